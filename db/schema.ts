@@ -7,6 +7,9 @@ import type {
   Network,
   RunStatus,
 } from '../lib/networks';
+import type { RankingTables } from './schema-ranking';
+import type { AuthTables } from './schema-auth';
+import type { CollectTables } from './schema-collect';
 
 // `date` columns travel as 'YYYY-MM-DD' strings (see db/client.ts), never as
 // Date objects, so a day never shifts with the process time zone.
@@ -132,7 +135,7 @@ export interface RankingMethodTable {
   published_by: string | null;
 }
 
-export interface Database {
+export interface CoreTables {
   branch: BranchTable;
   credential: CredentialTable;
   account: AccountTable;
@@ -142,6 +145,8 @@ export interface Database {
   collection_run: CollectionRunTable;
   ranking_method: RankingMethodTable;
 }
+
+export interface Database extends CoreTables, RankingTables, AuthTables, CollectTables {}
 
 export type Branch = Selectable<BranchTable>;
 export type NewBranch = Insertable<BranchTable>;

@@ -1,8 +1,14 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-core';
+import * as m0002 from './0002-ranking';
+import * as m0003 from './0003-auth';
+import * as m0004 from './0004-collect';
 
 // Listed statically so migrations work the same from the CLI, tests and a
 // bundled server. Add new files here in order; names sort as they apply.
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
+  '0002-ranking': m0002,
+  '0003-auth': m0003,
+  '0004-collect': m0004,
 };

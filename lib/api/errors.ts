@@ -1,0 +1,72 @@
+import { NextResponse } from 'next/server';
+import type { z } from 'zod';
+
+// Errors a route may throw on purpose; each maps to one HTTP status.
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new HttpError(400, message, details);
+export const unauthorized = () => new HttpError(401, 'Sign in required');
+export const forbidden = () => new HttpError(403, 'Forbidden');
+/** Also used when the viewer may not know whether the thing exists. */
+export const notFound = (what = 'Not found') => new HttpError(404, what);
+
+/** Parses URL search params with a zod schema; a failure names the parameter. */
+export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): z.infer<S> {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of params) {
+    if (k in raw) throw badRequest(`Parameter "${k}" is given more than once`);
+    raw[k] = v;
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue?.path.length ? issue.path.join('.') : '(query)';
+    const msg = issue?.code === 'unrecognized_keys' ? `Unknown parameter(s): ${issue.keys.join(', ')}` : `Invalid parameter "${name}": ${issue?.message}`;
+    throw badRequest(msg, result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  return result.data;
+}
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  // Connection refused/reset, or Postgres shutting down / starting up.
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(e.code ?? '') ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(e.message ?? '')
+  );
+}
+
+/** Turns a thrown error into a JSON response: never a 500 for what a client sent. */
+export function errorResponse(err: unknown): NextResponse {
+  if (err instanceof HttpError) {
+    return NextResponse.json({ error: err.message, details: err.details }, { status: err.status });
+  }
+  if (isDatabaseUnavailable(err)) {
+    return NextResponse.json(
+      { error: 'The database is unavailable; try again shortly' },
+      { status: 503, headers: { 'Retry-After': '5' } },
+    );
+  }
+  console.error(err);
+  return NextResponse.json({ error: 'Internal error' }, { status: 500 });
+}
+
+/** Wraps a route handler so thrown HttpErrors and DB outages become JSON answers. */
+export function route<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
