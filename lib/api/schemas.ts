@@ -1,0 +1,369 @@
+import { z } from 'zod';
+import { FEDERAL_DISTRICTS, NETWORKS } from '../networks';
+import { COMPONENT_IDS } from '../ranking/method';
+
+// Request queries and response bodies of the analytics API, declared once and
+// shared by the route handlers, the client hooks and the tests.
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(validDay, 'not a calendar date');
+
+function validDay(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export const PERIOD_KINDS = ['week', 'month', 'quarter', 'year', 'custom'] as const;
+export const periodKindSchema = z.enum(PERIOD_KINDS);
+export type PeriodKind = z.infer<typeof periodKindSchema>;
+
+export const networkScopeSchema = z.enum(['all', ...NETWORKS]);
+export type NetworkScope = z.infer<typeof networkScopeSchema>;
+export const networkSchema = z.enum(NETWORKS);
+export const componentIdSchema = z.enum(COMPONENT_IDS);
+export const federalDistrictSchema = z.enum(FEDERAL_DISTRICTS);
+
+/** Longest custom range or series span accepted (keeps every request bounded). */
+export const MAX_RANGE_DAYS = 3 * 366;
+
+// A period: `period` + `date` (any day inside it, or the kind's own form:
+// 2026-W43, 2026-10, 2026-Q4, 2026), or period=custom with from/to.
+// Without `date` the latest complete period is meant.
+const periodFields = {
+  period: periodKindSchema.default('month'),
+  date: z
+    .string()
+    .regex(/^\d{4}(-W\d{2}|-Q[1-4]|-\d{2}(-\d{2})?)?$/, 'expected YYYY-MM-DD, YYYY-MM, YYYY-Www, YYYY-Qn or YYYY')
+    .optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+};
+
+function refinePeriod(q: { period: PeriodKind; date?: string; from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (q.period === 'custom') {
+    if (!q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'required when period=custom' });
+    if (!q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'required when period=custom' });
+    if (q.date) ctx.addIssue({ code: 'custom', path: ['date'], message: 'not allowed when period=custom (use from/to)' });
+    if (q.from && q.to) {
+      if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+      else if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
+    }
+  } else {
+    if (q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'only with period=custom' });
+    if (q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'only with period=custom' });
+  }
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+// GET /api/rankings
+export const rankingsQuerySchema = z
+  .strictObject({
+    ...periodFields,
+    network: networkScopeSchema.default('all'),
+    /** Filters rows to one federal district; ranks stay national. Empty = all. */
+    district: z.union([federalDistrictSchema, z.literal('')]).optional(),
+    /** A method version ("podium-v1"); default: the latest published. */
+    method: z.string().regex(/^[a-z0-9-]+-v\d+$/, 'expected a method version like podium-v1').optional(),
+  })
+  .superRefine(refinePeriod);
+export type RankingsQuery = z.infer<typeof rankingsQuerySchema>;
+
+// GET /api/branches/:slug/summary
+export const summaryQuerySchema = z
+  .strictObject({
+    ...periodFields,
+    network: networkScopeSchema.default('all'),
+    method: z.string().regex(/^[a-z0-9-]+-v\d+$/, 'expected a method version like podium-v1').optional(),
+  })
+  .superRefine(refinePeriod);
+export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
+
+export const SERIES_METRICS = [
+  'followers',
+  'views',
+  'interactions',
+  'likes',
+  'comments',
+  'shares',
+  'posts',
+  'visits',
+  'engagement_rate',
+] as const;
+export const seriesMetricSchema = z.enum(SERIES_METRICS);
+export type SeriesMetric = z.infer<typeof seriesMetricSchema>;
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export const granularitySchema = z.enum(GRANULARITIES);
+export type Granularity = z.infer<typeof granularitySchema>;
+
+const seriesFields = {
+  metric: seriesMetricSchema.default('views'),
+  granularity: granularitySchema.default('day'),
+  /** Default: a window ending at the latest day with data (90 days, 26 weeks or 12 months). */
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  network: networkScopeSchema.default('all'),
+};
+
+function refineRange(q: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (q.from && q.to) {
+    if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    else if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
+  }
+}
+
+// GET /api/branches/:slug/series
+export const seriesQuerySchema = z.strictObject(seriesFields).superRefine(refineRange);
+export type SeriesQuery = z.infer<typeof seriesQuerySchema>;
+
+export const branchSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'not a branch slug');
+
+// GET /api/compare
+export const compareQuerySchema = z
+  .strictObject({
+    branches: z
+      .string()
+      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+      .pipe(z.array(branchSlugSchema).min(2, 'give 2 to 6 branch slugs').max(6, 'give 2 to 6 branch slugs'))
+      .refine((a) => new Set(a).size === a.length, 'a branch is listed twice'),
+    ...seriesFields,
+  })
+  .superRefine(refineRange);
+export type CompareQuery = z.infer<typeof compareQuerySchema>;
+
+// ---- responses
+
+export const branchRefSchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  federalDistrict: federalDistrictSchema,
+});
+export type BranchRef = z.infer<typeof branchRefSchema>;
+
+export const periodSchema = z.object({
+  kind: periodKindSchema,
+  from: z.string(),
+  to: z.string(),
+  /** Number of days in the period. */
+  days: z.number().int(),
+  /** Canonical label: 2026-W43, 2026-10, 2026-Q4, 2026, or from..to. */
+  label: z.string(),
+  timeZone: z.string(),
+});
+export type PeriodDto = z.infer<typeof periodSchema>;
+
+export const methodRefSchema = z.object({
+  key: z.string(),
+  version: z.number().int(),
+  /** "podium-v1" */
+  label: z.string(),
+});
+
+export const componentValueSchema = z.object({
+  id: componentIdSchema,
+  /** The branch's value (per 100k residents, %, posts per week…); null = not measured. */
+  value: z.number().nullable(),
+  /** Median among eligible branches. */
+  median: z.number().nullable(),
+  /** 0–100 among eligible branches, mid-rank for ties; null when the value is missing. */
+  percentile: z.number().nullable(),
+  /** Share of the score, 0–1 (renormalised over the components the branch has). */
+  weight: z.number(),
+  /** Points of the score this component adds: weight × percentile. */
+  contribution: z.number().nullable(),
+});
+export type ComponentValue = z.infer<typeof componentValueSchema>;
+
+export const FLAG_KINDS = ['follower_jump', 'drop_to_zero', 'data_gap'] as const;
+export const flagSchema = z.object({
+  kind: z.enum(FLAG_KINDS),
+  network: networkSchema.nullable(),
+  /** First day concerned. */
+  day: z.string(),
+  /** Last day (gaps span several days). */
+  until: z.string(),
+  /** follower_jump: followers gained; drop_to_zero: baseline before the drop; data_gap: days missing. */
+  value: z.number(),
+});
+export type Flag = z.infer<typeof flagSchema>;
+
+export const INELIGIBLE_REASONS = ['no_accounts', 'too_few_posts', 'low_coverage', 'no_population', 'no_components'] as const;
+export const eligibilitySchema = z.object({
+  eligible: z.boolean(),
+  reasons: z.array(
+    z.object({
+      code: z.enum(INELIGIBLE_REASONS),
+      required: z.number().nullable(),
+      actual: z.number().nullable(),
+    }),
+  ),
+});
+export type Eligibility = z.infer<typeof eligibilitySchema>;
+
+export const explanationItemSchema = z.object({
+  component: componentIdSchema,
+  value: z.number().nullable(),
+  median: z.number().nullable(),
+  /** value / median when both are positive ("2.1× the median"). */
+  ratio: z.number().nullable(),
+  percentile: z.number().nullable(),
+  /** Score points gained (+) or lost (−) against an average (50th percentile) result. */
+  impact: z.number(),
+});
+export const explanationSchema = z.object({
+  /** Components that lift the score, strongest first. */
+  lifts: z.array(explanationItemSchema),
+  /** Components that hold it back, strongest first. */
+  holdsBack: z.array(explanationItemSchema),
+  /** The one-line reason: the strongest lift (or the least bad component). */
+  headline: explanationItemSchema.nullable(),
+});
+export type Explanation = z.infer<typeof explanationSchema>;
+
+export const pathToTopSchema = z.object({
+  component: componentIdSchema,
+  current: z.number().nullable(),
+  target: z.number(),
+  /** Relative change needed, % (null when the current value is 0 or missing). */
+  changePct: z.number().nullable(),
+  /** The rank the branch would reach. */
+  rank: z.number().int(),
+});
+export type PathToTop = z.infer<typeof pathToTopSchema>;
+
+export const rankingDetailSchema = z.object({
+  components: z.array(componentValueSchema),
+  flags: z.array(flagSchema),
+  /** Share of expected account-days with data, 0–1. */
+  coverage: z.number(),
+  eligibility: eligibilitySchema,
+  explanation: explanationSchema.nullable(),
+  /** For a ranked branch outside the top N: the smallest single-component change that brings it in. */
+  pathToTop: pathToTopSchema.nullable(),
+});
+export type RankingDetail = z.infer<typeof rankingDetailSchema>;
+
+export const rankingRowSchema = z.object({
+  branch: branchRefSchema,
+  eligible: z.boolean(),
+  /** Shared for equal scores (1, 2, 2, 4); null when not ranked. */
+  rank: z.number().int().nullable(),
+  /** 0–100, two decimals; null when not ranked. */
+  score: z.number().nullable(),
+  previousRank: z.number().int().nullable(),
+  /** Places gained since the previous period (+ up, − down); null if not ranked then or now. */
+  change: z.number().int().nullable(),
+  /** Null when the viewer may not see this branch's detail (a coordinator looking at another branch). */
+  detail: rankingDetailSchema.nullable(),
+});
+export type RankingRow = z.infer<typeof rankingRowSchema>;
+
+export const robustnessSchema = z.object({
+  status: z.enum(['stable', 'contested']),
+  /** Weight change tried on each component, e.g. 0.2. */
+  weightDelta: z.number(),
+  topThree: z.array(branchRefSchema),
+  /** Branches that enter the top three under some weight change. */
+  challengers: z.array(branchRefSchema.extend({ scenarios: z.number().int() })),
+  /** Only the scenarios that change the top three. */
+  scenarios: z.array(
+    z.object({ component: componentIdSchema, factor: z.number(), topThree: z.array(z.string()) }),
+  ),
+});
+export type Robustness = z.infer<typeof robustnessSchema>;
+
+export const freshnessSchema = z.object({
+  /** Latest day with any data in scope. */
+  lastDataDay: z.string().nullable(),
+  /** When the ranking was computed from the rollups (ISO timestamp). */
+  computedAt: z.string(),
+  /** Data counts up to this day (period end, or yesterday for a running period). */
+  asOf: z.string(),
+});
+
+export const rankingResponseSchema = z.object({
+  period: periodSchema,
+  previousPeriod: periodSchema,
+  network: networkScopeSchema,
+  district: federalDistrictSchema.nullable(),
+  method: methodRefSchema,
+  /** Ranked rows by rank (then name), then the not-ranked rows. */
+  rows: z.array(rankingRowSchema),
+  robustness: robustnessSchema,
+  medians: z.record(componentIdSchema, z.number().nullable()),
+  counts: z.object({ branches: z.number().int(), eligible: z.number().int() }),
+  freshness: freshnessSchema,
+});
+export type RankingResponse = z.infer<typeof rankingResponseSchema>;
+
+export const KPI_METRICS = ['followers', 'follower_growth', 'views', 'interactions', 'engagement_rate', 'posts', 'visits'] as const;
+export const kpiSchema = z.object({
+  metric: z.enum(KPI_METRICS),
+  value: z.number().nullable(),
+  previous: z.number().nullable(),
+  /** Percent change; null when either side is missing or the previous value is 0. */
+  changePct: z.number().nullable(),
+  /** Absolute change (percentage points for rates). */
+  changeAbs: z.number().nullable(),
+});
+export type Kpi = z.infer<typeof kpiSchema>;
+
+export const branchSummarySchema = z.object({
+  branch: branchRefSchema.extend({ regionCode: z.string(), population: z.number().int().nullable() }),
+  period: periodSchema,
+  previousPeriod: periodSchema,
+  network: networkScopeSchema,
+  method: methodRefSchema,
+  kpis: z.array(kpiSchema),
+  rank: z.object({
+    eligible: z.boolean(),
+    rank: z.number().int().nullable(),
+    previousRank: z.number().int().nullable(),
+    change: z.number().int().nullable(),
+    score: z.number().nullable(),
+    /** Number of ranked branches. */
+    of: z.number().int(),
+  }),
+  detail: rankingDetailSchema,
+  freshness: freshnessSchema,
+});
+export type BranchSummary = z.infer<typeof branchSummarySchema>;
+
+export const seriesPointSchema = z.object({
+  /** Bucket start day (Monday for weeks, 1st for months). */
+  bucket: z.string(),
+  /** Null = not measured in this bucket (never dropped, never 0). */
+  value: z.number().nullable(),
+});
+export const seriesResponseSchema = z.object({
+  branch: branchRefSchema,
+  metric: seriesMetricSchema,
+  granularity: granularitySchema,
+  network: networkScopeSchema,
+  from: z.string(),
+  to: z.string(),
+  points: z.array(seriesPointSchema),
+  /** The same number of buckets immediately before `from`, aligned index by index with `points`. */
+  previous: z.object({ from: z.string(), to: z.string(), points: z.array(seriesPointSchema) }),
+  /** Per-network values aligned with `points` (only networks the branch has data for). */
+  byNetwork: z.array(z.object({ network: networkSchema, values: z.array(z.number().nullable()) })),
+});
+export type SeriesResponse = z.infer<typeof seriesResponseSchema>;
+
+export const compareResponseSchema = z.object({
+  metric: seriesMetricSchema,
+  granularity: granularitySchema,
+  network: networkScopeSchema,
+  from: z.string(),
+  to: z.string(),
+  buckets: z.array(z.string()),
+  series: z.array(z.object({ branch: branchRefSchema, values: z.array(z.number().nullable()) })),
+});
+export type CompareResponse = z.infer<typeof compareResponseSchema>;
+
+export const errorResponseSchema = z.object({ error: z.string(), details: z.unknown().optional() });
