@@ -1,0 +1,64 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+// Sign-in policy. Failed attempts per account before a lockout, and its length.
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCKOUT_MINUTES = 15;
+export const SESSION_EXPIRES_SECONDS = 60 * 60 * 12;
+export const SESSION_UPDATE_AGE_SECONDS = 60 * 60;
+export const RESET_LINK_HOURS = 48;
+export const MIN_PASSWORD_LENGTH = 10;
+
+/**
+ * Session-signing secret: BETTER_AUTH_SECRET, else one generated once into the
+ * data directory (like PODIUM_SECRET_KEY), so a fresh install needs no setup.
+ */
+export function loadOrCreateAuthSecret(envSecret: string | undefined, dataDir: string): string {
+  if (envSecret) {
+    if (envSecret.length < 32) throw new Error('BETTER_AUTH_SECRET must be at least 32 characters');
+    return envSecret;
+  }
+  const file = path.resolve(dataDir, 'auth.secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = crypto.randomBytes(32).toString('base64url');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function authSecret(): string {
+  return loadOrCreateAuthSecret(process.env.BETTER_AUTH_SECRET, process.env.PODIUM_DATA_DIR || '.data');
+}
+
+/** Public URL of the app: PODIUM_BASE_URL (or BETTER_AUTH_URL), else http://localhost:$PORT. */
+export function authBaseUrl(): string {
+  const explicit = process.env.PODIUM_BASE_URL || process.env.BETTER_AUTH_URL;
+  if (explicit) return explicit.replace(/\/+$/, '');
+  return `http://localhost:${process.env.PORT || 3000}`;
+}
+
+/** Origins allowed to post to the auth endpoints (CSRF check). */
+export function trustedOrigins(baseUrl: string): string[] {
+  const port = process.env.PORT || 3000;
+  const extra = (process.env.PODIUM_TRUSTED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return [...new Set([new URL(baseUrl).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...extra])];
+}
+
+export interface OidcConfig {
+  providerId: 'oidc';
+  discoveryUrl: string;
+  clientId: string;
+  clientSecret: string;
+  label: string;
+}
+
+/** Single sign-on is on only when issuer, client id and secret are all set. */
+export function oidcConfig(source: Record<string, string | undefined> = process.env): OidcConfig | null {
+  const issuer = source.PODIUM_OIDC_ISSUER?.trim();
+  const clientId = source.PODIUM_OIDC_CLIENT_ID?.trim();
+  const clientSecret = source.PODIUM_OIDC_CLIENT_SECRET?.trim();
+  if (!issuer || !clientId || !clientSecret) return null;
+  const discoveryUrl = issuer.includes('/.well-known/') ? issuer : `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+  return { providerId: 'oidc', discoveryUrl, clientId, clientSecret, label: source.PODIUM_OIDC_LABEL?.trim() || 'SSO' };
+}
