@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -58,7 +59,11 @@ export async function startEmbedded(dataDir: string, opts: { log?: (line: string
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pgServer.stop();
+      // A Ctrl-C in a terminal reaches postgres too; if it already exited,
+      // the package's stop() would wait forever for an 'exit' that has passed.
+      const child = (pgServer as unknown as { process?: ChildProcess }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await Promise.race([pgServer.stop(), new Promise((r) => setTimeout(r, 30_000))]);
     },
   };
 }

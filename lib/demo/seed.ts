@@ -1,0 +1,17 @@
+import { sql } from 'kysely';
+import type { DB } from '../../db/client';
+import { refreshRollups } from '../rollups/index';
+import { loadDemo, type DemoLoadResult } from './load';
+
+export async function isEmpty(db: DB): Promise<boolean> {
+  const row = await db.selectFrom('branch').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n === 0;
+}
+
+/** Loads demo data, demo users and the rollups built from them. */
+export async function seedDemo(db: DB, opts: { end?: string } = {}): Promise<DemoLoadResult & { rollupMs: number }> {
+  const res = await loadDemo(db, opts);
+  const t0 = Date.now();
+  await refreshRollups(db);
+  return { ...res, rollupMs: Date.now() - t0 };
+}
