@@ -52,24 +52,23 @@ async function main(): Promise<void> {
 
   const env = parseEnv(process.env);
   const t0 = Date.now();
-  let handle: DatabaseHandle | undefined;
-  let web: ChildProcess | undefined;
-  let stopWorker: (() => Promise<void>) | undefined;
+  const state: { handle?: DatabaseHandle; web?: ChildProcess; stopWorker?: () => Promise<void> } = {};
   let shuttingDown = false;
 
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
     say('stopping…');
+    const web = state.web;
     if (web && web.exitCode === null && web.signalCode === null) {
-      const exited = new Promise((r) => web!.once('exit', r));
+      const exited = new Promise((r) => web.once('exit', r));
       web.kill('SIGTERM');
-      const timer = setTimeout(() => web?.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => web.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
     }
-    await stopWorker?.().catch(() => {});
-    await handle?.stop().catch((e: unknown) => say(`database stop failed: ${String(e)}`));
+    await state.stopWorker?.().catch(() => {});
+    await state.handle?.stop().catch((e: unknown) => say(`database stop failed: ${String(e)}`));
     say('stopped');
     process.exit(code);
   };
@@ -77,7 +76,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   if (!env.DATABASE_URL) say(`starting embedded PostgreSQL in ${path.resolve(env.PODIUM_DATA_DIR)}/pg`);
-  handle = await openDatabase(env);
+  const handle = await openDatabase(env);
+  state.handle = handle;
   const key = loadOrCreateKey(env.PODIUM_SECRET_KEY, env.PODIUM_DATA_DIR);
 
   const db = createDb(handle.url, { max: 4 });
@@ -118,10 +118,11 @@ async function main(): Promise<void> {
     }
   }
 
-  web = spawn(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '-p', String(env.PORT)], {
+  const web = spawn(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '-p', String(env.PORT)], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production' },
   });
+  state.web = web;
   web.on('exit', (code, signal) => {
     if (!shuttingDown) {
       say(`web server exited (${signal ?? code}); shutting down`);
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
   try {
     const { startWorker } = await import('../jobs/worker');
     const worker = await startWorker({ connectionString: handle.url, schedule: true });
-    stopWorker = () => worker.stop();
+    state.stopWorker = () => worker.stop();
     say('job worker started');
   } catch (err) {
     say(`job worker not started: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '../../lib/env';
+
+describe('environment', () => {
+  it('fills defaults for an empty environment', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.PODIUM_DATA_DIR).toBe('.data');
+    expect(env.PODIUM_DEMO).toBe('1');
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.VK_API_URL).toBe('https://api.vk.com/method');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('names every bad variable', () => {
+    expect(() => parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PODIUM_SECRET_KEY: 'short', VK_API_URL: 'ftp://x' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,
+    );
+    try {
+      parseEnv({ PORT: '70000', PODIUM_SECRET_KEY: 'short', PODIUM_DEMO: 'yes' });
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg).toContain('PORT');
+      expect(msg).toContain('PODIUM_SECRET_KEY');
+      expect(msg).toContain('PODIUM_DEMO');
+    }
+  });
+});
