@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
+import { seedDemoUsers } from '../auth/demo-users';
 import { refreshRollups } from '../rollups/index';
 import { loadDemo, type DemoLoadResult } from './load';
 
@@ -11,6 +12,7 @@ export async function isEmpty(db: DB): Promise<boolean> {
 /** Loads demo data, demo users and the rollups built from them. */
 export async function seedDemo(db: DB, opts: { end?: string } = {}): Promise<DemoLoadResult & { rollupMs: number }> {
   const res = await loadDemo(db, opts);
+  await seedDemoUsers(db);
   const t0 = Date.now();
   await refreshRollups(db);
   return { ...res, rollupMs: Date.now() - t0 };
