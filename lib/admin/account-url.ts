@@ -1,0 +1,116 @@
+import type { Network } from '@/lib/networks';
+
+export interface ParsedAccount {
+  network: Network;
+  externalId: string;
+  handle: string | null;
+  url: string;
+}
+
+export type ParseResult = { ok: true; account: ParsedAccount } | { ok: false; error: string };
+
+const fail = (error: string): ParseResult => ({ ok: false, error });
+const ok = (account: ParsedAccount): ParseResult => ({ ok: true, account });
+
+const VK_NAME = /^[a-z0-9_.]{2,64}$/i;
+const TG_NAME = /^[a-z][a-z0-9_]{3,31}$/i;
+const YT_HANDLE = /^[a-z0-9._-]{3,30}$/i;
+const YT_CHANNEL = /^UC[a-zA-Z0-9_-]{22}$/;
+const DIGITS = /^\d{1,20}$/;
+
+function vk(name: string): ParseResult {
+  if (!VK_NAME.test(name)) return fail(`"${name}" is not a VK page name`);
+  const n = name.toLowerCase();
+  return ok({ network: 'vk', externalId: n, handle: n, url: `https://vk.com/${n}` });
+}
+function telegram(name: string): ParseResult {
+  if (name.startsWith('+') || name === 'joinchat') return fail('Private invite links cannot be tracked: use the public @name');
+  if (!TG_NAME.test(name)) return fail(`"${name}" is not a Telegram channel name (5–32 letters, digits or _)`);
+  const n = name.toLowerCase();
+  return ok({ network: 'telegram', externalId: n, handle: n, url: `https://t.me/${n}` });
+}
+function okGroup(id: string): ParseResult {
+  if (!DIGITS.test(id)) return fail('An OK group needs its numeric id: ok.ru/group/<digits>');
+  return ok({ network: 'ok', externalId: id, handle: null, url: `https://ok.ru/group/${id}` });
+}
+function ytHandle(h: string): ParseResult {
+  if (!YT_HANDLE.test(h)) return fail(`"@${h}" is not a YouTube handle`);
+  return ok({ network: 'youtube', externalId: `@${h.toLowerCase()}`, handle: `@${h.toLowerCase()}`, url: `https://www.youtube.com/@${h}` });
+}
+function ytChannel(id: string): ParseResult {
+  if (!YT_CHANNEL.test(id)) return fail('A YouTube channel id starts with UC and has 24 characters');
+  return ok({ network: 'youtube', externalId: id, handle: null, url: `https://www.youtube.com/channel/${id}` });
+}
+function rutube(id: string): ParseResult {
+  if (!DIGITS.test(id)) return fail('A Rutube channel needs its numeric id: rutube.ru/channel/<digits>');
+  return ok({ network: 'rutube', externalId: id, handle: null, url: `https://rutube.ru/channel/${id}` });
+}
+
+/**
+ * Reads what an admin pasted — a profile URL, or a handle plus its network —
+ * into the account's network, external id and canonical URL.
+ */
+export function parseAccountInput(raw: string, network?: Network): ParseResult {
+  const input = raw.trim();
+  if (!input) return fail('Enter a URL or a handle');
+  if (input.length > 500) return fail('Too long for a URL or a handle');
+
+  const looksLikeUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) || /^[\w-]+(\.[\w-]+)+\//.test(input);
+  if (!looksLikeUrl) {
+    const name = input.replace(/^@/, '');
+    switch (network) {
+      case 'vk':
+        return vk(name);
+      case 'telegram':
+        return telegram(name);
+      case 'ok':
+        return okGroup(name);
+      case 'youtube':
+        return YT_CHANNEL.test(name) ? ytChannel(name) : ytHandle(name);
+      case 'rutube':
+        return rutube(name);
+      case undefined:
+        return fail('Choose the network for a bare handle, or paste the full URL');
+      default:
+        return fail(`Paste the full https:// URL for ${network}`);
+    }
+  }
+
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `https://${input}`);
+  } catch {
+    return fail('Not a valid URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('Only http(s) URLs are accepted');
+  if (url.username || url.password) return fail('A URL with a user name or password is not accepted');
+  const host = url.hostname.toLowerCase().replace(/^(www\.|m\.)/, '');
+  const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+
+  const check = (r: ParseResult): ParseResult =>
+    r.ok && network && r.account.network !== network ? fail(`This is a ${r.account.network} URL, not ${network}`) : r;
+
+  if (host === 'vk.com' || host === 'vk.ru') return check(parts.length === 1 ? vk(parts[0]) : fail('Expected vk.com/<page>'));
+  if (host === 't.me' || host === 'telegram.me') {
+    if (parts[0] === 's' && parts[1]) return check(telegram(parts[1]));
+    return check(parts.length >= 1 ? telegram(parts[0]) : fail('Expected t.me/<channel>'));
+  }
+  if (host === 'ok.ru') return check(parts[0] === 'group' && parts[1] ? okGroup(parts[1]) : fail('Expected ok.ru/group/<id>'));
+  if (host === 'youtube.com') {
+    if (parts[0]?.startsWith('@')) return check(ytHandle(parts[0].slice(1)));
+    if (parts[0] === 'channel' && parts[1]) return check(ytChannel(parts[1]));
+    return fail('Expected youtube.com/@<handle> or youtube.com/channel/<id>');
+  }
+  if (host === 'rutube.ru') return check(parts[0] === 'channel' && parts[1] ? rutube(parts[1]) : fail('Expected rutube.ru/channel/<id>'));
+  if (host === 'dzen.ru') {
+    if (!parts[0]) return fail('Expected dzen.ru/<channel>');
+    const n = parts[0] === 'id' && parts[1] ? parts[1] : parts[0];
+    return check(ok({ network: 'dzen', externalId: n.toLowerCase(), handle: n.toLowerCase(), url: `https://dzen.ru/${parts[0] === 'id' ? `id/${n}` : n}` }));
+  }
+  // Anything else is the branch's own website.
+  if (network && network !== 'website') return fail(`Not a ${network} URL`);
+  if (url.protocol !== 'https:') return fail('A website must be given with https://');
+  if (!host.includes('.') || /^[\d.]+$/.test(host) || host === 'localhost') return fail('A website needs a public domain name');
+  const path = url.pathname.replace(/\/+$/, '');
+  return ok({ network: 'website', externalId: `${host}${path}`, handle: null, url: `https://${url.host}${path || '/'}` });
+}

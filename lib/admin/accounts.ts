@@ -1,0 +1,97 @@
+import type { Network } from '@/lib/networks';
+import { NETWORKS } from '@/lib/networks';
+import { parseAccountInput } from './account-url';
+import { AdminInputError, audit, type AdminContext } from './context';
+
+export async function listAllAccounts(ctx: Pick<AdminContext, 'db'>, branchSlug?: string) {
+  let q = ctx.db
+    .selectFrom('account')
+    .innerJoin('branch', 'branch.id', 'account.branch_id')
+    .select([
+      'account.id',
+      'account.network',
+      'account.external_id',
+      'account.handle',
+      'account.url',
+      'account.title',
+      'account.status',
+      'account.status_reason',
+      'account.credential_id',
+      'account.added_at',
+      'branch.slug as branch_slug',
+      'branch.name as branch_name',
+    ])
+    .orderBy('branch.name')
+    .orderBy('account.network');
+  if (branchSlug) q = q.where('branch.slug', '=', branchSlug);
+  return q.execute();
+}
+
+export interface AddAccountInput {
+  input: string;
+  network?: string;
+  branchSlug: string;
+  title?: string;
+}
+
+export async function addAccount(ctx: AdminContext, a: AddAccountInput): Promise<number> {
+  let network: Network | undefined;
+  if (a.network) {
+    if (!(NETWORKS as readonly string[]).includes(a.network)) throw new AdminInputError('network', `Unknown network "${a.network}" (one of ${NETWORKS.join(', ')})`);
+    network = a.network as Network;
+  }
+  const parsed = parseAccountInput(a.input, network);
+  if (!parsed.ok) throw new AdminInputError('url', parsed.error);
+  const branch = await ctx.db.selectFrom('branch').select(['id', 'archived_at']).where('slug', '=', a.branchSlug).executeTakeFirst();
+  if (!branch) throw new AdminInputError('branch', `No branch with slug ${a.branchSlug}`);
+  if (branch.archived_at) throw new AdminInputError('branch', 'The branch is archived');
+  const { account } = parsed;
+  const dup = await ctx.db
+    .selectFrom('account')
+    .innerJoin('branch', 'branch.id', 'account.branch_id')
+    .select('branch.slug')
+    .where('account.network', '=', account.network)
+    .where('account.external_id', '=', account.externalId)
+    .executeTakeFirst();
+  if (dup) throw new AdminInputError('url', `This ${account.network} account is already tracked (branch ${dup.slug})`);
+  const row = await ctx.db
+    .insertInto('account')
+    .values({
+      branch_id: branch.id,
+      network: account.network,
+      external_id: account.externalId,
+      handle: account.handle,
+      url: account.url,
+      title: a.title?.trim() || null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(ctx, 'account.add', `${account.network}:${account.externalId}`, { branch: a.branchSlug, url: account.url });
+  return row.id;
+}
+
+export async function setAccountPaused(ctx: AdminContext, id: number, paused: boolean): Promise<void> {
+  const acc = await ctx.db.selectFrom('account').select(['network', 'external_id']).where('id', '=', id).executeTakeFirst();
+  if (!acc) throw new AdminInputError('account', 'No such account');
+  await ctx.db
+    .updateTable('account')
+    .set({ status: paused ? 'paused' : 'active', status_reason: paused ? 'paused by an admin' : null })
+    .where('id', '=', id)
+    .execute();
+  await audit(ctx, paused ? 'account.pause' : 'account.resume', `${acc.network}:${acc.external_id}`);
+}
+
+export async function assignAccount(ctx: AdminContext, id: number, branchSlug: string): Promise<void> {
+  const acc = await ctx.db.selectFrom('account').select(['network', 'external_id', 'branch_id']).where('id', '=', id).executeTakeFirst();
+  if (!acc) throw new AdminInputError('account', 'No such account');
+  const branch = await ctx.db.selectFrom('branch').select('id').where('slug', '=', branchSlug).executeTakeFirst();
+  if (!branch) throw new AdminInputError('branch', `No branch with slug ${branchSlug}`);
+  // Past metrics stay with the branch that had the account then (metric rows carry branch_id).
+  await ctx.db.updateTable('account').set({ branch_id: branch.id }).where('id', '=', id).execute();
+  await audit(ctx, 'account.assign', `${acc.network}:${acc.external_id}`, { fromBranchId: acc.branch_id, to: branchSlug });
+}
+
+export async function setAccountCredential(ctx: AdminContext, id: number, credentialId: number | null): Promise<void> {
+  await ctx.db.updateTable('account').set({ credential_id: credentialId }).where('id', '=', id).execute();
+  await audit(ctx, 'account.credential', String(id), { credentialId });
+}

@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { decryptSecret, encryptSecret, maskSecret } from '@/lib/crypto/secrets';
+import { NETWORKS, type CredentialStatus, type Network } from '@/lib/networks';
+import { AdminInputError, audit, type AdminContext } from './context';
+
+/** What the UI and CLI may show of a credential: never the token itself. */
+export interface CredentialView {
+  id: number;
+  network: Network;
+  label: string;
+  masked: string;
+  status: CredentialStatus;
+  lastError: string | null;
+  lastCheckedAt: Date | null;
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+export async function listCredentialViews(db: Kysely<Database>, key: Buffer): Promise<CredentialView[]> {
+  const rows = await db.selectFrom('credential').selectAll().orderBy('network').orderBy('label').execute();
+  return rows.map((r) => {
+    let masked: string;
+    try {
+      masked = maskSecret(decryptSecret({ ciphertext: r.secret_ciphertext, iv: r.secret_iv, tag: r.secret_tag }, key));
+    } catch {
+      masked = '(cannot decrypt: wrong PODIUM_SECRET_KEY?)';
+    }
+    return {
+      id: r.id,
+      network: r.network,
+      label: r.label,
+      masked,
+      status: r.status,
+      lastError: r.last_error,
+      lastCheckedAt: r.last_checked_at,
+      expiresAt: r.expires_at,
+      createdAt: r.created_at,
+    };
+  });
+}
+
+export interface AddCredentialInput {
+  network: string;
+  label: string;
+  token: string;
+  config?: Record<string, string>;
+}
+
+export async function addCredential(ctx: AdminContext, key: Buffer, c: AddCredentialInput): Promise<number> {
+  if (!(NETWORKS as readonly string[]).includes(c.network)) throw new AdminInputError('network', `Unknown network "${c.network}" (one of ${NETWORKS.join(', ')})`);
+  const label = c.label.trim();
+  if (!label || label.length > 200) throw new AdminInputError('label', 'A label of 1–200 characters is required');
+  const token = c.token.trim();
+  if (token.length < 8 || token.length > 4096 || /\s/.test(token)) throw new AdminInputError('token', 'The token must be 8–4096 characters without spaces');
+  const enc = encryptSecret(token, key);
+  const row = await ctx.db
+    .insertInto('credential')
+    .values({
+      network: c.network as Network,
+      label,
+      secret_ciphertext: enc.ciphertext,
+      secret_iv: enc.iv,
+      secret_tag: enc.tag,
+      key_version: enc.keyVersion,
+      config: JSON.stringify(c.config ?? {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(ctx, 'credential.add', `${c.network}:${label}`, { id: row.id, masked: maskSecret(token) });
+  return row.id;
+}
+
+export async function replaceCredentialToken(ctx: AdminContext, key: Buffer, id: number, token: string): Promise<void> {
+  const t = token.trim();
+  if (t.length < 8 || /\s/.test(t)) throw new AdminInputError('token', 'The token must be at least 8 characters without spaces');
+  const enc = encryptSecret(t, key);
+  const r = await ctx.db
+    .updateTable('credential')
+    .set({ secret_ciphertext: enc.ciphertext, secret_iv: enc.iv, secret_tag: enc.tag, key_version: enc.keyVersion, status: 'valid', last_error: null })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw new AdminInputError('credential', 'No such credential');
+  await audit(ctx, 'credential.replace', String(id), { masked: maskSecret(t) });
+}
+
+export async function deleteCredential(ctx: AdminContext, id: number): Promise<void> {
+  const r = await ctx.db.deleteFrom('credential').where('id', '=', id).returning(['network', 'label']).executeTakeFirst();
+  if (!r) throw new AdminInputError('credential', 'No such credential');
+  await audit(ctx, 'credential.delete', `${r.network}:${r.label}`, { id });
+}
+
+/**
+ * Collectors call this when a network refuses a credential: the status is
+ * shown to admins and the failure lands in the audit log.
+ */
+export async function recordCredentialFailure(
+  db: Kysely<Database>,
+  id: number,
+  status: Exclude<CredentialStatus, 'valid'>,
+  error: string,
+  pausedUntil: Date | null = null,
+): Promise<void> {
+  const message = error.slice(0, 500);
+  await db
+    .updateTable('credential')
+    .set({ status, last_error: message, last_checked_at: new Date(), paused_until: pausedUntil })
+    .where('id', '=', id)
+    .execute();
+  await recordAudit(db, { action: 'credential.failure', target: String(id), detail: { status, error: message } });
+}

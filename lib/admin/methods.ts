@@ -1,0 +1,49 @@
+import { methodDefinitionSchema } from '@/lib/ranking/method';
+import { AdminInputError, audit, type AdminContext } from './context';
+
+export async function listMethods(ctx: Pick<AdminContext, 'db'>) {
+  return ctx.db.selectFrom('ranking_method').selectAll().orderBy('key').orderBy('version', 'desc').execute();
+}
+
+/** Checks a pasted definition: a JSON object with numeric weights, then the full method schema. */
+export function validateMethodJson(text: string): { definition: Record<string, unknown> } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new AdminInputError('definition', `Not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AdminInputError('definition', 'The definition must be a JSON object');
+  const weights = (value as { weights?: unknown }).weights;
+  if (typeof weights !== 'object' || weights === null || Array.isArray(weights)) throw new AdminInputError('definition', '"weights" must be an object');
+  for (const [k, w] of Object.entries(weights)) {
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw new AdminInputError('definition', `weights.${k} must be a number ≥ 0`);
+  }
+  return { definition: value as Record<string, unknown> };
+}
+
+/** Publishes the next version of a method; published versions are never edited. */
+export async function publishMethod(ctx: AdminContext, key: string, text: string, notes?: string): Promise<number> {
+  if (!/^[a-z0-9-]{1,40}$/.test(key)) throw new AdminInputError('key', 'The method key is lowercase letters, digits and hyphens');
+  const { definition } = validateMethodJson(text);
+  return ctx.db.transaction().execute(async (trx) => {
+    const last = await trx
+      .selectFrom('ranking_method')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('key', '=', key)
+      .executeTakeFirst();
+    const version = Number(last?.v ?? 0) + 1;
+    const full = { ...definition, key, version };
+    const check = methodDefinitionSchema.safeParse(full);
+    if (!check.success) {
+      const i = check.error.issues[0];
+      throw new AdminInputError('definition', `${i.path.join('.') || 'definition'}: ${i.message}`);
+    }
+    await trx
+      .insertInto('ranking_method')
+      .values({ key, version, definition: JSON.stringify(full), notes: notes?.trim() || null, published_by: ctx.actor.email })
+      .execute();
+    await audit({ ...ctx, db: trx }, 'method.publish', `${key}-v${version}`, { notes: notes ?? null });
+    return version;
+  });
+}

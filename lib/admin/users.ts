@@ -1,0 +1,102 @@
+import { authBaseUrl } from '@/lib/auth/config';
+import { issueResetLink } from '@/lib/auth/reset-links';
+import {
+  UserInputError,
+  countActiveAdmins,
+  deactivateUser,
+  insertUser,
+  reactivateUser,
+  revokeUserSessions,
+  updateUserRole,
+} from '@/lib/auth/users';
+import type { Role } from '@/lib/auth/viewer';
+import { AdminInputError, audit, type AdminContext } from './context';
+
+async function branchIdFor(ctx: AdminContext, slug: string | null | undefined): Promise<number | null> {
+  if (!slug) return null;
+  const b = await ctx.db.selectFrom('branch').select('id').where('slug', '=', slug).executeTakeFirst();
+  if (!b) throw new AdminInputError('branch', `No branch with slug ${slug}`);
+  return b.id;
+}
+
+async function userById(ctx: AdminContext, id: string) {
+  const u = await ctx.db.selectFrom('app_user').select(['id', 'email', 'role', 'deactivated_at']).where('id', '=', id).executeTakeFirst();
+  if (!u) throw new AdminInputError('user', 'No such user');
+  return u;
+}
+
+function rethrow(e: unknown): never {
+  if (e instanceof UserInputError) throw new AdminInputError(e.field, e.message);
+  throw e;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  name?: string;
+  role: Role;
+  branchSlug?: string | null;
+  /** Without a password the user is invited: a one-time link is returned. */
+  password?: string;
+  baseUrl?: string;
+}
+
+export async function adminCreateUser(ctx: AdminContext, r: CreateUserRequest): Promise<{ id: string; inviteUrl: string | null }> {
+  const branchId = await branchIdFor(ctx, r.branchSlug);
+  let id: string;
+  try {
+    id = await insertUser(ctx.db, { email: r.email, name: r.name, role: r.role, branchId, password: r.password || undefined });
+  } catch (e) {
+    rethrow(e);
+  }
+  let inviteUrl: string | null = null;
+  if (!r.password) inviteUrl = (await issueResetLink(ctx.db, id, r.baseUrl ?? authBaseUrl())).url;
+  await audit(ctx, 'user.create', r.email.trim().toLowerCase(), { role: r.role, branch: r.branchSlug ?? null, invited: !r.password });
+  return { id, inviteUrl };
+}
+
+/** Refuses to remove the last active admin, so the product stays manageable. */
+async function keepAnAdmin(ctx: AdminContext, userId: string) {
+  const u = await userById(ctx, userId);
+  if (u.role === 'admin' && !u.deactivated_at && (await countActiveAdmins(ctx.db)) <= 1) {
+    throw new AdminInputError('user', 'This is the last active admin');
+  }
+  return u;
+}
+
+export async function adminSetRole(ctx: AdminContext, userId: string, role: Role, branchSlug: string | null): Promise<void> {
+  const u = role === 'admin' ? await userById(ctx, userId) : await keepAnAdmin(ctx, userId);
+  const branchId = await branchIdFor(ctx, branchSlug);
+  try {
+    await updateUserRole(ctx.db, userId, role, branchId);
+  } catch (e) {
+    rethrow(e);
+  }
+  await audit(ctx, 'user.role', u.email, { from: u.role, to: role, branch: branchSlug });
+}
+
+export async function adminDeactivate(ctx: AdminContext, userId: string): Promise<void> {
+  const u = await keepAnAdmin(ctx, userId);
+  await deactivateUser(ctx.db, userId);
+  await audit(ctx, 'user.deactivate', u.email);
+}
+
+export async function adminReactivate(ctx: AdminContext, userId: string): Promise<void> {
+  const u = await userById(ctx, userId);
+  await reactivateUser(ctx.db, userId);
+  await audit(ctx, 'user.reactivate', u.email);
+}
+
+export async function adminResetLink(ctx: AdminContext, userId: string, baseUrl = authBaseUrl()): Promise<string> {
+  const u = await userById(ctx, userId);
+  const { url } = await issueResetLink(ctx.db, userId, baseUrl);
+  // The link itself is a credential: the audit records that one was issued, not the link.
+  await audit(ctx, 'user.reset_link', u.email);
+  return url;
+}
+
+export async function adminSignOutEverywhere(ctx: AdminContext, userId: string): Promise<number> {
+  const u = await userById(ctx, userId);
+  const n = await revokeUserSessions(ctx.db, userId);
+  await audit(ctx, 'user.sign_out_everywhere', u.email, { sessions: n });
+  return n;
+}

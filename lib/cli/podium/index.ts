@@ -1,0 +1,71 @@
+import { AdminInputError } from '@/lib/admin/context';
+import { accountsCommand } from './accounts';
+import { branchesCommand } from './branches';
+import { UsageError, type CliIo, type Runner } from './common';
+import { credentialsCommand } from './credentials';
+import { usersCommand } from './users';
+
+export const HELP = `usage: npm run podium -- <command>
+  users create --email <e> --role admin|central|coordinator [--branch <slug>] [--password <pw>] [--name <n>]
+  users list | users deactivate --email <e> | users reset-link --email <e>
+  branches list | branches create --slug --name --name-en --region RU-XX --district <d> [--population <n>]
+  branches archive --slug <slug> | branches unarchive --slug <slug>
+  accounts list [--branch <slug>] | accounts add --branch <slug> --url <url or handle> [--network <n>]
+  accounts pause --id <id> | accounts resume --id <id>
+  credentials add --network <n> --label <l> [--token-file <path>]  (token from stdin otherwise; never echoed)
+  credentials list
+  export ...   (not yet available)`;
+
+/** Parses the command line; throws UsageError before touching the database. */
+export function parseCommand(argv: string[]): Runner | 'help' {
+  const [group, sub, ...rest] = argv;
+  switch (group) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      return 'help';
+    case 'users':
+      return usersCommand(sub, rest);
+    case 'branches':
+      return branchesCommand(sub, rest);
+    case 'accounts':
+      return accountsCommand(sub, rest);
+    case 'credentials':
+      return credentialsCommand(sub, rest);
+    case 'export':
+      throw new UsageError('export is not yet available in this version of Podium');
+    default:
+      throw new UsageError(`unknown command "${group}"\n${HELP}`);
+  }
+}
+
+/** Runs one CLI command; returns the process exit code (2 = bad arguments). */
+export async function runPodium(argv: string[], io: Omit<CliIo, 'db'> & { openDb: () => Promise<CliIo['db']> }, err: (line: string) => void): Promise<number> {
+  let runner: Runner | 'help';
+  try {
+    runner = parseCommand(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`podium: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (runner === 'help') {
+    io.out(HELP);
+    return 0;
+  }
+  const db = await io.openDb();
+  try {
+    await runner({ ...io, db });
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof AdminInputError) {
+      const field = e instanceof AdminInputError ? `--${e.field.replace(/_/g, '-')}: ` : '';
+      err(`podium: ${field}${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}

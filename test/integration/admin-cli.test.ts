@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPodium } from '../../lib/cli/podium/index';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+const KEY = Buffer.alloc(32, 7);
+const TOKEN = 'vk1.a.SUPERSECRETTOKENVALUE1234567890';
+let t: TestDatabase;
+
+async function run(argv: string[], stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  let opened = false;
+  const code = await runPodium(
+    argv,
+    {
+      out: (l) => out.push(l),
+      readStdin: async () => stdin,
+      secretKey: () => KEY,
+      baseUrl: 'http://localhost:3000',
+      openDb: async () => {
+        opened = true;
+        return t.db;
+      },
+    },
+    (l) => err.push(l),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n'), opened };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.drop();
+});
+
+describe('npm run podium', () => {
+  it('rejects bad arguments with exit code 2, naming the argument, before opening the database', async () => {
+    const cases: [string[], RegExp][] = [
+      [['users', 'create', '--email', 'a@b.c'], /--role/],
+      [['users', 'create', '--email', 'a@b.c', '--role', 'boss'], /--role/],
+      [['users', 'create', '--email', 'a@b.c', '--role', 'coordinator'], /--branch/],
+      [['users', 'create', '--emial', 'a@b.c'], /emial/],
+      [['branches', 'create', '--slug', 'x'], /--name|--district/],
+      [['accounts', 'pause', '--id', 'abc'], /--id/],
+      [['credentials', 'add', '--network', 'vk', '--label', 'x', '--token', TOKEN], /--token/],
+      [['credentials', 'add', '--network', 'myspace', '--label', 'x'], /--network/],
+      [['export', 'rankings'], /not yet available/],
+      [['frobnicate'], /unknown command/],
+    ];
+    for (const [argv, msg] of cases) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err).toMatch(msg);
+      expect(r.opened).toBe(false);
+      expect(r.err).not.toContain(TOKEN);
+    }
+  });
+
+  it('creates branches, users, accounts and credentials, and lists them', async () => {
+    expect((await run(['branches', 'create', '--slug', 'karachay-cherkessia', '--name', 'КЧР', '--name-en', 'KChR', '--region', 'RU-KC', '--district', 'north_caucasian', '--population', '466000'])).code).toBe(0);
+    const dupe = await run(['branches', 'create', '--slug', 'kc2', '--name', 'x', '--name-en', 'x', '--region', 'RU-KC', '--district', 'north_caucasian']);
+    expect(dupe.code).toBe(2);
+    expect(dupe.err).toMatch(/--region-code/);
+    expect((await run(['users', 'create', '--email', 'Root@Example.org', '--role', 'admin', '--password', 'long-enough-password'])).code).toBe(0);
+    const invite = await run(['users', 'create', '--email', 'coord@example.org', '--role', 'coordinator', '--branch', 'karachay-cherkessia']);
+    expect(invite.code).toBe(0);
+    expect(invite.out).toMatch(/http:\/\/localhost:3000\/reset-password\?token=/);
+    const short = await run(['users', 'create', '--email', 'x@example.org', '--role', 'central', '--password', 'short']);
+    expect(short).toMatchObject({ code: 2 });
+    expect(short.err).toMatch(/--password/);
+    const list = await run(['users', 'list']);
+    expect(list.out).toMatch(/root@example\.org\s+admin/);
+    expect(list.out).toMatch(/coord@example\.org\s+coordinator\s+karachay-cherkessia/);
+
+    expect((await run(['accounts', 'add', '--branch', 'karachay-cherkessia', '--url', 'https://vk.com/club123'])).code).toBe(0);
+    const badUrl = await run(['accounts', 'add', '--branch', 'karachay-cherkessia', '--url', 'https://t.me/+secret']);
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.err).toMatch(/--url/);
+    expect((await run(['accounts', 'list'])).out).toMatch(/vk\s+club123\s+active/);
+    const acc = await t.db.selectFrom('account').select('id').executeTakeFirstOrThrow();
+    expect((await run(['accounts', 'pause', '--id', String(acc.id)])).code).toBe(0);
+    expect((await run(['accounts', 'list'])).out).toMatch(/paused/);
+
+    const add = await run(['credentials', 'add', '--network', 'vk', '--label', 'main'], `${TOKEN}\n`);
+    expect(add.code).toBe(0);
+    expect(add.out).not.toContain(TOKEN);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'podium-cli-')), 'token');
+    fs.writeFileSync(file, 'tg-token-abcdefghijklmnop');
+    expect((await run(['credentials', 'add', '--network', 'telegram', '--label', 'bot', '--token-file', file])).code).toBe(0);
+    const creds = await run(['credentials', 'list']);
+    expect(creds.out).toContain('vk1•••••••7890');
+    expect(creds.out).not.toContain(TOKEN);
+    const stored = await t.db.selectFrom('credential').selectAll().execute();
+    expect(stored.map((c) => c.secret_ciphertext.toString('latin1')).join()).not.toContain('SUPERSECRET');
+
+    expect((await run(['users', 'deactivate', '--email', 'root@example.org'])).code).toBe(2); // last admin
+    expect((await run(['users', 'deactivate', '--email', 'coord@example.org'])).code).toBe(0);
+    expect((await run(['users', 'reset-link', '--email', 'nobody@example.org'])).err).toMatch(/--email/);
+    expect((await run(['branches', 'archive', '--slug', 'karachay-cherkessia'])).code).toBe(0);
+
+    const audit = await t.db.selectFrom('audit_event').select(['action', 'actor_email', 'detail']).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['branch.create', 'user.create', 'account.add', 'account.pause', 'credential.add', 'user.deactivate', 'branch.archive']),
+    );
+    expect(audit.every((a) => a.actor_email === 'cli@podium.local')).toBe(true);
+    expect(JSON.stringify(audit)).not.toContain(TOKEN);
+  });
+});
