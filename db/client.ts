@@ -1,4 +1,5 @@
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
 
@@ -24,7 +25,8 @@ export function createDb(connectionString: string, opts: CreateDbOptions = {}): 
   });
   // An idle client losing its server (restart) must not crash the process.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // The cursor lets exports stream rows at constant memory (`.stream()`).
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
 }
 
 const globalForDb = globalThis as unknown as { podiumDb?: DB };
