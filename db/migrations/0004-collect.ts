@@ -1,5 +1,24 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
-export async function up(_db: Kysely<unknown>): Promise<void> {}
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // A rounded count ("1.2K" on Telegram) is stored with its ± so it is never
+  // mistaken for an exact measurement; 0 = exact, NULL = unknown.
+  await sql`alter table post_day add column views_margin bigint check (views_margin >= 0)`.execute(db);
 
-export async function down(_db: Kysely<unknown>): Promise<void> {}
+  // YouTube quota units spent per credential per Pacific-time day.
+  await sql`
+    create table quota_usage (
+      credential_id integer not null references credential(id) on delete cascade,
+      day date not null,
+      units integer not null default 0 check (units >= 0),
+      primary key (credential_id, day)
+    )`.execute(db);
+
+  await sql`create index collection_run_status_idx on collection_run (status, started_at desc)`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop index if exists collection_run_status_idx`.execute(db);
+  await sql`drop table if exists quota_usage`.execute(db);
+  await sql`alter table post_day drop column if exists views_margin`.execute(db);
+}

@@ -1,0 +1,57 @@
+import * as cheerio from 'cheerio';
+import { parseCount, type ParsedCount } from './count';
+
+export interface ChannelPagePost {
+  id: number;
+  publishedAt: Date | null;
+  views: ParsedCount | null;
+  forwarded: boolean;
+  text: string;
+}
+
+export interface ChannelPage {
+  posts: ChannelPagePost[];
+  /** The header counter as shown ("12.5K"); rounded above 1000. */
+  subscribers: ParsedCount | null;
+  /** True when the page says there are no (more) messages. */
+  end: boolean;
+}
+
+/** Parses a t.me/s/<channel> page. Posts come oldest to newest within a page. */
+export function parseChannelPage(html: string): ChannelPage {
+  const $ = cheerio.load(html);
+  const posts: ChannelPagePost[] = [];
+  $('.tgme_widget_message').each((_, el) => {
+    const node = $(el);
+    if (node.hasClass('service_message')) return;
+    const dataPost = node.attr('data-post') ?? '';
+    const id = Number(dataPost.split('/').pop());
+    if (!Number.isInteger(id) || id <= 0) return;
+    const dt = node.find('time[datetime]').first().attr('datetime');
+    const t = dt ? Date.parse(dt) : NaN;
+    const viewsText = node.find('.tgme_widget_message_views').first().text();
+    posts.push({
+      id,
+      publishedAt: Number.isNaN(t) ? null : new Date(t),
+      views: viewsText ? parseCount(viewsText) : null,
+      forwarded: node.find('.tgme_widget_message_forwarded_from').length > 0,
+      text: node.find('.tgme_widget_message_text').first().text().trim(),
+    });
+  });
+  let subscribers: ParsedCount | null = null;
+  $('.tgme_channel_info_counter').each((_, el) => {
+    const type = $(el).find('.counter_type').text().trim();
+    if (/subscriber/i.test(type)) subscribers = parseCount($(el).find('.counter_value').text());
+  });
+  return { posts, subscribers, end: $('.tme_no_messages_found').length > 0 };
+}
+
+/** The exact "10 612 280 subscribers" from t.me/<channel>. */
+export function parseChannelExtra(html: string): number | null {
+  const $ = cheerio.load(html);
+  const text = $('.tgme_page_extra').first().text();
+  const m = /([\d\s\u00a0]+)\s*(subscribers|members|подписчик)/i.exec(text);
+  if (!m) return null;
+  const c = parseCount(m[1]);
+  return c && c.margin === 0 ? c.value : null;
+}

@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+
+// Each class has its own handling in lib/jobs (see docs/collectors.md).
+export const ERROR_CLASSES = ['retryable', 'quota', 'credential', 'account', 'bad_response'] as const;
+export type ErrorClass = (typeof ERROR_CLASSES)[number];
+
+export abstract class CollectError extends Error {
+  abstract readonly errorClass: ErrorClass;
+}
+
+/** Worth trying again: 429, 5xx, VK 6/9/10, timeouts, connection resets. */
+export class RetryableError extends CollectError {
+  readonly errorClass = 'retryable';
+  constructor(
+    message: string,
+    /** How long the server asked us to wait, when it said. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A daily or per-method quota is spent: pause the credential until resetAt. */
+export class QuotaError extends CollectError {
+  readonly errorClass = 'quota';
+  constructor(
+    message: string,
+    readonly resetAt: Date,
+  ) {
+    super(message);
+  }
+}
+
+/** The token is dead or lacks rights: mark the credential invalid. */
+export class CredentialError extends CollectError {
+  readonly errorClass = 'credential';
+}
+
+export type AccountProblem = 'not_found' | 'private';
+
+/** The account itself is gone, private or banned: mark the account. */
+export class AccountError extends CollectError {
+  readonly errorClass = 'account';
+  constructor(
+    message: string,
+    readonly problem: AccountProblem,
+  ) {
+    super(message);
+  }
+}
+
+/** The answer does not match the documented shape: store nothing from it. */
+export class BadResponseError extends CollectError {
+  readonly errorClass = 'bad_response';
+  constructor(
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function errorClassOf(err: unknown): ErrorClass | 'internal' {
+  return err instanceof CollectError ? err.errorClass : 'internal';
+}
+
+/** Replaces every occurrence of each secret (and its URL-encoded form) with a mask. */
+export function scrubSecrets(text: string, secrets: readonly (string | undefined | null)[]): string {
+  let out = text;
+  for (const s of secrets) {
+    if (!s || s.length < 4) continue;
+    for (const form of new Set([s, encodeURIComponent(s)])) out = out.split(form).join('[redacted]');
+  }
+  return out;
+}
+
+/** "response.groups[0].members_count" from a zod issue path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out || '(root)';
+}
+
+/** Validates an API answer; a mismatch names the first offending path. */
+export function parseResponse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.infer<S> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const path = formatPath(issue.path);
+  throw new BadResponseError(`${what}: unexpected response at ${path}: ${issue.message}`, path);
+}

@@ -1,0 +1,183 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/client';
+import type { Database } from '../../db/schema';
+import { COLLECTORS, NEEDS_CREDENTIAL } from '../collectors';
+import { dayInZone, defaultWindow } from '../collectors/days';
+import type { CollectCredential, CollectResult, CollectWindow } from '../collectors/types';
+import { decryptSecret, secretKey } from '../crypto/secrets';
+import type { Env } from '../env';
+import type { HttpClient } from '../http/client';
+import { AccountError, CredentialError, QuotaError, errorClassOf, scrubSecrets } from '../http/errors';
+import type { Logger } from '../log';
+import type { Network, RunStatus } from '../networks';
+import { upsertAccountDays, upsertPosts } from './writes';
+
+export interface CollectAccountOptions {
+  http: HttpClient;
+  env: Env;
+  now?: Date;
+  window?: CollectWindow;
+  logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Encryption key for credentials; defaults to secretKey(). */
+  key?: Buffer;
+}
+
+export interface RunSummary {
+  runId: number;
+  accountId: number;
+  network: Network;
+  status: RunStatus;
+  errorClass: string | null;
+  errorMessage: string | null;
+  apiCalls: number;
+  rowsWritten: number;
+  durationMs: number;
+}
+
+const MAX_MESSAGE = 1000;
+type Trx = Transaction<Database>;
+
+async function loadCredential(db: DB, id: number | null, network: Network) {
+  const q = db.selectFrom('credential').selectAll();
+  if (id !== null) return q.where('id', '=', id).executeTakeFirst();
+  // Without an assigned credential, a network-wide one (e.g. a VK service token).
+  return q.where('network', '=', network).where('status', '<>', 'invalid').orderBy('id').executeTakeFirst();
+}
+
+/**
+ * Collects one account now: runs its collector, then writes its rows and its
+ * collection_run record in one transaction, so a crash leaves neither.
+ * Never throws for a collection failure; the summary says what happened.
+ */
+export async function collectAccount(db: DB, accountId: number, opts: CollectAccountOptions): Promise<RunSummary> {
+  const started = new Date();
+  const now = opts.now ?? started;
+  const tz = opts.env.PODIUM_TIMEZONE;
+  const window = opts.window ?? defaultWindow(now, tz);
+  const account = await db.selectFrom('account').selectAll().where('id', '=', accountId).executeTakeFirst();
+  if (!account) throw new Error(`account ${accountId} does not exist`);
+
+  const record = async (
+    status: RunStatus,
+    errorClass: string | null,
+    message: string | null,
+    apiCalls: number,
+    write?: (trx: Trx) => Promise<number>,
+  ): Promise<RunSummary> => {
+    const result = await db.transaction().execute(async (trx) => {
+      const rowsWritten = write ? await write(trx) : 0;
+      const run = await trx
+        .insertInto('collection_run')
+        .values({
+          account_id: account.id,
+          branch_id: account.branch_id,
+          network: account.network,
+          window_from: window.from,
+          window_to: window.to,
+          started_at: started,
+          finished_at: new Date(),
+          status,
+          error_class: errorClass,
+          error_message: message ? message.slice(0, MAX_MESSAGE) : null,
+          api_calls: apiCalls,
+          rows_written: rowsWritten,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { runId: run.id, rowsWritten };
+    });
+    const summary: RunSummary = {
+      runId: result.runId,
+      accountId: account.id,
+      network: account.network,
+      status,
+      errorClass,
+      errorMessage: message,
+      apiCalls,
+      rowsWritten: result.rowsWritten,
+      durationMs: Date.now() - started.getTime(),
+    };
+    const log = status === 'failed' ? opts.logger?.warn : opts.logger?.info;
+    log?.call(opts.logger, { ...summary }, 'collection run');
+    return summary;
+  };
+
+  if (account.status !== 'active') return record('skipped', 'account', `account is ${account.status}`, 0);
+  const collector = COLLECTORS[account.network];
+  if (!collector) return record('skipped', null, `${account.network} has no API; use the CSV import`, 0);
+
+  const credRow = await loadCredential(db, account.credential_id, account.network);
+  if (credRow?.status === 'invalid') return record('skipped', 'credential', `credential ${credRow.id} is marked invalid`, 0);
+  if (credRow?.status === 'quota' && credRow.paused_until && new Date(credRow.paused_until) > now) {
+    return record('skipped', 'quota', `credential ${credRow.id} is paused until ${new Date(credRow.paused_until).toISOString()}`, 0);
+  }
+  if (!credRow && NEEDS_CREDENTIAL.includes(account.network)) {
+    return record('skipped', 'credential', `no ${account.network} credential configured`, 0);
+  }
+
+  let credential: CollectCredential | null = null;
+  const secrets: string[] = [];
+  if (credRow) {
+    // Decrypted only here, for this one run.
+    const token = decryptSecret({ ciphertext: credRow.secret_ciphertext, iv: credRow.secret_iv, tag: credRow.secret_tag }, opts.key ?? secretKey());
+    secrets.push(token);
+    credential = { id: credRow.id, network: credRow.network, token, config: credRow.config ?? {} };
+  }
+
+  const http = opts.http.session();
+  const ref = { id: account.id, branch_id: account.branch_id, network: account.network };
+  const quotaDay = dayInZone(now, 'America/Los_Angeles');
+  const countQuota = async (trx: Trx) => {
+    if (account.network !== 'youtube' || !credRow || http.calls === 0) return;
+    // Every call costs a unit, failed ones too.
+    await trx
+      .insertInto('quota_usage')
+      .values({ credential_id: credRow.id, day: quotaDay, units: http.calls })
+      .onConflict((oc) => oc.columns(['credential_id', 'day']).doUpdateSet((eb) => ({ units: eb('quota_usage.units', '+', eb.ref('excluded.units')) })))
+      .execute();
+  };
+
+  let result: CollectResult;
+  try {
+    result = await collector(
+      { id: account.id, network: account.network, externalId: account.external_id, handle: account.handle, url: account.url },
+      credential,
+      window,
+      { http, env: opts.env, now },
+    );
+  } catch (e) {
+    const errorClass = errorClassOf(e);
+    const message = scrubSecrets(e instanceof Error ? e.message : String(e), secrets);
+    return record('failed', errorClass, message, http.calls, async (trx) => {
+      await countQuota(trx);
+      if (e instanceof CredentialError && credRow) {
+        await trx.updateTable('credential').set({ status: 'invalid', last_error: message, last_checked_at: now }).where('id', '=', credRow.id).execute();
+      } else if (e instanceof QuotaError && credRow) {
+        await trx
+          .updateTable('credential')
+          .set({ status: 'quota', paused_until: e.resetAt, last_error: message, last_checked_at: now })
+          .where('id', '=', credRow.id)
+          .execute();
+      } else if (e instanceof AccountError) {
+        await trx.updateTable('account').set({ status: e.problem, status_reason: message }).where('id', '=', account.id).execute();
+      }
+      return 0;
+    });
+  }
+
+  const warnings = result.warnings.map((w) => scrubSecrets(w, secrets));
+  const today = dayInZone(now, tz);
+  return record(warnings.length ? 'partial' : 'ok', null, warnings.length ? warnings.join('; ') : null, http.calls, async (trx) => {
+    await countQuota(trx);
+    if (credRow) {
+      await trx
+        .updateTable('credential')
+        .set({ status: 'valid', paused_until: null, last_error: null, last_checked_at: now })
+        .where('id', '=', credRow.id)
+        .execute();
+    }
+    const days = await upsertAccountDays(trx, ref, result.days, 'api', now);
+    const posts = await upsertPosts(trx, ref, result.posts, today, now);
+    return days + posts;
+  });
+}
