@@ -1,0 +1,95 @@
+import type { CompareResponse, RankingDetail, SeriesResponse } from '@/lib/api/schemas';
+import type { Network } from '@/lib/networks';
+import { percentChange } from './change';
+
+export interface TrendRow {
+  bucket: string;
+  /** The bucket of the previous period drawn at this position. */
+  previousBucket: string | null;
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  /** Per network values, keyed by network. */
+  networks: Partial<Record<Network, number | null>>;
+}
+
+/**
+ * Rows for the trend chart: the current points with the previous period laid
+ * over them index by index (bucket i of the previous period under bucket i of
+ * this one), and the per-network breakdown. Missing positions stay null.
+ */
+export function alignPrevious(
+  points: readonly { bucket: string; value: number | null }[],
+  previous: readonly { bucket: string; value: number | null }[],
+): { bucket: string; previousBucket: string | null; value: number | null; previous: number | null; change: number | null }[] {
+  return points.map((p, i) => {
+    const prev = previous[i];
+    const value = finite(p.value);
+    const pv = prev ? finite(prev.value) : null;
+    return { bucket: p.bucket, previousBucket: prev?.bucket ?? null, value, previous: pv, change: percentChange(value, pv) };
+  });
+}
+
+export function trendRows(series: SeriesResponse): TrendRow[] {
+  return alignPrevious(series.points, series.previous.points).map((row, i) => {
+    const networks: Partial<Record<Network, number | null>> = {};
+    for (const n of series.byNetwork) networks[n.network] = finite(n.values[i]);
+    return { ...row, networks };
+  });
+}
+
+/** Sums of the current and previous periods shown, and their change. */
+export function periodTotals(rows: readonly { value: number | null; previous: number | null }[], mode: 'sum' | 'last' | 'mean') {
+  const cur = rows.map((r) => r.value).filter((v): v is number => v !== null);
+  const prev = rows.map((r) => r.previous).filter((v): v is number => v !== null);
+  const agg = (xs: number[]) =>
+    xs.length === 0 ? null : mode === 'sum' ? xs.reduce((a, b) => a + b, 0) : mode === 'last' ? xs[xs.length - 1]! : xs.reduce((a, b) => a + b, 0) / xs.length;
+  const current = agg(cur);
+  const previous = agg(prev);
+  return { current, previous, change: percentChange(current, previous) };
+}
+
+export interface CompareRow {
+  bucket: string;
+  [slug: string]: number | null | string;
+}
+
+/** One row per bucket with one column per branch slug. */
+export function compareRows(res: CompareResponse): CompareRow[] {
+  return res.buckets.map((bucket, i) => {
+    const row: CompareRow = { bucket };
+    for (const s of res.series) row[s.branch.slug] = finite(s.values[i]);
+    return row;
+  });
+}
+
+export interface Segment {
+  id: string;
+  /** Points of the score. */
+  points: number;
+  /** Share of the bar width, 0–1 of the full 100-point scale. */
+  width: number;
+}
+
+/** Segments of the thin stacked bar: each component's contribution to the 0–100 score. */
+export function contributionSegments(components: RankingDetail['components']): Segment[] {
+  return components
+    .filter((c) => typeof c.contribution === 'number' && Number.isFinite(c.contribution) && c.contribution > 0)
+    .map((c) => ({ id: c.id, points: c.contribution!, width: Math.min(1, c.contribution! / 100) }));
+}
+
+/** Values of a sparkline with nulls kept (gaps), plus its min and max. */
+export function sparkline(values: readonly (number | null | undefined)[]): { values: (number | null)[]; min: number | null; max: number | null } {
+  const vs = values.map((v) => finite(v));
+  const known = vs.filter((v): v is number => v !== null);
+  return { values: vs, min: known.length ? Math.min(...known) : null, max: known.length ? Math.max(...known) : null };
+}
+
+/** Rank history rows for a step chart; null where the branch was not ranked. */
+export function rankSteps(history: readonly { period: string; rank: number | null }[]): { period: string; rank: number | null }[] {
+  return history.map((h) => ({ period: h.period, rank: typeof h.rank === 'number' && h.rank > 0 ? h.rank : null }));
+}
+
+function finite(v: number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}

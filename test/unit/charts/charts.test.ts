@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { bucketRange, bucketStart, fillBuckets } from '@/lib/charts/buckets';
+import { direction, percentChange, sumKnown } from '@/lib/charts/change';
+import { alignPrevious, compareRows, contributionSegments, periodTotals, rankSteps, trendRows } from '@/lib/charts/series';
+import type { CompareResponse, SeriesResponse } from '@/lib/api/schemas';
+
+describe('buckets', () => {
+  it('finds bucket starts', () => {
+    expect(bucketStart('2026-11-26', 'day')).toBe('2026-11-26');
+    expect(bucketStart('2026-11-26', 'week')).toBe('2026-11-23'); // Thursday → Monday
+    expect(bucketStart('2026-11-23', 'week')).toBe('2026-11-23');
+    expect(bucketStart('2026-11-29', 'week')).toBe('2026-11-23'); // Sunday
+    expect(bucketStart('2026-11-26', 'month')).toBe('2026-11-01');
+  });
+  it('lists buckets across month and year ends', () => {
+    expect(bucketRange('2026-12-30', '2027-01-02', 'day')).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(bucketRange('2026-11-15', '2027-02-01', 'month')).toEqual(['2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01']);
+    expect(bucketRange('2026-11-26', '2026-12-08', 'week')).toEqual(['2026-11-23', '2026-11-30', '2026-12-07']);
+    expect(bucketRange('2026-12-01', '2026-11-01', 'day')).toEqual([]);
+  });
+  it('fills missing buckets with null, never 0', () => {
+    const filled = fillBuckets(
+      [
+        { bucket: '2026-11-02', value: 5 },
+        { bucket: '2026-11-04', value: 0 },
+        { bucket: '2026-10-30', value: 99 }, // outside
+      ],
+      '2026-11-01',
+      '2026-11-05',
+      'day',
+    );
+    expect(filled).toEqual([
+      { bucket: '2026-11-01', value: null },
+      { bucket: '2026-11-02', value: 5 },
+      { bucket: '2026-11-03', value: null },
+      { bucket: '2026-11-04', value: 0 },
+      { bucket: '2026-11-05', value: null },
+    ]);
+  });
+  it('adds daily points into wider buckets and drops non-finite values', () => {
+    const filled = fillBuckets(
+      [
+        { bucket: '2026-11-23', value: 1 },
+        { bucket: '2026-11-24', value: 2 },
+        { bucket: '2026-11-25', value: null },
+        { bucket: '2026-11-30', value: NaN },
+      ],
+      '2026-11-23',
+      '2026-12-06',
+      'week',
+    );
+    expect(filled).toEqual([
+      { bucket: '2026-11-23', value: 3 },
+      { bucket: '2026-11-30', value: null },
+    ]);
+  });
+});
+
+describe('percent change', () => {
+  it('handles zeros and nulls without NaN or Infinity', () => {
+    expect(percentChange(150, 100)).toBe(50);
+    expect(percentChange(50, 100)).toBe(-50);
+    expect(percentChange(0, 0)).toBe(0);
+    expect(percentChange(5, 0)).toBeNull();
+    expect(percentChange(0, 5)).toBe(-100);
+    expect(percentChange(null, 5)).toBeNull();
+    expect(percentChange(5, null)).toBeNull();
+    expect(percentChange(undefined, undefined)).toBeNull();
+    expect(percentChange(NaN, 1)).toBeNull();
+    expect(percentChange(1, Infinity)).toBeNull();
+    expect(percentChange(-5, -10)).toBe(50); // a rate moving from −10 to −5 improves
+  });
+  it('classifies direction with a dead band', () => {
+    expect(direction(3)).toBe('up');
+    expect(direction(-0.2)).toBe('down');
+    expect(direction(0.01)).toBe('flat');
+    expect(direction(null)).toBe('none');
+    expect(direction(NaN)).toBe('none');
+  });
+  it('sums only known values', () => {
+    expect(sumKnown([1, null, 2])).toBe(3);
+    expect(sumKnown([null, undefined])).toBeNull();
+    expect(sumKnown([0])).toBe(0);
+  });
+});
+
+describe('previous-period alignment', () => {
+  it('lays the previous period under the current one index by index', () => {
+    const rows = alignPrevious(
+      [
+        { bucket: '2026-11-01', value: 10 },
+        { bucket: '2026-11-02', value: null },
+        { bucket: '2026-11-03', value: 0 },
+      ],
+      [
+        { bucket: '2026-10-01', value: 5 },
+        { bucket: '2026-10-02', value: 3 },
+      ],
+    );
+    expect(rows).toEqual([
+      { bucket: '2026-11-01', previousBucket: '2026-10-01', value: 10, previous: 5, change: 100 },
+      { bucket: '2026-11-02', previousBucket: '2026-10-02', value: null, previous: 3, change: null },
+      { bucket: '2026-11-03', previousBucket: null, value: 0, previous: null, change: null },
+    ]);
+  });
+
+  it('builds trend rows with the network breakdown', () => {
+    const series: SeriesResponse = {
+      branch: { id: 1, slug: 'msk', name: 'Москва', nameEn: 'Moscow', federalDistrict: 'central' },
+      metric: 'views',
+      granularity: 'day',
+      network: 'all',
+      from: '2026-11-01',
+      to: '2026-11-02',
+      points: [
+        { bucket: '2026-11-01', value: 30 },
+        { bucket: '2026-11-02', value: 40 },
+      ],
+      previous: { from: '2026-10-30', to: '2026-10-31', points: [{ bucket: '2026-10-30', value: 20 }, { bucket: '2026-10-31', value: 0 }] },
+      byNetwork: [
+        { network: 'vk', values: [10, 40] },
+        { network: 'telegram', values: [20, null] },
+      ],
+    };
+    const rows = trendRows(series);
+    expect(rows[0]).toMatchObject({ value: 30, previous: 20, change: 50, networks: { vk: 10, telegram: 20 } });
+    expect(rows[1]).toMatchObject({ value: 40, previous: 0, change: null, networks: { vk: 40, telegram: null } });
+    expect(periodTotals(rows, 'sum')).toEqual({ current: 70, previous: 20, change: 250 });
+    expect(periodTotals(rows, 'last')).toEqual({ current: 40, previous: 0, change: null });
+    expect(periodTotals([{ value: null, previous: null }], 'mean')).toEqual({ current: null, previous: null, change: null });
+  });
+});
+
+describe('other chart data', () => {
+  it('pivots compare series by branch slug', () => {
+    const res: CompareResponse = {
+      metric: 'views',
+      granularity: 'week',
+      network: 'all',
+      from: '2026-11-02',
+      to: '2026-11-15',
+      buckets: ['2026-11-02', '2026-11-09'],
+      series: [
+        { branch: { id: 1, slug: 'a', name: 'A', nameEn: 'A', federalDistrict: 'central' }, values: [1, null] },
+        { branch: { id: 2, slug: 'b', name: 'B', nameEn: 'B', federalDistrict: 'ural' }, values: [2, 3] },
+      ],
+    };
+    expect(compareRows(res)).toEqual([
+      { bucket: '2026-11-02', a: 1, b: 2 },
+      { bucket: '2026-11-09', a: null, b: 3 },
+    ]);
+  });
+  it('turns contributions into bar segments, skipping missing ones', () => {
+    const segs = contributionSegments([
+      { id: 'views_per_100k', value: 1, median: 1, percentile: 80, weight: 0.25, contribution: 20 },
+      { id: 'engagement_rate', value: null, median: 1, percentile: null, weight: 0.2, contribution: null },
+      { id: 'activity', value: 1, median: 1, percentile: 0, weight: 0.15, contribution: 0 },
+    ]);
+    expect(segs).toEqual([{ id: 'views_per_100k', points: 20, width: 0.2 }]);
+  });
+  it('keeps unranked periods as gaps in rank history', () => {
+    expect(rankSteps([{ period: '2026-10', rank: 3 }, { period: '2026-11', rank: null }])).toEqual([
+      { period: '2026-10', rank: 3 },
+      { period: '2026-11', rank: null },
+    ]);
+  });
+});
