@@ -63,7 +63,7 @@ export async function startEmbedded(dataDir: string, opts: { log?: (line: string
       // the package's stop() would wait forever for an 'exit' that has passed.
       const child = (pgServer as unknown as { process?: ChildProcess }).process;
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
-      await Promise.race([pgServer.stop(), new Promise((r) => setTimeout(r, 30_000))]);
+      await Promise.race([pgServer.stop(), new Promise((r) => setTimeout(r, 30_000).unref())]);
     },
   };
 }
