@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FEDERAL_DISTRICTS, NETWORKS } from '../networks';
 import { COMPONENT_IDS } from '../ranking/method';
+import { parseAnchor } from '../ranking/period';
 
 // Request queries and response bodies of the analytics API, declared once and
 // shared by the route handlers, the client hooks and the tests.
@@ -49,6 +50,7 @@ function refinePeriod(q: { period: PeriodKind; date?: string; from?: string; to?
         ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
     }
   } else {
+    if (q.date && !parseAnchor(q.date)) ctx.addIssue({ code: 'custom', path: ['date'], message: 'no such day, week, month or quarter' });
     if (q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'only with period=custom' });
     if (q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'only with period=custom' });
   }

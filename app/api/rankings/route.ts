@@ -1,0 +1,21 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db/client';
+import { badRequest, parseQuery, route, unauthorized } from '@/lib/api/errors';
+import { rankingsQuerySchema } from '@/lib/api/schemas';
+import { getViewer } from '@/lib/auth/session';
+import { listRankings, UnknownMethodError } from '@/lib/data/rankings';
+
+export const dynamic = 'force-dynamic';
+
+// GET /api/rankings – ranking for a period
+export const GET = route(async (req: Request) => {
+  const input = parseQuery(rankingsQuerySchema, new URL(req.url).searchParams);
+  const viewer = await getViewer();
+  if (!viewer) throw unauthorized();
+  try {
+    return NextResponse.json(await listRankings(getDb(), viewer, input));
+  } catch (err) {
+    if (err instanceof UnknownMethodError) throw badRequest(`Invalid parameter "method": ${err.message}`);
+    throw err;
+  }
+});

@@ -1,0 +1,328 @@
+import { sql } from 'kysely';
+import type { DB } from '../../db/client';
+import type { Viewer } from '../auth/viewer';
+import type {
+  BranchRef,
+  PeriodDto,
+  RankingDetail,
+  RankingResponse,
+  RankingRow,
+  RankingsQuery,
+} from '../api/schemas';
+import type { FederalDistrict } from '../networks';
+import type { BranchInput, BranchMetrics } from '../ranking/components';
+import { computeRanking, type EngineRobustness } from '../ranking/engine';
+import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodLabel, parseMethod, DEFAULT_METHOD } from '../ranking/method';
+import { addDays, minDay, previousPeriod, resolvePeriod, todayIn, type Period, type PeriodRequest } from '../ranking/period';
+import { countExpectedAccounts, detailVisible, listBranches } from './branches';
+import { getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
+
+/** Days before a period that its result reads: the growth baseline and a week of flag history. */
+const LOOKBACK_DAYS = 8;
+
+export interface StoredMethod {
+  id: number;
+  definition: MethodDefinition;
+}
+
+/** A published method version by label ("podium-v1"), or the latest version of the default key. */
+export async function getMethod(db: DB, label?: string): Promise<StoredMethod | undefined> {
+  let q = db.selectFrom('ranking_method').select(['id', 'key', 'version', 'definition']);
+  if (label) {
+    const m = label.match(/^(.+)-v(\d+)$/);
+    if (!m) return undefined;
+    q = q.where('key', '=', m[1]).where('version', '=', Number(m[2]));
+  } else {
+    q = q.where('key', '=', DEFAULT_METHOD.key).orderBy('version', 'desc').limit(1);
+  }
+  const row = await q.executeTakeFirst();
+  if (!row) return label ? undefined : ensureDefaultMethod(db);
+  return { id: row.id, definition: parseMethod(row.definition) };
+}
+
+/** Stores the built-in default method if no version of it exists yet (the migration normally did). */
+export async function ensureDefaultMethod(db: DB): Promise<StoredMethod> {
+  await insertMethod(db, DEFAULT_METHOD, 'Default method (DESIGN.md)');
+  const row = await db
+    .selectFrom('ranking_method')
+    .select(['id', 'definition'])
+    .where('key', '=', DEFAULT_METHOD.key)
+    .where('version', '=', DEFAULT_METHOD.version)
+    .executeTakeFirstOrThrow();
+  return { id: row.id, definition: parseMethod(row.definition) };
+}
+
+/** Publishes a method version; an existing (key, version) is never overwritten. */
+export async function insertMethod(db: DB, def: MethodDefinition, notes: string | null = null, by: string | null = null): Promise<void> {
+  const valid = parseMethod(def);
+  await db
+    .insertInto('ranking_method')
+    .values({ key: valid.key, version: valid.version, definition: JSON.stringify(valid), notes, published_by: by })
+    .onConflict((oc) => oc.columns(['key', 'version']).doNothing())
+    .execute();
+}
+
+/** Data counts up to the period end, today, or the last day with data, whichever is earliest. */
+export function asOfFor(p: Period, today: string, lastDataDay: string | null): string {
+  if (!lastDataDay) return addDays(p.from, -1);
+  return minDay(p.to, minDay(today, lastDataDay));
+}
+
+function periodDto(p: Period, timeZone: string): PeriodDto {
+  return { kind: p.kind, from: p.from, to: p.to, days: p.days, label: p.label, timeZone };
+}
+
+interface SnapshotResult {
+  medians: Record<ComponentId, number | null>;
+  robustness: EngineRobustness;
+  counts: { branches: number; eligible: number };
+  lastDataDay: string | null;
+}
+
+export interface Snapshot {
+  id: number;
+  asOf: string;
+  computedAt: Date;
+  result: SnapshotResult;
+}
+
+/** Builds the engine input for [from − lookback, to] from the rollups. */
+export async function loadRankingInput(
+  db: DB,
+  p: { from: string; to: string },
+  scope: Scope,
+): Promise<BranchInput[]> {
+  const [branches, expected, rows] = await Promise.all([
+    listBranches(db, { userId: 'system', email: '', name: '', role: 'admin', branchId: null }),
+    countExpectedAccounts(db, scope),
+    listRollupRows(db, { from: addDays(p.from, -LOOKBACK_DAYS), to: p.to, scope, branchIds: null }),
+  ]);
+  const byBranch = new Map<number, BranchInput>();
+  for (const b of branches) {
+    byBranch.set(b.id, { id: b.id, slug: b.slug, name: b.name, population: b.population, expectedAccounts: expected.get(b.id) ?? 0, days: [] });
+  }
+  for (const r of rows) byBranch.get(r.branch_id)?.days.push(toDayTotals(r));
+  return [...byBranch.values()];
+}
+
+/**
+ * The materialized ranking of a period, computing and storing it when it is
+ * missing or its as-of day moved (a running period). refreshRollups drops
+ * snapshots whose inputs changed.
+ */
+export async function getSnapshot(
+  db: DB,
+  method: StoredMethod,
+  period: Period,
+  scope: Scope,
+  opts: { today?: string } = {},
+): Promise<Snapshot> {
+  const today = opts.today ?? todayIn(method.definition.timeZone);
+  const lastDataDay = await getLastDataDay(db);
+  const asOf = asOfFor(period, today, lastDataDay);
+  const find = (h: DB) =>
+    h
+      .selectFrom('ranking_snapshot')
+      .select(['id', sql<string>`as_of::text`.as('as_of'), 'computed_at', 'result'])
+      .where('method_id', '=', method.id)
+      .where('scope', '=', scope)
+      .where('period_from', '=', period.from)
+      .where('period_to', '=', period.to)
+      .executeTakeFirst();
+  const toSnap = (r: { id: number; as_of: string; computed_at: Date; result: unknown }): Snapshot => ({
+    id: r.id,
+    asOf: r.as_of,
+    computedAt: r.computed_at,
+    result: r.result as SnapshotResult,
+  });
+  const existing = await find(db);
+  if (existing && existing.as_of === asOf) return toSnap(existing);
+
+  return db.transaction().execute(async (trx) => {
+    // One builder per snapshot key; others wait and then read its result.
+    await sql`select pg_advisory_xact_lock(hashtext(${`ranking:${method.id}:${scope}:${period.from}:${period.to}`}))`.execute(trx);
+    const again = await find(trx);
+    if (again && again.as_of === asOf) return toSnap(again);
+    if (again) await trx.deleteFrom('ranking_snapshot').where('id', '=', again.id).execute();
+
+    const prev = previousPeriod(period);
+    const prevAsOf = asOfFor(prev, today, lastDataDay);
+    const all = await loadRankingInput(trx, { from: prev.from, to: period.to }, scope);
+    const slice = (from: string, to: string): BranchInput[] =>
+      all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -LOOKBACK_DAYS) && d.day <= to) }));
+    const previous = computeRanking({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: slice(prev.from, prev.to) }, method.definition);
+    const prevRanks = new Map(previous.rows.map((r) => [r.branchId, r.rank]));
+    const res = computeRanking({ from: period.from, to: period.to, asOf, branches: slice(period.from, period.to) }, method.definition, prevRanks);
+
+    const result: SnapshotResult = {
+      medians: res.medians,
+      robustness: res.robustness,
+      counts: { branches: res.rows.length, eligible: res.eligibleCount },
+      lastDataDay,
+    };
+    const header = await trx
+      .insertInto('ranking_snapshot')
+      .values({
+        method_id: method.id,
+        scope,
+        period_kind: period.kind,
+        period_from: period.from,
+        period_to: period.to,
+        as_of: asOf,
+        inputs_from: addDays(prev.from, -LOOKBACK_DAYS),
+        inputs_to: period.to,
+        result: JSON.stringify(result),
+      })
+      .returning(['id', 'computed_at'])
+      .executeTakeFirstOrThrow();
+    if (res.rows.length) {
+      await trx
+        .insertInto('ranking_snapshot_row')
+        .values(
+          res.rows.map((r) => ({
+            snapshot_id: header.id,
+            branch_id: r.branchId,
+            eligible: r.eligible,
+            rank: r.rank,
+            score: r.score,
+            previous_rank: r.previousRank,
+            change: r.change,
+            metrics: JSON.stringify(r.metrics),
+            detail: JSON.stringify(r.detail),
+          })),
+        )
+        .execute();
+    }
+    return { id: header.id, asOf, computedAt: header.computed_at, result };
+  });
+}
+
+export interface SnapshotRow {
+  branch: BranchRef;
+  eligible: boolean;
+  rank: number | null;
+  score: number | null;
+  previousRank: number | null;
+  change: number | null;
+  metrics: BranchMetrics | null;
+  detail: RankingDetail | null;
+}
+
+/** Rows of a snapshot; detail, metrics and change only for branches the viewer may see in full. */
+export async function listSnapshotRows(
+  db: DB,
+  viewer: Viewer,
+  snapshotId: number,
+  filter: { district?: FederalDistrict; branchId?: number } = {},
+): Promise<SnapshotRow[]> {
+  const visible = detailVisible(viewer, 'r.branch_id');
+  let q = db
+    .selectFrom('ranking_snapshot_row as r')
+    .innerJoin('branch as b', 'b.id', 'r.branch_id')
+    .select([
+      'b.id',
+      'b.slug',
+      'b.name',
+      'b.name_en',
+      'b.federal_district',
+      'r.eligible',
+      'r.rank',
+      'r.score',
+      sql<number | null>`case when ${visible} then r.previous_rank end`.as('previous_rank'),
+      sql<number | null>`case when ${visible} then r.change end`.as('change'),
+      sql<BranchMetrics | null>`case when ${visible} then r.metrics end`.as('metrics'),
+      sql<RankingDetail | null>`case when ${visible} then r.detail end`.as('detail'),
+    ])
+    .where('r.snapshot_id', '=', snapshotId)
+    .where('b.archived_at', 'is', null);
+  if (filter.district) q = q.where('b.federal_district', '=', filter.district);
+  if (filter.branchId !== undefined) q = q.where('r.branch_id', '=', filter.branchId);
+  const rows = await q.orderBy(sql`r.eligible desc, r.rank asc nulls last, b.name asc`).execute();
+  return rows.map((r) => ({
+    branch: { id: r.id, slug: r.slug, name: r.name, nameEn: r.name_en, federalDistrict: r.federal_district },
+    eligible: r.eligible,
+    rank: r.rank,
+    score: r.score,
+    previousRank: r.previous_rank,
+    change: r.change,
+    metrics: r.metrics,
+    detail: r.detail,
+  }));
+}
+
+export class UnknownMethodError extends Error {}
+
+export interface ResolvedRanking {
+  method: StoredMethod;
+  period: Period;
+  previous: Period;
+  snapshot: Snapshot;
+}
+
+/** Resolves method and period of a request and makes sure its snapshot exists. */
+export async function resolveRanking(
+  db: DB,
+  input: PeriodRequest & { network: Scope; method?: string },
+  opts: { today?: string } = {},
+): Promise<ResolvedRanking> {
+  const method = await getMethod(db, input.method);
+  if (!method) throw new UnknownMethodError(`unknown method version: ${input.method}`);
+  const today = opts.today ?? todayIn(method.definition.timeZone);
+  const period = resolvePeriod(input, today);
+  const snapshot = await getSnapshot(db, method, period, input.network, { today });
+  return { method, period, previous: previousPeriod(period), snapshot };
+}
+
+/** GET /api/rankings: the ranking of a period, scoped to what the viewer may see. */
+export async function listRankings(
+  db: DB,
+  viewer: Viewer,
+  input: RankingsQuery,
+  opts: { today?: string } = {},
+): Promise<RankingResponse> {
+  const { method, period, previous, snapshot } = await resolveRanking(db, input, opts);
+  const district = input.district ? input.district : undefined;
+  const [rows, branches] = await Promise.all([
+    listSnapshotRows(db, viewer, snapshot.id, { district }),
+    listBranches(db, viewer),
+  ]);
+  const refs = new Map<number, BranchRef>(
+    branches.map((b) => [b.id, { id: b.id, slug: b.slug, name: b.name, nameEn: b.nameEn, federalDistrict: b.federalDistrict }]),
+  );
+  const ref = (id: number): BranchRef => refs.get(id) ?? { id, slug: `branch-${id}`, name: `#${id}`, nameEn: `#${id}`, federalDistrict: 'central' };
+  const rb = snapshot.result.robustness;
+  const tz = method.definition.timeZone;
+  const outRows: RankingRow[] = rows.map((r) => ({
+    branch: r.branch,
+    eligible: r.eligible,
+    rank: r.rank,
+    score: r.score,
+    previousRank: r.previousRank,
+    change: r.change,
+    detail: r.detail,
+  }));
+  const medians = {} as Record<ComponentId, number | null>;
+  for (const c of COMPONENT_IDS) medians[c] = snapshot.result.medians[c] ?? null;
+  return {
+    period: periodDto(period, tz),
+    previousPeriod: periodDto(previous, tz),
+    network: input.network,
+    district: district ?? null,
+    method: { key: method.definition.key, version: method.definition.version, label: methodLabel(method.definition) },
+    rows: outRows,
+    robustness: {
+      status: rb.status,
+      weightDelta: rb.weightDelta,
+      topThree: rb.topThree.map(ref),
+      challengers: rb.challengers.map((c) => ({ ...ref(c.id), scenarios: c.scenarios })),
+      scenarios: rb.scenarios.map((s) => ({ component: s.component, factor: s.factor, topThree: s.topThree.map((id) => ref(id).slug) })),
+    },
+    medians,
+    counts: snapshot.result.counts,
+    freshness: {
+      lastDataDay: snapshot.result.lastDataDay,
+      computedAt: new Date(snapshot.computedAt).toISOString(),
+      asOf: snapshot.asOf,
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { DB } from '../../db/client';
+import type { Viewer } from '../auth/viewer';
+import type { CompareQuery, CompareResponse, SeriesQuery, SeriesResponse } from '../api/schemas';
+import { DEFAULT_METHOD } from '../ranking/method';
+import { addDays, addMonths, bucketEnd, bucketStart, buckets, previousBuckets, todayIn, type Granularity } from '../ranking/period';
+import { bucketSeries } from '../ranking/series';
+import { round } from '../ranking/stats';
+import { getBranchBySlug, getBranchesBySlugs, type BranchRecord } from './branches';
+import { getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
+
+/** The requested window widened to whole buckets; without from/to, a window ending at the latest data. */
+async function resolveWindow(
+  db: DB,
+  input: { from?: string; to?: string; granularity: Granularity },
+): Promise<{ from: string; to: string; starts: string[] }> {
+  const g = input.granularity;
+  let to = input.to;
+  if (!to) to = (await getLastDataDay(db)) ?? todayIn(DEFAULT_METHOD.timeZone);
+  let from = input.from;
+  if (!from) from = g === 'day' ? addDays(to, -89) : g === 'week' ? addDays(to, -7 * 25) : addMonths(bucketStart(to, 'month'), -11);
+  if (from > to) from = to;
+  from = bucketStart(from, g);
+  to = bucketEnd(to, g);
+  return { from, to, starts: buckets(from, to, g) };
+}
+
+const roundAll = (v: (number | null)[]) => v.map((x) => (x === null ? null : round(x, 4)));
+
+async function seriesFor(
+  db: DB,
+  branches: BranchRecord[],
+  scope: Scope,
+  from: string,
+  to: string,
+  starts: string[],
+  g: Granularity,
+  metric: SeriesQuery['metric'],
+) {
+  const rows = await listRollupRows(db, { from, to, scope, branchIds: branches.map((b) => b.id) });
+  return branches.map((b) => bucketSeries(rows.filter((r) => r.branch_id === b.id).map(toDayTotals), starts, g, metric));
+}
+
+const ref = (b: BranchRecord) => ({ id: b.id, slug: b.slug, name: b.name, nameEn: b.nameEn, federalDistrict: b.federalDistrict });
+
+/** GET /api/branches/:slug/series: one metric of one branch, plus the previous window aligned; undefined when not visible. */
+export async function getBranchSeries(db: DB, viewer: Viewer, slug: string, input: SeriesQuery): Promise<SeriesResponse | undefined> {
+  const branch = await getBranchBySlug(db, viewer, slug);
+  if (!branch) return undefined;
+  const g = input.granularity;
+  const { from, to, starts } = await resolveWindow(db, input);
+  const prevStarts = previousBuckets(from, starts.length, g);
+  const prevFrom = prevStarts[0] ?? from;
+  const prevTo = addDays(from, -1);
+  const [cur] = await seriesFor(db, [branch], input.network, from, to, starts, g, input.metric);
+  const [prev] = await seriesFor(db, [branch], input.network, prevFrom, prevTo, prevStarts, g, input.metric);
+  const curTotal = roundAll(cur.total);
+  const prevTotal = roundAll(prev.total);
+  return {
+    branch: ref(branch),
+    metric: input.metric,
+    granularity: g,
+    network: input.network,
+    from,
+    to,
+    points: starts.map((bucket, i) => ({ bucket, value: curTotal[i] })),
+    previous: { from: prevFrom, to: prevTo, points: prevStarts.map((bucket, i) => ({ bucket, value: prevTotal[i] })) },
+    byNetwork: cur.byNetwork.map((s) => ({ network: s.network, values: roundAll(s.values) })),
+  };
+}
+
+/** GET /api/compare: one metric of 2–6 branches on shared buckets; undefined when any is not visible. */
+export async function getComparison(db: DB, viewer: Viewer, input: CompareQuery): Promise<CompareResponse | undefined> {
+  const branches = await getBranchesBySlugs(db, viewer, input.branches);
+  if (!branches) return undefined;
+  const g = input.granularity;
+  const { from, to, starts } = await resolveWindow(db, input);
+  const series = await seriesFor(db, branches, input.network, from, to, starts, g, input.metric);
+  return {
+    metric: input.metric,
+    granularity: g,
+    network: input.network,
+    from,
+    to,
+    buckets: starts,
+    series: branches.map((b, i) => ({ branch: ref(b), values: roundAll(series[i].total) })),
+  };
+}

@@ -1,0 +1,195 @@
+import type { Network } from '../networks';
+import type { Flag } from '../api/schemas';
+import type { MethodDefinition } from './method';
+import { addDays, diffDays, eachDay, minDay } from './period';
+import { median, sumNullable } from './stats';
+
+/** One rollup row: a branch's totals on one network and day. */
+export interface DayTotals {
+  day: string;
+  network: Network;
+  /** Accounts with a daily row (any metric) that day. */
+  accounts: number;
+  followers: number | null;
+  /** Accounts whose followers are in `followers`; a sum over fewer accounts is not comparable. */
+  followersAccounts: number;
+  /** Views of the posts published that day, at their latest snapshot. */
+  views: number | null;
+  interactions: number | null;
+  posts: number;
+  visits: number | null;
+}
+
+export interface BranchInput {
+  id: number;
+  slug: string;
+  name: string;
+  population: number | null;
+  /** Accounts expected to report in the network scope. */
+  expectedAccounts: number;
+  /** Rollup rows from the day before the period to its end, in scope. */
+  days: DayTotals[];
+}
+
+/** Raw aggregates of a branch over a period (the KPI figures). */
+export interface BranchMetrics {
+  followersStart: number | null;
+  followersEnd: number | null;
+  /** Net follower growth, %. */
+  growthPct: number | null;
+  views: number | null;
+  interactions: number | null;
+  /** Interactions per view, %. */
+  engagementRate: number | null;
+  posts: number;
+  postsPerWeek: number;
+  visits: number | null;
+  coverage: number;
+  /** Days counted (period start to as-of). */
+  elapsedDays: number;
+}
+
+function byNetwork(days: DayTotals[]): Map<Network, DayTotals[]> {
+  const m = new Map<Network, DayTotals[]>();
+  for (const d of days) {
+    const list = m.get(d.network) ?? [];
+    list.push(d);
+    m.set(d.network, list);
+  }
+  for (const list of m.values()) list.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return m;
+}
+
+/**
+ * Followers of one network at the start and end of a window: the first and
+ * last day on which the most accounts reported followers, so a day when one
+ * account was missing does not look like a loss.
+ */
+function followerEnds(rows: DayTotals[], from: string, to: string): { start: number | null; end: number | null } {
+  const inWin = rows.filter((r) => r.day >= from && r.day <= to && r.followers !== null && r.followersAccounts > 0);
+  if (inWin.length === 0) return { start: null, end: null };
+  const full = Math.max(...inWin.map((r) => r.followersAccounts));
+  const complete = inWin.filter((r) => r.followersAccounts === full);
+  return { start: complete[0].followers, end: complete[complete.length - 1].followers };
+}
+
+/** Aggregates a branch's rollup rows over [from, asOf] (the day before `from` serves as the growth baseline). */
+export function branchMetrics(b: BranchInput, from: string, to: string, asOf: string): BranchMetrics {
+  const end = minDay(to, asOf);
+  const elapsedDays = end < from ? 0 : diffDays(from, end) + 1;
+  const inPeriod = b.days.filter((d) => d.day >= from && d.day <= end);
+  const nets = byNetwork(b.days);
+  let fStart: number | null = null;
+  let fEnd: number | null = null;
+  let gStart: number | null = null;
+  let gEnd: number | null = null;
+  for (const [net, rows] of nets) {
+    if (net === 'website') continue;
+    const e = followerEnds(rows, addDays(from, -1), end);
+    if (e.end !== null) fEnd = (fEnd ?? 0) + e.end;
+    if (e.start !== null) fStart = (fStart ?? 0) + e.start;
+    if (e.start !== null && e.end !== null) {
+      gStart = (gStart ?? 0) + e.start;
+      gEnd = (gEnd ?? 0) + e.end;
+    }
+  }
+  const views = sumNullable(inPeriod.map((d) => d.views));
+  const interactions = sumNullable(inPeriod.map((d) => d.interactions));
+  const posts = inPeriod.reduce((s, d) => s + d.posts, 0);
+  const visits = sumNullable(inPeriod.filter((d) => d.network === 'website').map((d) => d.visits));
+
+  const perDay = new Map<string, number>();
+  let maxDaily = 0;
+  for (const d of inPeriod) {
+    const n = (perDay.get(d.day) ?? 0) + d.accounts;
+    perDay.set(d.day, n);
+    maxDaily = Math.max(maxDaily, n);
+  }
+  const expected = Math.max(b.expectedAccounts, maxDaily);
+  let reported = 0;
+  for (const n of perDay.values()) reported += Math.min(n, expected);
+  const coverage = expected > 0 && elapsedDays > 0 ? reported / (expected * elapsedDays) : 0;
+
+  const weeks = elapsedDays / 7;
+  return {
+    followersStart: fStart,
+    followersEnd: fEnd,
+    growthPct: gStart !== null && gEnd !== null && gStart > 0 ? ((gEnd - gStart) / gStart) * 100 : null,
+    views,
+    interactions,
+    engagementRate: views !== null && views > 0 && interactions !== null ? (interactions / views) * 100 : null,
+    posts,
+    postsPerWeek: weeks > 0 ? posts / weeks : 0,
+    visits,
+    coverage: Math.min(1, coverage),
+    elapsedDays,
+  };
+}
+
+/** Flags over [from, asOf]: follower jumps without matching views, sudden drops to zero, data gaps. */
+export function branchFlags(b: BranchInput, from: string, to: string, asOf: string, m: MethodDefinition): Flag[] {
+  const end = minDay(to, asOf);
+  if (end < from) return [];
+  const flags: Flag[] = [];
+  const f = m.flags;
+  for (const [net, rowsAll] of byNetwork(b.days)) {
+    // A week of history before the period feeds the baselines.
+    const rows = rowsAll.filter((r) => r.day <= end);
+    const inPeriod = rows.filter((r) => r.day >= from);
+    if (inPeriod.length === 0) continue;
+    const medViews = median(inPeriod.map((r) => r.views));
+    const byDay = new Map(rows.map((r) => [r.day, r]));
+
+    for (const r of inPeriod) {
+      const prev = byDay.get(addDays(r.day, -1));
+      if (
+        prev &&
+        prev.followers !== null &&
+        r.followers !== null &&
+        prev.followersAccounts === r.followersAccounts &&
+        r.followersAccounts > 0
+      ) {
+        const gain = r.followers - prev.followers;
+        const matched = r.views !== null && medViews !== null && r.views >= f.viewsMatchFactor * Math.max(medViews, 1);
+        if (gain >= Math.max(f.followerJumpMin, f.followerJumpShare * prev.followers) && !matched) {
+          flags.push({ kind: 'follower_jump', network: net, day: r.day, until: r.day, value: gain });
+        }
+      }
+    }
+
+    for (const metric of ['followers', 'views'] as const) {
+      let open: Flag | null = null;
+      for (const r of inPeriod) {
+        const v = r[metric];
+        if (v === 0) {
+          if (open && open.until === addDays(r.day, -1)) {
+            open.until = r.day;
+            continue;
+          }
+          const base = median(
+            rows.filter((x) => x.day < r.day && x.day >= addDays(r.day, -7)).map((x) => x[metric]),
+          );
+          if (base !== null && base >= f.dropToZeroMinBaseline) {
+            open = { kind: 'drop_to_zero', network: net, day: r.day, until: r.day, value: base };
+            flags.push(open);
+          } else open = null;
+        }
+      }
+    }
+
+    // Gaps: runs of days without a row for a network that reports in the period.
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length >= f.gapMinDays)
+        flags.push({ kind: 'data_gap', network: net, day: run[0], until: run[run.length - 1], value: run.length });
+      run = [];
+    };
+    for (const d of eachDay(from, end)) {
+      const r = byDay.get(d);
+      if (!r || r.accounts === 0) run.push(d);
+      else flush();
+    }
+    flush();
+  }
+  return flags.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.kind < b.kind ? -1 : 1));
+}

@@ -1,0 +1,312 @@
+import type { ComponentValue, Eligibility, Explanation, Flag, PathToTop, RankingDetail } from '../api/schemas';
+import { branchFlags, branchMetrics, type BranchInput, type BranchMetrics } from './components';
+import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodDefinitionSchema } from './method';
+import { median, percentileRanks, round } from './stats';
+
+export interface RankingInput {
+  from: string;
+  to: string;
+  /** Data counts up to this day (≤ to for a running period). */
+  asOf: string;
+  branches: BranchInput[];
+}
+
+export interface EngineRow {
+  branchId: number;
+  slug: string;
+  name: string;
+  eligible: boolean;
+  rank: number | null;
+  score: number | null;
+  previousRank: number | null;
+  change: number | null;
+  metrics: BranchMetrics;
+  detail: RankingDetail;
+}
+
+export interface EngineRobustness {
+  status: 'stable' | 'contested';
+  weightDelta: number;
+  topThree: number[];
+  challengers: { id: number; scenarios: number }[];
+  scenarios: { component: ComponentId; factor: number; topThree: number[] }[];
+}
+
+export interface RankingResult {
+  rows: EngineRow[];
+  medians: Record<ComponentId, number | null>;
+  robustness: EngineRobustness;
+  eligibleCount: number;
+}
+
+const AVERAGE = 50;
+
+export function componentValues(m: BranchMetrics, population: number | null, method: MethodDefinition): Record<ComponentId, number | null> {
+  const per100k = (x: number | null) => (x === null || !population ? null : (x * 100_000) / population);
+  return {
+    views_per_100k: per100k(m.views),
+    engagement_rate: m.engagementRate,
+    follower_growth: m.growthPct,
+    activity: m.elapsedDays > 0 ? Math.min(m.postsPerWeek, method.caps.postsPerWeek) : null,
+    followers_per_100k: per100k(m.followersEnd),
+    visits_per_100k: per100k(m.visits),
+  };
+}
+
+/** Posts a branch needs over `days` days: the monthly minimum pro rata, at least one. */
+export function requiredPosts(method: MethodDefinition, days: number): number {
+  const perMonth = method.eligibility.minPostsPerMonth;
+  if (perMonth <= 0 || days <= 0) return 0;
+  return Math.max(1, Math.round((perMonth * days) / 30.4375));
+}
+
+function eligibilityOf(
+  b: BranchInput,
+  m: BranchMetrics,
+  values: Record<ComponentId, number | null>,
+  method: MethodDefinition,
+): Eligibility {
+  const reasons: Eligibility['reasons'] = [];
+  if (b.expectedAccounts === 0 && b.days.length === 0) reasons.push({ code: 'no_accounts', required: 1, actual: 0 });
+  if (!b.population) reasons.push({ code: 'no_population', required: null, actual: null });
+  const need = requiredPosts(method, m.elapsedDays);
+  if (m.posts < need) reasons.push({ code: 'too_few_posts', required: need, actual: m.posts });
+  if (m.coverage < method.eligibility.minCoverage)
+    reasons.push({ code: 'low_coverage', required: method.eligibility.minCoverage, actual: round(m.coverage, 4) });
+  if (!COMPONENT_IDS.some((c) => method.weights[c] > 0 && values[c] !== null))
+    reasons.push({ code: 'no_components', required: null, actual: null });
+  return { eligible: reasons.length === 0, reasons };
+}
+
+/** Weighted mean of the percentiles a branch has (weights renormalised over them), two decimals. */
+function scoreOf(p: Record<ComponentId, number | null>, weights: Record<ComponentId, number>): number | null {
+  let num = 0;
+  let den = 0;
+  for (const c of COMPONENT_IDS) {
+    const w = weights[c];
+    const v = p[c];
+    if (w > 0 && v !== null) {
+      num += w * v;
+      den += w;
+    }
+  }
+  return den > 0 ? round(num / den, 2) : null;
+}
+
+function ranksOf(scores: number[]): number[] {
+  const sorted = [...scores].sort((a, b) => b - a);
+  // Competition rank = 1 + how many score strictly higher.
+  return scores.map((s) => 1 + lowerBoundDesc(sorted, s));
+}
+function lowerBoundDesc(sortedDesc: number[], s: number): number {
+  let lo = 0;
+  let hi = sortedDesc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sortedDesc[mid] > s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+type Matrix = Record<ComponentId, (number | null)[]>;
+
+function percentileMatrix(values: Matrix): Matrix {
+  const out = {} as Matrix;
+  for (const c of COMPONENT_IDS) out[c] = percentileRanks(values[c]);
+  return out;
+}
+
+function scoresFrom(P: Matrix, n: number, weights: Record<ComponentId, number>): number[] {
+  const scores: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = {} as Record<ComponentId, number | null>;
+    for (const c of COMPONENT_IDS) p[c] = P[c][i];
+    scores.push(scoreOf(p, weights) ?? 0);
+  }
+  return scores;
+}
+
+function topSet(scores: number[], topN: number): number[] {
+  const ranks = ranksOf(scores);
+  return ranks.map((r, i) => (r <= topN ? i : -1)).filter((i) => i >= 0);
+}
+
+/** A value a little above v (4 significant digits), for "more than the next branch". */
+function justAbove(v: number): number {
+  const step = v === 0 ? 0.001 : 10 ** (Math.floor(Math.log10(Math.abs(v))) - 3);
+  return round(v + step, 10);
+}
+
+function pathToTop(i: number, values: Matrix, P: Matrix, n: number, method: MethodDefinition): PathToTop | null {
+  const options: PathToTop[] = [];
+  for (const c of COMPONENT_IDS) {
+    const w = method.weights[c];
+    const cur = values[c][i];
+    if (!(w > 0) || cur === null) continue;
+    const higher = [...new Set(values[c].filter((v, j): v is number => j !== i && v !== null && v > cur))].sort((a, b) => a - b);
+    const trials: number[] = [];
+    higher.forEach((v, k) => {
+      trials.push(v);
+      const up = justAbove(v);
+      if (k + 1 >= higher.length || up < higher[k + 1]) trials.push(up);
+    });
+    const rankWith = (target: number): number => {
+      const col = [...values[c]];
+      col[i] = target;
+      const P2 = { ...P, [c]: percentileRanks(col) };
+      const scores = scoresFrom(P2, n, method.weights);
+      return ranksOf(scores)[i];
+    };
+    // Rank only improves as the value grows, so binary-search the smallest target that enters.
+    let lo = 0;
+    let hi = trials.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rankWith(trials[mid]) <= method.topN) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo < trials.length) {
+      // Round up to 4 decimals so the stated target still gets in.
+      const target = Math.ceil(trials[lo] * 1e4 - 1e-9) / 1e4;
+      options.push({
+        component: c,
+        current: round(cur, 4),
+        target,
+        changePct: cur !== 0 ? round(((target - cur) / Math.abs(cur)) * 100, 2) : null,
+        rank: rankWith(target),
+      });
+    }
+  }
+  options.sort((a, b) => (a.changePct ?? Infinity) - (b.changePct ?? Infinity));
+  return options[0] ?? null;
+}
+
+function explanationOf(components: ComponentValue[]): Explanation {
+  const items = components
+    .filter((c) => c.percentile !== null && c.weight > 0)
+    .map((c) => ({
+      component: c.id,
+      value: c.value,
+      median: c.median,
+      ratio: c.value !== null && c.median !== null && c.value > 0 && c.median > 0 ? round(c.value / c.median, 2) : null,
+      percentile: c.percentile,
+      impact: round(c.weight * ((c.percentile ?? AVERAGE) - AVERAGE), 2),
+    }));
+  const lifts = items.filter((x) => x.impact > 0).sort((a, b) => b.impact - a.impact);
+  const holdsBack = items.filter((x) => x.impact < 0).sort((a, b) => a.impact - b.impact);
+  const headline = lifts[0] ?? [...items].sort((a, b) => b.impact - a.impact)[0] ?? null;
+  return { lifts, holdsBack, headline };
+}
+
+function byRankThenSlug(a: EngineRow, b: EngineRow): number {
+  if (a.eligible !== b.eligible) return a.eligible ? -1 : 1;
+  if (a.rank !== b.rank) return (a.rank ?? Infinity) - (b.rank ?? Infinity);
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}
+
+/**
+ * Ranks branches for one period with one method. Pure: the same input and
+ * method give the same output whatever the order of `branches`.
+ * `previousRanks` (branch id → rank in the previous period) feeds the rank change.
+ */
+export function computeRanking(
+  input: RankingInput,
+  methodRaw: MethodDefinition,
+  previousRanks: ReadonlyMap<number, number | null> = new Map(),
+): RankingResult {
+  const method = methodDefinitionSchema.parse(methodRaw);
+  const branches = [...input.branches].sort((a, b) => a.id - b.id);
+  const prepared = branches.map((b) => {
+    const metrics = branchMetrics(b, input.from, input.to, input.asOf);
+    const values = componentValues(metrics, b.population, method);
+    const eligibility = eligibilityOf(b, metrics, values, method);
+    const flags: Flag[] = branchFlags(b, input.from, input.to, input.asOf, method);
+    return { b, metrics, values, eligibility, flags };
+  });
+  const elig = prepared.filter((x) => x.eligibility.eligible);
+  const n = elig.length;
+  const values = {} as Matrix;
+  const medians = {} as Record<ComponentId, number | null>;
+  for (const c of COMPONENT_IDS) {
+    values[c] = elig.map((x) => x.values[c]);
+    const md = median(values[c]);
+    medians[c] = md === null ? null : round(md, 4);
+  }
+  const P = percentileMatrix(values);
+  const scores = scoresFrom(P, n, method.weights);
+  const ranks = ranksOf(scores);
+
+  const rows: EngineRow[] = prepared.map((x) => {
+    const i = elig.indexOf(x);
+    const ranked = i >= 0;
+    let den = 0;
+    if (ranked) for (const c of COMPONENT_IDS) if (method.weights[c] > 0 && P[c][i] !== null) den += method.weights[c];
+    const components: ComponentValue[] = COMPONENT_IDS.map((c) => {
+      const p = ranked ? P[c][i] : null;
+      const share = ranked && p !== null && den > 0 ? method.weights[c] / den : 0;
+      return {
+        id: c,
+        value: x.values[c] === null ? null : round(x.values[c] as number, 4),
+        median: medians[c],
+        percentile: p === null ? null : round(p, 2),
+        weight: round(share, 4),
+        contribution: p === null ? null : round(share * p, 2),
+      };
+    });
+    const rank = ranked ? ranks[i] : null;
+    const prev = previousRanks.get(x.b.id) ?? null;
+    return {
+      branchId: x.b.id,
+      slug: x.b.slug,
+      name: x.b.name,
+      eligible: ranked,
+      rank,
+      score: ranked ? scores[i] : null,
+      previousRank: prev,
+      change: rank !== null && prev !== null ? prev - rank : null,
+      metrics: x.metrics,
+      detail: {
+        components,
+        flags: x.flags,
+        coverage: round(x.metrics.coverage, 4),
+        eligibility: x.eligibility,
+        explanation: ranked ? explanationOf(components) : null,
+        pathToTop: ranked && rank !== null && rank > method.topN ? pathToTop(i, values, P, n, method) : null,
+      },
+    };
+  });
+  rows.sort(byRankThenSlug);
+
+  return { rows, medians, robustness: robustnessOf(elig.map((x) => x.b.id), P, scores, method), eligibleCount: n };
+}
+
+/** Moves each weight by ±delta in turn; the top N is contested if any such move changes it. */
+export function robustnessOf(ids: number[], P: Matrix, scores: number[], method: MethodDefinition): EngineRobustness {
+  const n = ids.length;
+  const delta = method.robustness.weightDelta;
+  const base = topSet(scores, method.topN);
+  const baseIds = new Set(base.map((i) => ids[i]));
+  const scenarios: EngineRobustness['scenarios'] = [];
+  const entrants = new Map<number, number>();
+  for (const c of COMPONENT_IDS) {
+    if (!(method.weights[c] > 0) || delta === 0) continue;
+    for (const factor of [1 - delta, 1 + delta]) {
+      const w = { ...method.weights, [c]: method.weights[c] * factor };
+      const top = topSet(scoresFrom(P, n, w), method.topN).map((i) => ids[i]);
+      const same = top.length === baseIds.size && top.every((id) => baseIds.has(id));
+      if (!same) {
+        scenarios.push({ component: c, factor: round(factor, 4), topThree: top });
+        for (const id of top) if (!baseIds.has(id)) entrants.set(id, (entrants.get(id) ?? 0) + 1);
+      }
+    }
+  }
+  const order = (a: number, b: number) => scores[ids.indexOf(b)] - scores[ids.indexOf(a)] || a - b;
+  return {
+    status: scenarios.length ? 'contested' : 'stable',
+    weightDelta: delta,
+    topThree: [...baseIds].sort(order),
+    challengers: [...entrants.entries()].sort((a, b) => order(a[0], b[0])).map(([id, k]) => ({ id, scenarios: k })),
+    scenarios,
+  };
+}

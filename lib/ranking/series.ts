@@ -1,0 +1,96 @@
+import type { Network } from '../networks';
+import type { DayTotals } from './components';
+import { bucketStart, type Granularity } from './period';
+
+export type SeriesMetricId =
+  | 'followers'
+  | 'views'
+  | 'interactions'
+  | 'likes'
+  | 'comments'
+  | 'shares'
+  | 'posts'
+  | 'visits'
+  | 'engagement_rate';
+
+export type SeriesDay = DayTotals & { likes: number | null; comments: number | null; shares: number | null };
+
+interface Acc {
+  followers: number | null;
+  followersDay: string;
+  views: number | null;
+  interactions: number | null;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  posts: number | null;
+  visits: number | null;
+}
+
+const add = (a: number | null, b: number | null) => (b === null ? a : (a ?? 0) + b);
+
+function emptyAcc(): Acc {
+  return { followers: null, followersDay: '', views: null, interactions: null, likes: null, comments: null, shares: null, posts: null, visits: null };
+}
+
+function valueOf(a: Acc | undefined, metric: SeriesMetricId): number | null {
+  if (!a) return null;
+  if (metric === 'engagement_rate') return a.views !== null && a.views > 0 && a.interactions !== null ? (a.interactions / a.views) * 100 : null;
+  return a[metric];
+}
+
+/**
+ * Buckets daily rollups into a continuous series: every bucket is present; a
+ * bucket with no measurement is null (never dropped, never 0). Flows are
+ * summed; followers are the last measured value of the bucket per network.
+ */
+export function bucketSeries(
+  days: readonly SeriesDay[],
+  bucketStarts: readonly string[],
+  g: Granularity,
+  metric: SeriesMetricId,
+): { total: (number | null)[]; byNetwork: { network: Network; values: (number | null)[] }[] } {
+  const index = new Map(bucketStarts.map((b, i) => [b, i]));
+  const per = new Map<Network, Acc[]>();
+  for (const d of days) {
+    const i = index.get(bucketStart(d.day, g));
+    if (i === undefined) continue;
+    let list = per.get(d.network);
+    if (!list) {
+      list = bucketStarts.map(emptyAcc);
+      per.set(d.network, list);
+    }
+    const a = list[i];
+    if (d.followers !== null && d.day >= a.followersDay) {
+      a.followers = d.followers;
+      a.followersDay = d.day;
+    }
+    a.views = add(a.views, d.views);
+    a.interactions = add(a.interactions, d.interactions);
+    a.likes = add(a.likes, d.likes);
+    a.comments = add(a.comments, d.comments);
+    a.shares = add(a.shares, d.shares);
+    if (d.accounts > 0 || d.posts > 0) a.posts = add(a.posts, d.posts);
+    a.visits = add(a.visits, d.visits);
+  }
+  const networks = [...per.keys()].sort();
+  const total = bucketStarts.map((_, i) => {
+    const t = emptyAcc();
+    for (const n of networks) {
+      const a = per.get(n)![i];
+      t.followers = add(t.followers, a.followers);
+      t.views = add(t.views, a.views);
+      t.interactions = add(t.interactions, a.interactions);
+      t.likes = add(t.likes, a.likes);
+      t.comments = add(t.comments, a.comments);
+      t.shares = add(t.shares, a.shares);
+      t.posts = add(t.posts, a.posts);
+      t.visits = add(t.visits, a.visits);
+    }
+    return valueOf(t, metric);
+  });
+  const byNetwork = networks
+    .map((network) => ({ network, values: per.get(network)!.map((a) => valueOf(a, metric)) }))
+    .filter((s) => s.values.some((v) => v !== null));
+  return { total, byNetwork };
+}
