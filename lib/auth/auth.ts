@@ -175,7 +175,7 @@ export function createAuth(db: Kysely<Database>, opts: CreateAuthOptions) {
           }
         }
         const created = ctx.context.newSession;
-        if (created && (ctx.path === '/sign-in/email' || ctx.path.startsWith('/oauth2/callback'))) {
+        if (created && (ctx.path === '/sign-in/email' || ctx.path.startsWith('/callback/'))) {
           await db
             .updateTable('app_user')
             .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() })

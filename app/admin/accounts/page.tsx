@@ -1,0 +1,80 @@
+import { ActionForm, Field } from '@/components/admin/action-form';
+import { getDb } from '@/db/client';
+import { listAllAccounts } from '@/lib/admin/accounts';
+import { listAllBranches } from '@/lib/admin/branches';
+import { getLocale } from '@/lib/admin/locale';
+import { requirePageAdmin } from '@/lib/auth/session';
+import { NETWORKS } from '@/lib/networks';
+import { addAccountAction, assignAccountAction, pauseAccountAction } from '../actions';
+
+const t = {
+  ru: { h: 'Аккаунты в соцсетях', add: 'Добавить аккаунт', url: 'Ссылка или имя (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://сайт)', network: 'Сеть (для имени без ссылки)', auto: 'по ссылке', branch: 'Отделение', title: 'Название', submit: 'Добавить', status: 'Статус', pause: 'Приостановить', resume: 'Возобновить', move: 'Перенести', account: 'Аккаунт' },
+  en: { h: 'Social accounts', add: 'Add an account', url: 'URL or handle (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://site)', network: 'Network (for a bare handle)', auto: 'from the URL', branch: 'Branch', title: 'Title', submit: 'Add', status: 'Status', pause: 'Pause', resume: 'Resume', move: 'Move', account: 'Account' },
+};
+
+export default async function AccountsPage() {
+  await requirePageAdmin('/admin/accounts');
+  const locale = await getLocale();
+  const s = t[locale];
+  const db = getDb();
+  const [accounts, branches] = await Promise.all([listAllAccounts({ db }), listAllBranches({ db })]);
+  const branchOptions = branches.filter((b) => !b.archived_at).map((b) => (
+    <option key={b.id} value={b.slug}>
+      {locale === 'en' ? b.name_en : b.name}
+    </option>
+  ));
+  return (
+    <section>
+      <h1>{s.h}</h1>
+      <h2>{s.add}</h2>
+      <ActionForm action={addAccountAction} submit={s.submit} locale={locale}>
+        <Field label={s.url}><input name="url" required size={50} /></Field>
+        <Field label={s.network}>
+          <select name="network" defaultValue="">
+            <option value="">{s.auto}</option>
+            {NETWORKS.map((n) => (
+              <option key={n} value={n}>{n}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label={s.branch}><select name="branch" required>{branchOptions}</select></Field>
+        <Field label={s.title}><input name="title" /></Field>
+      </ActionForm>
+      <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 16 }}>
+        <thead>
+          <tr style={{ textAlign: 'left', borderBottom: '1px solid var(--line)' }}>
+            <th scope="col">{s.branch}</th>
+            <th scope="col">{s.account}</th>
+            <th scope="col">{s.status}</th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((a) => (
+            <tr key={a.id} style={{ borderBottom: '1px solid var(--line)' }}>
+              <td>{a.branch_name}</td>
+              <td>
+                {a.network} · {a.url ? <a href={a.url} rel="noreferrer noopener" target="_blank">{a.handle ?? a.external_id}</a> : (a.handle ?? a.external_id)}
+                {a.title ? ` — ${a.title}` : ''}
+              </td>
+              <td>
+                {a.status}
+                {a.status_reason ? ` (${a.status_reason})` : ''}
+              </td>
+              <td>
+                <ActionForm action={pauseAccountAction} submit={a.status === 'paused' ? s.resume : s.pause} locale={locale} inline>
+                  <input type="hidden" name="id" value={a.id} />
+                  <input type="hidden" name="mode" value={a.status === 'paused' ? 'resume' : 'pause'} />
+                </ActionForm>
+                <ActionForm action={assignAccountAction} submit={s.move} locale={locale} inline>
+                  <input type="hidden" name="id" value={a.id} />
+                  <Field label={s.branch}><select name="branch" defaultValue={a.branch_slug}>{branchOptions}</select></Field>
+                </ActionForm>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

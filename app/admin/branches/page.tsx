@@ -1,0 +1,64 @@
+import { ActionForm, Field } from '@/components/admin/action-form';
+import { getDb } from '@/db/client';
+import { listAllBranches } from '@/lib/admin/branches';
+import { getLocale } from '@/lib/admin/locale';
+import { requirePageAdmin } from '@/lib/auth/session';
+import { FEDERAL_DISTRICTS } from '@/lib/networks';
+import { archiveBranchAction, createBranchAction, updateBranchAction } from '../actions';
+
+const t = {
+  ru: { h: 'Отделения', create: 'Новое отделение', slug: 'Код в адресе (slug)', name: 'Название', nameEn: 'Название (англ.)', region: 'Код региона (RU-XX)', district: 'Федеральный округ', population: 'Население', add: 'Создать', save: 'Сохранить', archive: 'В архив', unarchive: 'Вернуть из архива', archived: 'в архиве' },
+  en: { h: 'Branches', create: 'New branch', slug: 'URL slug', name: 'Name (ru)', nameEn: 'Name (en)', region: 'Region code (RU-XX)', district: 'Federal district', population: 'Population', add: 'Create', save: 'Save', archive: 'Archive', unarchive: 'Restore', archived: 'archived' },
+};
+
+type B = Awaited<ReturnType<typeof listAllBranches>>[number];
+
+function Fields({ s, b }: { s: (typeof t)['ru']; b?: B }) {
+  return (
+    <>
+      <Field label={s.slug}><input name="slug" required defaultValue={b?.slug} pattern="[a-z0-9][a-z0-9-]*" size={18} /></Field>
+      <Field label={s.name}><input name="name" required defaultValue={b?.name} /></Field>
+      <Field label={s.nameEn}><input name="name_en" required defaultValue={b?.name_en} /></Field>
+      <Field label={s.region}><input name="region_code" required defaultValue={b?.region_code} size={7} /></Field>
+      <Field label={s.district}>
+        <select name="federal_district" defaultValue={b?.federal_district ?? 'central'}>
+          {FEDERAL_DISTRICTS.map((d) => (
+            <option key={d} value={d}>{d}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label={s.population}><input name="population" type="number" min={1} defaultValue={b?.population ?? ''} style={{ width: 110 }} /></Field>
+    </>
+  );
+}
+
+export default async function BranchesPage() {
+  await requirePageAdmin('/admin/branches');
+  const locale = await getLocale();
+  const s = t[locale];
+  const branches = await listAllBranches({ db: getDb() });
+  return (
+    <section>
+      <h1>{s.h}</h1>
+      <h2>{s.create}</h2>
+      <ActionForm action={createBranchAction} submit={s.add} locale={locale}>
+        <Fields s={s} />
+      </ActionForm>
+      <ul style={{ listStyle: 'none', padding: 0 }}>
+        {branches.map((b) => (
+          <li key={b.id} style={{ borderTop: '1px solid var(--line)', padding: '8px 0', opacity: b.archived_at ? 0.6 : 1 }}>
+            <strong>{b.name}</strong> {b.archived_at && <em>({s.archived})</em>}
+            <ActionForm action={updateBranchAction} submit={s.save} locale={locale}>
+              <input type="hidden" name="id" value={b.id} />
+              <Fields s={s} b={b} />
+            </ActionForm>
+            <ActionForm action={archiveBranchAction} submit={b.archived_at ? s.unarchive : s.archive} locale={locale} inline>
+              <input type="hidden" name="slug" value={b.slug} />
+              <input type="hidden" name="mode" value={b.archived_at ? 'unarchive' : 'archive'} />
+            </ActionForm>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
