@@ -147,7 +147,9 @@ export class HttpClient {
     }
     const special = req.classify?.(res);
     if (special) {
+      // The stack was captured with the raw message: scrub both.
       special.message = scrub(special.message);
+      if (special.stack) special.stack = scrub(special.stack);
       throw special;
     }
     const retryAfter = parseRetryAfter(res.headers.get('retry-after'));

@@ -35,12 +35,15 @@ export interface RunSummary {
 }
 
 const MAX_MESSAGE = 1000;
+const SHARED_CREDENTIAL_NETWORKS: readonly Network[] = ['vk', 'telegram', 'youtube', 'ok'];
 type Trx = Transaction<Database>;
 
 async function loadCredential(db: DB, id: number | null, network: Network) {
   const q = db.selectFrom('credential').selectAll();
   if (id !== null) return q.where('id', '=', id).executeTakeFirst();
-  // Without an assigned credential, a network-wide one (e.g. a VK service token).
+  // Without an assigned credential, a network-wide one (a VK service token, a
+  // bot, an API key); a website's Metrica token belongs to its own counter.
+  if (!SHARED_CREDENTIAL_NETWORKS.includes(network)) return undefined;
   return q.where('network', '=', network).where('status', '<>', 'invalid').orderBy('id').executeTakeFirst();
 }
 
