@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMonths,
+  buckets,
+  customPeriod,
+  isoWeek,
+  isoWeekStart,
+  parseAnchor,
+  periodContaining,
+  previousBuckets,
+  previousPeriod,
+  resolvePeriod,
+  todayIn,
+} from '../../../lib/ranking/period';
+
+describe('calendar periods', () => {
+  it('aligns months, quarters and years', () => {
+    expect(periodContaining('month', '2026-10-17')).toMatchObject({ from: '2026-10-01', to: '2026-10-31', days: 31, label: '2026-10' });
+    expect(periodContaining('quarter', '2026-11-30')).toMatchObject({ from: '2026-10-01', to: '2026-12-31', days: 92, label: '2026-Q4' });
+    expect(periodContaining('year', '2026-03-01')).toMatchObject({ from: '2026-01-01', to: '2026-12-31', days: 365, label: '2026' });
+  });
+  it('knows leap years', () => {
+    expect(periodContaining('month', '2028-02-10')).toMatchObject({ to: '2028-02-29', days: 29 });
+    expect(periodContaining('month', '2100-02-10')).toMatchObject({ to: '2100-02-28', days: 28 });
+    expect(periodContaining('quarter', '2028-01-05').days).toBe(91);
+    expect(periodContaining('year', '2028-06-01').days).toBe(366);
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+  });
+  it('uses ISO weeks (Monday start, week-numbering year)', () => {
+    expect(periodContaining('week', '2026-10-18')).toMatchObject({ from: '2026-10-12', to: '2026-10-18', label: '2026-W42' });
+    // 1 January 2027 is a Friday: it belongs to 2026-W53.
+    expect(isoWeek('2027-01-01')).toEqual({ year: 2026, week: 53 });
+    expect(periodContaining('week', '2027-01-01').label).toBe('2026-W53');
+    expect(isoWeek('2024-12-30')).toEqual({ year: 2025, week: 1 });
+    expect(isoWeekStart(2026, 53)).toBe('2026-12-28');
+    expect(isoWeekStart(2027, 53)).toBeNull();
+  });
+  it('parses every form of the date parameter', () => {
+    expect(parseAnchor('2026-10')).toBe('2026-10-01');
+    expect(parseAnchor('2026-W01')).toBe('2025-12-29');
+    expect(parseAnchor('2026-Q3')).toBe('2026-07-01');
+    expect(parseAnchor('2026')).toBe('2026-01-01');
+    expect(parseAnchor('2026-02-29')).toBeNull();
+    expect(parseAnchor('2026-13')).toBeNull();
+    expect(parseAnchor('2027-W53')).toBeNull();
+  });
+  it('finds the previous period of the same kind or length', () => {
+    expect(previousPeriod(periodContaining('month', '2026-01-15'))).toMatchObject({ from: '2025-12-01', to: '2025-12-31' });
+    expect(previousPeriod(periodContaining('month', '2028-03-15'))).toMatchObject({ from: '2028-02-01', to: '2028-02-29' });
+    expect(previousPeriod(periodContaining('week', '2026-01-01'))).toMatchObject({ from: '2025-12-22', label: '2025-W52' });
+    expect(previousPeriod(customPeriod('2026-10-10', '2026-10-19'))).toMatchObject({ from: '2026-09-30', to: '2026-10-09', days: 10 });
+  });
+  it('defaults to the latest complete period', () => {
+    expect(resolvePeriod({ period: 'month' }, '2026-11-26')).toMatchObject({ from: '2026-10-01', to: '2026-10-31' });
+    expect(resolvePeriod({ period: 'year' }, '2026-11-26').label).toBe('2025');
+    expect(resolvePeriod({ period: 'month', date: '2026-10' }, '2026-11-26').label).toBe('2026-10');
+    expect(resolvePeriod({ period: 'custom', from: '2026-10-01', to: '2026-10-01' }, '2026-11-26').days).toBe(1);
+  });
+});
+
+describe('today in a time zone', () => {
+  it('is Moscow by default but configurable', () => {
+    const late = new Date('2026-11-25T22:30:00Z');
+    expect(todayIn('Europe/Moscow', late)).toBe('2026-11-26');
+    expect(todayIn('UTC', late)).toBe('2026-11-25');
+    expect(todayIn('America/New_York', late)).toBe('2026-11-25');
+    expect(todayIn('Asia/Vladivostok', new Date('2026-11-25T14:30:00Z'))).toBe('2026-11-26');
+  });
+});
+
+describe('buckets', () => {
+  it('widens to whole buckets and lines up the previous window', () => {
+    expect(buckets('2026-10-14', '2026-10-20', 'week')).toEqual(['2026-10-12', '2026-10-19']);
+    expect(buckets('2026-10-31', '2026-12-01', 'month')).toEqual(['2026-10-01', '2026-11-01', '2026-12-01']);
+    expect(buckets('2028-02-28', '2028-03-01', 'day')).toEqual(['2028-02-28', '2028-02-29', '2028-03-01']);
+    expect(previousBuckets('2026-10-12', 2, 'week')).toEqual(['2026-09-28', '2026-10-05']);
+    expect(previousBuckets('2026-03-01', 2, 'month')).toEqual(['2026-01-01', '2026-02-01']);
+  });
+});
