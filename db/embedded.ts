@@ -31,6 +31,11 @@ const PASSWORD = 'podium';
 export async function startEmbedded(dataDir: string, opts: { log?: (line: string) => void } = {}): Promise<EmbeddedServer> {
   const clusterDir = path.resolve(dataDir, 'pg');
   fs.mkdirSync(path.dirname(clusterDir), { recursive: true });
+  if (process.getuid?.() === 0) {
+    // As root, postgres runs as another user, who must be able to reach the cluster.
+    const dir = path.dirname(clusterDir);
+    fs.chmodSync(dir, fs.statSync(dir).mode | 0o011);
+  }
   const port = await freePort();
   const log = opts.log ?? (() => {});
   const pgServer = new EmbeddedPostgres({
