@@ -37,9 +37,7 @@ export default async function MethodsPage() {
         <ul>
           {methods.map((m) => (
             <li key={m.id}>
-              <strong>
-                {m.key}-v{m.version}
-              </strong>{' '}
+              <strong>{`${m.key}-v${m.version}`}</strong>{' '}
               · {m.published_at.toISOString().slice(0, 10)} {m.published_by ? `· ${s.by} ${m.published_by}` : ''} {m.notes ? `— ${m.notes}` : ''}
             </li>
           ))}

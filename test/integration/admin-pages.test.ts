@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ReactElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { asRequest, setUpAuth, signedInCookie, type AuthFixture } from './auth-support';
+import type { ActionResult } from '../../lib/admin/action-result';
+
+vi.mock('next/headers', async () => (await import('./auth-support')).nextHeadersMock);
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const TOKEN = 'vk1.a.TOPSECRET-abcdefghijklmnopqrstuvwxyz-0123456789';
+const KEY_HEX = 'b'.repeat(64);
+let f: AuthFixture;
+let adminCookie: string;
+const captured: string[] = [];
+const origOut = process.stdout.write.bind(process.stdout);
+const origErr = process.stderr.write.bind(process.stderr);
+
+beforeAll(async () => {
+  process.env.PODIUM_SECRET_KEY = KEY_HEX;
+  f = await setUpAuth();
+  adminCookie = await signedInCookie(f.auth, f.users.admin.email);
+  // Everything written to stdout/stderr (pino included) is scanned for the token.
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    captured.push(String(chunk));
+    return origOut(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    captured.push(String(chunk));
+    return origErr(chunk, ...rest);
+  }) as typeof process.stderr.write;
+});
+afterAll(async () => {
+  process.stdout.write = origOut;
+  process.stderr.write = origErr;
+  await f?.t.drop();
+});
+
+function form(values: Record<string, string>): FormData {
+  const d = new FormData();
+  for (const [k, v] of Object.entries(values)) d.set(k, v);
+  return d;
+}
+
+async function render(page: (props: never) => Promise<ReactElement>, props: object = {}): Promise<string> {
+  const el = await page(props as never);
+  return renderToString(el);
+}
+
+const ok: ActionResult = { ok: true };
+
+describe('admin actions', () => {
+  it('add a credential (encrypted), branch, account, user; publish a method', async () => {
+    asRequest(adminCookie);
+    const a = await import('../../app/admin/actions');
+    expect(await a.addCredentialAction(ok, form({ network: 'vk', label: 'main', token: TOKEN }))).toMatchObject({ ok: true });
+    expect(await a.addCredentialAction(ok, form({ network: 'vk', label: 'x', token: 'short' }))).toMatchObject({ ok: false, field: 'token' });
+    expect(
+      await a.createBranchAction(ok, form({ slug: 'dagestan', name: 'Дагестан', name_en: 'Dagestan', region_code: 'ru-da', federal_district: 'north_caucasian', population: '3100000' })),
+    ).toMatchObject({ ok: true });
+    expect(await a.createBranchAction(ok, form({ slug: 'Bad Slug', name: 'x', name_en: 'x', region_code: 'RU-XX', federal_district: 'central' }))).toMatchObject({ ok: false, field: 'slug' });
+    expect(await a.addAccountAction(ok, form({ url: 'https://t.me/dagestan_news', branch: 'dagestan' }))).toMatchObject({ ok: true });
+    expect(await a.addAccountAction(ok, form({ url: 'https://t.me/+invite', branch: 'dagestan' }))).toMatchObject({ ok: false, field: 'url' });
+    const invite = await a.createUserAction(ok, form({ email: 'new@test.local', role: 'coordinator', branch: 'dagestan' }));
+    expect(invite).toMatchObject({ ok: true });
+    expect(invite.link).toMatch(/\/reset-password\?token=/);
+    expect(await a.createUserAction(ok, form({ email: 'c2@test.local', role: 'coordinator' }))).toMatchObject({ ok: false, field: 'branch' });
+
+    expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: '{nope' }))).toMatchObject({ ok: false, message: expect.stringMatching(/JSON/) });
+    expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: '{"weights":{"views_per_100k":"lots"}}' }))).toMatchObject({ ok: false, message: expect.stringMatching(/weights/) });
+    const { PODIUM_V1 } = await import('../../lib/ranking/method');
+    const def = JSON.stringify({ ...PODIUM_V1, weights: { ...PODIUM_V1.weights, engagement_rate: 30 } });
+    // The ranking migration may already have stored podium-v1.
+    const last = await f.db.selectFrom('ranking_method').select((eb) => eb.fn.max('version').as('v')).where('key', '=', 'podium').executeTakeFirst();
+    const v = Number(last?.v ?? 0);
+    expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: def, notes: 'more engagement' }))).toMatchObject({ ok: true, message: `Published version ${v + 1}` });
+    expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: def }))).toMatchObject({ ok: true, message: `Published version ${v + 2}` });
+    const stored = await f.db.selectFrom('ranking_method').select(['definition', 'published_by']).where('version', '=', v + 2).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ definition: { key: 'podium', version: v + 2, weights: { engagement_rate: 30 } }, published_by: 'admin@test.local' });
+
+    const cred = await f.db.selectFrom('credential').selectAll().executeTakeFirstOrThrow();
+    expect(cred.secret_ciphertext.toString('latin1')).not.toContain('TOPSECRET');
+  });
+
+  it('non-admins and anonymous visitors cannot run any admin action', async () => {
+    const a = await import('../../app/admin/actions');
+    const nonAuthEvents = async () =>
+      Number((await f.db.selectFrom('audit_event').where('action', 'not like', 'auth.%').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await nonAuthEvents();
+    const methodsBefore = await f.db.selectFrom('ranking_method').select('id').execute();
+    for (const who of [null, f.users.central.email, f.users.coordA.email]) {
+      asRequest(who ? await signedInCookie(f.auth, who) : null);
+      for (const [name, fn] of Object.entries(a)) {
+        if (typeof fn !== 'function') continue;
+        const r = (await (fn as (p: ActionResult, d: FormData) => Promise<ActionResult>)(ok, form({ email: 'x@y.z', role: 'admin', token: TOKEN, network: 'vk', label: 'l', slug: 'x', userId: f.users.admin.id, id: '1' }))) as ActionResult;
+        expect(r, `${name} as ${who ?? 'anonymous'}`).toMatchObject({ ok: false, message: who ? 'Forbidden' : 'Sign in required' });
+      }
+    }
+    // No admin change happened, so no admin audit event either.
+    expect(await nonAuthEvents()).toBe(before);
+    expect(await f.db.selectFrom('ranking_method').select('id').execute()).toHaveLength(methodsBefore.length);
+    expect(await f.db.selectFrom('app_user').select('id').where('email', '=', 'x@y.z').execute()).toHaveLength(0);
+  });
+});
+
+describe('admin pages', () => {
+  it('render for an admin and never contain a token', async () => {
+    asRequest(adminCookie);
+    const pages = {
+      users: (await import('../../app/admin/users/page')).default,
+      branches: (await import('../../app/admin/branches/page')).default,
+      accounts: (await import('../../app/admin/accounts/page')).default,
+      credentials: (await import('../../app/admin/credentials/page')).default,
+      methods: (await import('../../app/admin/methods/page')).default,
+      audit: (await import('../../app/admin/audit/page')).default,
+    };
+    const html: Record<string, string> = {};
+    for (const [k, p] of Object.entries(pages)) {
+      html[k] = await render(p as never, { searchParams: Promise.resolve({}) });
+      expect(html[k], k).not.toContain(TOKEN);
+      expect(html[k], k).not.toContain('TOPSECRET');
+    }
+    expect(html.credentials).toContain('vk1•••••••6789');
+    expect(html.users).toContain('new@test.local');
+    expect(html.accounts).toContain('dagestan_news');
+    expect(html.methods).toContain('podium-v2');
+    expect(html.audit).toContain('credential.add');
+    // Every input has a label.
+    for (const [k, h] of Object.entries(html)) {
+      const inputs = (h.match(/<(input|select|textarea)\b[^>]*>/g) ?? []).filter((t) => !/type="hidden"/.test(t));
+      const labelled = (h.match(/<label\b/g) ?? []).length + (h.match(/aria-label=/g) ?? []).length;
+      expect(labelled, k).toBeGreaterThanOrEqual(inputs.length);
+    }
+  });
+
+  it('the audit CSV export is admin-only, filterable and has no token', async () => {
+    const { GET } = await import('../../app/api/admin/audit/route');
+    asRequest(adminCookie);
+    const res = await GET(new Request('http://localhost:3000/api/admin/audit?action=credential'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const csv = await res.text();
+    expect(csv.split('\r\n')[0]).toBe('at,action,actor,target,detail,ip,user_agent');
+    expect(csv).toContain('credential.add');
+    expect(csv).not.toContain('user.create');
+    expect(csv).not.toContain(TOKEN);
+    const bad = await GET(new Request('http://localhost:3000/api/admin/audit?from=yesterday'));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/from/);
+    asRequest(await signedInCookie(f.auth, f.users.central.email));
+    expect((await GET(new Request('http://localhost:3000/api/admin/audit'))).status).toBe(403);
+    asRequest(null);
+    expect((await GET(new Request('http://localhost:3000/api/admin/audit'))).status).toBe(401);
+  });
+
+  it('nothing written to the logs contains the token', () => {
+    expect(captured.join('')).not.toContain('TOPSECRET');
+  });
+});
