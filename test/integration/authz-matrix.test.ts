@@ -1,0 +1,306 @@
+// The authorization matrix: every route, page and server action found on disk
+// must have a rule here, and behaves as its rule says for five kinds of viewer.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createAuth, setAuthForTests, type Auth } from '../../lib/auth/auth';
+import { insertUser } from '../../lib/auth/users';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { loadRankingFixture } from './ranking-fixture';
+import { asRequest, BASE, PASSWORD, signedInCookie } from './auth-support';
+
+vi.mock('next/headers', async () => (await import('./auth-support')).nextHeadersMock);
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// Pages are called as plain functions here (no React Server Components runtime),
+// so next-intl's server helpers get a stand-in that returns keys.
+vi.mock('next-intl/server', async (importOriginal) => {
+  const real = await importOriginal<Record<string, unknown>>();
+  const t = Object.assign((key: string) => key, { rich: (key: string) => key, markup: (key: string) => key, raw: (key: string) => key, has: () => true });
+  const fmt = { number: String, dateTime: String, relativeTime: String, list: (l: unknown[]) => l.join(', ') };
+  return {
+    ...real,
+    getTranslations: async () => t,
+    getFormatter: async () => fmt,
+    getLocale: async () => 'ru',
+    getMessages: async () => ({}),
+    getNow: async () => new Date(),
+    getTimeZone: async () => 'Europe/Moscow',
+    setRequestLocale: () => {},
+  };
+});
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const WHO = ['anonymous', 'admin', 'central', 'coordOwn', 'coordOther'] as const;
+type Who = (typeof WHO)[number];
+
+/** allowed | 401 | 403 | 404 (a 404 must not reveal whether the branch exists). */
+type Outcome = 'allowed' | 401 | 403 | 404;
+type PerWho = Record<Who, Outcome>;
+
+const SIGNED_IN: PerWho = { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 'allowed', coordOther: 'allowed' };
+const PUBLIC: PerWho = { anonymous: 'allowed', admin: 'allowed', central: 'allowed', coordOwn: 'allowed', coordOther: 'allowed' };
+const ADMIN_API: PerWho = { anonymous: 401, admin: 'allowed', central: 403, coordOwn: 403, coordOther: 403 };
+// Pages: anonymous visitors are sent to sign-in (401 here); non-admins get a plain 404 in /admin.
+const ADMIN_PAGE: PerWho = { anonymous: 401, admin: 'allowed', central: 404, coordOwn: 404, coordOther: 404 };
+// Branch detail: the "own" branch is the one coordOwn coordinates; coordOther has another.
+const BRANCH_DETAIL: PerWho = { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 'allowed', coordOther: 404 };
+// Several branches at once always includes someone else's for a coordinator.
+const MULTI_BRANCH: PerWho = { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 404, coordOther: 404 };
+
+interface Fixture {
+  own: string;
+  other: string;
+}
+
+interface ApiCase {
+  url: (f: Fixture) => string;
+  params?: (f: Fixture) => Record<string, string | string[]>;
+  expect: PerWho;
+  /** Also ask for a branch that does not exist: the answer must equal the "no rights" one. */
+  probeMissing?: (f: Fixture) => { url: string; params?: Record<string, string | string[]> };
+}
+
+interface PageRule {
+  expect: PerWho;
+  params?: (f: Fixture) => Record<string, string>;
+}
+
+const Q = 'period=month&date=2026-10';
+
+// Keys are paths under app/. A file on disk without a rule fails the test.
+const API_RULES: Record<string, ApiCase[]> = {
+  'api/health/route.ts': [{ url: () => '/api/health', expect: PUBLIC }],
+  'api/auth/[...all]/route.ts': [{ url: () => '/api/auth/get-session', params: () => ({ all: ['get-session'] }), expect: PUBLIC }],
+  'api/admin/audit/route.ts': [{ url: () => '/api/admin/audit', expect: ADMIN_API }],
+  'api/rankings/route.ts': [{ url: () => `/api/rankings?${Q}`, expect: SIGNED_IN }],
+  'api/branches/[slug]/summary/route.ts': [
+    {
+      url: (f) => `/api/branches/${f.own}/summary?${Q}`,
+      params: (f) => ({ slug: f.own }),
+      expect: BRANCH_DETAIL,
+      probeMissing: () => ({ url: `/api/branches/no-such-branch/summary?${Q}`, params: { slug: 'no-such-branch' } }),
+    },
+  ],
+  'api/branches/[slug]/series/route.ts': [
+    {
+      url: (f) => `/api/branches/${f.own}/series?metric=views&from=2026-10-01&to=2026-10-31`,
+      params: (f) => ({ slug: f.own }),
+      expect: BRANCH_DETAIL,
+      probeMissing: () => ({ url: '/api/branches/no-such-branch/series?metric=views&from=2026-10-01&to=2026-10-31', params: { slug: 'no-such-branch' } }),
+    },
+  ],
+  'api/compare/route.ts': [
+    {
+      url: (f) => `/api/compare?branches=${f.own},${f.other}&metric=views&from=2026-10-01&to=2026-10-31`,
+      expect: MULTI_BRANCH,
+      probeMissing: (f) => ({ url: `/api/compare?branches=${f.own},no-such-branch&metric=views&from=2026-10-01&to=2026-10-31` }),
+    },
+  ],
+  // Export routes (another issue) get their rules here as they land:
+  'api/export/rankings/route.ts': [{ url: () => `/api/export/rankings?${Q}&format=csv`, expect: SIGNED_IN }],
+  'api/export/branches/[slug]/route.ts': [
+    {
+      url: (f) => `/api/export/branches/${f.own}?${Q}&format=csv`,
+      params: (f) => ({ slug: f.own }),
+      expect: BRANCH_DETAIL,
+      probeMissing: () => ({ url: `/api/export/branches/no-such-branch?${Q}&format=csv`, params: { slug: 'no-such-branch' } }),
+    },
+  ],
+};
+
+const PAGE_RULES: Record<string, PageRule> = {
+  'page.tsx': { expect: SIGNED_IN },
+  'sign-in/page.tsx': { expect: PUBLIC },
+  'reset-password/page.tsx': { expect: PUBLIC },
+  // Closed (404) for everyone once an admin exists, as here.
+  'setup/page.tsx': { expect: { anonymous: 404, admin: 404, central: 404, coordOwn: 404, coordOther: 404 } },
+  'admin/page.tsx': { expect: ADMIN_PAGE },
+  'admin/users/page.tsx': { expect: ADMIN_PAGE },
+  'admin/branches/page.tsx': { expect: ADMIN_PAGE },
+  'admin/accounts/page.tsx': { expect: ADMIN_PAGE },
+  'admin/credentials/page.tsx': { expect: ADMIN_PAGE },
+  'admin/methods/page.tsx': { expect: ADMIN_PAGE },
+  'admin/audit/page.tsx': { expect: ADMIN_PAGE },
+  'branches/[slug]/page.tsx': { expect: BRANCH_DETAIL, params: (f) => ({ slug: f.own }) },
+  'compare/page.tsx': { expect: SIGNED_IN },
+  'methodology/page.tsx': { expect: SIGNED_IN },
+  'health/page.tsx': { expect: SIGNED_IN },
+  'collection/page.tsx': { expect: SIGNED_IN },
+};
+
+// Server-action files: every exported function gets the same rule.
+const ACTION_RULES: Record<string, PerWho | 'token' | 'setup-closed'> = {
+  'app/admin/actions.ts': { anonymous: 401, admin: 'allowed', central: 403, coordOwn: 403, coordOther: 403 },
+  // Authorized by the one-time token in the form, not by a session.
+  'app/reset-password/actions.ts': 'token',
+  'app/setup/actions.ts': 'setup-closed',
+};
+
+function walk(dir: string, out: string[] = []): string[] {
+  if (!fs.existsSync(dir)) return out;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(p, out);
+    } else out.push(p);
+  }
+  return out;
+}
+
+const appFiles = walk(path.join(ROOT, 'app')).map((p) => path.relative(path.join(ROOT, 'app'), p).split(path.sep).join('/'));
+const routeFiles = appFiles.filter((f) => /(^|\/)route\.(ts|tsx|js)$/.test(f)).sort();
+const pageFiles = appFiles.filter((f) => /(^|\/)page\.(ts|tsx|js)$/.test(f)).sort();
+const actionFiles = ['app', 'lib', 'components']
+  .flatMap((d) => walk(path.join(ROOT, d)))
+  .filter((p) => /\.(ts|tsx)$/.test(p) && /^\s*['"]use server['"]/.test(fs.readFileSync(p, 'utf8')))
+  .map((p) => path.relative(ROOT, p).split(path.sep).join('/'))
+  .sort();
+
+let t: TestDatabase;
+let auth: Auth;
+let fx: Fixture;
+const cookies = {} as Record<Who, string | null>;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url;
+  process.env.PODIUM_SECRET_KEY ??= 'c'.repeat(64);
+  const ids = await loadRankingFixture(t.db);
+  fx = { own: 'alpha', other: 'bravo' };
+  await insertUser(t.db, { email: 'admin@m.test', role: 'admin', password: PASSWORD });
+  await insertUser(t.db, { email: 'central@m.test', role: 'central', password: PASSWORD });
+  await insertUser(t.db, { email: 'own@m.test', role: 'coordinator', branchId: ids.alpha, password: PASSWORD });
+  await insertUser(t.db, { email: 'other@m.test', role: 'coordinator', branchId: ids.bravo, password: PASSWORD });
+  auth = createAuth(t.db, { secret: 'matrix-secret-'.padEnd(40, 'x'), baseURL: BASE, signInRateLimit: 1000 });
+  setAuthForTests(auth);
+  cookies.anonymous = null;
+  cookies.admin = await signedInCookie(auth, 'admin@m.test');
+  cookies.central = await signedInCookie(auth, 'central@m.test');
+  cookies.coordOwn = await signedInCookie(auth, 'own@m.test');
+  cookies.coordOther = await signedInCookie(auth, 'other@m.test');
+});
+afterAll(async () => {
+  await t?.drop();
+});
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+async function callApi(file: string, who: Who, url: string, params: Record<string, string | string[]> = {}): Promise<Response> {
+  const mod = (await import(path.join(ROOT, 'app', file))) as Record<string, Handler | undefined>;
+  const handler = mod.GET;
+  if (!handler) throw new Error(`${file} has no GET handler; give its rule a method`);
+  const headers: Record<string, string> = { 'x-forwarded-for': '203.0.113.7', origin: BASE };
+  if (cookies[who]) headers.cookie = cookies[who]!;
+  asRequest(cookies[who]);
+  return handler(new Request(`${BASE}${url}`, { headers }), { params: Promise.resolve(params) });
+}
+
+function outcomeOfStatus(status: number): Outcome | number {
+  if (status >= 200 && status < 300) return 'allowed';
+  if (status === 401 || status === 403 || status === 404) return status;
+  return status;
+}
+
+/** Runs a page's server function (its guard runs first) and names what happened. */
+async function callPage(file: string, who: Who, params: Record<string, string>): Promise<Outcome | string> {
+  const mod = (await import(path.join(ROOT, 'app', file))) as { default: (p: unknown) => unknown };
+  asRequest(cookies[who]);
+  try {
+    const r = await mod.default({ params: Promise.resolve(params), searchParams: Promise.resolve({}) });
+    // An empty render for an anonymous visitor shows nothing: it counts as "sign in first".
+    return r === null && who === 'anonymous' ? 401 : 'allowed';
+  } catch (e) {
+    const digest = String((e as { digest?: string }).digest ?? '');
+    if (digest.startsWith('NEXT_REDIRECT')) {
+      const target = digest.split(';')[2] ?? '';
+      // Any other redirect happens after the guard let the viewer through.
+      return target.startsWith('/sign-in') ? 401 : 'allowed';
+    }
+    if (digest === 'NEXT_HTTP_ERROR_FALLBACK;404' || digest === 'NEXT_NOT_FOUND') return 404;
+    if (digest === 'NEXT_HTTP_ERROR_FALLBACK;403') return 403;
+    if (digest === 'NEXT_HTTP_ERROR_FALLBACK;401') return 401;
+    return `threw ${(e as Error).message}`;
+  }
+}
+
+describe('every route, page and action has a rule', () => {
+  it('found the files', () => {
+    expect(routeFiles.length).toBeGreaterThan(3);
+    expect(pageFiles.length).toBeGreaterThan(3);
+  });
+  it.each(routeFiles)('route %s', (f) => expect(API_RULES[f], `add a rule for app/${f} in test/integration/authz-matrix.test.ts`).toBeDefined());
+  it.each(pageFiles)('page %s', (f) => expect(PAGE_RULES[f], `add a rule for app/${f} in test/integration/authz-matrix.test.ts`).toBeDefined());
+  it.each(actionFiles)('actions %s', (f) => expect(ACTION_RULES[f], `add a rule for ${f} in test/integration/authz-matrix.test.ts`).toBeDefined());
+});
+
+describe('API routes', () => {
+  const cases = routeFiles.flatMap((f) => (API_RULES[f] ?? []).map((c, i) => [f, i, c] as const));
+  it.each(cases)('%s (case %i)', async (file, _i, c) => {
+    const got = {} as Record<Who, Outcome | number>;
+    for (const who of WHO) got[who] = outcomeOfStatus((await callApi(file, who, c.url(fx), c.params?.(fx))).status);
+    expect(got).toEqual(c.expect);
+    if (c.probeMissing) {
+      // For someone without rights, an existing branch and a missing one must look the same.
+      for (const who of WHO.filter((w) => c.expect[w] === 404)) {
+        const denied = await callApi(file, who, c.url(fx), c.params?.(fx));
+        const probe = c.probeMissing(fx);
+        const missing = await callApi(file, who, probe.url, probe.params);
+        expect(missing.status, `${file} missing branch as ${who}`).toBe(404);
+        expect(await denied.text(), `${file} as ${who}`).toBe(await missing.text());
+      }
+    }
+  });
+});
+
+describe('pages', () => {
+  it.each(pageFiles.filter((f) => PAGE_RULES[f]))('%s', async (file) => {
+    const rule = PAGE_RULES[file];
+    const got = {} as Record<Who, Outcome | string>;
+    for (const who of WHO) got[who] = await callPage(file, who, rule.params?.(fx) ?? {});
+    expect(got).toEqual(rule.expect);
+  });
+});
+
+describe('server actions', () => {
+  it.each(actionFiles.filter((f) => ACTION_RULES[f]))('%s', async (file) => {
+    const rule = ACTION_RULES[file];
+    const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
+    const actions = Object.entries(mod).filter(([, v]) => typeof v === 'function') as [string, (p: unknown, d: FormData) => Promise<{ ok: boolean; message?: string }>][];
+    expect(actions.length).toBeGreaterThan(0);
+    for (const [name, fn] of actions) {
+      for (const who of WHO) {
+        asRequest(cookies[who]);
+        let r: { ok: boolean; message?: string };
+        try {
+          // Empty input: an allowed caller gets a validation answer, never a change.
+          r = await fn({ ok: true }, new FormData());
+        } catch (e) {
+          r = { ok: false, message: `threw ${String((e as { digest?: string }).digest ?? (e as Error).message)}` };
+        }
+        const label = `${file}#${name} as ${who}`;
+        if (rule === 'token') expect(r, label).toMatchObject({ ok: false, message: expect.stringMatching(/invalid|expired|used|at least/i) });
+        else if (rule === 'setup-closed') expect(r, label).toMatchObject({ ok: false });
+        else {
+          const outcome = r.message === 'Sign in required' ? 401 : r.message === 'Forbidden' ? 403 : 'allowed';
+          expect(outcome, label).toBe(rule[who]);
+        }
+      }
+    }
+  });
+});
+
+describe('what a coordinator sees of other branches', () => {
+  it('in the ranking: name, rank and score only', async () => {
+    if (!routeFiles.includes('api/rankings/route.ts')) return;
+    const res = await callApi('api/rankings/route.ts', 'coordOwn', `/api/rankings?${Q}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { rows: { branch: { slug: string }; detail: unknown }[] };
+    expect(body.rows.length).toBeGreaterThan(1);
+    for (const row of body.rows) {
+      if (row.branch.slug === fx.own) expect(row.detail, 'own branch detail').not.toBeNull();
+      else expect(row.detail, `detail of ${row.branch.slug}`).toBeNull();
+    }
+    const central = (await (await callApi('api/rankings/route.ts', 'central', `/api/rankings?${Q}`)).json()) as { rows: { detail: unknown }[] };
+    expect(central.rows.every((r) => r.detail !== null)).toBe(true);
+  });
+});
