@@ -1,4 +1,8 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// Finds ./i18n/request.ts (locale from a cookie or Accept-Language, no locale routing).
+const withNextIntl = createNextIntlPlugin();
 
 const nextConfig: NextConfig = {
   // Native and server-only packages stay out of the bundle.
@@ -7,4 +11,4 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the gate; skip the duplicate pass at build
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,0 +1,18 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+export function MainNav({ links, label }: { links: { href: string; label: string }[]; label: string }) {
+  const path = usePathname() ?? '/';
+  const active = (href: string) => (href === '/' ? path === '/' || path.startsWith('/branches') : path.startsWith(href));
+  return (
+    <nav className="mainnav" aria-label={label}>
+      {links.map((l) => (
+        <Link key={l.href} href={l.href} aria-current={active(l.href) ? 'page' : undefined}>
+          {l.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,40 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
+  const t = useTranslations('user');
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const signOut = async () => {
+    setBusy(true);
+    try {
+      await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    } finally {
+      router.replace('/sign-in');
+      router.refresh();
+    }
+  };
+  return (
+    <details className="menu">
+      <summary aria-label={t('menu')}>
+        <span aria-hidden="true">●</span>
+        <span className="hide-sm">{name}</span>
+      </summary>
+      <div className="menu-panel">
+        <p>
+          <strong>{name}</strong>
+          <br />
+          <span className="muted small">{email}</span>
+          <br />
+          <span className="badge">{role}</span>
+        </p>
+        <button type="button" className="btn" onClick={signOut} disabled={busy}>
+          {busy ? t('signingOut') : t('signOut')}
+        </button>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import Link from 'next/link';
+import type { RankingResponse, RankingRow } from '@/lib/api/schemas';
+import { formatFixed, formatShare } from '@/lib/format/number';
+import { RankChange } from '@/components/ui/change';
+import { Tip } from '@/components/ui/tip';
+import { useRankingTexts } from './texts';
+
+function PodiumCard({ row, place, href }: { row: RankingRow; place: 1 | 2 | 3; href: string | null }) {
+  const t = useTranslations('ranking');
+  const locale = useLocale();
+  const { reason } = useRankingTexts();
+  const name = locale === 'en' ? row.branch.nameEn : row.branch.name;
+  return (
+    <li className={`podium-card place-${place}`} data-testid="podium-card">
+      <div className="podium-place">
+        <span className="medal" aria-hidden="true">
+          {row.rank ?? place}
+        </span>
+        <span>{t('place', { place: row.rank ?? place })}</span>
+        <span style={{ marginLeft: 'auto' }}>
+          <RankChange change={row.change} />
+        </span>
+      </div>
+      <div className="podium-name">{href ? <Link href={href}>{name}</Link> : name}</div>
+      <div>
+        <span className="podium-score">{formatFixed(row.score, locale, 1)}</span> <span className="muted small">{t('scoreOf')}</span>
+      </div>
+      {row.detail && <div className="podium-reason">{reason(row.detail.explanation?.headline)}</div>}
+    </li>
+  );
+}
+
+export function Podium({ data, hrefFor }: { data: RankingResponse; hrefFor: (row: RankingRow) => string | null }) {
+  const t = useTranslations('ranking');
+  const locale = useLocale();
+  const ranked = data.rows.filter((r) => r.eligible && r.rank !== null);
+  const top = ranked.slice(0, 3);
+  if (top.length === 0) return null;
+  const rb = data.robustness;
+  const delta = formatShare(rb.weightDelta, locale);
+  const names = rb.challengers.map((c) => (locale === 'en' ? c.nameEn : c.name)).join(', ');
+  return (
+    <section aria-labelledby="podium-h" className="section">
+      <div className="podium-head">
+        <h2 id="podium-h">{t('podium')}</h2>
+        {rb.status === 'contested' ? (
+          <Tip id="contested-tip" label={`${t('contested')}: ${t('contestedHelp', { delta, names: names || '—' })}`} tip={t('contestedHelp', { delta, names: names || '—' })} align="right">
+            <span className="badge badge-warn" data-testid="contested">
+              ⚠ {t('contested')}
+            </span>
+          </Tip>
+        ) : (
+          <Tip id="stable-tip" label={`${t('stable')}: ${t('stableHelp', { delta })}`} tip={t('stableHelp', { delta })} align="right">
+            <span className="badge badge-ok">✓ {t('stable')}</span>
+          </Tip>
+        )}
+      </div>
+      <ol className="podium">
+        {top.map((row, i) => (
+          <PodiumCard key={row.branch.id} row={row} place={(i + 1) as 1 | 2 | 3} href={hrefFor(row)} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function PodiumSkeleton() {
+  return (
+    <section className="section" aria-hidden="true">
+      <div className="skeleton" style={{ width: 160, height: 22, marginBottom: 10 }} />
+      <ol className="podium">
+        {[1, 2, 3].map((p) => (
+          <li key={p} className={`podium-card place-${p}`}>
+            <div className="skeleton" style={{ width: '40%', height: 20 }} />
+            <div className="skeleton" style={{ width: '70%', height: 20 }} />
+            <div className="skeleton" style={{ width: '35%', height: 34 }} />
+            <div className="skeleton" style={{ width: '85%', height: 16, marginTop: 'auto' }} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

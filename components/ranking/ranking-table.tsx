@@ -1,0 +1,276 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import Link from 'next/link';
+import type { ComponentValue, RankingRow } from '@/lib/api/schemas';
+import { COMPONENT_COLORS } from '@/lib/charts/palette';
+import { contributionSegments } from '@/lib/charts/series';
+import { formatFixed, formatNumber } from '@/lib/format/number';
+import type { SortDir, SortKey } from '@/lib/query/url-state';
+import type { ComponentId } from '@/lib/ranking/method';
+import { RankChange } from '@/components/ui/change';
+import { Num } from '@/components/ui/num';
+import { Tip } from '@/components/ui/tip';
+import { useRankingTexts } from './texts';
+
+const comp = (row: RankingRow, id: ComponentId): ComponentValue | undefined => row.detail?.components.find((c) => c.id === id);
+const compValue = (row: RankingRow, id: ComponentId) => comp(row, id)?.value ?? null;
+
+function sortValue(row: RankingRow, key: SortKey, locale: string): number | string | null {
+  switch (key) {
+    case 'rank':
+      return row.rank;
+    case 'change':
+      return row.change;
+    case 'branch':
+      return locale === 'en' ? row.branch.nameEn : row.branch.name;
+    case 'score':
+      return row.score;
+    case 'followers':
+      return compValue(row, 'followers_per_100k');
+    case 'views':
+      return compValue(row, 'views_per_100k');
+    case 'er':
+      return compValue(row, 'engagement_rate');
+    case 'posts':
+      return compValue(row, 'activity');
+    case 'coverage':
+      return row.detail?.coverage ?? null;
+    case 'flags':
+      return row.detail?.flags.length ?? null;
+  }
+}
+
+/** Sorted copy; missing values always last, ties by rank then name. */
+export function sortRows(rows: readonly RankingRow[], key: SortKey, dir: SortDir, locale: string): RankingRow[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = sortValue(a, key, locale);
+    const vb = sortValue(b, key, locale);
+    if (va === null && vb !== null) return 1;
+    if (vb === null && va !== null) return -1;
+    if (va !== null && vb !== null && va !== vb) {
+      const c = typeof va === 'string' ? va.localeCompare(String(vb), locale) : va - (vb as number);
+      if (c !== 0) return c * sign;
+    }
+    return (a.rank ?? 9999) - (b.rank ?? 9999) || a.branch.name.localeCompare(b.branch.name, 'ru');
+  });
+}
+
+function SortHeader({ col, label, sort, dir, onSort, num }: { col: SortKey; label: string; sort: SortKey; dir: SortDir; onSort: (k: SortKey) => void; num?: boolean }) {
+  const t = useTranslations('ranking');
+  const active = sort === col;
+  return (
+    <th scope="col" className={num ? 'num' : undefined} aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <button type="button" className="sort-btn" onClick={() => onSort(col)} title={t('sortBy', { col: label })} data-sort={col}>
+        {label}
+        <span className="sort-ind" aria-hidden="true">
+          {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function ScoreBar({ row }: { row: RankingRow }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  if (!row.detail) return null;
+  const segs = contributionSegments(row.detail.components);
+  const label = segs.map((s) => `${t(`componentsShort.${s.id as ComponentId}`)} ${formatNumber(s.points, locale, 1)}`).join(', ');
+  return (
+    <span className="bar" role="img" aria-label={label} title={label}>
+      {segs.map((s) => (
+        <span key={s.id} style={{ width: `${s.width * 100}%`, background: COMPONENT_COLORS[s.id as ComponentId] }} />
+      ))}
+    </span>
+  );
+}
+
+function Flags({ row }: { row: RankingRow }) {
+  const { flag } = useRankingTexts();
+  const t = useTranslations('flags.short');
+  const flags = row.detail?.flags ?? [];
+  if (flags.length === 0) return null;
+  const icon = { follower_jump: '⇡', drop_to_zero: '↧', data_gap: '⋯' } as const;
+  return (
+    <span className="flags">
+      {flags.slice(0, 4).map((f, i) => (
+        <Tip key={i} id={`flag-${row.branch.id}-${i}`} label={`${t(f.kind)}: ${flag(f)}`} tip={flag(f)} align="right">
+          <span className="flag-icon" aria-hidden="true">
+            {icon[f.kind]}
+          </span>
+        </Tip>
+      ))}
+      {flags.length > 4 && <span className="small muted">+{flags.length - 4}</span>}
+    </span>
+  );
+}
+
+export interface TableProps {
+  rows: RankingRow[];
+  sort: SortKey;
+  dir: SortDir;
+  onSort: (k: SortKey) => void;
+  ownBranchId: number | null;
+  /** Whether detail columns are shown (not for coordinators, who see only names, ranks and scores of others). */
+  detailColumns: boolean;
+  hrefFor: (row: RankingRow) => string | null;
+  caption: string;
+}
+
+export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColumns, hrefFor, caption }: TableProps) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const sorted = sortRows(rows, sort, dir, locale);
+  const h = (col: SortKey, label: string, num = true) => <SortHeader col={col} label={label} sort={sort} dir={dir} onSort={onSort} num={num} />;
+  const notMeasured = t('missing.notMeasured');
+  return (
+    <div className="table-wrap">
+      <table className="data" data-testid="ranking-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {h('rank', t('ranking.cols.rank'))}
+            {h('change', t('ranking.cols.change'))}
+            {h('branch', t('ranking.cols.branch'), false)}
+            {h('score', t('ranking.cols.score'))}
+            {detailColumns && (
+              <>
+                {h('followers', t('ranking.cols.followers'))}
+                {h('views', t('ranking.cols.views'))}
+                {h('er', t('ranking.cols.er'))}
+                {h('posts', t('ranking.cols.posts'))}
+                {h('coverage', t('ranking.cols.coverage'))}
+                {h('flags', t('ranking.cols.flags'), false)}
+              </>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => {
+            const own = row.branch.id === ownBranchId;
+            const href = hrefFor(row);
+            const name = locale === 'en' ? row.branch.nameEn : row.branch.name;
+            return (
+              <tr key={row.branch.id} className={own ? 'own' : undefined} data-testid="ranking-row" data-slug={row.branch.slug}>
+                <td className="num rank-cell">{row.rank}</td>
+                <td className="num">
+                  <RankChange change={row.change} />
+                </td>
+                <td className="branch-cell">
+                  {href ? <Link href={href}>{name}</Link> : <span>{name}</span>}
+                  {own && <span className="badge own-tag">★ {t('ranking.you')}</span>}
+                </td>
+                <td className="num score-cell">
+                  {formatFixed(row.score, locale, 1)}
+                  {detailColumns && <ScoreBar row={row} />}
+                </td>
+                {detailColumns && (
+                  <>
+                    <td className="num">
+                      <Num value={compValue(row, 'followers_per_100k')} kind="compact" missing={row.detail ? notMeasured : t('missing.hidden')} />
+                    </td>
+                    <td className="num">
+                      <Num value={compValue(row, 'views_per_100k')} kind="compact" missing={row.detail ? notMeasured : t('missing.hidden')} />
+                    </td>
+                    <td className="num">
+                      <Num value={compValue(row, 'engagement_rate')} kind="percent" missing={row.detail ? notMeasured : t('missing.hidden')} />
+                    </td>
+                    <td className="num">
+                      <Num value={compValue(row, 'activity')} missing={row.detail ? notMeasured : t('missing.hidden')} />
+                    </td>
+                    <td className="num">
+                      <Num value={row.detail?.coverage ?? null} kind="share" missing={t('missing.hidden')} />
+                    </td>
+                    <td>
+                      <Flags row={row} />
+                    </td>
+                  </>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function IneligibleTable({ rows, ownBranchId, hrefFor }: { rows: RankingRow[]; ownBranchId: number | null; hrefFor: (row: RankingRow) => string | null }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const { ineligible } = useRankingTexts();
+  if (rows.length === 0) return null;
+  return (
+    <section className="ineligible-section section" aria-labelledby="inel-h">
+      <h2 id="inel-h">
+        {t('ranking.ineligible')} <span className="small">({t('ranking.count', { count: rows.length })})</span>
+      </h2>
+      <p className="small muted" style={{ marginTop: -6 }}>
+        {t('ranking.ineligibleHelp')}
+      </p>
+      <div className="table-wrap">
+        <table className="data" data-testid="ineligible-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('ranking.cols.branch')}</th>
+              <th scope="col">{t('ranking.cols.reason')}</th>
+              <th scope="col" className="num">
+                {t('ranking.cols.coverage')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const href = hrefFor(row);
+              const name = locale === 'en' ? row.branch.nameEn : row.branch.name;
+              const own = row.branch.id === ownBranchId;
+              return (
+                <tr key={row.branch.id} className={own ? 'own' : undefined}>
+                  <td className="branch-cell">
+                    {href ? <Link href={href}>{name}</Link> : name}
+                    {own && <span className="badge own-tag">★ {t('ranking.you')}</span>}
+                  </td>
+                  <td>{row.detail ? ineligible(row.detail.eligibility) : t('missing.notRanked')}</td>
+                  <td className="num">
+                    <Num value={row.detail?.coverage ?? null} kind="share" missing={t('missing.hidden')} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function TableSkeleton({ rows = 12, cols = 10 }: { rows?: number; cols?: number }) {
+  return (
+    <div className="table-wrap" aria-hidden="true">
+      <table className="data">
+        <thead>
+          <tr>
+            {Array.from({ length: cols }, (_, i) => (
+              <th key={i}>
+                <span className="skeleton skeleton-line" style={{ display: 'block', width: 48 }} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: rows }, (_, r) => (
+            <tr key={r}>
+              {Array.from({ length: cols }, (_, i) => (
+                <td key={i}>
+                  <span className="skeleton skeleton-line" style={{ display: 'block', width: i === 2 ? 160 : 44 }} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+import type { RankingResponse, RankingRow } from '@/lib/api/schemas';
+import { COMPONENT_COLORS } from '@/lib/charts/palette';
+import { formatDay, formatRange } from '@/lib/format/date';
+import { FEDERAL_DISTRICTS, type FederalDistrict } from '@/lib/networks';
+import { useRankings } from '@/lib/query/hooks';
+import { defaultDir, parseRankingState, periodSearch, rankingQuery, rankingSearch, type RankingState, type SortKey } from '@/lib/query/url-state';
+import { COMPONENT_IDS } from '@/lib/ranking/method';
+import { ErrorState, EmptyState } from '@/components/ui/states';
+import { StaleBanner } from './stale-banner';
+import { PeriodFilter } from './period-filter';
+import { Podium, PodiumSkeleton } from './podium';
+import { IneligibleTable, RankingTable, TableSkeleton } from './ranking-table';
+
+export interface RankingViewProps {
+  initial: RankingResponse | null;
+  /** The search string the initial data answers. */
+  initialSearch: string;
+  ownBranchId: number | null;
+  coordinator: boolean;
+  nowIso: string;
+}
+
+/** The home page below the title: filters, podium, table. State lives in the URL. */
+export function RankingView({ initial, initialSearch, ownBranchId, coordinator, nowIso }: RankingViewProps) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const params = useSearchParams();
+  const state = useMemo(() => parseRankingState(new URLSearchParams(params?.toString() ?? '')), [params]);
+  const query = rankingQuery(state);
+  const sameAsInitial = rankingSearch({ ...state, sort: 'rank', dir: 'asc' }) === initialSearch;
+  const q = useRankings(query, sameAsInitial && initial ? initial : undefined);
+
+  const setState = useCallback((next: RankingState) => {
+    // Next.js syncs useSearchParams with the native history API: no server round trip.
+    window.history.pushState(null, '', `${window.location.pathname}${rankingSearch(next)}`);
+  }, []);
+
+  const onSort = (k: SortKey) => {
+    const dir = state.sort === k ? (state.dir === 'asc' ? 'desc' : 'asc') : defaultDir(k);
+    window.history.replaceState(null, '', `${window.location.pathname}${rankingSearch({ ...state, sort: k, dir })}`);
+  };
+
+  const data = q.data;
+  const hrefFor = (row: RankingRow) => (row.detail ? `/branches/${row.branch.slug}${periodSearch(state)}` : null);
+  const ranked = data?.rows.filter((r) => r.eligible) ?? [];
+  const notRanked = data?.rows.filter((r) => !r.eligible) ?? [];
+  const detailColumns = !coordinator;
+  const period = data ? formatRange(data.period.from, data.period.to, locale) : '';
+
+  return (
+    <>
+      <div className="filters no-print" data-testid="filters">
+        <PeriodFilter state={state} resolved={data?.period ?? null} onChange={setState} />
+        <label className="field">
+          <span>{t('filters.district')}</span>
+          <select
+            className="select"
+            value={state.district ?? ''}
+            data-testid="district-filter"
+            onChange={(e) => setState({ ...state, district: (e.target.value || undefined) as FederalDistrict | undefined })}
+          >
+            <option value="">{t('filters.allDistricts')}</option>
+            {FEDERAL_DISTRICTS.map((d) => (
+              <option key={d} value={d}>
+                {t(`districts.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      {data && (
+        <p className="page-sub" data-testid="period-label">
+          <strong>{period}</strong>
+          {' · '}
+          {state.network === 'all' ? t('filters.allNetworks') : t(`networks.${state.network}`)}
+          {' · '}
+          {t('period.vsPrevious', { range: formatRange(data.previousPeriod.from, data.previousPeriod.to, locale) })}
+          {data.freshness.asOf < data.period.to && <> · {t('period.running', { day: formatDay(data.freshness.asOf, locale) })}</>}
+          {' · '}
+          <a href="/methodology">
+            {t('ranking.methodology')} ({data.method.label})
+          </a>
+        </p>
+      )}
+      <div className="print-only small">
+        {data && t('print.dataAsOf', { day: formatDay(data.freshness.lastDataDay ?? data.freshness.asOf, locale) })}
+      </div>
+
+      {data && <StaleBanner lastDataDay={data.freshness.lastDataDay} nowIso={nowIso} />}
+
+      {q.isError && !data ? (
+        <ErrorState onRetry={() => void q.refetch()} message={q.error.message} minHeight={420} />
+      ) : !data ? (
+        <>
+          <PodiumSkeleton />
+          <TableSkeleton />
+        </>
+      ) : data.rows.length === 0 ? (
+        <EmptyState title={t('ranking.noRows')} minHeight={300}>
+          {t('ranking.noRowsHint')}
+        </EmptyState>
+      ) : (
+        <div className={q.isFetching && q.isPlaceholderData ? 'is-fetching' : undefined} aria-busy={q.isFetching || undefined}>
+          {q.isError && <ErrorState onRetry={() => void q.refetch()} message={q.error.message} />}
+          {!state.district && <Podium data={data} hrefFor={hrefFor} />}
+          <section className="section" aria-labelledby="table-h">
+            <div className="section-head">
+              <h2 id="table-h">{t('ranking.table')}</h2>
+              <span className="small muted">{t('ranking.tableCaption', { period, eligible: data.counts.eligible, total: data.counts.branches })}</span>
+            </div>
+            {state.district && <p className="small muted">{t('ranking.districtNote')}</p>}
+            {detailColumns && (
+              <ul className="legend" aria-label={t('ranking.barLegend')}>
+                {COMPONENT_IDS.map((c) => (
+                  <li key={c}>
+                    <span className="swatch" style={{ background: COMPONENT_COLORS[c] }} aria-hidden="true" />
+                    {t(`componentsShort.${c}`)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {coordinator && <p className="small muted">{t('ranking.hidden')}</p>}
+            <RankingTable
+              rows={ranked}
+              sort={state.sort}
+              dir={state.dir}
+              onSort={onSort}
+              ownBranchId={ownBranchId}
+              detailColumns={detailColumns}
+              hrefFor={hrefFor}
+              caption={t('ranking.tableCaption', { period, eligible: data.counts.eligible, total: data.counts.branches })}
+            />
+          </section>
+          <IneligibleTable rows={notRanked} ownBranchId={ownBranchId} hrefFor={hrefFor} />
+        </div>
+      )}
+    </>
+  );
+}

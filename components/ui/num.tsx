@@ -1,0 +1,37 @@
+'use client';
+
+import { useLocale } from 'next-intl';
+import { DASH, formatCompact, formatNumber, formatPercent, formatShare, isNumber } from '@/lib/format/number';
+
+export type NumKind = 'number' | 'compact' | 'percent' | 'share' | 'integer';
+
+/**
+ * A figure for the screen: compact where asked, with the exact value in the
+ * title; a missing value is an em dash whose title says why.
+ */
+export function Num({ value, kind = 'number', missing, digits }: { value: number | null | undefined; kind?: NumKind; missing?: string; digits?: number }) {
+  const locale = useLocale();
+  if (!isNumber(value)) {
+    return (
+      <span className="dash" title={missing} aria-label={missing}>
+        {DASH}
+      </span>
+    );
+  }
+  if (kind === 'compact') {
+    const text = formatCompact(value, locale);
+    const exact = formatNumber(value, locale, 2);
+    return (
+      <span className="tnum" title={text === exact ? undefined : exact}>
+        {text}
+      </span>
+    );
+  }
+  const text =
+    kind === 'percent'
+      ? formatPercent(value, locale, digits ?? 1)
+      : kind === 'share'
+        ? formatShare(value, locale, digits ?? 0)
+        : formatNumber(value, locale, kind === 'integer' ? 0 : (digits ?? 1));
+  return <span className="tnum">{text}</span>;
+}

@@ -1,0 +1,122 @@
+import {
+  FEDERAL_DISTRICTS,
+  type FederalDistrict,
+} from '@/lib/networks';
+import { networkScopeSchema, periodKindSchema, SERIES_METRICS, type NetworkScope, type PeriodKind, type RankingsQuery, type SeriesMetric } from '@/lib/api/schemas';
+
+// The URL holds the whole view state, so a link reproduces the view. Parsing
+// is forgiving: a bad value falls back to its default instead of failing.
+
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function get(p: Params, k: string): string | undefined {
+  if (p instanceof URLSearchParams) return p.get(k) ?? undefined;
+  const v = p[k];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE = /^\d{4}(-W\d{2}|-Q[1-4]|-\d{2}(-\d{2})?)?$/;
+
+export interface PeriodState {
+  period: PeriodKind;
+  date?: string;
+  from?: string;
+  to?: string;
+  network: NetworkScope;
+}
+
+export function parsePeriodState(p: Params): PeriodState {
+  const kind = periodKindSchema.safeParse(get(p, 'period'));
+  const net = networkScopeSchema.safeParse(get(p, 'network'));
+  const period = kind.success ? kind.data : 'month';
+  const network = net.success ? net.data : 'all';
+  if (period === 'custom') {
+    const from = get(p, 'from');
+    const to = get(p, 'to');
+    if (from && to && DAY.test(from) && DAY.test(to) && from <= to) return { period, from, to, network };
+    return { period: 'month', network };
+  }
+  const date = get(p, 'date');
+  return { period, date: date && DATE.test(date) ? date : undefined, network };
+}
+
+export const SORT_KEYS = ['rank', 'change', 'branch', 'score', 'followers', 'views', 'er', 'posts', 'coverage', 'flags'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDir = 'asc' | 'desc';
+
+export interface RankingState extends PeriodState {
+  district?: FederalDistrict;
+  sort: SortKey;
+  dir: SortDir;
+}
+
+/** The natural first direction of each column: best first. */
+export function defaultDir(sort: SortKey): SortDir {
+  return sort === 'rank' || sort === 'branch' ? 'asc' : 'desc';
+}
+
+export function parseRankingState(p: Params): RankingState {
+  const base = parsePeriodState(p);
+  const d = get(p, 'district');
+  const district = (FEDERAL_DISTRICTS as readonly string[]).includes(d ?? '') ? (d as FederalDistrict) : undefined;
+  const s = get(p, 'sort');
+  const sort = (SORT_KEYS as readonly string[]).includes(s ?? '') ? (s as SortKey) : 'rank';
+  const dirRaw = get(p, 'dir');
+  const dir = dirRaw === 'asc' || dirRaw === 'desc' ? dirRaw : defaultDir(sort);
+  return { ...base, district, sort, dir };
+}
+
+/** The API query of a ranking state (sorting stays on the client). */
+export function rankingQuery(s: RankingState): Partial<RankingsQuery> {
+  const q: Partial<RankingsQuery> = { period: s.period, network: s.network };
+  if (s.date) q.date = s.date;
+  if (s.period === 'custom') {
+    q.from = s.from;
+    q.to = s.to;
+  }
+  if (s.district) q.district = s.district;
+  return q;
+}
+
+/** The URL search string of a state, leaving out defaults. */
+export function rankingSearch(s: RankingState): string {
+  const sp = new URLSearchParams();
+  if (s.period !== 'month') sp.set('period', s.period);
+  if (s.period === 'custom') {
+    if (s.from) sp.set('from', s.from);
+    if (s.to) sp.set('to', s.to);
+  } else if (s.date) sp.set('date', s.date);
+  if (s.network !== 'all') sp.set('network', s.network);
+  if (s.district) sp.set('district', s.district);
+  if (s.sort !== 'rank') sp.set('sort', s.sort);
+  if (s.dir !== defaultDir(s.sort)) sp.set('dir', s.dir);
+  const str = sp.toString();
+  return str ? `?${str}` : '';
+}
+
+/** Period fields as a query string for links between pages. */
+export function periodSearch(s: PeriodState, extra: Record<string, string | undefined> = {}): string {
+  const sp = new URLSearchParams();
+  if (s.period !== 'month') sp.set('period', s.period);
+  if (s.period === 'custom') {
+    if (s.from) sp.set('from', s.from);
+    if (s.to) sp.set('to', s.to);
+  } else if (s.date) sp.set('date', s.date);
+  if (s.network !== 'all') sp.set('network', s.network);
+  for (const [k, v] of Object.entries(extra)) if (v) sp.set(k, v);
+  const str = sp.toString();
+  return str ? `?${str}` : '';
+}
+
+export function parseMetric(p: Params, fallback: SeriesMetric = 'views'): SeriesMetric {
+  const m = get(p, 'metric');
+  return (SERIES_METRICS as readonly string[]).includes(m ?? '') ? (m as SeriesMetric) : fallback;
+}
+
+/** The period after or before a resolved one, as a `date` value (any day inside it). */
+export function shiftPeriodDate(from: string, to: string, step: 1 | -1): string {
+  const d = new Date(`${step > 0 ? to : from}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + step);
+  return d.toISOString().slice(0, 10);
+}
