@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
+import { listRankings } from '../../lib/data/rankings';
+import { refreshRollups } from '../../lib/rollups/index';
+import { dumpRollups, loadRankingFixture } from './ranking-fixture';
+
+let t: TestDatabase;
+let ids: Awaited<ReturnType<typeof loadRankingFixture>>;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  ids = await loadRankingFixture(t.db);
+});
+afterAll(async () => t?.drop());
+
+const row = async (branchId: number, day: string, network: string) =>
+  (await sql<Record<string, unknown>>`select * from rollup_branch_day where branch_id = ${branchId} and day = ${day} and network = ${network}`.execute(t.db)).rows[0];
+
+describe('rollups', () => {
+  it('match hand-computed totals', async () => {
+    expect(await row(ids.alpha, '2026-10-05', 'vk')).toMatchObject({
+      accounts: 1,
+      followers: 1016, // round(1000 + 100·5/31)
+      followers_accounts: 1,
+      views: 1000,
+      likes: 40,
+      comments: 5,
+      shares: 5,
+      account_posts: 1,
+      post_count: 0,
+      post_views: null,
+    });
+    expect(await row(ids.bravo, '2026-10-05', 'website')).toMatchObject({ accounts: 1, visits: 100, followers: null });
+    // The post published 01:30 Moscow on 2 October counts on that day, at its latest snapshot.
+    expect(await row(ids.charlie, '2026-10-02', 'vk')).toMatchObject({ post_count: 1, post_views: 30, post_likes: 3, post_comments: 1, post_shares: 0 });
+    expect(await row(ids.charlie, '2026-10-01', 'vk')).toMatchObject({ post_count: 0, post_views: null });
+    expect(await row(ids.echo, '2026-09-05', 'vk')).toBeUndefined();
+    const n = await sql<{ n: number }>`select count(*)::int as n from rollup_branch_day`.execute(t.db);
+    // 92 days × (alpha, bravo ×2, charlie ×2, delta) + echo's 31 August days
+    expect(n.rows[0].n).toBe(92 * 6 + 31);
+    expect((await sql<{ n: number }>`select count(*)::int as n from rollup_dirty`.execute(t.db)).rows[0].n).toBe(0);
+  });
+
+  it('incremental refresh after random changes equals a full rebuild, and stale rankings are dropped', async () => {
+    const before = await listRankings(t.db, SYSTEM_VIEWER, { period: 'month', date: '2026-10', network: 'all' });
+    expect(before.rows[0].branch.slug).toBe('bravo');
+    expect((await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot`.execute(t.db)).rows[0].n).toBe(1);
+
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const all = await t.db.selectFrom('account_day').select(['account_id', 'day']).execute();
+    for (let i = 0; i < 40; i++) {
+      const r = all[Math.floor(rnd() * all.length)];
+      await t.db.updateTable('account_day').set({ views: Math.floor(rnd() * 5000), followers: Math.floor(rnd() * 3000) })
+        .where('account_id', '=', r.account_id).where('day', '=', r.day).execute();
+    }
+    for (let i = 0; i < 10; i++) {
+      const r = all[Math.floor(rnd() * all.length)];
+      await t.db.deleteFrom('account_day').where('account_id', '=', r.account_id).where('day', '=', r.day).execute();
+    }
+    // Alpha's views jump in October; the cached October ranking must notice.
+    await t.db.updateTable('account_day').set({ views: 9000 }).where('branch_id', '=', ids.alpha).where('day', '>=', '2026-10-01').execute();
+    const p = await t.db.selectFrom('post').select('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('post_day').values({ post_id: p.id, day: '2026-10-09', branch_id: ids.charlie, views: 99, likes: 9 }).execute();
+    await t.db.updateTable('post').set({ published_at: '2026-10-03T09:00:00Z' }).where('id', '=', p.id).execute();
+
+    const res = await refreshRollups(t.db);
+    expect(res.branchDays).toBeGreaterThan(10);
+    const incremental = await dumpRollups(t.db);
+    expect((await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot`.execute(t.db)).rows[0].n).toBe(0);
+
+    await sql`truncate rollup_branch_day`.execute(t.db);
+    await sql`insert into rollup_dirty select distinct branch_id, day from account_day on conflict do nothing`.execute(t.db);
+    await sql`insert into rollup_dirty select distinct branch_id, (published_at at time zone 'Europe/Moscow')::date from post on conflict do nothing`.execute(t.db);
+    await refreshRollups(t.db);
+    expect(await dumpRollups(t.db)).toEqual(incremental);
+    expect(await row(ids.charlie, '2026-10-03', 'vk')).toMatchObject({ post_count: 1, post_views: 99 });
+    expect(await row(ids.charlie, '2026-10-02', 'vk')).toMatchObject({ post_count: 0 });
+
+    const after = await listRankings(t.db, SYSTEM_VIEWER, { period: 'month', date: '2026-10', network: 'all' });
+    const views = (r: typeof after) =>
+      r.rows.find((x) => x.branch.slug === 'alpha')!.detail!.components.find((c) => c.id === 'views_per_100k')!.value!;
+    expect(views(before)).toBe(31_000);
+    expect(views(after)).toBeGreaterThan(200_000);
+  });
+
+  it('lets two refreshes run at once without losing or doubling work', async () => {
+    await t.db.updateTable('account_day').set({ views: 1 }).where('day', '>=', '2026-08-01').execute();
+    const [a, b] = await Promise.all([refreshRollups(t.db), refreshRollups(t.db)]);
+    const days = (await sql<{ n: number }>`select count(distinct (branch_id, day))::int as n from account_day`.execute(t.db)).rows[0].n;
+    expect(a.branchDays + b.branchDays).toBe(days);
+    const v = await sql<{ n: number }>`select count(*)::int as n from rollup_branch_day where network = 'vk' and views <> accounts`.execute(t.db);
+    expect(v.rows[0].n).toBe(0);
+  });
+});
