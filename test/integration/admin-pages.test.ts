@@ -115,7 +115,8 @@ describe('admin pages', () => {
     };
     const html: Record<string, string> = {};
     for (const [k, p] of Object.entries(pages)) {
-      html[k] = await render(p as never, { searchParams: Promise.resolve({}) });
+      const sp = k === 'accounts' ? { branch: 'dagestan' } : k === 'branches' ? { edit: 'dagestan' } : {};
+      html[k] = await render(p as never, { searchParams: Promise.resolve(sp) });
       expect(html[k], k).not.toContain(TOKEN);
       expect(html[k], k).not.toContain('TOPSECRET');
     }

@@ -8,16 +8,19 @@ import { NETWORKS } from '@/lib/networks';
 import { addAccountAction, assignAccountAction, pauseAccountAction } from '../actions';
 
 const t = {
-  ru: { h: 'Аккаунты в соцсетях', add: 'Добавить аккаунт', url: 'Ссылка или имя (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://сайт)', network: 'Сеть (для имени без ссылки)', auto: 'по ссылке', branch: 'Отделение', title: 'Название', submit: 'Добавить', status: 'Статус', pause: 'Приостановить', resume: 'Возобновить', move: 'Перенести', account: 'Аккаунт' },
-  en: { h: 'Social accounts', add: 'Add an account', url: 'URL or handle (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://site)', network: 'Network (for a bare handle)', auto: 'from the URL', branch: 'Branch', title: 'Title', submit: 'Add', status: 'Status', pause: 'Pause', resume: 'Resume', move: 'Move', account: 'Account' },
+  ru: { pick: 'Показать аккаунты отделения', show: 'Показать', choose: 'Выберите отделение, чтобы увидеть его аккаунты.', h: 'Аккаунты в соцсетях', add: 'Добавить аккаунт', url: 'Ссылка или имя (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://сайт)', network: 'Сеть (для имени без ссылки)', auto: 'по ссылке', branch: 'Отделение', title: 'Название', submit: 'Добавить', status: 'Статус', pause: 'Приостановить', resume: 'Возобновить', move: 'Перенести', account: 'Аккаунт' },
+  en: { pick: 'Show the accounts of', show: 'Show', choose: 'Choose a branch to see its accounts.', h: 'Social accounts', add: 'Add an account', url: 'URL or handle (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://site)', network: 'Network (for a bare handle)', auto: 'from the URL', branch: 'Branch', title: 'Title', submit: 'Add', status: 'Status', pause: 'Pause', resume: 'Resume', move: 'Move', account: 'Account' },
 };
 
-export default async function AccountsPage() {
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageAdmin('/admin/accounts');
   const locale = await getLocale();
   const s = t[locale];
   const db = getDb();
-  const [accounts, branches] = await Promise.all([listAllAccounts({ db }), listAllBranches({ db })]);
+  const sp = await searchParams;
+  const selected = typeof sp.branch === 'string' ? sp.branch : '';
+  // One branch at a time: ~80 branches × their accounts would make a huge page.
+  const [accounts, branches] = await Promise.all([selected ? listAllAccounts({ db }, selected) : Promise.resolve([]), listAllBranches({ db })]);
   const branchOptions = branches.filter((b) => !b.archived_at).map((b) => (
     <option key={b.id} value={b.slug}>
       {locale === 'en' ? b.name_en : b.name}
@@ -40,6 +43,16 @@ export default async function AccountsPage() {
         <Field label={s.branch}><select name="branch" required>{branchOptions}</select></Field>
         <Field label={s.title}><input name="title" /></Field>
       </ActionForm>
+      <form method="get" style={{ display: 'flex', gap: 8, alignItems: 'flex-end', marginTop: 16 }}>
+        <Field label={s.pick}>
+          <select name="branch" defaultValue={selected}>
+            <option value="">—</option>
+            {branchOptions}
+          </select>
+        </Field>
+        <button type="submit">{s.show}</button>
+      </form>
+      {!selected && <p>{s.choose}</p>}
       <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 16 }}>
         <thead>
           <tr style={{ textAlign: 'left', borderBottom: '1px solid var(--line)' }}>

@@ -7,8 +7,8 @@ import { FEDERAL_DISTRICTS } from '@/lib/networks';
 import { archiveBranchAction, createBranchAction, updateBranchAction } from '../actions';
 
 const t = {
-  ru: { h: 'Отделения', create: 'Новое отделение', slug: 'Код в адресе (slug)', name: 'Название', nameEn: 'Название (англ.)', region: 'Код региона (RU-XX)', district: 'Федеральный округ', population: 'Население', add: 'Создать', save: 'Сохранить', archive: 'В архив', unarchive: 'Вернуть из архива', archived: 'в архиве' },
-  en: { h: 'Branches', create: 'New branch', slug: 'URL slug', name: 'Name (ru)', nameEn: 'Name (en)', region: 'Region code (RU-XX)', district: 'Federal district', population: 'Population', add: 'Create', save: 'Save', archive: 'Archive', unarchive: 'Restore', archived: 'archived' },
+  ru: { h: 'Отделения', create: 'Новое отделение', slug: 'Код в адресе (slug)', name: 'Название', nameEn: 'Название (англ.)', region: 'Код региона (RU-XX)', district: 'Федеральный округ', population: 'Население', add: 'Создать', save: 'Сохранить', archive: 'В архив', unarchive: 'Вернуть из архива', archived: 'в архиве', edit: 'Изменить', region2: 'Регион', pop2: 'Население' },
+  en: { h: 'Branches', create: 'New branch', slug: 'URL slug', name: 'Name (ru)', nameEn: 'Name (en)', region: 'Region code (RU-XX)', district: 'Federal district', population: 'Population', add: 'Create', save: 'Save', archive: 'Archive', unarchive: 'Restore', archived: 'archived', edit: 'Edit', region2: 'Region', pop2: 'Population' },
 };
 
 type B = Awaited<ReturnType<typeof listAllBranches>>[number];
@@ -32,11 +32,12 @@ function Fields({ s, b }: { s: (typeof t)['ru']; b?: B }) {
   );
 }
 
-export default async function BranchesPage() {
+export default async function BranchesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageAdmin('/admin/branches');
   const locale = await getLocale();
   const s = t[locale];
   const branches = await listAllBranches({ db: getDb() });
+  const { edit } = await searchParams;
   return (
     <section>
       <h1>{s.h}</h1>
@@ -44,21 +45,41 @@ export default async function BranchesPage() {
       <ActionForm action={createBranchAction} submit={s.add} locale={locale}>
         <Fields s={s} />
       </ActionForm>
-      <ul style={{ listStyle: 'none', padding: 0 }}>
-        {branches.map((b) => (
-          <li key={b.id} style={{ borderTop: '1px solid var(--line)', padding: '8px 0', opacity: b.archived_at ? 0.6 : 1 }}>
-            <strong>{b.name}</strong> {b.archived_at && <em>({s.archived})</em>}
-            <ActionForm action={updateBranchAction} submit={s.save} locale={locale}>
-              <input type="hidden" name="id" value={b.id} />
-              <Fields s={s} b={b} />
-            </ActionForm>
-            <ActionForm action={archiveBranchAction} submit={b.archived_at ? s.unarchive : s.archive} locale={locale} inline>
-              <input type="hidden" name="slug" value={b.slug} />
-              <input type="hidden" name="mode" value={b.archived_at ? 'unarchive' : 'archive'} />
-            </ActionForm>
-          </li>
-        ))}
-      </ul>
+      <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 16 }}>
+        <thead>
+          <tr style={{ textAlign: 'left', borderBottom: '1px solid var(--line)' }}>
+            <th scope="col">{s.name}</th>
+            <th scope="col">{s.region2}</th>
+            <th scope="col" className="num">{s.pop2}</th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          {branches.map((b) => (
+            <tr key={b.id} style={{ borderBottom: '1px solid var(--line)', opacity: b.archived_at ? 0.6 : 1, verticalAlign: 'top' }}>
+              <td>
+                {locale === 'en' ? b.name_en : b.name} {b.archived_at && <em>({s.archived})</em>}
+                {/* The edit form only for the branch being edited keeps the page small. */}
+                {edit === b.slug && (
+                  <ActionForm action={updateBranchAction} submit={s.save} locale={locale}>
+                    <input type="hidden" name="id" value={b.id} />
+                    <Fields s={s} b={b} />
+                  </ActionForm>
+                )}
+              </td>
+              <td>{b.region_code}</td>
+              <td className="num">{b.population ?? '—'}</td>
+              <td>
+                <a href={`/admin/branches?edit=${b.slug}`}>{s.edit}</a>{' '}
+                <ActionForm action={archiveBranchAction} submit={b.archived_at ? s.unarchive : s.archive} locale={locale} inline>
+                  <input type="hidden" name="slug" value={b.slug} />
+                  <input type="hidden" name="mode" value={b.archived_at ? 'unarchive' : 'archive'} />
+                </ActionForm>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
