@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { COLLECTORS, NEEDS_CREDENTIAL } from '../collectors';
 import { dayInZone, defaultWindow } from '../collectors/days';
 import type { CollectCredential, CollectResult, CollectWindow } from '../collectors/types';
-import { decryptSecret, secretKey } from '../crypto/secrets';
+import { decryptSecret, parseKey, secretKey } from '../crypto/secrets';
 import type { Env } from '../env';
 import type { HttpClient } from '../http/client';
 import { AccountError, CredentialError, QuotaError, errorClassOf, scrubSecrets } from '../http/errors';
@@ -122,7 +122,7 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
   const secrets: string[] = [];
   if (credRow) {
     // Decrypted only here, for this one run.
-    const token = decryptSecret({ ciphertext: credRow.secret_ciphertext, iv: credRow.secret_iv, tag: credRow.secret_tag }, opts.key ?? secretKey());
+    const token = decryptSecret({ ciphertext: credRow.secret_ciphertext, iv: credRow.secret_iv, tag: credRow.secret_tag }, opts.key ?? (opts.env.PODIUM_SECRET_KEY ? parseKey(opts.env.PODIUM_SECRET_KEY) : secretKey()));
     secrets.push(token);
     credential = { id: credRow.id, network: credRow.network, token, config: credRow.config ?? {} };
   }

@@ -1,0 +1,87 @@
+import type { DB } from '../../db/client';
+import { addDays, dayInZone } from '../collectors/days';
+import type { Env } from '../env';
+import type { HttpClient } from '../http/client';
+import type { Logger } from '../log';
+import { NETWORKS, type Network } from '../networks';
+import { refreshRollups } from '../rollups';
+import { collectAccount, type RunSummary } from './collect-account';
+import { listCollectableAccounts } from './tasks';
+
+export class TargetError extends Error {}
+
+export interface TargetSpec {
+  /** Numeric id, or handle / external id. */
+  account?: string;
+  branch?: string;
+  network?: string;
+  all?: boolean;
+}
+
+export interface Target {
+  id: number;
+  network: Network;
+  label: string;
+  branch: string;
+}
+
+/** The accounts a CLI selection names; an unknown name is a TargetError. */
+export async function resolveTargets(db: DB, spec: TargetSpec): Promise<Target[]> {
+  if (spec.network && !(NETWORKS as readonly string[]).includes(spec.network)) {
+    throw new TargetError(`unknown network "${spec.network}"; expected one of ${NETWORKS.join(', ')}`);
+  }
+  let q = db
+    .selectFrom('account')
+    .innerJoin('branch', 'branch.id', 'account.branch_id')
+    .select(['account.id', 'account.network', 'account.external_id', 'account.handle', 'account.status', 'branch.slug']);
+  if (spec.account) {
+    const a = spec.account.replace(/^@/, '');
+    q = /^\d+$/.test(a)
+      ? q.where('account.id', '=', Number(a))
+      : q.where((eb) => eb.or([eb('account.handle', '=', a), eb('account.handle', '=', `@${a}`), eb('account.external_id', '=', a)]));
+  }
+  if (spec.branch) {
+    const b = await db.selectFrom('branch').select('id').where('slug', '=', spec.branch).executeTakeFirst();
+    if (!b) throw new TargetError(`no branch with slug "${spec.branch}"`);
+    q = q.where('account.branch_id', '=', b.id);
+  }
+  if (spec.network) q = q.where('account.network', '=', spec.network as Network);
+  let rows = await q.orderBy('account.id').execute();
+  if (spec.account && rows.length === 0) throw new TargetError(`no account "${spec.account}"`);
+  if (spec.account && rows.length > 1) throw new TargetError(`"${spec.account}" matches ${rows.length} accounts; use the numeric id`);
+  // A round (not a named account) collects only what the worker would.
+  if (!spec.account) {
+    const collectable = new Set((await listCollectableAccounts(db)).map((a) => a.id));
+    rows = rows.filter((r) => collectable.has(r.id));
+  }
+  return rows.map((r) => ({ id: r.id, network: r.network, label: r.handle ?? r.external_id, branch: r.slug }));
+}
+
+export interface CollectNowOptions {
+  http: HttpClient;
+  env: Env;
+  since?: string;
+  concurrency?: number;
+  logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
+  onResult?: (target: Target, summary: RunSummary) => void;
+}
+
+/** Collects the targets now (a few at a time; limits are per credential), then refreshes rollups once. */
+export async function collectNow(db: DB, targets: readonly Target[], opts: CollectNowOptions): Promise<RunSummary[]> {
+  const now = new Date();
+  const to = dayInZone(now, opts.env.PODIUM_TIMEZONE);
+  const window = { from: opts.since ?? addDays(to, -29), to };
+  const results: RunSummary[] = new Array(targets.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(opts.concurrency ?? 4, targets.length) }, async () => {
+    while (next < targets.length) {
+      const i = next++;
+      const s = await collectAccount(db, targets[i].id, { http: opts.http, env: opts.env, window, logger: opts.logger });
+      results[i] = s;
+      opts.onResult?.(targets[i], s);
+    }
+  });
+  await Promise.all(workers);
+  if (results.some((r) => r.rowsWritten > 0)) await refreshRollups(db);
+  return results;
+}

@@ -1,0 +1,90 @@
+import type { JobHelpers, TaskList } from 'graphile-worker';
+import { z } from 'zod';
+import type { DB } from '../../db/client';
+import { COLLECTORS } from '../collectors';
+import { addDays, dayInZone } from '../collectors/days';
+import type { Env } from '../env';
+import type { HttpClient } from '../http/client';
+import type { Logger } from '../log';
+import type { Network } from '../networks';
+import { refreshRollups } from '../rollups';
+import { collectAccount } from './collect-account';
+
+export const TASK_COLLECT_ALL = 'podium_collect_all';
+export const TASK_COLLECT_ACCOUNT = 'podium_collect_account';
+export const TASK_REFRESH_ROLLUPS = 'podium_refresh_rollups';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const collectAllPayload = z
+  .object({ network: z.string().optional(), since: day.optional() })
+  .passthrough()
+  .nullish();
+export const collectAccountPayload = z.object({ accountId: z.number().int().positive(), since: day.optional() });
+
+export interface TaskDeps {
+  db: DB;
+  http: HttpClient;
+  env: Env;
+  logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Delay before the collapsed rollup refresh runs, so one refresh serves many accounts. */
+  rollupDelayMs?: number;
+}
+
+/** Accounts a round collects: active, on a network with an API. */
+export async function listCollectableAccounts(db: DB, filter: { network?: string } = {}): Promise<{ id: number; network: Network }[]> {
+  let q = db
+    .selectFrom('account')
+    .innerJoin('branch', 'branch.id', 'account.branch_id')
+    .select(['account.id', 'account.network'])
+    .where('account.status', '=', 'active')
+    .where('branch.archived_at', 'is', null)
+    .where('account.network', 'in', Object.keys(COLLECTORS) as Network[]);
+  if (filter.network) q = q.where('account.network', '=', filter.network as Network);
+  return q.orderBy('account.id').execute();
+}
+
+/** One job per account; the key collapses an account that is already queued. */
+export async function enqueueAccounts(helpers: Pick<JobHelpers, 'addJob'>, accounts: readonly { id: number }[], since?: string): Promise<void> {
+  for (const a of accounts) {
+    await helpers.addJob(TASK_COLLECT_ACCOUNT, { accountId: a.id, ...(since ? { since } : {}) }, {
+      jobKey: `collect-account:${a.id}`,
+      jobKeyMode: 'preserve_run_at',
+      maxAttempts: 3,
+    });
+  }
+}
+
+export function createTaskList(deps: TaskDeps): TaskList {
+  return {
+    [TASK_COLLECT_ALL]: async (payload, helpers) => {
+      const p = collectAllPayload.parse(payload) ?? {};
+      const accounts = await listCollectableAccounts(deps.db, { network: p.network });
+      await enqueueAccounts(helpers, accounts, p.since);
+      deps.logger?.info({ accounts: accounts.length }, 'collection round queued');
+    },
+    [TASK_COLLECT_ACCOUNT]: async (payload, helpers) => {
+      const p = collectAccountPayload.parse(payload);
+      const now = new Date();
+      const to = dayInZone(now, deps.env.PODIUM_TIMEZONE);
+      const window = p.since ? { from: p.since, to } : { from: addDays(to, -29), to };
+      const summary = await collectAccount(deps.db, p.accountId, { http: deps.http, env: deps.env, now, window, logger: deps.logger });
+      if (summary.rowsWritten > 0) {
+        await helpers.addJob(TASK_REFRESH_ROLLUPS, {}, {
+          jobKey: 'refresh-rollups',
+          jobKeyMode: 'preserve_run_at',
+          runAt: new Date(Date.now() + (deps.rollupDelayMs ?? 5_000)),
+          maxAttempts: 5,
+        });
+      }
+      // A transient failure is retried by the queue with its own backoff; the
+      // failed run is already recorded. Other classes are final for this round.
+      if (summary.status === 'failed' && summary.errorClass === 'retryable') {
+        throw new Error(`account ${p.accountId}: ${summary.errorMessage ?? 'retryable failure'}`);
+      }
+    },
+    [TASK_REFRESH_ROLLUPS]: async () => {
+      await refreshRollups(deps.db);
+    },
+  };
+}

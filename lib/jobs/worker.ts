@@ -1,0 +1,89 @@
+import { Logger as GraphileLogger, parseCronItems, run, type LogLevel } from 'graphile-worker';
+import { createDb } from '../../db/client';
+import { env as loadEnv, type Env } from '../env';
+import { HttpClient, type HttpClientOptions } from '../http/client';
+import { logger as defaultLogger, type Logger } from '../log';
+import { TASK_COLLECT_ALL, createTaskList } from './tasks';
+
+export const DEFAULT_COLLECT_CRON = '0 */6 * * *';
+
+export interface StartWorkerOptions {
+  connectionString: string;
+  concurrency?: number;
+  /** Register the collection cron (default true). */
+  schedule?: boolean;
+  logger?: Logger;
+  /** Crontab time spec; default PODIUM_COLLECT_CRON or every 6 hours. */
+  cron?: string;
+  env?: Env;
+  http?: HttpClientOptions;
+  pollIntervalMs?: number;
+  rollupDelayMs?: number;
+}
+
+export interface WorkerHandle {
+  stop(): Promise<void>;
+}
+
+function graphileLogger(log: Logger): GraphileLogger {
+  return new GraphileLogger((scope) => (level: LogLevel, message: string, meta?: unknown) => {
+    const obj = { scope: { label: scope.label, taskIdentifier: scope.taskIdentifier, jobId: scope.jobId }, ...(meta && typeof meta === 'object' ? { meta } : {}) };
+    // Graphile's info lines (every job start/finish) are debug noise for us.
+    if (level === 'error') log.error(obj, message);
+    else if (level === 'warning') log.warn(obj, message);
+    else log.debug(obj, message);
+  });
+}
+
+/**
+ * Runs a graphile-worker pool (it migrates its own schema) with the
+ * collection tasks and, unless schedule is false, the collection cron with
+ * backfill of missed runs. stop() drains running jobs and closes every pool.
+ */
+export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandle> {
+  const log = opts.logger ?? defaultLogger;
+  const env = opts.env ?? loadEnv();
+  const concurrency = opts.concurrency ?? 4;
+  const cron = opts.cron ?? process.env.PODIUM_COLLECT_CRON ?? DEFAULT_COLLECT_CRON;
+  const db = createDb(opts.connectionString, { max: concurrency + 2, applicationName: 'podium-worker' });
+  const http = new HttpClient({ ...opts.http, logger: opts.http?.logger ?? log });
+  const parsedCronItems =
+    opts.schedule === false
+      ? []
+      : parseCronItems([
+          {
+            task: TASK_COLLECT_ALL,
+            match: cron,
+            identifier: 'podium_collect_all',
+            // A round missed while no worker ran is made up once at start.
+            options: { backfillPeriod: 6 * 3600_000, maxAttempts: 1, jobKey: 'collect-all', jobKeyMode: 'preserve_run_at' },
+          },
+        ]);
+  let runner;
+  try {
+    runner = await run({
+      connectionString: opts.connectionString,
+      concurrency,
+      taskList: createTaskList({ db, http, env, logger: log, rollupDelayMs: opts.rollupDelayMs }),
+      parsedCronItems,
+      noHandleSignals: true,
+      pollInterval: opts.pollIntervalMs ?? 2000,
+      logger: graphileLogger(log),
+    });
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  log.info({ concurrency, cron: opts.schedule === false ? null : cron }, 'worker started');
+  let stopped: Promise<void> | undefined;
+  return {
+    stop() {
+      stopped ??= (async () => {
+        await runner.stop();
+        await db.destroy();
+        log.info('worker stopped');
+      })();
+      return stopped;
+    },
+  };
+}
