@@ -40,6 +40,13 @@ export async function getMethod(db: DB, label?: string): Promise<StoredMethod | 
   return { id: row.id, definition: parseMethod(row.definition) };
 }
 
+/** The method in effect (or a named version) with its publication date, for the methodology page. */
+export async function getMethodWithDate(db: DB, label?: string): Promise<StoredMethod & { publishedAt: Date | null }> {
+  const m = (await getMethod(db, label)) ?? (await ensureDefaultMethod(db));
+  const row = await db.selectFrom('ranking_method').select('published_at').where('id', '=', m.id).executeTakeFirst();
+  return { ...m, publishedAt: row?.published_at ?? null };
+}
+
 /** Stores the built-in default method if no version of it exists yet (the migration normally did). */
 export async function ensureDefaultMethod(db: DB): Promise<StoredMethod> {
   await insertMethod(db, DEFAULT_METHOD, 'Default method (DESIGN.md)');

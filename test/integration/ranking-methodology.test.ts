@@ -1,0 +1,38 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { MethodView } from '../../components/methodology/method-view';
+import { getMethodWithDate, insertMethod } from '../../lib/data/rankings';
+import { COMPONENT_IDS, PODIUM_V1 } from '../../lib/ranking/method';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.drop());
+
+describe('methodology page', () => {
+  it('shows the stored method in effect, in Russian and English, from the engine definition', async () => {
+    const m = await getMethodWithDate(t.db);
+    expect(m.definition).toEqual(PODIUM_V1);
+    const ru = renderToStaticMarkup(MethodView({ method: m.definition, locale: 'ru', publishedAt: m.publishedAt }));
+    const en = renderToStaticMarkup(MethodView({ method: m.definition, locale: 'en', publishedAt: m.publishedAt }));
+    expect(ru).toContain('Методика рейтинга');
+    expect(en).toContain('Ranking methodology');
+    for (const id of COMPONENT_IDS) expect(en).toContain(`data-weight="${PODIUM_V1.weights[id]}"`);
+    expect(en).toContain('25%');
+    expect(en).toContain('capped at 14');
+    expect(en).toContain('±20%');
+    expect(ru).toContain('не меньше 4 публикаций');
+    expect(ru).toContain('70%');
+  });
+
+  it('follows a newly published version', async () => {
+    await insertMethod(t.db, { ...PODIUM_V1, version: 2, caps: { postsPerWeek: 10 }, weights: { ...PODIUM_V1.weights, visits_per_100k: 0 } });
+    const m = await getMethodWithDate(t.db);
+    const en = renderToStaticMarkup(MethodView({ method: m.definition, locale: 'en', publishedAt: m.publishedAt }));
+    expect(en).toContain('podium-v2');
+    expect(en).toContain('capped at 10');
+    expect(en).toContain('data-weight="0"');
+  });
+});
