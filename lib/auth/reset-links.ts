@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@/db/schema';
 import { RESET_LINK_HOURS } from './config';
 import { passwordProblem } from './passwords';
-import { UserInputError, setUserPassword } from './users';
+import { UserInputError, inTransaction, setUserPassword } from './users';
 
 const PREFIX = 'podium-reset:';
 
@@ -19,7 +19,7 @@ function identifierFor(token: string): string {
 export async function issueResetLink(db: Kysely<Database>, userId: string, baseUrl: string): Promise<{ url: string; expiresAt: Date }> {
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3_600_000);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom('auth_verification').where('identifier', 'like', `${PREFIX}%`).where('value', '=', userId).execute();
     await trx
       .insertInto('auth_verification')
@@ -48,13 +48,15 @@ export async function consumeResetLink(db: Kysely<Database>, token: string, newP
   // A refused password must not burn the link.
   const problem = passwordProblem(newPassword);
   if (problem) throw new UserInputError('password', problem);
-  // Delete-and-return makes a second use (even a concurrent one) fail.
-  const row = await db
-    .deleteFrom('auth_verification')
-    .where('identifier', '=', identifierFor(token))
-    .returning(['value', 'expires_at'])
-    .executeTakeFirst();
-  if (!row || row.expires_at <= new Date()) throw new ResetLinkError('This link is invalid, expired or already used');
-  await setUserPassword(db, row.value, newPassword);
-  return row.value;
+  return inTransaction(db, async (trx) => {
+    // Delete-and-return makes a second use (even a concurrent one) fail.
+    const row = await trx
+      .deleteFrom('auth_verification')
+      .where('identifier', '=', identifierFor(token))
+      .returning(['value', 'expires_at'])
+      .executeTakeFirst();
+    if (!row || row.expires_at <= new Date()) throw new ResetLinkError('This link is invalid, expired or already used');
+    await setUserPassword(trx, row.value, newPassword);
+    return row.value;
+  });
 }

@@ -7,6 +7,11 @@ import { ROLES, type Role } from './viewer';
 
 type Db = Kysely<Database>;
 
+/** Runs fn in a transaction, joining the caller's when there is one. */
+export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
 export class UserInputError extends Error {
   constructor(
     readonly field: string,
@@ -90,7 +95,7 @@ export async function insertUser(db: Db, input: CreateUserInput): Promise<string
   }
   const hash = input.passwordHash ?? (input.password !== undefined ? await hashPassword(input.password) : null);
   const id = crypto.randomUUID();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto('app_user')
       .values({
@@ -120,7 +125,7 @@ export async function setUserPassword(db: Db, userId: string, password: string):
   const problem = passwordProblem(password);
   if (problem) throw new UserInputError('password', problem);
   const hash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('auth_account')
       .set({ password: hash, updated_at: new Date() })
@@ -140,7 +145,7 @@ export async function revokeUserSessions(db: Db, userId: string): Promise<number
 }
 
 export async function deactivateUser(db: Db, userId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.updateTable('app_user').set({ deactivated_at: new Date(), updated_at: new Date() }).where('id', '=', userId).execute();
     await trx.deleteFrom('auth_session').where('user_id', '=', userId).execute();
   });

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createAuth, setAuthForTests, type Auth } from '../../lib/auth/auth';
+import { seedDemoUsers, DEMO_PASSWORD } from '../../lib/auth/demo-users';
+import { getViewer } from '../../lib/auth/session';
+import { issueResetLink } from '../../lib/auth/reset-links';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { asRequest, BASE, sessionCookie, signIn } from './auth-support';
+
+vi.mock('next/headers', async () => (await import('./auth-support')).nextHeadersMock);
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+
+let t: TestDatabase;
+let auth: Auth;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url;
+  auth = createAuth(t.db, { secret: 'setup-secret-'.padEnd(40, 'x'), baseURL: BASE });
+  setAuthForTests(auth);
+});
+afterAll(async () => {
+  await t?.drop();
+});
+
+const form = (v: Record<string, string>) => {
+  const d = new FormData();
+  for (const [k, x] of Object.entries(v)) d.set(k, x);
+  return d;
+};
+const digest = async (p: Promise<unknown>) => p.then(() => 'resolved', (e: { digest?: string }) => String(e.digest ?? e));
+
+describe('first run', () => {
+  it('/setup creates the first admin once, then closes', async () => {
+    const page = (await import('../../app/setup/page')).default;
+    const { createFirstAdminAction } = await import('../../app/setup/actions');
+    asRequest(null);
+    expect(await page()).toBeTruthy();
+    expect(await createFirstAdminAction({ ok: true }, form({ email: 'first@x.org', password: 'short', confirm: 'short' }))).toMatchObject({ ok: false, field: 'password' });
+    expect(await createFirstAdminAction({ ok: true }, form({ email: 'first@x.org', password: 'long-enough-pw', confirm: 'different-pw' }))).toMatchObject({ ok: false, field: 'confirm' });
+    expect(await digest(createFirstAdminAction({ ok: true }, form({ email: 'First@X.org', password: 'long-enough-pw', confirm: 'long-enough-pw' })))).toMatch(/^NEXT_REDIRECT.*\/sign-in/);
+    expect(await createFirstAdminAction({ ok: true }, form({ email: 'second@x.org', password: 'long-enough-pw', confirm: 'long-enough-pw' }))).toMatchObject({ ok: false, message: expect.stringMatching(/closed/) });
+    expect(await digest(page())).toBe('NEXT_HTTP_ERROR_FALLBACK;404');
+    const res = await signIn(auth, 'first@x.org', 'long-enough-pw');
+    expect(res.status).toBe(200);
+    asRequest(sessionCookie(res));
+    expect(await getViewer()).toMatchObject({ role: 'admin', email: 'first@x.org' });
+  });
+});
+
+describe('demo users', () => {
+  it('seeds the three demo users (idempotently) with the RU-KC coordinator', async () => {
+    await expect(seedDemoUsers(t.db)).rejects.toThrow(/RU-KC/);
+    const kc = await t.db
+      .insertInto('branch')
+      .values({ slug: 'karachay-cherkessia', name: 'КЧР', name_en: 'KChR', region_code: 'RU-KC', federal_district: 'north_caucasian', population: 466_000 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const t0 = Date.now();
+    await seedDemoUsers(t.db);
+    await seedDemoUsers(t.db);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    for (const [email, role, branchId] of [
+      ['admin@podium.demo', 'admin', null],
+      ['central@podium.demo', 'central', null],
+      ['coordinator@podium.demo', 'coordinator', kc.id],
+    ] as const) {
+      const res = await signIn(auth, email, DEMO_PASSWORD, '198.51.100.77');
+      expect(res.status, email).toBe(200);
+      asRequest(sessionCookie(res));
+      expect(await getViewer()).toMatchObject({ email, role, branchId });
+    }
+  });
+});
+
+describe('reset-password page and action', () => {
+  it('a valid link shows the form; the action sets the password; the link is then dead', async () => {
+    const user = await t.db.selectFrom('app_user').select('id').where('email', '=', 'central@podium.demo').executeTakeFirstOrThrow();
+    const { url } = await issueResetLink(t.db, user.id, BASE);
+    const token = new URL(url).searchParams.get('token')!;
+    const page = (await import('../../app/reset-password/page')).default;
+    const { resetPasswordAction } = await import('../../app/reset-password/actions');
+    const { renderToString } = await import('react-dom/server');
+    asRequest(null);
+    expect(renderToString(await page({ searchParams: Promise.resolve({ token }) }))).toContain('name="password"');
+    expect(await digest(resetPasswordAction({ ok: true }, form({ token, password: 'new-central-pw', confirm: 'new-central-pw' })))).toMatch(/^NEXT_REDIRECT.*\/sign-in/);
+    expect(await resetPasswordAction({ ok: true }, form({ token, password: 'new-central-pw2', confirm: 'new-central-pw2' }))).toMatchObject({ ok: false, message: expect.stringMatching(/already used/) });
+    expect(renderToString(await page({ searchParams: Promise.resolve({ token }) }))).not.toContain('name="password"');
+    expect((await signIn(auth, 'central@podium.demo', 'new-central-pw', '198.51.100.78')).status).toBe(200);
+    const audit = await t.db.selectFrom('audit_event').select(['action', 'target']).where('action', '=', 'user.password_set').execute();
+    expect(audit).toEqual([{ action: 'user.password_set', target: 'central@podium.demo' }]);
+  });
+});
