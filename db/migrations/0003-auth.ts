@@ -100,9 +100,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create trigger audit_event_no_truncate before truncate on audit_event
     for each statement execute function audit_event_append_only()`.execute(db);
+
+  // Credential failures reach the audit log whoever writes them (collection
+  // jobs, admin actions): on each change of status to invalid or quota.
+  await sql`
+    create function credential_failure_audit() returns trigger language plpgsql as $$
+    begin
+      if new.status <> 'valid' and new.status is distinct from old.status then
+        insert into audit_event (action, target, detail)
+        values ('credential.failure', new.network || ':' || new.label,
+                jsonb_build_object('credentialId', new.id, 'status', new.status, 'error', left(new.last_error, 500)));
+      end if;
+      return new;
+    end $$`.execute(db);
+  await sql`
+    create trigger credential_failure_audit after update of status on credential
+    for each row execute function credential_failure_audit()`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop trigger if exists credential_failure_audit on credential`.execute(db);
+  await sql`drop function if exists credential_failure_audit()`.execute(db);
   await sql`drop table if exists audit_event`.execute(db);
   await sql`drop function if exists audit_event_append_only()`.execute(db);
   for (const t of ['auth_rate_limit', 'auth_verification', 'auth_account', 'auth_session', 'app_user']) {

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
 import { decryptSecret, encryptSecret, maskSecret } from '@/lib/crypto/secrets';
 import { NETWORKS, type CredentialStatus, type Network } from '@/lib/networks';
 import { AdminInputError, audit, type AdminContext } from './context';
@@ -92,8 +91,9 @@ export async function deleteCredential(ctx: AdminContext, id: number): Promise<v
 }
 
 /**
- * Collectors call this when a network refuses a credential: the status is
- * shown to admins and the failure lands in the audit log.
+ * Marks a credential refused by its network. The audit event is written by a
+ * trigger on `credential` (db/migrations/0003-auth.ts), so collection jobs that
+ * update the row directly are audited the same way.
  */
 export async function recordCredentialFailure(
   db: Kysely<Database>,
@@ -102,11 +102,9 @@ export async function recordCredentialFailure(
   error: string,
   pausedUntil: Date | null = null,
 ): Promise<void> {
-  const message = error.slice(0, 500);
   await db
     .updateTable('credential')
-    .set({ status, last_error: message, last_checked_at: new Date(), paused_until: pausedUntil })
+    .set({ status, last_error: error.slice(0, 500), last_checked_at: new Date(), paused_until: pausedUntil })
     .where('id', '=', id)
     .execute();
-  await recordAudit(db, { action: 'credential.failure', target: String(id), detail: { status, error: message } });
 }

@@ -97,6 +97,18 @@ describe('npm run podium', () => {
     const stored = await t.db.selectFrom('credential').selectAll().execute();
     expect(stored.map((c) => c.secret_ciphertext.toString('latin1')).join()).not.toContain('SUPERSECRET');
 
+    // A credential failure (however written) lands in the audit log, once per change of status.
+    const { recordCredentialFailure } = await import('../../lib/admin/credentials');
+    const vkCred = await t.db.selectFrom('credential').select('id').where('network', '=', 'vk').executeTakeFirstOrThrow();
+    await recordCredentialFailure(t.db, vkCred.id, 'invalid', 'VK error 5: User authorization failed');
+    await t.db.updateTable('credential').set({ last_error: 'again' }).where('id', '=', vkCred.id).execute();
+    await t.db.updateTable('credential').set({ status: 'quota' }).where('id', '=', vkCred.id).execute();
+    const failures = await t.db.selectFrom('audit_event').select(['target', 'detail']).where('action', '=', 'credential.failure').orderBy('id').execute();
+    expect(failures).toMatchObject([
+      { target: 'vk:main', detail: { status: 'invalid', error: 'VK error 5: User authorization failed' } },
+      { target: 'vk:main', detail: { status: 'quota' } },
+    ]);
+
     expect((await run(['users', 'deactivate', '--email', 'root@example.org'])).code).toBe(2); // last admin
     expect((await run(['users', 'deactivate', '--email', 'coord@example.org'])).code).toBe(0);
     expect((await run(['users', 'reset-link', '--email', 'nobody@example.org'])).err).toMatch(/--email/);
@@ -106,7 +118,7 @@ describe('npm run podium', () => {
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['branch.create', 'user.create', 'account.add', 'account.pause', 'credential.add', 'user.deactivate', 'branch.archive']),
     );
-    expect(audit.every((a) => a.actor_email === 'cli@podium.local')).toBe(true);
+    expect(audit.filter((a) => a.action !== 'credential.failure').every((a) => a.actor_email === 'cli@podium.local')).toBe(true);
     expect(JSON.stringify(audit)).not.toContain(TOKEN);
   });
 });
