@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
-import { addAccount, assignAccount, setAccountPaused } from '@/lib/admin/accounts';
+import { addAccount, assignAccount, setAccountPaused, testAccount } from '@/lib/admin/accounts';
 import type { ActionResult } from '@/lib/admin/action-result';
 import { createBranch, setBranchArchived, updateBranch } from '@/lib/admin/branches';
 import { AdminInputError, type AdminContext } from '@/lib/admin/context';
@@ -108,6 +108,16 @@ export async function addAccountAction(_: ActionResult, d: FormData): Promise<Ac
 
 export async function pauseAccountAction(_: ActionResult, d: FormData): Promise<ActionResult> {
   return run('/admin/accounts', (ctx) => setAccountPaused(ctx, int(d, 'id', 'account'), str(d, 'mode') !== 'resume'));
+}
+
+export async function testAccountAction(_: ActionResult, d: FormData): Promise<ActionResult> {
+  let failed: ActionResult | null = null;
+  const r = await run('/admin/accounts', async (ctx) => {
+    const t = await testAccount(ctx, int(d, 'id', 'account'));
+    if (t.status === 'failed' || t.status === 'skipped') failed = { ok: false, message: `${t.status}: ${t.message ?? ''}` };
+    return { message: t.message ? `${t.status}: ${t.message}` : t.status };
+  });
+  return failed ?? r;
 }
 
 export async function assignAccountAction(_: ActionResult, d: FormData): Promise<ActionResult> {

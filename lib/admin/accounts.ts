@@ -1,4 +1,7 @@
-import type { Network } from '@/lib/networks';
+import { env } from '@/lib/env';
+import { HttpClient } from '@/lib/http/client';
+import { collectAccount } from '@/lib/jobs/collect-account';
+import type { Network, RunStatus } from '@/lib/networks';
 import { NETWORKS } from '@/lib/networks';
 import { parseAccountInput } from './account-url';
 import { AdminInputError, audit, type AdminContext } from './context';
@@ -94,4 +97,19 @@ export async function assignAccount(ctx: AdminContext, id: number, branchSlug: s
 export async function setAccountCredential(ctx: AdminContext, id: number, credentialId: number | null): Promise<void> {
   await ctx.db.updateTable('account').set({ credential_id: credentialId }).where('id', '=', id).execute();
   await audit(ctx, 'account.credential', String(id), { credentialId });
+}
+
+/**
+ * The "test fetch": collects the account now, as the worker would, and says
+ * whether the network answered. Short timeouts, one retry: an admin is waiting.
+ */
+export async function testAccount(ctx: AdminContext, id: number): Promise<{ status: RunStatus; message: string | null }> {
+  const acc = await ctx.db.selectFrom('account').select(['network', 'external_id']).where('id', '=', id).executeTakeFirst();
+  if (!acc) throw new AdminInputError('account', 'No such account');
+  const summary = await collectAccount(ctx.db, id, {
+    http: new HttpClient({ timeoutMs: 10_000, maxRetries: 1, maxRetryAfterMs: 5_000 }),
+    env: env(),
+  });
+  await audit(ctx, 'account.test', `${acc.network}:${acc.external_id}`, { status: summary.status, error: summary.errorMessage });
+  return { status: summary.status, message: summary.errorMessage };
 }

@@ -77,6 +77,17 @@ describe('admin actions', () => {
     const stored = await f.db.selectFrom('ranking_method').select(['definition', 'published_by']).where('version', '=', v + 2).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ definition: { key: 'podium', version: v + 2, weights: { engagement_rate: 30 } }, published_by: 'admin@test.local' });
 
+    // The test fetch reports a dead site as a failed run.
+    const site = await f.db
+      .insertInto('account')
+      .values({ branch_id: f.branchA.id, network: 'website', external_id: '127.0.0.1:9/', url: 'http://127.0.0.1:9/' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const tested = await a.testAccountAction(ok, form({ id: String(site.id) }));
+    expect(tested).toMatchObject({ ok: false, message: expect.stringMatching(/^(failed|skipped)/) });
+    const runs = await f.db.selectFrom('collection_run').select('status').where('account_id', '=', site.id).execute();
+    expect(runs).toHaveLength(1);
+
     const cred = await f.db.selectFrom('credential').selectAll().executeTakeFirstOrThrow();
     expect(cred.secret_ciphertext.toString('latin1')).not.toContain('TOPSECRET');
   });

@@ -5,11 +5,11 @@ import { listAllBranches } from '@/lib/admin/branches';
 import { getLocale } from '@/lib/admin/locale';
 import { requirePageAdmin } from '@/lib/auth/session';
 import { NETWORKS } from '@/lib/networks';
-import { addAccountAction, assignAccountAction, pauseAccountAction } from '../actions';
+import { addAccountAction, assignAccountAction, pauseAccountAction, testAccountAction } from '../actions';
 
 const t = {
-  ru: { pick: 'Показать аккаунты отделения', show: 'Показать', choose: 'Выберите отделение, чтобы увидеть его аккаунты.', h: 'Аккаунты в соцсетях', add: 'Добавить аккаунт', url: 'Ссылка или имя (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://сайт)', network: 'Сеть (для имени без ссылки)', auto: 'по ссылке', branch: 'Отделение', title: 'Название', submit: 'Добавить', status: 'Статус', pause: 'Приостановить', resume: 'Возобновить', move: 'Перенести', account: 'Аккаунт' },
-  en: { pick: 'Show the accounts of', show: 'Show', choose: 'Choose a branch to see its accounts.', h: 'Social accounts', add: 'Add an account', url: 'URL or handle (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://site)', network: 'Network (for a bare handle)', auto: 'from the URL', branch: 'Branch', title: 'Title', submit: 'Add', status: 'Status', pause: 'Pause', resume: 'Resume', move: 'Move', account: 'Account' },
+  ru: { pick: 'Показать аккаунты отделения', show: 'Показать', choose: 'Выберите отделение, чтобы увидеть его аккаунты.', h: 'Аккаунты в соцсетях', add: 'Добавить аккаунт', url: 'Ссылка или имя (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://сайт)', network: 'Сеть (для имени без ссылки)', auto: 'по ссылке', branch: 'Отделение', title: 'Название', submit: 'Добавить', status: 'Статус', pause: 'Приостановить', resume: 'Возобновить', move: 'Перенести', test: 'Проверить сбор', account: 'Аккаунт' },
+  en: { pick: 'Show the accounts of', show: 'Show', choose: 'Choose a branch to see its accounts.', h: 'Social accounts', add: 'Add an account', url: 'URL or handle (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://site)', network: 'Network (for a bare handle)', auto: 'from the URL', branch: 'Branch', title: 'Title', submit: 'Add', status: 'Status', pause: 'Pause', resume: 'Resume', move: 'Move', test: 'Test fetch', account: 'Account' },
 };
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -78,6 +78,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                 <ActionForm action={pauseAccountAction} submit={a.status === 'paused' ? s.resume : s.pause} locale={locale} inline>
                   <input type="hidden" name="id" value={a.id} />
                   <input type="hidden" name="mode" value={a.status === 'paused' ? 'resume' : 'pause'} />
+                </ActionForm>
+                <ActionForm action={testAccountAction} submit={s.test} locale={locale} inline>
+                  <input type="hidden" name="id" value={a.id} />
                 </ActionForm>
                 <ActionForm action={assignAccountAction} submit={s.move} locale={locale} inline>
                   <input type="hidden" name="id" value={a.id} />
