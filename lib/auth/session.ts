@@ -1,4 +1,5 @@
 import { headers } from 'next/headers';
+import { cache } from 'react';
 import { redirect, notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { forbidden, unauthorized } from '@/lib/api/errors';
@@ -25,10 +26,11 @@ export async function viewerFromHeaders(h: Headers): Promise<Viewer | null> {
   };
 }
 
-/** The viewer of the current request (route handler, server component or action). */
-export async function getViewer(): Promise<Viewer | null> {
-  return viewerFromHeaders(await headers());
-}
+/**
+ * The viewer of the current request (route handler, server component or
+ * action); looked up once per server render, however many components ask.
+ */
+export const getViewer: () => Promise<Viewer | null> = cache(async () => viewerFromHeaders(await headers()));
 
 /** For route handlers and server actions: 401 when anonymous. */
 export async function requireViewer(): Promise<Viewer> {
