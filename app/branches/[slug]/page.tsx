@@ -1,0 +1,130 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { BranchFilters } from '@/components/branch/branch-filters';
+import { KpiCards } from '@/components/branch/kpi-cards';
+import { RankHistory } from '@/components/branch/rank-history';
+import { TopPosts } from '@/components/branch/top-posts';
+import { ToTopBox } from '@/components/branch/to-top-box';
+import { TrendPanel } from '@/components/branch/trend-panel';
+import { AccountsTable } from '@/components/health/accounts-table';
+import { RankChange } from '@/components/ui/change';
+import { getDb } from '@/db/client';
+import { branchSlugSchema, summaryQuerySchema, type Granularity, type Kpi, type SeriesMetric } from '@/lib/api/schemas';
+import { requirePageViewer } from '@/lib/auth/session';
+import { listRankHistory, listTopPosts } from '@/lib/data/branch-insights';
+import { listAccountHealth } from '@/lib/data/health';
+import { getBranchSeries } from '@/lib/data/series';
+import { getBranchSummary } from '@/lib/data/summary';
+import { formatDay, formatRange } from '@/lib/format/date';
+import { formatFixed, formatNumber } from '@/lib/format/number';
+import { parsePeriodState, periodSearch } from '@/lib/query/url-state';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  return { title: slug };
+}
+
+/** Series granularity that gives a readable number of points for a period length. */
+function granularityFor(days: number): Granularity {
+  return days <= 62 ? 'day' : days <= 190 ? 'week' : 'month';
+}
+
+const SPARK_METRIC: Record<Kpi['metric'], SeriesMetric> = {
+  followers: 'followers',
+  follower_growth: 'followers',
+  views: 'views',
+  interactions: 'interactions',
+  engagement_rate: 'engagement_rate',
+  posts: 'posts',
+  visits: 'visits',
+};
+
+// Branch page: KPIs, trends, rank history, top posts, accounts, path to the top three.
+export default async function BranchPage({ params, searchParams }: Props) {
+  const [{ slug }, sp] = await Promise.all([params, searchParams]);
+  const state = parsePeriodState(sp);
+  const viewer = await requirePageViewer(`/branches/${slug}${periodSearch(state)}`);
+  if (!branchSlugSchema.safeParse(slug).success) notFound();
+  const parsed = summaryQuerySchema.safeParse({ period: state.period, date: state.date, from: state.from, to: state.to, network: state.network });
+  if (!parsed.success) notFound();
+  const db = getDb();
+  const summary = await getBranchSummary(db, viewer, slug, parsed.data);
+  if (!summary) notFound();
+
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const { period, branch } = summary;
+  const g = granularityFor(period.days);
+  const window = { from: period.from, to: period.to, granularity: g, network: state.network };
+  const sparkMetrics = [...new Set(summary.kpis.map((k) => SPARK_METRIC[k.metric]))];
+  const [seriesList, posts, history, accounts] = await Promise.all([
+    Promise.all(sparkMetrics.map((metric) => getBranchSeries(db, viewer, slug, { ...window, metric }))),
+    listTopPosts(db, viewer, branch.id, { from: period.from, to: period.to, network: state.network }),
+    listRankHistory(db, viewer, branch.id, { to: period.to, network: state.network }),
+    listAccountHealth(db, viewer, { branchId: branch.id }),
+  ]);
+  const seriesBy = new Map(sparkMetrics.map((m, i) => [m, seriesList[i]]));
+  const sparks = Object.fromEntries(summary.kpis.map((k) => [k.metric, seriesBy.get(SPARK_METRIC[k.metric])?.points.map((p) => p.value) ?? []]));
+  const name = locale === 'en' ? branch.nameEn : branch.name;
+  const nowIso = new Date().toISOString();
+  const r = summary.rank;
+
+  return (
+    <main className="container">
+      <p className="small no-print" style={{ margin: '0 0 4px' }}>
+        <Link href={`/${periodSearch(state)}`}>← {t('nav.ranking')}</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <h1 data-testid="branch-name">{name}</h1>
+          <p className="page-sub">
+            {t(`districts.${branch.federalDistrict}`)} · {t('branch.population')}: {formatNumber(branch.population, locale, 0)} ·{' '}
+            <strong>{formatRange(period.from, period.to, locale)}</strong> · {t('period.vsPrevious', { range: formatRange(summary.previousPeriod.from, summary.previousPeriod.to, locale) })}
+          </p>
+        </div>
+        <div className="card" style={{ padding: '8px 14px', minWidth: 180 }} data-testid="branch-rank">
+          <div className="kpi-label">{t('branch.rank')}</div>
+          {r.eligible && r.rank !== null ? (
+            <div>
+              <span className="kpi-value">{r.rank}</span> <span className="muted small">{t('branch.rankOf', { of: r.of })}</span>{' '}
+              <RankChange change={r.change} reason={t('ranking.changeNew')} />
+              <div className="small muted">
+                {t('ranking.score')}: {formatFixed(r.score, locale, 1)} ·{' '}
+                <a href="/methodology" className="small">
+                  {summary.method.label}
+                </a>
+              </div>
+            </div>
+          ) : (
+            <div className="kpi-value muted">{t('branch.notRanked')}</div>
+          )}
+        </div>
+      </div>
+      <p className="print-only small">{t('print.dataAsOf', { day: formatDay(summary.freshness.lastDataDay ?? summary.freshness.asOf, locale) })}</p>
+      <BranchFilters state={state} resolved={period} />
+      <KpiCards kpis={summary.kpis} sparks={sparks} />
+      <div className="two-col">
+        <TrendPanel slug={slug} window={window} initial={seriesBy.get('views') ?? null} />
+        <div>
+          <ToTopBox summary={summary} />
+          <RankHistory points={history} />
+        </div>
+      </div>
+      <TopPosts byViews={posts.byViews} byEngagement={posts.byEngagement} />
+      <section className="section" aria-labelledby="acc-h">
+        <div className="section-head">
+          <h2 id="acc-h">{t('branch.accounts')}</h2>
+          <Link href={`/compare?branches=${slug}`} className="small no-print">
+            {t('branch.compareWith')} →
+          </Link>
+        </div>
+        <AccountsTable accounts={accounts} nowIso={nowIso} caption={t('branch.accounts')} />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,22 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { RankPoint } from '@/lib/data/branch-insights';
+import { RankHistoryChart } from '@/components/charts/lazy';
+
+export function RankHistory({ points }: { points: RankPoint[] }) {
+  const t = useTranslations('branch');
+  const of = Math.max(3, ...points.map((p) => p.of));
+  const ranked = points.filter((p) => p.rank !== null);
+  return (
+    <section className="card section" aria-labelledby="rankh-h">
+      <h2 id="rankh-h">{t('rankHistory')}</h2>
+      <p className="small muted" style={{ marginTop: -6 }}>
+        {t('rankHistoryCaption')}
+      </p>
+      <div className="chart-box small" data-testid="rank-chart" role="img" aria-label={`${t('rankHistory')}: ${ranked.map((p) => `${p.period} — ${p.rank}`).join(', ')}`}>
+        {ranked.length === 0 ? <p className="muted">{t('noRankHistory')}</p> : <RankHistoryChart points={points} of={of} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import type { BranchSummary } from '@/lib/api/schemas';
+import { formatChangePct, formatNumber, formatPercent } from '@/lib/format/number';
+import type { ComponentId } from '@/lib/ranking/method';
+import { useRankingTexts } from '@/components/ranking/texts';
+
+const PCT: ReadonlySet<ComponentId> = new Set(['engagement_rate', 'follower_growth']);
+
+/** What it would take to reach the top three, and what lifts or holds back the score. */
+export function ToTopBox({ summary }: { summary: BranchSummary }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const { ineligible } = useRankingTexts();
+  const { detail, rank } = summary;
+  const fmt = (c: ComponentId, v: number | null) => (PCT.has(c) ? formatPercent(v, locale) : formatNumber(v, locale, 1));
+  const ex = detail.explanation;
+  const item = (i: NonNullable<typeof ex>['lifts'][number]) => (
+    <li key={i.component}>
+      {t(`components.${i.component}`)}: {t('branch.vsMedian', { value: fmt(i.component, i.value), median: fmt(i.component, i.median) })}{' '}
+      <span className={i.impact >= 0 ? 'chg chg-up' : 'chg chg-down'}>
+        {i.impact >= 0 ? '▲' : '▼'} {formatNumber(Math.abs(i.impact), locale, 1)}
+      </span>
+    </li>
+  );
+  let headline: string;
+  if (!rank.eligible) headline = t('branch.notEligibleBody', { reasons: ineligible(detail.eligibility) });
+  else if (detail.pathToTop) {
+    const p = detail.pathToTop;
+    headline = t('branch.toTopBody', {
+      component: t(`components.${p.component}`),
+      current: fmt(p.component, p.current),
+      target: fmt(p.component, p.target),
+      change: formatChangePct(p.changePct, locale),
+      rank: p.rank,
+    });
+  } else if (rank.rank !== null && rank.rank <= 3)
+    headline = t('branch.inTop', { lifts: ex?.lifts.map((l) => t(`componentsShort.${l.component}`)).join(', ') || '—' });
+  else headline = t('ranking.noReason');
+  return (
+    <section className="card top-box section" aria-labelledby="totop-h" data-testid="to-top">
+      <h2 id="totop-h">{t('branch.toTop')}</h2>
+      <p style={{ margin: '0 0 8px' }}>{headline}</p>
+      {ex && ex.lifts.length > 0 && (
+        <>
+          <h3 style={{ marginTop: 8 }}>{t('branch.lifts')}</h3>
+          <ul className="small">{ex.lifts.slice(0, 3).map(item)}</ul>
+        </>
+      )}
+      {ex && ex.holdsBack.length > 0 && (
+        <>
+          <h3 style={{ marginTop: 8 }}>{t('branch.holdsBack')}</h3>
+          <ul className="small">{ex.holdsBack.slice(0, 3).map(item)}</ul>
+        </>
+      )}
+      <p className="small" style={{ marginBottom: 0 }}>
+        <a href="/methodology">{t('ranking.methodology')}</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import type { Granularity, NetworkScope, SeriesMetric, SeriesResponse } from '@/lib/api/schemas';
+import { periodTotals, trendRows } from '@/lib/charts/series';
+import { NETWORK_COLORS } from '@/lib/networks';
+import { useSeries } from '@/lib/query/hooks';
+import { PctChange } from '@/components/ui/change';
+import { Num } from '@/components/ui/num';
+import { ErrorState } from '@/components/ui/states';
+import { NetworkAreaChart, TrendChart } from '@/components/charts/lazy';
+import { NetworkMark } from '@/components/ui/network-tag';
+
+export const TREND_METRICS: SeriesMetric[] = ['views', 'followers', 'interactions', 'engagement_rate', 'posts', 'visits'];
+const AGG: Record<SeriesMetric, 'sum' | 'last' | 'mean'> = {
+  views: 'sum',
+  interactions: 'sum',
+  likes: 'sum',
+  comments: 'sum',
+  shares: 'sum',
+  posts: 'sum',
+  visits: 'sum',
+  followers: 'last',
+  engagement_rate: 'mean',
+};
+
+/** Container: fetches the series of the chosen metric and feeds the pure charts. */
+export function TrendPanel({
+  slug,
+  window,
+  initial,
+  initialMetric = 'views',
+}: {
+  slug: string;
+  window: { from: string; to: string; granularity: Granularity; network: NetworkScope };
+  initial: SeriesResponse | null;
+  initialMetric?: SeriesMetric;
+}) {
+  const t = useTranslations();
+  const [metric, setMetric] = useState<SeriesMetric>(initialMetric);
+  const q = useSeries(slug, { ...window, metric }, metric === initialMetric && initial ? initial : undefined);
+  const rows = q.data ? trendRows(q.data) : [];
+  const totals = periodTotals(rows, AGG[metric]);
+  const networks = q.data?.byNetwork.map((n) => n.network) ?? [];
+  const label = t(`metrics.${metric}`);
+  return (
+    <section className="section card" aria-labelledby="trend-h" data-testid="trend-panel">
+      <div className="section-head">
+        <h2 id="trend-h">{t('branch.trend')}</h2>
+        <div className="segmented no-print" role="group" aria-label={t('filters.metric')}>
+          {TREND_METRICS.map((m) => (
+            <button key={m} type="button" aria-pressed={metric === m} onClick={() => setMetric(m)} data-metric={m}>
+              {t(`metrics.${m}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="stat-row" style={{ margin: '0 0 8px' }}>
+        <span>
+          <span className="muted small">{t('branch.current')}: </span>
+          <strong>
+            <Num value={totals.current} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} missing={t('missing.notMeasured')} />
+          </strong>
+        </span>
+        <span>
+          <span className="muted small">{t('branch.previous')}: </span>
+          <Num value={totals.previous} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} missing={t('missing.noPrevious')} />
+        </span>
+        <PctChange value={totals.change} missing={totals.previous === 0 ? t('missing.fromZero') : t('missing.noPrevious')} />
+      </div>
+      <figure style={{ margin: 0 }} aria-label={t('branch.trendCaption', { metric: label })}>
+        <ul className="legend" aria-hidden="true">
+          <li>
+            <svg width="22" height="8">
+              <line x1="0" y1="4" x2="22" y2="4" stroke="#0072B2" strokeWidth="2.4" />
+            </svg>
+            {t('branch.current')}
+          </li>
+          <li>
+            <svg width="22" height="8">
+              <line x1="0" y1="4" x2="22" y2="4" stroke="#5b6675" strokeWidth="1.5" strokeDasharray="5 4" />
+            </svg>
+            {t('branch.previous')}
+          </li>
+        </ul>
+        <div className="chart-box chart-frame" data-testid="trend-chart">
+          {q.isError && !q.data ? (
+            <ErrorState onRetry={() => void q.refetch()} message={q.error.message} minHeight={280} />
+          ) : !q.data ? (
+            <div className="skeleton" style={{ height: 280 }} aria-hidden="true" />
+          ) : (
+            <div className={q.isPlaceholderData ? 'is-fetching' : undefined}>
+              <TrendChart rows={rows} metric={metric} granularity={window.granularity} labels={{ current: t('branch.current'), previous: t('branch.previous') }} />
+            </div>
+          )}
+        </div>
+        <figcaption className="visually-hidden">{t('branch.trendCaption', { metric: label })}</figcaption>
+      </figure>
+      {networks.length > 1 && metric !== 'engagement_rate' && (
+        <figure style={{ margin: '16px 0 0' }}>
+          <h3>
+            {t('branch.networkBreakdown')}: {label}
+          </h3>
+          <ul className="legend">
+            {networks.map((n) => (
+              <li key={n}>
+                <span className="swatch" style={{ background: NETWORK_COLORS[n] }} aria-hidden="true" />
+                <NetworkMark network={n} /> {t(`networks.${n}`)}
+              </li>
+            ))}
+          </ul>
+          <div className="chart-box small" data-testid="network-chart">
+            {q.data && <NetworkAreaChart rows={rows} metric={metric} granularity={window.granularity} networks={networks} height={200} />}
+          </div>
+        </figure>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { sql } from 'kysely';
+import type { DB } from '../../db/client';
+import { canSeeBranchDetail, type Viewer } from '../auth/viewer';
+import type { Network } from '../networks';
+import { addMonths } from '../ranking/period';
+import { listSnapshotRows, resolveRanking } from './rankings';
+import type { Scope } from './rollup-rows';
+
+// Branch-page extras the analytics API does not carry: top posts and rank history.
+
+export interface TopPost {
+  id: number;
+  network: Network;
+  url: string | null;
+  excerpt: string | null;
+  publishedAt: string;
+  views: number | null;
+  interactions: number | null;
+  /** Interactions / views, %; null without views. */
+  engagementRate: number | null;
+}
+
+/**
+ * Posts published in [from, to] (Moscow days), with their latest snapshot,
+ * best first by views and by engagement rate. Empty when the viewer may not
+ * see the branch.
+ */
+export async function listTopPosts(
+  db: DB,
+  viewer: Viewer,
+  branchId: number,
+  input: { from: string; to: string; network: Scope; limit?: number },
+): Promise<{ byViews: TopPost[]; byEngagement: TopPost[] }> {
+  if (!canSeeBranchDetail(viewer, branchId)) return { byViews: [], byEngagement: [] };
+  const limit = input.limit ?? 5;
+  const net = input.network === 'all' ? sql<boolean>`true` : sql<boolean>`p.network = ${input.network}`;
+  const { rows } = await sql<{
+    id: number;
+    network: Network;
+    url: string | null;
+    excerpt: string | null;
+    published_at: Date;
+    views: number | null;
+    interactions: number | null;
+  }>`
+    with posts as (
+      select p.id, p.network, p.url, p.excerpt, p.published_at, s.views,
+        case when s.likes is null and s.comments is null and s.shares is null then null
+          else coalesce(s.likes, 0) + coalesce(s.comments, 0) + coalesce(s.shares, 0) end as interactions
+      from post p
+      left join lateral (
+        select pd.views, pd.likes, pd.comments, pd.shares from post_day pd
+        where pd.post_id = p.id order by pd.day desc limit 1
+      ) s on true
+      where p.branch_id = ${branchId} and ${net}
+        and p.published_at >= (${input.from}::date::timestamp at time zone 'Europe/Moscow')
+        and p.published_at < ((${input.to}::date + 1)::timestamp at time zone 'Europe/Moscow')
+    ), v as (
+      select *, 'v' as list from posts where views is not null order by views desc limit ${limit}
+    ), e as (
+      -- Posts with few views would top the rate by chance: require a tenth of the median views.
+      select *, 'e' as list from posts
+      where views > 0 and interactions is not null
+        and views >= coalesce((select percentile_cont(0.5) within group (order by views) from posts where views > 0), 0) / 10
+      order by interactions::float8 / views desc limit ${limit}
+    )
+    select id, network, url, excerpt, published_at, views::float8 as views, interactions::float8 as interactions, list from v
+    union all
+    select id, network, url, excerpt, published_at, views::float8, interactions::float8, list from e
+  `.execute(db);
+  const toPost = (r: (typeof rows)[number]): TopPost => ({
+    id: Number(r.id),
+    network: r.network,
+    url: r.url,
+    excerpt: r.excerpt,
+    publishedAt: new Date(r.published_at).toISOString(),
+    views: r.views,
+    interactions: r.interactions,
+    engagementRate: r.views && r.views > 0 && r.interactions !== null ? (r.interactions / r.views) * 100 : null,
+  });
+  const list = (x: string) => rows.filter((r) => (r as unknown as { list: string }).list === x).map(toPost);
+  return { byViews: list('v'), byEngagement: list('e') };
+}
+
+export interface RankPoint {
+  /** Period label, e.g. 2026-10. */
+  period: string;
+  from: string;
+  rank: number | null;
+  score: number | null;
+  of: number;
+}
+
+/** The branch's monthly rank over the last `months` complete months up to `to` (oldest first). */
+export async function listRankHistory(
+  db: DB,
+  viewer: Viewer,
+  branchId: number,
+  input: { to: string; network: Scope; months?: number },
+): Promise<RankPoint[]> {
+  if (!canSeeBranchDetail(viewer, branchId)) return [];
+  const months = input.months ?? 12;
+  const out: RankPoint[] = [];
+  for (let i = months - 1; i >= 0; i--) {
+    const date = addMonths(`${input.to.slice(0, 7)}-01`, -i).slice(0, 7);
+    const { period, snapshot } = await resolveRanking(db, { period: 'month', date, network: input.network });
+    const [row] = await listSnapshotRows(db, viewer, snapshot.id, { branchId });
+    out.push({ period: period.label, from: period.from, rank: row?.rank ?? null, score: row?.score ?? null, of: snapshot.result.counts.eligible });
+  }
+  return out;
+}
