@@ -87,3 +87,51 @@ export async function getBranchSummary(
     },
   };
 }
+
+export interface RankHistoryPoint {
+  label: string;
+  from: string;
+  to: string;
+  eligible: boolean;
+  rank: number | null;
+  score: number | null;
+  /** Ranked branches in that period. */
+  of: number;
+}
+
+/**
+ * Rank of one branch over the last `count` calendar periods ending with the one
+ * containing `date` (default: the latest complete one), oldest first; undefined
+ * when the branch is not visible. Each period is a materialized ranking, so the
+ * first call may compute a few.
+ */
+export async function listRankHistory(
+  db: DB,
+  viewer: Viewer,
+  slug: string,
+  input: { period: 'week' | 'month' | 'quarter' | 'year'; date?: string; count?: number; network?: SummaryQuery['network']; method?: string },
+  opts: { today?: string } = {},
+): Promise<RankHistoryPoint[] | undefined> {
+  const branch = await getBranchBySlug(db, viewer, slug);
+  if (!branch) return undefined;
+  const network = input.network ?? 'all';
+  const first = await resolveRanking(db, { period: input.period, date: input.date, network, method: input.method }, opts);
+  const periods = [first.period];
+  const count = Math.min(Math.max(input.count ?? 12, 1), 60);
+  while (periods.length < count) periods.unshift(previousPeriod(periods[0]));
+  const out: RankHistoryPoint[] = [];
+  for (const p of periods) {
+    const snap = await getSnapshot(db, first.method, p, network, opts);
+    const [row] = await listSnapshotRows(db, viewer, snap.id, { branchId: branch.id });
+    out.push({
+      label: p.label,
+      from: p.from,
+      to: p.to,
+      eligible: row?.eligible ?? false,
+      rank: row?.rank ?? null,
+      score: row?.score ?? null,
+      of: snap.result.counts.eligible,
+    });
+  }
+  return out;
+}

@@ -15,7 +15,7 @@ import {
 } from '../../lib/api/schemas';
 import type { Viewer } from '../../lib/auth/viewer';
 import { insertMethod, listRankings } from '../../lib/data/rankings';
-import { getBranchSummary } from '../../lib/data/summary';
+import { getBranchSummary, listRankHistory } from '../../lib/data/summary';
 import { getBranchSeries } from '../../lib/data/series';
 import { PODIUM_V1 } from '../../lib/ranking/method';
 import { loadRankingFixture } from './ranking-fixture';
@@ -180,6 +180,20 @@ describe('GET /api/branches/:slug/summary', () => {
     expect(s.detail.explanation!.headline!.component).toBe('engagement_rate');
     expect(s.detail.pathToTop).toMatchObject({ rank: 3 });
     expect(s.detail.pathToTop!.target).toBeGreaterThan(s.detail.pathToTop!.current!);
+  });
+});
+
+describe('rank history', () => {
+  it('lists the rank of a branch over consecutive periods, oldest first', async () => {
+    const central: Viewer = { userId: 'c', email: 'c@x', name: 'c', role: 'central', branchId: null };
+    const h = await listRankHistory(t.db, central, 'alpha', { period: 'month', date: '2026-10', count: 3 });
+    expect(h!.map((p) => [p.label, p.rank, p.score, p.of])).toEqual([
+      ['2026-08', 3, 45.14, 5],
+      ['2026-09', 3, 43.52, 4],
+      ['2026-10', 2, 45.83, 3],
+    ]);
+    const coordinator: Viewer = { userId: 'u', email: 'c@x', name: 'c', role: 'coordinator', branchId: ids.bravo };
+    expect(await listRankHistory(t.db, coordinator, 'alpha', { period: 'month' })).toBeUndefined();
   });
 });
 
