@@ -28,6 +28,13 @@ export interface CreateAuthOptions {
   oidc?: OidcConfig | null;
   /** Sign-in attempts per IP per minute. */
   signInRateLimit?: number;
+  /**
+   * Failed sign-ins per minute across all addresses before every sign-in is
+   * refused for a while (0 = off). Client IPs can be forged when no reverse
+   * proxy overwrites X-Forwarded-For, so the per-IP limit alone cannot stop
+   * credential stuffing.
+   */
+  globalFailureLimit?: number;
   sessionExpiresIn?: number;
 }
 
@@ -128,6 +135,18 @@ export function createAuth(db: Kysely<Database>, opts: CreateAuthOptions) {
         if (ctx.path !== '/sign-in/email') return;
         const email = normEmail((ctx.body as { email?: unknown } | undefined)?.email);
         if (!email) return;
+        const globalLimit = opts.globalFailureLimit ?? 120;
+        if (globalLimit > 0) {
+          const recent = await db
+            .selectFrom('audit_event')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('action', '=', 'auth.sign_in_failed')
+            .where('at', '>', sql<Date>`now() - interval '1 minute'`)
+            .executeTakeFirstOrThrow();
+          if (Number(recent.n) >= globalLimit) {
+            throw new APIError('TOO_MANY_REQUESTS', { message: 'Too many failed sign-ins; try again in a minute', code: 'SIGN_IN_THROTTLED' });
+          }
+        }
         const user = await db
           .selectFrom('app_user')
           .select(['id', 'deactivated_at', 'locked_until'])
@@ -231,6 +250,7 @@ export function getAuth(): Auth {
       trustedOrigins: trustedOrigins(baseURL),
       oidc: oidcConfig(),
       signInRateLimit: Number(process.env.PODIUM_SIGNIN_RATE_LIMIT) || undefined,
+      globalFailureLimit: process.env.PODIUM_SIGNIN_GLOBAL_FAILURES ? Number(process.env.PODIUM_SIGNIN_GLOBAL_FAILURES) : undefined,
     });
   }
   return globalForAuth.podiumAuth;

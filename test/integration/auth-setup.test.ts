@@ -90,3 +90,17 @@ describe('reset-password page and action', () => {
     expect(audit).toEqual([{ action: 'user.password_set', target: 'central@podium.demo' }]);
   });
 });
+
+describe('global throttle on failed sign-ins', () => {
+  it('refuses every sign-in after too many failures in a minute, whatever address they claim', async () => {
+    const throttled = createAuth(t.db, { secret: 'setup-secret-'.padEnd(40, 'x'), baseURL: BASE, globalFailureLimit: 3 });
+    // Failures already recorded in this file count too; start from a clean minute's worth.
+    const before = await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'auth.sign_in_failed').executeTakeFirstOrThrow();
+    for (let i = Number(before.n); i < 3; i++) {
+      expect((await signIn(throttled, `guess${i}@x.org`, 'wrong-password-1', `203.0.113.${100 + i}`)).status).toBe(401);
+    }
+    const res = await signIn(throttled, 'admin@podium.demo', DEMO_PASSWORD, '203.0.113.200');
+    expect(res.status).toBe(429);
+    expect(await res.text()).toMatch(/SIGN_IN_THROTTLED/);
+  });
+});
