@@ -7,9 +7,18 @@ export interface QuotaUsageTable {
   units: ColumnType<number, number | undefined, number>;
 }
 
+/** A graphile-worker worker and the database session its process holds. */
+export interface WorkerInstanceTable {
+  worker_id: string;
+  backend_pid: number;
+  backend_start: Date | null;
+  started_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 // Tables added by the collect migration (db/migrations/*-collect.ts).
 export interface CollectTables {
   quota_usage: QuotaUsageTable;
+  worker_instance: WorkerInstanceTable;
 }
 
 // post_day's extra column, merged into the core table's row type.

@@ -1,5 +1,7 @@
 // npm run worker – a standalone job worker (collection cron and tasks).
 import { parseArgs } from 'node:util';
+import { createDb } from '../../db/client';
+import { migrateToLatest } from '../../db/migrate';
 import { EnvError, parseEnv } from '../env';
 import { logger } from '../log';
 import { startWorker } from '../jobs/worker';
@@ -26,6 +28,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) fail(`--concurrency must be a whole number from 1 to 64 (got "${values.concurrency}")`, 2);
   const env = parseEnv(process.env);
   const handle = await openDatabase(env, (l) => logger.debug(l));
+  // Podium's own tables (graphile-worker migrates its schema itself).
+  const db = createDb(handle.url, { max: 1 });
+  try {
+    await migrateToLatest(db);
+  } finally {
+    await db.destroy();
+  }
   const worker = await startWorker({ connectionString: handle.url, concurrency, schedule: !values['no-schedule'], logger, env });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,8 +1,10 @@
-import { Logger as GraphileLogger, parseCronItems, run, type LogLevel } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger as GraphileLogger, parseCronItems, run, type LogLevel, type WorkerEvents } from 'graphile-worker';
 import { createDb } from '../../db/client';
 import { env as loadEnv, type Env } from '../env';
 import { HttpClient, type HttpClientOptions } from '../http/client';
 import { logger as defaultLogger, type Logger } from '../log';
+import { Liveness } from './liveness';
 import { TASK_COLLECT_ALL, createTaskList } from './tasks';
 
 export const DEFAULT_COLLECT_CRON = '0 */6 * * *';
@@ -19,6 +21,8 @@ export interface StartWorkerOptions {
   http?: HttpClientOptions;
   pollIntervalMs?: number;
   rollupDelayMs?: number;
+  /** How often live workers look for the jobs of dead ones (default 60 s). */
+  reclaimIntervalMs?: number;
 }
 
 export interface WorkerHandle {
@@ -59,6 +63,13 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
             options: { backfillPeriod: 6 * 3600_000, maxAttempts: 1, jobKey: 'collect-all', jobKeyMode: 'preserve_run_at' },
           },
         ]);
+  const liveness = await Liveness.open(opts.connectionString);
+  const events: WorkerEvents = new EventEmitter();
+  const registered: Promise<void>[] = [];
+  const remember = (id: string) => registered.push(liveness.register(id).catch((e: unknown) => log.warn({ err: e }, 'worker liveness not recorded')));
+  // Jobs are locked by the pool's id (local queue) or a worker's id.
+  events.on('pool:create', ({ workerPool }) => remember(workerPool.id));
+  events.on('worker:create', ({ worker }) => remember(worker.workerId));
   let runner;
   try {
     runner = await run({
@@ -69,17 +80,33 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
       noHandleSignals: true,
       pollInterval: opts.pollIntervalMs ?? 2000,
       logger: graphileLogger(log),
+      events,
     });
   } catch (e) {
+    await liveness.close();
     await db.destroy();
     throw e;
   }
+  await Promise.all(registered);
+  const reclaim = async () => {
+    try {
+      const ids = await liveness.reclaim();
+      if (ids.length) log.warn({ workers: ids }, 'unlocked the jobs of dead workers');
+    } catch (e) {
+      log.warn({ err: e }, 'reclaiming jobs of dead workers failed');
+    }
+  };
+  await reclaim();
+  const timer = setInterval(() => void reclaim(), opts.reclaimIntervalMs ?? 60_000);
+  timer.unref();
   log.info({ concurrency, cron: opts.schedule === false ? null : cron }, 'worker started');
   let stopped: Promise<void> | undefined;
   return {
     stop() {
       stopped ??= (async () => {
+        clearInterval(timer);
         await runner.stop();
+        await liveness.close();
         await db.destroy();
         log.info('worker stopped');
       })();

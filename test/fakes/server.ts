@@ -15,6 +15,8 @@ export interface RecordedRequest {
 export type Fault =
   | { kind: 'status'; status: number; retryAfter?: string; body?: string; contentType?: string }
   | { kind: 'hang'; ms?: number }
+  /** The normal answer, late. */
+  | { kind: 'delay'; ms: number }
   | { kind: 'body'; body: string; status?: number; contentType?: string };
 
 interface Injected {
@@ -84,7 +86,8 @@ export class FakeServer {
     if (i >= 0) {
       const f = this.faults[i];
       if (--f.times <= 0) this.faults.splice(i, 1);
-      return this.serveFault(f.fault, res);
+      if (f.fault.kind === 'delay') await new Promise((r) => setTimeout(r, (f.fault as { ms: number }).ms));
+      else return this.serveFault(f.fault, res);
     }
     try {
       const reply = await this.handler(rec);
@@ -96,7 +99,7 @@ export class FakeServer {
     }
   }
 
-  private serveFault(f: Fault, res: http.ServerResponse): void {
+  private serveFault(f: Exclude<Fault, { kind: 'delay' }>, res: http.ServerResponse): void {
     if (f.kind === 'hang') {
       const t = setTimeout(() => {
         if (!res.writableEnded) res.end();
