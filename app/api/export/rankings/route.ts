@@ -1,0 +1,47 @@
+import { getDb } from '@/db/client';
+import { badRequest, parseQuery, route, unauthorized } from '@/lib/api/errors';
+import { rankingsQuerySchema } from '@/lib/api/schemas';
+import { recordAudit, requestOrigin } from '@/lib/audit';
+import { getViewer } from '@/lib/auth/session';
+import { listRankings, UnknownMethodError } from '@/lib/data/rankings';
+import { fileSlug } from '@/lib/export/cells';
+import { exportOptionsSchema, rankingAbout, rankingColumns, splitExportParams } from '@/lib/export/definitions';
+import { exportResponse } from '@/lib/export/respond';
+import { requestLocale } from '@/i18n/locale';
+
+export const dynamic = 'force-dynamic';
+
+// GET /api/export/rankings – the ranking (same filters as /api/rankings) as CSV or XLSX
+export const GET = route(async (req: Request) => {
+  const { options, filters } = splitExportParams(new URL(req.url).searchParams);
+  const opts = parseQuery(exportOptionsSchema, options);
+  const input = parseQuery(rankingsQuerySchema, filters);
+  const viewer = await getViewer();
+  if (!viewer) throw unauthorized();
+  const db = getDb();
+  let res;
+  try {
+    // Scoped in the data layer: a coordinator gets other branches' name, rank and score only.
+    res = await listRankings(db, viewer, input);
+  } catch (err) {
+    if (err instanceof UnknownMethodError) throw badRequest(`Invalid parameter "method": ${err.message}`);
+    throw err;
+  }
+  const locale = opts.lang ?? (await requestLocale());
+  await recordAudit(db, {
+    action: 'export.rankings',
+    actor: viewer,
+    target: res.period.label,
+    detail: { format: opts.format, period: res.period.label, network: res.network, district: res.district, rows: res.rows.length },
+    ...requestOrigin(req.headers),
+  });
+  return exportResponse({
+    options: opts,
+    locale,
+    columns: rankingColumns(locale),
+    rows: res.rows,
+    basename: fileSlug('podium', 'rankings', res.period.kind, res.period.label.replace('..', '-to-'), res.network, res.district),
+    sheetName: { ru: 'Рейтинг', en: 'Ranking' },
+    about: rankingAbout(res, locale),
+  });
+});
