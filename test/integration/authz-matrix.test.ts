@@ -96,14 +96,27 @@ const API_RULES: Record<string, ApiCase[]> = {
       probeMissing: (f) => ({ url: `/api/compare?branches=${f.own},no-such-branch&metric=views&from=2026-10-01&to=2026-10-31` }),
     },
   ],
-  // Export routes (another issue) get their rules here as they land:
   'api/export/rankings/route.ts': [{ url: () => `/api/export/rankings?${Q}&format=csv`, expect: SIGNED_IN }],
+  'api/export/audit/route.ts': [{ url: () => '/api/export/audit?format=csv', expect: ADMIN_API }],
+  'api/export/compare/route.ts': [
+    {
+      url: (f) => `/api/export/compare?branches=${f.own},${f.other}&metric=views&from=2026-10-01&to=2026-10-31&format=csv`,
+      expect: MULTI_BRANCH,
+      probeMissing: (f) => ({ url: `/api/export/compare?branches=${f.own},no-such-branch&metric=views&from=2026-10-01&to=2026-10-31&format=csv` }),
+    },
+  ],
   'api/export/branches/[slug]/route.ts': [
     {
-      url: (f) => `/api/export/branches/${f.own}?${Q}&format=csv`,
+      url: (f) => `/api/export/branches/${f.own}?from=2026-10-01&to=2026-10-31&format=csv`,
       params: (f) => ({ slug: f.own }),
       expect: BRANCH_DETAIL,
-      probeMissing: () => ({ url: `/api/export/branches/no-such-branch?${Q}&format=csv`, params: { slug: 'no-such-branch' } }),
+      probeMissing: () => ({ url: '/api/export/branches/no-such-branch?from=2026-10-01&to=2026-10-31&format=csv', params: { slug: 'no-such-branch' } }),
+    },
+    // XLSX goes through the same guard.
+    {
+      url: (f) => `/api/export/branches/${f.own}?from=2026-10-01&to=2026-10-31&format=xlsx`,
+      params: (f) => ({ slug: f.own }),
+      expect: BRANCH_DETAIL,
     },
   ],
 };
