@@ -136,7 +136,9 @@ const PAGE_RULES: Record<string, PageRule> = {
   'admin/audit/page.tsx': { expect: ADMIN_PAGE },
   'branches/[slug]/page.tsx': { expect: BRANCH_DETAIL, params: (f) => ({ slug: f.own }) },
   'compare/page.tsx': { expect: SIGNED_IN },
+  'print/rankings/page.tsx': { expect: SIGNED_IN },
   'methodology/page.tsx': { expect: SIGNED_IN },
+  'print/rankings/page.tsx': { expect: SIGNED_IN },
   'health/page.tsx': { expect: SIGNED_IN },
   'collection/page.tsx': { expect: SIGNED_IN },
 };
