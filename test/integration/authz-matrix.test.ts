@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAuth, setAuthForTests, type Auth } from '../../lib/auth/auth';
 import { insertUser } from '../../lib/auth/users';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { loadRankingFixture } from './ranking-fixture';
+import { parse } from 'csv-parse/sync';
+import { FIXTURE_BRANCHES, loadRankingFixture } from './ranking-fixture';
 import { asRequest, BASE, PASSWORD, signedInCookie } from './auth-support';
+
+const FIXTURE_SLUGS = new Set<string>(FIXTURE_BRANCHES.map((b) => b.slug));
 
 vi.mock('next/headers', async () => (await import('./auth-support')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -317,5 +320,26 @@ describe('what a coordinator sees of other branches', () => {
     }
     const central = (await (await callApi('api/rankings/route.ts', 'central', `/api/rankings?${Q}`)).json()) as { rows: { detail: unknown }[] };
     expect(central.rows.every((r) => r.detail !== null)).toBe(true);
+  });
+
+  it('in the ranking export: no detail columns for other branches', async () => {
+    if (!routeFiles.includes('api/export/rankings/route.ts')) return;
+    const res = await callApi('api/export/rankings/route.ts', 'coordOwn', `/api/export/rankings?${Q}&format=csv&lang=en`);
+    expect(res.status).toBe(200);
+    const rows = parse((await res.text()).replace(/^\uFEFF/, ''), { relaxColumnCount: true }) as string[][];
+    const header = rows[0].map((h) => h.toLowerCase());
+    const slugCol = header.indexOf('slug');
+    expect(slugCol).toBeGreaterThanOrEqual(0);
+    // Name, rank and score (and what follows from the rank) may show; nothing measured may.
+    const allowed = new Set(['rank', 'branch', 'slug', 'federal district', 'score', 'rank change', 'previous rank', 'ranked']);
+    const others = rows.slice(1).filter((r) => r[slugCol] && r[slugCol] !== fx.own && FIXTURE_SLUGS.has(r[slugCol]));
+    expect(others.length).toBeGreaterThan(0);
+    for (const r of others) {
+      r.forEach((cell, i) => {
+        if (!allowed.has(header[i])) expect(cell, `${r[slugCol]} / ${header[i]}`).toBe('');
+      });
+    }
+    const own = rows.find((r) => r[slugCol] === fx.own)!;
+    expect(own.filter((c, i) => c !== '' && !allowed.has(header[i])).length).toBeGreaterThan(0);
   });
 });
