@@ -2,87 +2,112 @@ import type { AppLocale } from '@/i18n/config';
 import { DASH } from './number';
 
 // Dates are calendar days ('YYYY-MM-DD') or ISO timestamps; days are shown as
-// they are (no time-zone shift), timestamps in Moscow time.
+// they are, timestamps in Moscow time (UTC+3 all year since 2014). Month names
+// are spelled here rather than by Intl, because the server's and the browser's
+// ICU differ ("Sep" / "Sept", spaces in ranges) and a mismatch breaks hydration.
 
-const tag = (l: AppLocale) => (l === 'ru' ? 'ru-RU' : 'en-GB');
+const MONTHS: Record<AppLocale, { inDate: string[]; alone: string[] }> = {
+  ru: {
+    inDate: ['янв.', 'февр.', 'мар.', 'апр.', 'мая', 'июн.', 'июл.', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.'],
+    alone: ['янв.', 'февр.', 'март', 'апр.', 'май', 'июнь', 'июль', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.'],
+  },
+  en: {
+    inDate: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    alone: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  },
+};
+const NBSP = '\u00a0';
+const MSK_OFFSET_MS = 3 * 3_600_000;
 
-function dayDate(day: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
-  const d = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? null : d;
+interface Ymd {
+  y: number;
+  m: number; // 0-11
+  d: number;
 }
+
+function parseDay(day: string | null | undefined): Ymd | null {
+  if (!day) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]) - 1;
+  const d = Number(m[3]);
+  const dt = new Date(Date.UTC(y, mo, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo || dt.getUTCDate() !== d) return null;
+  return { y, m: mo, d };
+}
+
+const dm = (p: Ymd, l: AppLocale) => `${p.d}${NBSP}${MONTHS[l].inDate[p.m]}`;
 
 /** "26 нояб. 2026" / "26 Nov 2026". */
 export function formatDay(day: string | null | undefined, locale: AppLocale): string {
-  const d = day ? dayDate(day) : null;
-  if (!d) return DASH;
-  const s = new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
-  return s.replace(/\s?г\.$/, '');
+  const p = parseDay(day);
+  return p ? `${dm(p, locale)} ${p.y}` : DASH;
 }
 
 /** "26 нояб." / "26 Nov" — for chart axes. */
 export function formatDayShort(day: string | null | undefined, locale: AppLocale): string {
-  const d = day ? dayDate(day) : null;
-  if (!d) return DASH;
-  return new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(d);
+  const p = parseDay(day);
+  return p ? dm(p, locale) : DASH;
 }
 
 /** "нояб. 2026" / "Nov 2026". */
 export function formatMonth(day: string | null | undefined, locale: AppLocale): string {
-  const d = day ? dayDate(day) : null;
-  if (!d) return DASH;
-  return new Intl.DateTimeFormat(tag(locale), { month: 'short', year: 'numeric', timeZone: 'UTC' })
-    .format(d)
-    .replace(/\s?г\.$/, '');
+  const p = parseDay(day);
+  return p ? `${MONTHS[locale].alone[p.m]} ${p.y}` : DASH;
 }
 
-/** "1–30 нояб. 2026" style range, built from two days. */
+/** "1–30 нояб. 2026", "28 окт. – 3 нояб. 2026", "28 дек. 2025 – 3 янв. 2026". */
 export function formatRange(from: string, to: string, locale: AppLocale): string {
-  if (from === to) return formatDay(from, locale);
-  const a = dayDate(from);
-  const b = dayDate(to);
+  const a = parseDay(from);
+  const b = parseDay(to);
   if (!a || !b) return DASH;
-  const f = new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return f.formatRange(a, b).replace(/\s?г\.$/, '');
+  if (from === to) return formatDay(from, locale);
+  if (a.y === b.y && a.m === b.m) return `${a.d}–${b.d}${NBSP}${MONTHS[locale].inDate[b.m]} ${b.y}`;
+  if (a.y === b.y) return `${dm(a, locale)} – ${dm(b, locale)} ${b.y}`;
+  return `${formatDay(from, locale)} – ${formatDay(to, locale)}`;
+}
+
+function toDate(iso: string | Date | null | undefined): Date | null {
+  if (!iso) return null;
+  const d = iso instanceof Date ? iso : new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d;
 }
 
 /** "26 нояб. 2026, 14:05" in Moscow time. */
 export function formatTimestamp(iso: string | Date | null | undefined, locale: AppLocale): string {
-  if (!iso) return DASH;
-  const d = iso instanceof Date ? iso : new Date(iso);
-  if (Number.isNaN(d.getTime())) return DASH;
-  return new Intl.DateTimeFormat(tag(locale), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Moscow',
-  })
-    .format(d)
-    .replace(/\s?г\.,/, ',');
+  const d = toDate(iso);
+  if (!d) return DASH;
+  const msk = new Date(d.getTime() + MSK_OFFSET_MS);
+  const day = msk.toISOString().slice(0, 10);
+  const hh = String(msk.getUTCHours()).padStart(2, '0');
+  const mm = String(msk.getUTCMinutes()).padStart(2, '0');
+  return `${formatDay(day, locale)}, ${hh}:${mm}`;
 }
 
 /** Hours between a timestamp and now; null when unknown. */
 export function ageHours(iso: string | Date | null | undefined, now: Date = new Date()): number | null {
-  if (!iso) return null;
-  const d = iso instanceof Date ? iso : new Date(iso);
-  if (Number.isNaN(d.getTime())) return null;
-  return (now.getTime() - d.getTime()) / 3_600_000;
+  const d = toDate(iso);
+  return d ? (now.getTime() - d.getTime()) / 3_600_000 : null;
 }
 
-/** "2 ч назад" / "2 hr. ago", "только что" / "now" under a minute. */
+const AGO: Record<AppLocale, { now: string; min: string; h: string; d: string; mo: string; ago: (s: string) => string }> = {
+  ru: { now: 'только что', min: 'мин', h: 'ч', d: 'дн.', mo: 'мес.', ago: (s) => `${s} назад` },
+  en: { now: 'just now', min: 'min', h: 'h', d: 'd', mo: 'mo', ago: (s) => `${s} ago` },
+};
+
+/** "2 ч назад" / "2 h ago"; "только что" / "just now" under a minute. */
 export function formatRelative(iso: string | Date | null | undefined, locale: AppLocale, now: Date = new Date()): string {
   const h = ageHours(iso, now);
   if (h === null) return DASH;
-  const rtf = new Intl.RelativeTimeFormat(locale, { style: 'short', numeric: 'auto' });
+  const w = AGO[locale];
   const mins = Math.round(h * 60);
-  if (Math.abs(mins) < 1) return rtf.format(0, 'second');
-  if (Math.abs(mins) < 60) return rtf.format(-mins, 'minute');
-  if (Math.abs(h) < 48) return rtf.format(-Math.round(h), 'hour');
+  if (mins < 1) return w.now;
+  if (mins < 60) return w.ago(`${mins}${NBSP}${w.min}`);
+  if (h < 48) return w.ago(`${Math.round(h)}${NBSP}${w.h}`);
   const days = Math.round(h / 24);
-  if (Math.abs(days) < 60) return rtf.format(-days, 'day');
-  return rtf.format(-Math.round(days / 30), 'month');
+  if (days < 60) return w.ago(`${days}${NBSP}${w.d}`);
+  return w.ago(`${Math.round(days / 30)}${NBSP}${w.mo}`);
 }
 
 export type FreshnessLevel = 'fresh' | 'stale' | 'old' | 'unknown';

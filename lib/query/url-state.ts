@@ -120,3 +120,35 @@ export function shiftPeriodDate(from: string, to: string, step: 1 | -1): string 
   d.setUTCDate(d.getUTCDate() + step);
   return d.toISOString().slice(0, 10);
 }
+
+export interface CompareState {
+  branches: string[];
+  metric: SeriesMetric;
+  granularity: 'day' | 'week' | 'month';
+  network: NetworkScope;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export function parseCompareState(p: Params): CompareState {
+  const raw = (get(p, 'branches') ?? '').split(',').map((s) => s.trim());
+  const branches = [...new Set(raw.filter((s) => SLUG.test(s)))].slice(0, 6);
+  const g = get(p, 'granularity');
+  const net = networkScopeSchema.safeParse(get(p, 'network'));
+  return {
+    branches,
+    metric: parseMetric(p),
+    granularity: g === 'day' || g === 'month' ? g : 'week',
+    network: net.success ? net.data : 'all',
+  };
+}
+
+export function compareSearch(s: CompareState): string {
+  const sp = new URLSearchParams();
+  if (s.branches.length) sp.set('branches', s.branches.join(','));
+  if (s.metric !== 'views') sp.set('metric', s.metric);
+  if (s.granularity !== 'week') sp.set('granularity', s.granularity);
+  if (s.network !== 'all') sp.set('network', s.network);
+  const str = sp.toString().replace(/%2C/g, ',');
+  return str ? `?${str}` : '';
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localeFromAcceptLanguage } from '@/i18n/config';
-import { formatDay, formatRelative, freshnessLevel, formatTimestamp } from '@/lib/format/date';
+import { formatDay, formatMonth, formatRange, formatRelative, freshnessLevel, formatTimestamp } from '@/lib/format/date';
 import {
   DASH,
   formatChangePct,
@@ -81,7 +81,13 @@ describe('plural forms', () => {
 describe('dates', () => {
   it('formats calendar days per locale', () => {
     expect(plain(formatDay('2026-11-26', 'ru'))).toBe('26 нояб. 2026');
-    expect(formatDay('2026-11-26', 'en')).toBe('26 Nov 2026');
+    expect(plain(formatDay('2026-11-26', 'en'))).toBe('26 Nov 2026');
+    expect(plain(formatDay('2026-05-09', 'ru'))).toBe('9 мая 2026');
+    expect(formatDay('2026-02-30', 'ru')).toBe(DASH);
+    expect(plain(formatMonth('2026-05-01', 'ru'))).toBe('май 2026');
+    expect(plain(formatRange('2026-11-01', '2026-11-30', 'ru'))).toBe('1–30 нояб. 2026');
+    expect(plain(formatRange('2026-10-26', '2026-11-01', 'en'))).toBe('26 Oct – 1 Nov 2026');
+    expect(plain(formatRange('2025-12-29', '2026-01-04', 'en'))).toBe('29 Dec 2025 – 4 Jan 2026');
     expect(formatDay('not a day', 'en')).toBe(DASH);
     expect(formatDay(null, 'ru')).toBe(DASH);
   });
@@ -91,7 +97,9 @@ describe('dates', () => {
   it('says how long ago, and grades freshness', () => {
     const now = new Date('2026-11-26T12:00:00Z');
     expect(plain(formatRelative('2026-11-26T10:00:00Z', 'ru', now))).toBe('2 ч назад');
-    expect(formatRelative('2026-11-26T10:00:00Z', 'en', now)).toBe('2 hr. ago');
+    expect(plain(formatRelative('2026-11-26T10:00:00Z', 'en', now))).toBe('2 h ago');
+    expect(formatRelative('2026-11-26T11:59:40Z', 'ru', now)).toBe('только что');
+    expect(plain(formatRelative('2026-11-26T11:45:00Z', 'en', now))).toBe('15 min ago');
     expect(plain(formatRelative('2026-11-22T12:00:00Z', 'ru', now))).toBe('4 дн. назад');
     expect(formatRelative(null, 'en', now)).toBe(DASH);
     expect(freshnessLevel('2026-11-26T00:00:00Z', now)).toBe('fresh');

@@ -1,0 +1,143 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useState } from 'react';
+import type { AccountHealth, CredentialHealth, RunFailure } from '@/lib/data/health';
+import { formatRelative, formatTimestamp, freshnessLevel } from '@/lib/format/date';
+import { NetworkTag } from '@/components/ui/network-tag';
+import { EmptyState } from '@/components/ui/states';
+import { AccountsTable } from './accounts-table';
+
+export function HealthView({ accounts, failures, credentials, nowIso, coordinator }: { accounts: AccountHealth[]; failures: RunFailure[]; credentials: CredentialHealth[]; nowIso: string; coordinator: boolean }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const now = new Date(nowIso);
+  const [onlyProblems, setOnlyProblems] = useState(true);
+  const level = (a: AccountHealth) => freshnessLevel(a.lastSuccessAt, now);
+  const problem = (a: AccountHealth) =>
+    level(a) !== 'fresh' || a.lastRun?.status === 'failed' || a.status !== 'active' || (a.credential !== null && a.credential.status !== 'valid');
+  const stale = accounts.filter((a) => level(a) === 'stale').length;
+  const old = accounts.filter((a) => level(a) === 'old' || level(a) === 'unknown').length;
+  const failing = accounts.filter((a) => a.recentFailures > 0).length;
+  const invalid = credentials.filter((c) => c.status === 'invalid').length;
+  const quota = credentials.filter((c) => c.status === 'quota').length;
+  // Problems first: the oldest data at the top.
+  const shown = (onlyProblems ? accounts.filter(problem) : accounts).sort(
+    (a, b) => (a.lastSuccessAt ?? '').localeCompare(b.lastSuccessAt ?? '') || b.recentFailures - a.recentFailures,
+  );
+  const stat = (label: string, value: number, tone: 'ok' | 'warn' | 'bad') => (
+    <div className="stat" data-tone={tone}>
+      <span className="small muted">{label}</span>
+      <b style={{ color: value > 0 && tone !== 'ok' ? (tone === 'bad' ? 'var(--down)' : 'var(--amber)') : undefined }}>
+        {value > 0 && tone !== 'ok' ? <span aria-hidden="true">{tone === 'bad' ? '■ ' : '▲ '}</span> : null}
+        {value}
+      </b>
+    </div>
+  );
+  return (
+    <>
+      {coordinator && <p className="banner banner-info">{t('health.scopeOwn')}</p>}
+      <div className="stat-row" data-testid="health-stats">
+        {stat(t('health.accounts'), accounts.length, 'ok')}
+        {stat(t('health.stale'), stale, 'warn')}
+        {stat(t('health.old'), old, 'bad')}
+        {stat(t('health.failing'), failing, 'warn')}
+        {stat(t('health.invalidCreds'), invalid, 'bad')}
+        {stat(t('health.quota'), quota, 'warn')}
+      </div>
+
+      {credentials.some((c) => c.status !== 'valid') && (
+        <section className="section" aria-labelledby="cred-h">
+          <h2 id="cred-h">{t('health.credentials')}</h2>
+          <div className="table-wrap scroll">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('health.credLabel')}</th>
+                  <th scope="col">{t('accounts.status')}</th>
+                  <th scope="col" className="num">
+                    {t('health.accounts')}
+                  </th>
+                  <th scope="col">{t('accounts.lastError')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {credentials
+                  .filter((c) => c.status !== 'valid')
+                  .map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <NetworkTag network={c.network} hideName /> {c.label}
+                      </td>
+                      <td>
+                        <span className={`badge ${c.status === 'quota' ? 'badge-warn' : 'badge-bad'}`}>⚠ {t(`accounts.credStatuses.${c.status}`)}</span>{' '}
+                        {c.pausedUntil && <span className="small muted">{t('health.pausedUntil', { time: formatTimestamp(c.pausedUntil, locale) })}</span>}
+                      </td>
+                      <td className="num">{c.accounts}</td>
+                      <td className="err-text">{c.lastError ?? '—'}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      <section className="section" aria-labelledby="acc-h">
+        <div className="section-head">
+          <h2 id="acc-h">{t('health.accountsTitle')}</h2>
+          <label className="small" style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+            <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} data-testid="only-problems" />
+            {t('health.onlyProblems')}
+          </label>
+        </div>
+        {shown.length === 0 ? (
+          <EmptyState title={t('health.noAccounts')} minHeight={120} />
+        ) : (
+          <AccountsTable accounts={shown} nowIso={nowIso} showBranch caption={t('health.accounts')} />
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="fail-h">
+        <h2 id="fail-h">{t('health.recentFailures')}</h2>
+        {failures.length === 0 ? (
+          <p className="muted">{t('health.noFailures')}</p>
+        ) : (
+          <div className="table-wrap scroll">
+            <table className="data" data-testid="failures-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('health.when')}</th>
+                  <th scope="col">{t('health.branch')}</th>
+                  <th scope="col">{t('accounts.account')}</th>
+                  <th scope="col">{t('health.class')}</th>
+                  <th scope="col">{t('health.message')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {failures.map((f) => (
+                  <tr key={f.id}>
+                    <td className="tnum" style={{ whiteSpace: 'nowrap' }} title={formatTimestamp(f.startedAt, locale)}>
+                      {formatRelative(f.startedAt, locale, now)}
+                    </td>
+                    <td>
+                      <Link href={`/branches/${f.branch.slug}`}>{locale === 'en' ? f.branch.nameEn : f.branch.name}</Link>
+                    </td>
+                    <td>
+                      <NetworkTag network={f.network} hideName /> {f.handle ?? `#${f.accountId}`}
+                    </td>
+                    <td>
+                      <code>{f.errorClass ?? f.status}</code>
+                    </td>
+                    <td className="err-text">{f.errorMessage ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
