@@ -32,6 +32,17 @@ export const COMPONENT_HEADERS: Record<ComponentId, Record<ExportLocale, string>
   visits_per_100k: { ru: 'Визиты сайта на 100 тыс. жителей', en: 'Website visits per 100k residents' },
 };
 
+const DISTRICT_TEXT: Record<string, Record<ExportLocale, string>> = {
+  central: { ru: 'Центральный', en: 'Central' },
+  northwestern: { ru: 'Северо-Западный', en: 'Northwestern' },
+  southern: { ru: 'Южный', en: 'Southern' },
+  north_caucasian: { ru: 'Северо-Кавказский', en: 'North Caucasian' },
+  volga: { ru: 'Приволжский', en: 'Volga' },
+  ural: { ru: 'Уральский', en: 'Ural' },
+  siberian: { ru: 'Сибирский', en: 'Siberian' },
+  far_eastern: { ru: 'Дальневосточный', en: 'Far Eastern' },
+};
+
 const FLAG_TEXT: Record<string, Record<ExportLocale, string>> = {
   follower_jump: { ru: 'скачок подписчиков без просмотров', en: 'follower jump without views' },
   drop_to_zero: { ru: 'падение до нуля', en: 'drop to zero' },
@@ -59,7 +70,7 @@ export function rankingColumns(locale: ExportLocale): ExportColumn<RankingRow>[]
     { key: 'rank', header: { ru: 'Место', en: 'Rank' }, type: 'integer', value: (r) => r.rank, width: 8 },
     { key: 'branch', header: { ru: 'Отделение', en: 'Branch' }, type: 'text', value: (r) => (locale === 'ru' ? r.branch.name : r.branch.nameEn), width: 40 },
     { key: 'slug', header: { ru: 'Код', en: 'Slug' }, type: 'text', value: (r) => r.branch.slug, width: 20 },
-    { key: 'district', header: { ru: 'Федеральный округ', en: 'Federal district' }, type: 'text', value: (r) => r.branch.federalDistrict, width: 16 },
+    { key: 'district', header: { ru: 'Федеральный округ', en: 'Federal district' }, type: 'text', value: (r) => DISTRICT_TEXT[r.branch.federalDistrict]?.[locale] ?? r.branch.federalDistrict, width: 18 },
     { key: 'score', header: { ru: 'Оценка', en: 'Score' }, type: 'number', value: (r) => r.score, width: 10 },
     { key: 'change', header: { ru: 'Изменение места', en: 'Rank change' }, type: 'integer', value: (r) => r.change, width: 10 },
     { key: 'previous_rank', header: { ru: 'Место в прошлом периоде', en: 'Previous rank' }, type: 'integer', value: (r) => r.previousRank, width: 10 },
@@ -102,7 +113,7 @@ export function rankingAbout(res: RankingResponse, locale: ExportLocale): { labe
   return [
     { label: ru ? 'Период' : 'Period', value: `${res.period.label} (${res.period.from} – ${res.period.to})` },
     { label: ru ? 'Сеть' : 'Network', value: res.network },
-    { label: ru ? 'Федеральный округ' : 'Federal district', value: res.district ?? (ru ? 'все' : 'all') },
+    { label: ru ? 'Федеральный округ' : 'Federal district', value: res.district ? (DISTRICT_TEXT[res.district]?.[locale] ?? res.district) : ru ? 'все' : 'all' },
     { label: ru ? 'Методика' : 'Method', value: res.method.label },
     { label: ru ? 'Данные по' : 'Data as of', value: res.freshness.asOf },
     { label: ru ? 'Последний день с данными' : 'Last day with data', value: res.freshness.lastDataDay ?? '—' },

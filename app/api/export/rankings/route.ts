@@ -4,9 +4,9 @@ import { rankingsQuerySchema } from '@/lib/api/schemas';
 import { recordAudit, requestOrigin } from '@/lib/audit';
 import { getViewer } from '@/lib/auth/session';
 import { listRankings, UnknownMethodError } from '@/lib/data/rankings';
-import { fileSlug } from '@/lib/export/cells';
-import { exportOptionsSchema, rankingAbout, rankingColumns, splitExportParams } from '@/lib/export/definitions';
+import { exportOptionsSchema, splitExportParams } from '@/lib/export/definitions';
 import { exportResponse } from '@/lib/export/respond';
+import { rankingExportSpec } from '@/lib/export/specs';
 import { requestLocale } from '@/i18n/locale';
 
 export const dynamic = 'force-dynamic';
@@ -35,13 +35,5 @@ export const GET = route(async (req: Request) => {
     detail: { format: opts.format, period: res.period.label, network: res.network, district: res.district, rows: res.rows.length },
     ...requestOrigin(req.headers),
   });
-  return exportResponse({
-    options: opts,
-    locale,
-    columns: rankingColumns(locale),
-    rows: res.rows,
-    basename: fileSlug('podium', 'rankings', res.period.kind, res.period.label.replace('..', '-to-'), res.network, res.district),
-    sheetName: { ru: 'Рейтинг', en: 'Ranking' },
-    about: rankingAbout(res, locale),
-  });
+  return exportResponse(rankingExportSpec(res, opts, locale));
 });
