@@ -3,11 +3,11 @@
 import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
-import { addAccount, assignAccount, setAccountPaused, testAccount } from '@/lib/admin/accounts';
+import { addAccount, assignAccount, setAccountCredential, setAccountPaused, testAccount } from '@/lib/admin/accounts';
 import type { ActionResult } from '@/lib/admin/action-result';
 import { createBranch, setBranchArchived, updateBranch } from '@/lib/admin/branches';
 import { AdminInputError, type AdminContext } from '@/lib/admin/context';
-import { addCredential, deleteCredential, replaceCredentialToken } from '@/lib/admin/credentials';
+import { addCredential, deleteCredential, parseCredentialConfig, replaceCredentialToken } from '@/lib/admin/credentials';
 import { publishMethod } from '@/lib/admin/methods';
 import { adminCreateUser, adminDeactivate, adminReactivate, adminResetLink, adminSetRole, adminSignOutEverywhere } from '@/lib/admin/users';
 import { requestOrigin } from '@/lib/audit';
@@ -120,12 +120,16 @@ export async function testAccountAction(_: ActionResult, d: FormData): Promise<A
   return failed ?? r;
 }
 
+export async function setAccountCredentialAction(_: ActionResult, d: FormData): Promise<ActionResult> {
+  return run('/admin/accounts', (ctx) => setAccountCredential(ctx, int(d, 'id', 'account'), str(d, 'credential') ? int(d, 'credential') : null));
+}
+
 export async function assignAccountAction(_: ActionResult, d: FormData): Promise<ActionResult> {
   return run('/admin/accounts', (ctx) => assignAccount(ctx, int(d, 'id', 'account'), str(d, 'branch')));
 }
 
 export async function addCredentialAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/credentials', async (ctx) => void (await addCredential(ctx, secretKey(), { network: str(d, 'network'), label: str(d, 'label'), token: str(d, 'token') })));
+  return run('/admin/credentials', async (ctx) => void (await addCredential(ctx, secretKey(), { network: str(d, 'network'), label: str(d, 'label'), token: str(d, 'token'), config: parseCredentialConfig(str(d, 'config')) })));
 }
 
 export async function replaceCredentialAction(_: ActionResult, d: FormData): Promise<ActionResult> {

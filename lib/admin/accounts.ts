@@ -94,9 +94,17 @@ export async function assignAccount(ctx: AdminContext, id: number, branchSlug: s
   await audit(ctx, 'account.assign', `${acc.network}:${acc.external_id}`, { fromBranchId: acc.branch_id, to: branchSlug });
 }
 
+/** Which credential collects this account; null = the network's shared one. */
 export async function setAccountCredential(ctx: AdminContext, id: number, credentialId: number | null): Promise<void> {
+  const acc = await ctx.db.selectFrom('account').select(['network', 'external_id']).where('id', '=', id).executeTakeFirst();
+  if (!acc) throw new AdminInputError('account', 'No such account');
+  if (credentialId !== null) {
+    const cred = await ctx.db.selectFrom('credential').select(['network', 'label']).where('id', '=', credentialId).executeTakeFirst();
+    if (!cred) throw new AdminInputError('credential', 'No such credential');
+    if (cred.network !== acc.network) throw new AdminInputError('credential', `A ${cred.network} credential cannot collect a ${acc.network} account`);
+  }
   await ctx.db.updateTable('account').set({ credential_id: credentialId }).where('id', '=', id).execute();
-  await audit(ctx, 'account.credential', String(id), { credentialId });
+  await audit(ctx, 'account.credential', `${acc.network}:${acc.external_id}`, { credentialId });
 }
 
 /**

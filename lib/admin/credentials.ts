@@ -10,6 +10,7 @@ export interface CredentialView {
   network: Network;
   label: string;
   masked: string;
+  config: Record<string, string>;
   status: CredentialStatus;
   lastError: string | null;
   lastCheckedAt: Date | null;
@@ -31,6 +32,7 @@ export async function listCredentialViews(db: Kysely<Database>, key: Buffer): Pr
       network: r.network,
       label: r.label,
       masked,
+      config: r.config,
       status: r.status,
       lastError: r.last_error,
       lastCheckedAt: r.last_checked_at,
@@ -47,12 +49,46 @@ export interface AddCredentialInput {
   config?: Record<string, string>;
 }
 
+/** A token, or (OK) a JSON object holding several secrets; never echoed in errors. */
+export function validateToken(raw: string): string {
+  const token = raw.trim();
+  if (token.length < 8 || token.length > 4096) throw new AdminInputError('token', 'The token must be 8–4096 characters');
+  if (token.startsWith('{')) {
+    let ok = false;
+    try {
+      const v: unknown = JSON.parse(token);
+      ok = typeof v === 'object' && v !== null && !Array.isArray(v);
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new AdminInputError('token', 'A token starting with { must be a JSON object');
+  } else if (/\s/.test(token)) {
+    throw new AdminInputError('token', 'The token must not contain spaces');
+  }
+  return token;
+}
+
+/**
+ * Non-secret settings as "key=value" lines (application_key, counter_id,
+ * token_type). Secrets belong in the encrypted token, so secret-looking keys are refused.
+ */
+export function parseCredentialConfig(text: string | string[] | undefined): Record<string, string> {
+  const lines = (Array.isArray(text) ? text : (text ?? '').split(/\r?\n/)).map((l) => l.trim()).filter(Boolean);
+  const out: Record<string, string> = {};
+  for (const line of lines) {
+    const m = /^([a-z][a-z0-9_]{0,39})\s*=\s*(.{1,500})$/.exec(line);
+    if (!m) throw new AdminInputError('config', `Settings are key=value lines (got "${line.slice(0, 40)}")`);
+    if (/secret|token|password/.test(m[1])) throw new AdminInputError('config', `"${m[1]}" looks secret: put it in the token (as JSON) instead, where it is encrypted`);
+    out[m[1]] = m[2].trim();
+  }
+  return out;
+}
+
 export async function addCredential(ctx: AdminContext, key: Buffer, c: AddCredentialInput): Promise<number> {
   if (!(NETWORKS as readonly string[]).includes(c.network)) throw new AdminInputError('network', `Unknown network "${c.network}" (one of ${NETWORKS.join(', ')})`);
   const label = c.label.trim();
   if (!label || label.length > 200) throw new AdminInputError('label', 'A label of 1–200 characters is required');
-  const token = c.token.trim();
-  if (token.length < 8 || token.length > 4096 || /\s/.test(token)) throw new AdminInputError('token', 'The token must be 8–4096 characters without spaces');
+  const token = validateToken(c.token);
   const enc = encryptSecret(token, key);
   const row = await ctx.db
     .insertInto('credential')
@@ -67,13 +103,12 @@ export async function addCredential(ctx: AdminContext, key: Buffer, c: AddCreden
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await audit(ctx, 'credential.add', `${c.network}:${label}`, { id: row.id, masked: maskSecret(token) });
+  await audit(ctx, 'credential.add', `${c.network}:${label}`, { id: row.id, masked: maskSecret(token), config: c.config ?? {} });
   return row.id;
 }
 
 export async function replaceCredentialToken(ctx: AdminContext, key: Buffer, id: number, token: string): Promise<void> {
-  const t = token.trim();
-  if (t.length < 8 || /\s/.test(t)) throw new AdminInputError('token', 'The token must be at least 8 characters without spaces');
+  const t = validateToken(token);
   const enc = encryptSecret(t, key);
   const r = await ctx.db
     .updateTable('credential')

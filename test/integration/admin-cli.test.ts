@@ -48,7 +48,7 @@ describe('npm run podium', () => {
       [['accounts', 'pause', '--id', 'abc'], /--id/],
       [['credentials', 'add', '--network', 'vk', '--label', 'x', '--token', TOKEN], /--token/],
       [['credentials', 'add', '--network', 'myspace', '--label', 'x'], /--network/],
-      [['export', 'rankings'], /not yet available/],
+      [['export', 'bogus'], /export/i],
       [['frobnicate'], /unknown command/],
     ];
     for (const [argv, msg] of cases) {
@@ -91,9 +91,16 @@ describe('npm run podium', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'podium-cli-')), 'token');
     fs.writeFileSync(file, 'tg-token-abcdefghijklmnop');
     expect((await run(['credentials', 'add', '--network', 'telegram', '--label', 'bot', '--token-file', file])).code).toBe(0);
+    fs.writeFileSync(file, '{"access_token": "ok-access-123456", "application_secret_key": "ok-secret-abcdef"}');
+    expect((await run(['credentials', 'add', '--network', 'ok', '--label', 'ok app', '--token-file', file, '--config', 'application_key=CBAXXXX'])).code).toBe(0);
+    const secretCfg = await run(['credentials', 'add', '--network', 'ok', '--label', 'x', '--token-file', file, '--config=application_secret_key=abc']);
+    expect(secretCfg.code).toBe(2);
+    expect(secretCfg.err).toMatch(/--config: .*looks secret/);
     const creds = await run(['credentials', 'list']);
     expect(creds.out).toContain('vk1•••••••7890');
     expect(creds.out).not.toContain(TOKEN);
+    expect(creds.out).toMatch(/ok app .*application_key=CBAXXXX/);
+    expect(creds.out).not.toContain('ok-secret-abcdef');
     const stored = await t.db.selectFrom('credential').selectAll().execute();
     expect(stored.map((c) => c.secret_ciphertext.toString('latin1')).join()).not.toContain('SUPERSECRET');
 

@@ -54,12 +54,20 @@ describe('admin actions', () => {
     const a = await import('../../app/admin/actions');
     expect(await a.addCredentialAction(ok, form({ network: 'vk', label: 'main', token: TOKEN }))).toMatchObject({ ok: true });
     expect(await a.addCredentialAction(ok, form({ network: 'vk', label: 'x', token: 'short' }))).toMatchObject({ ok: false, field: 'token' });
+    expect(await a.addCredentialAction(ok, form({ network: 'website', label: 'metrica', token: 'y0_metrica-token-123', config: 'counter_id=12345' }))).toMatchObject({ ok: true });
+    expect(await a.addCredentialAction(ok, form({ network: 'ok', label: 'x', token: 'tok-123456789', config: 'application_secret_key=1' }))).toMatchObject({ ok: false, field: 'config' });
+
     expect(
       await a.createBranchAction(ok, form({ slug: 'dagestan', name: 'Дагестан', name_en: 'Dagestan', region_code: 'ru-da', federal_district: 'north_caucasian', population: '3100000' })),
     ).toMatchObject({ ok: true });
     expect(await a.createBranchAction(ok, form({ slug: 'Bad Slug', name: 'x', name_en: 'x', region_code: 'RU-XX', federal_district: 'central' }))).toMatchObject({ ok: false, field: 'slug' });
     expect(await a.addAccountAction(ok, form({ url: 'https://t.me/dagestan_news', branch: 'dagestan' }))).toMatchObject({ ok: true });
     expect(await a.addAccountAction(ok, form({ url: 'https://t.me/+invite', branch: 'dagestan' }))).toMatchObject({ ok: false, field: 'url' });
+    // A credential is assigned only to an account of its own network.
+    const metrica = await f.db.selectFrom('credential').select('id').where('label', '=', 'metrica').executeTakeFirstOrThrow();
+    const tg = await f.db.selectFrom('account').select('id').where('network', '=', 'telegram').executeTakeFirstOrThrow();
+    expect(await a.setAccountCredentialAction(ok, form({ id: String(tg.id), credential: String(metrica.id) }))).toMatchObject({ ok: false, field: 'credential' });
+    expect(await a.setAccountCredentialAction(ok, form({ id: String(tg.id), credential: '' }))).toMatchObject({ ok: true });
     const invite = await a.createUserAction(ok, form({ email: 'new@test.local', role: 'coordinator', branch: 'dagestan' }));
     expect(invite).toMatchObject({ ok: true });
     expect(invite.link).toMatch(/\/reset-password\?token=/);

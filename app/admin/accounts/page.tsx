@@ -1,15 +1,17 @@
 import { ActionForm, Field } from '@/components/admin/action-form';
 import { getDb } from '@/db/client';
 import { listAllAccounts } from '@/lib/admin/accounts';
+import { listCredentialViews } from '@/lib/admin/credentials';
+import { secretKey } from '@/lib/crypto/secrets';
 import { listAllBranches } from '@/lib/admin/branches';
 import { getLocale } from '@/lib/admin/locale';
 import { requirePageAdmin } from '@/lib/auth/session';
 import { NETWORKS } from '@/lib/networks';
-import { addAccountAction, assignAccountAction, pauseAccountAction, testAccountAction } from '../actions';
+import { addAccountAction, assignAccountAction, pauseAccountAction, setAccountCredentialAction, testAccountAction } from '../actions';
 
 const t = {
-  ru: { pick: 'Показать аккаунты отделения', show: 'Показать', choose: 'Выберите отделение, чтобы увидеть его аккаунты.', h: 'Аккаунты в соцсетях', add: 'Добавить аккаунт', url: 'Ссылка или имя (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://сайт)', network: 'Сеть (для имени без ссылки)', auto: 'по ссылке', branch: 'Отделение', title: 'Название', submit: 'Добавить', status: 'Статус', pause: 'Приостановить', resume: 'Возобновить', move: 'Перенести', test: 'Проверить сбор', account: 'Аккаунт' },
-  en: { pick: 'Show the accounts of', show: 'Show', choose: 'Choose a branch to see its accounts.', h: 'Social accounts', add: 'Add an account', url: 'URL or handle (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://site)', network: 'Network (for a bare handle)', auto: 'from the URL', branch: 'Branch', title: 'Title', submit: 'Add', status: 'Status', pause: 'Pause', resume: 'Resume', move: 'Move', test: 'Test fetch', account: 'Account' },
+  ru: { pick: 'Показать аккаунты отделения', show: 'Показать', choose: 'Выберите отделение, чтобы увидеть его аккаунты.', h: 'Аккаунты в соцсетях', add: 'Добавить аккаунт', url: 'Ссылка или имя (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://сайт)', network: 'Сеть (для имени без ссылки)', auto: 'по ссылке', branch: 'Отделение', title: 'Название', submit: 'Добавить', status: 'Статус', pause: 'Приостановить', resume: 'Возобновить', move: 'Перенести', test: 'Проверить сбор', cred: 'Ключ API', shared: 'общий ключ сети', setCred: 'Назначить', account: 'Аккаунт' },
+  en: { pick: 'Show the accounts of', show: 'Show', choose: 'Choose a branch to see its accounts.', h: 'Social accounts', add: 'Add an account', url: 'URL or handle (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://site)', network: 'Network (for a bare handle)', auto: 'from the URL', branch: 'Branch', title: 'Title', submit: 'Add', status: 'Status', pause: 'Pause', resume: 'Resume', move: 'Move', test: 'Test fetch', cred: 'API credential', shared: 'the network’s shared one', setCred: 'Set', account: 'Account' },
 };
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -20,7 +22,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const selected = typeof sp.branch === 'string' ? sp.branch : '';
   // One branch at a time: ~80 branches × their accounts would make a huge page.
-  const [accounts, branches] = await Promise.all([selected ? listAllAccounts({ db }, selected) : Promise.resolve([]), listAllBranches({ db })]);
+  const [accounts, branches, creds] = await Promise.all([
+    selected ? listAllAccounts({ db }, selected) : Promise.resolve([]),
+    listAllBranches({ db }),
+    listCredentialViews(db, secretKey()),
+  ]);
   const branchOptions = branches.filter((b) => !b.archived_at).map((b) => (
     <option key={b.id} value={b.slug}>
       {locale === 'en' ? b.name_en : b.name}
@@ -78,6 +84,19 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                 <ActionForm action={pauseAccountAction} submit={a.status === 'paused' ? s.resume : s.pause} locale={locale} inline>
                   <input type="hidden" name="id" value={a.id} />
                   <input type="hidden" name="mode" value={a.status === 'paused' ? 'resume' : 'pause'} />
+                </ActionForm>
+                <ActionForm action={setAccountCredentialAction} submit={s.setCred} locale={locale} inline>
+                  <input type="hidden" name="id" value={a.id} />
+                  <Field label={s.cred}>
+                    <select name="credential" defaultValue={a.credential_id ?? ''}>
+                      <option value="">{s.shared}</option>
+                      {creds.filter((c) => c.network === a.network).map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.label}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
                 </ActionForm>
                 <ActionForm action={testAccountAction} submit={s.test} locale={locale} inline>
                   <input type="hidden" name="id" value={a.id} />

@@ -8,8 +8,8 @@ import { NETWORKS } from '@/lib/networks';
 import { addCredentialAction, deleteCredentialAction, replaceCredentialAction } from '../actions';
 
 const t = {
-  ru: { h: 'Ключи API', note: 'Ключи хранятся зашифрованными (AES-256-GCM) и никогда не показываются целиком.', add: 'Добавить ключ', network: 'Сеть', label: 'Название', token: 'Ключ (токен)', submit: 'Сохранить', status: 'Статус', masked: 'Ключ', error: 'Последняя ошибка', replace: 'Заменить', del: 'Удалить', newToken: 'Новый ключ', statuses: { valid: '✓ действует', invalid: '✗ недействителен', quota: '⏸ исчерпана квота' } },
-  en: { h: 'API credentials', note: 'Tokens are stored encrypted (AES-256-GCM) and never shown in full.', add: 'Add a credential', network: 'Network', label: 'Label', token: 'Token', submit: 'Save', status: 'Status', masked: 'Token', error: 'Last error', replace: 'Replace', del: 'Delete', newToken: 'New token', statuses: { valid: '✓ valid', invalid: '✗ invalid', quota: '⏸ quota exhausted' } },
+  ru: { h: 'Ключи API', note: 'Ключи хранятся зашифрованными (AES-256-GCM) и никогда не показываются целиком.', add: 'Добавить ключ', network: 'Сеть', label: 'Название', token: 'Ключ (токен)', submit: 'Сохранить', status: 'Статус', masked: 'Ключ', error: 'Последняя ошибка', replace: 'Заменить', del: 'Удалить', newToken: 'Новый ключ', config: 'Настройки, не секретные (ключ=значение построчно: application_key, counter_id, token_type)', settings: 'Настройки', statuses: { valid: '✓ действует', invalid: '✗ недействителен', quota: '⏸ исчерпана квота' } },
+  en: { h: 'API credentials', note: 'Tokens are stored encrypted (AES-256-GCM) and never shown in full.', add: 'Add a credential', network: 'Network', label: 'Label', token: 'Token', submit: 'Save', status: 'Status', masked: 'Token', error: 'Last error', replace: 'Replace', del: 'Delete', newToken: 'New token', config: 'Settings, not secret (key=value per line: application_key, counter_id, token_type)', settings: 'Settings', statuses: { valid: '✓ valid', invalid: '✗ invalid', quota: '⏸ quota exhausted' } },
 };
 
 export default async function CredentialsPage() {
@@ -33,6 +33,7 @@ export default async function CredentialsPage() {
         </Field>
         <Field label={s.label}><input name="label" required /></Field>
         <Field label={s.token}><input name="token" type="password" required autoComplete="off" size={40} /></Field>
+        <Field label={s.config}><textarea name="config" rows={2} cols={40} /></Field>
       </ActionForm>
       <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 16 }}>
         <thead>
@@ -40,6 +41,7 @@ export default async function CredentialsPage() {
             <th scope="col">{s.network}</th>
             <th scope="col">{s.label}</th>
             <th scope="col">{s.masked}</th>
+            <th scope="col">{s.settings}</th>
             <th scope="col">{s.status}</th>
             <th scope="col">{s.error}</th>
             <th scope="col" />
@@ -51,6 +53,7 @@ export default async function CredentialsPage() {
               <td>{c.network}</td>
               <td>{c.label}</td>
               <td style={{ fontFamily: 'monospace' }}>{c.masked}</td>
+              <td style={{ fontFamily: 'monospace', fontSize: 12 }}>{Object.entries(c.config).map(([k, v]) => `${k}=${v}`).join(' ') || '—'}</td>
               <td>{s.statuses[c.status]}</td>
               <td>{c.lastError ?? '—'}</td>
               <td>

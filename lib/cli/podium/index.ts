@@ -3,7 +3,6 @@ import { accountsCommand } from './accounts';
 import { branchesCommand } from './branches';
 import { UsageError, type CliIo, type Runner } from './common';
 import { credentialsCommand } from './credentials';
-import { exportCommand } from './export';
 import { usersCommand } from './users';
 
 export const HELP = `usage: npm run podium -- <command>
@@ -15,8 +14,7 @@ export const HELP = `usage: npm run podium -- <command>
   accounts pause --id <id> | accounts resume --id <id>
   credentials add --network <n> --label <l> [--token-file <path>] [--config key=value ...]  (token from stdin otherwise; never echoed)
   credentials list
-  export rankings --period 2026-10 [--network vk] [--format csv|xlsx] [--delimiter semicolon] [--lang en] --out <file|->
-  export branch --slug <slug> [--from --to --granularity day|week|month] [--format csv|xlsx] --out <file|->`;
+  export ...   (not yet available)`;
 
 /** Parses the command line; throws UsageError before touching the database. */
 export function parseCommand(argv: string[]): Runner | 'help' {
@@ -36,7 +34,7 @@ export function parseCommand(argv: string[]): Runner | 'help' {
     case 'credentials':
       return credentialsCommand(sub, rest);
     case 'export':
-      return exportCommand(sub, rest);
+      throw new UsageError('export is not yet available in this version of Podium');
     default:
       throw new UsageError(`unknown command "${group}"\n${HELP}`);
   }
