@@ -141,7 +141,6 @@ const PAGE_RULES: Record<string, PageRule> = {
   'compare/page.tsx': { expect: SIGNED_IN },
   'print/rankings/page.tsx': { expect: SIGNED_IN },
   'methodology/page.tsx': { expect: SIGNED_IN },
-  'print/rankings/page.tsx': { expect: SIGNED_IN },
   'health/page.tsx': { expect: SIGNED_IN },
   'collection/page.tsx': { expect: SIGNED_IN },
 };
