@@ -134,6 +134,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (snapshot_id, branch_id)
     )`.execute(db);
 
+  // Population, archiving and the accounts a branch is expected to have feed
+  // every ranking; such edits are rare, so they simply drop all snapshots.
+  await sql`
+    create function ranking_snapshot_drop_all() returns trigger language plpgsql as $$
+    begin
+      delete from ranking_snapshot;
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger branch_ranking_stale after insert or update or delete on branch for each statement execute function ranking_snapshot_drop_all()`.execute(db);
+  await sql`create trigger account_ranking_stale after insert or update or delete on account for each statement execute function ranking_snapshot_drop_all()`.execute(db);
+
   await sql`
     insert into ranking_method (key, version, definition, notes, published_by)
     values (${PODIUM_V1.key}, ${PODIUM_V1.version}, ${JSON.stringify(PODIUM_V1)}::jsonb, 'Default method (DESIGN.md)', 'system')
@@ -144,6 +155,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of ['account_day', 'post_day', 'post']) {
     for (const s of ['ins', 'upd', 'del']) await sql.raw(`drop trigger if exists ${t}_rollup_${s} on ${t}`).execute(db);
   }
+  await sql`drop trigger if exists branch_ranking_stale on branch`.execute(db);
+  await sql`drop trigger if exists account_ranking_stale on account`.execute(db);
+  await sql`drop function if exists ranking_snapshot_drop_all()`.execute(db);
   for (const f of ['rollup_mark_account_day', 'rollup_mark_post_day', 'rollup_mark_post']) {
     await sql.raw(`drop function if exists ${f}()`).execute(db);
   }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
-import type { Viewer } from '../auth/viewer';
+import { detailScope, type Viewer } from '../auth/viewer';
 import type {
   BranchRef,
   PeriodDto,
@@ -37,8 +37,16 @@ export async function getMethod(db: DB, label?: string): Promise<StoredMethod | 
   }
   const row = await q.executeTakeFirst();
   if (!row) return label ? undefined : ensureDefaultMethod(db);
-  return { id: row.id, definition: parseMethod(row.definition) };
+  // Published versions never change, so a parsed definition can be kept by id.
+  let definition = parsedMethods.get(row.id);
+  if (!definition) {
+    definition = parseMethod(row.definition);
+    parsedMethods.set(row.id, definition);
+  }
+  return { id: row.id, definition };
 }
+
+const parsedMethods = new Map<number, MethodDefinition>();
 
 /** The method in effect (or a named version) with its publication date, for the methodology page. */
 export async function getMethodWithDate(db: DB, label?: string): Promise<StoredMethod & { publishedAt: Date | null }> {
@@ -280,6 +288,12 @@ export async function resolveRanking(
   return { method, period, previous: previousPeriod(period), snapshot };
 }
 
+// Snapshot rows never change once written (a change of inputs deletes the
+// snapshot, and ids are never reused), so a response built from one can be
+// reused while that snapshot exists. Keyed by the viewer's detail scope.
+const responseCache = new Map<string, RankingResponse>();
+const RESPONSE_CACHE_MAX = 200;
+
 /** GET /api/rankings: the ranking of a period, scoped to what the viewer may see. */
 export async function listRankings(
   db: DB,
@@ -289,6 +303,30 @@ export async function listRankings(
 ): Promise<RankingResponse> {
   const { method, period, previous, snapshot } = await resolveRanking(db, input, opts);
   const district = input.district ? input.district : undefined;
+  const scopeKey = detailScope(viewer)?.join(',') ?? '*';
+  const key = `${snapshot.id}|${snapshot.asOf}|${scopeKey}|${district ?? ''}|${input.network}`;
+  if (db !== cachedDb) {
+    cachedDb = db;
+    responseCache.clear();
+  }
+  const hit = responseCache.get(key);
+  if (hit) return hit;
+  const response = await buildRankingResponse(db, viewer, input, { method, period, previous, snapshot }, district);
+  if (responseCache.size >= RESPONSE_CACHE_MAX) responseCache.delete(responseCache.keys().next().value as string);
+  responseCache.set(key, response);
+  return response;
+}
+
+// The cache belongs to one database handle (tests use several).
+let cachedDb: DB | null = null;
+
+async function buildRankingResponse(
+  db: DB,
+  viewer: Viewer,
+  input: RankingsQuery,
+  { method, period, previous, snapshot }: ResolvedRanking,
+  district: FederalDistrict | undefined,
+): Promise<RankingResponse> {
   const [rows, branches] = await Promise.all([
     listSnapshotRows(db, viewer, snapshot.id, { district }),
     listBranches(db, viewer),

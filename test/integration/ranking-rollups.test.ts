@@ -86,6 +86,20 @@ describe('rollups', () => {
     expect(views(after)).toBeGreaterThan(200_000);
   });
 
+  it('drops materialized rankings when a population or the accounts change', async () => {
+    await sql`delete from ranking_snapshot`.execute(t.db);
+    await listRankings(t.db, SYSTEM_VIEWER, { period: 'month', date: '2026-09', network: 'all' });
+    const count = async () => (await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot`.execute(t.db)).rows[0].n;
+    expect(await count()).toBe(1);
+    await t.db.updateTable('branch').set({ population: 200_000 }).where('id', '=', ids.alpha).execute();
+    expect(await count()).toBe(0);
+    const r = await listRankings(t.db, SYSTEM_VIEWER, { period: 'month', date: '2026-09', network: 'all' });
+    const alpha = r.rows.find((x) => x.branch.slug === 'alpha')!;
+    expect(alpha.detail!.components.find((c) => c.id === 'followers_per_100k')!.value).toBe(500);
+    await t.db.updateTable('account').set({ status: 'paused' }).where('branch_id', '=', ids.alpha).execute();
+    expect(await count()).toBe(0);
+  });
+
   it('lets two refreshes run at once without losing or doubling work', async () => {
     await t.db.updateTable('account_day').set({ views: 1 }).where('day', '>=', '2026-08-01').execute();
     const [a, b] = await Promise.all([refreshRollups(t.db), refreshRollups(t.db)]);

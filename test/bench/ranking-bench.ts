@@ -1,0 +1,247 @@
+// Benchmark of the analytics API against the naive query and the floor.
+//
+//   npx tsx test/bench/ranking-bench.ts            (generates podium_bench once, then measures)
+//   BENCH_DATABASE_URL=postgres://… npx tsx test/bench/ranking-bench.ts --regenerate
+//
+// 83 branches × 5 accounts × 3 years; 2 posts a day per social account, each
+// re-polled for 28 days: ≈ 20 million post_day rows. The HTTP server below
+// serves the same data-layer calls the route handlers make (parse → query →
+// JSON) on node:http: `next build`/`next start` are not run on this shared
+// machine, and the interim auth needs a Next request scope. The floor is the
+// same server answering /api/health with `select 1`.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createDb, type DB } from '../../db/client';
+import { migrateToLatest } from '../../db/migrate';
+import { parseQuery, errorResponse } from '../../lib/api/errors';
+import { rankingsQuerySchema, seriesQuerySchema } from '../../lib/api/schemas';
+import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
+import { listRankings } from '../../lib/data/rankings';
+import { getBranchSeries } from '../../lib/data/series';
+import { refreshRollups } from '../../lib/rollups/index';
+
+const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/podium_bench';
+const END = '2026-11-25';
+const START = '2023-11-26'; // 1096 days
+const SNAPSHOT_DAYS = 28;
+
+function withDb(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function ensureDatabase(regenerate: boolean): Promise<boolean> {
+  const name = new URL(BASE_URL).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: withDb(BASE_URL, 'postgres') });
+  await admin.connect();
+  try {
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (exists && !regenerate) return false;
+    if (exists) await admin.query(`drop database ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    return true;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const r = await fn();
+  console.log(`${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return r;
+}
+
+async function generate(db: DB): Promise<void> {
+  await migrateToLatest(db);
+  await db.transaction().execute(async (trx) => {
+    await sql`set local synchronous_commit = off`.execute(trx);
+    await sql`set local maintenance_work_mem = '512MB'`.execute(trx);
+    await sql`insert into branch (slug, name, name_en, region_code, federal_district, population)
+      select 'b' || lpad(i::text, 2, '0'), 'Отделение ' || i, 'Branch ' || i,
+        'RU-' || chr(65 + i / 26) || chr(65 + i % 26),
+        (array['central','northwestern','southern','north_caucasian','volga','ural','siberian','far_eastern'])[1 + i % 8],
+        200000 + (hashint4(i) & 4194303)
+      from generate_series(1, 83) i`.execute(trx);
+    await sql`insert into account (branch_id, network, external_id, handle)
+      select b.id, n, b.slug || '-' || n, b.slug from branch b, unnest(array['vk','ok','telegram','youtube','website']) n`.execute(trx);
+    for (const t of ['account_day', 'post', 'post_day']) await sql.raw(`alter table ${t} disable trigger user`).execute(trx);
+    await timed('account_day', () =>
+      sql`insert into account_day (account_id, day, branch_id, network, followers, visits, source)
+        select a.id, d::date, a.branch_id, a.network,
+          case when a.network <> 'website' then (1000 + (hashint4(a.id) & 16383)) * (1 + 0.0004 * (d::date - ${START}::date)) end,
+          case when a.network = 'website' then 50 + (hashint4(a.id + (d::date - ${START}::date)) & 255) end,
+          'demo'
+        from account a, generate_series(${START}::date, ${END}::date, '1 day') d
+        where hashint4(a.id * 7919 + (d::date - ${START}::date)) & 127 <> 0`.execute(trx),
+    );
+    await timed('post', () =>
+      sql`insert into post (account_id, branch_id, network, external_id, published_at, source)
+        select a.id, a.branch_id, a.network, (d::date - ${START}::date) || '-' || k,
+          (d::date + (9 + 5 * k) * interval '1 hour') at time zone 'Europe/Moscow', 'demo'
+        from account a, generate_series(${START}::date, ${END}::date, '1 day') d, generate_series(0, 1) k
+        where a.network <> 'website'`.execute(trx),
+    );
+    await sql`alter table post_day drop constraint post_day_pkey`.execute(trx);
+    await sql`drop index post_day_branch_day_idx`.execute(trx);
+    await timed('post_day', () =>
+      sql`insert into post_day (post_id, day, branch_id, views, likes, comments, shares)
+        select p.id, s.day, p.branch_id, (f.v * (1 - exp(-(s.k + 0.6) / 1.7)))::bigint,
+          (f.v * 0.03 * (1 - exp(-(s.k + 0.6) / 1.7)))::bigint, (f.v * 0.002)::bigint, (f.v * 0.004)::bigint
+        from post p
+        cross join lateral (select 200 + (hashint8(p.id) & 4095) as v) f
+        cross join lateral (
+          select k, (p.published_at at time zone 'Europe/Moscow')::date + k as day
+          from generate_series(0, ${SNAPSHOT_DAYS - 1}) k
+        ) s
+        where s.day <= ${END}::date`.execute(trx),
+    );
+    await timed('post_day indexes', async () => {
+      await sql`alter table post_day add primary key (post_id, day)`.execute(trx);
+      await sql`create index post_day_branch_day_idx on post_day (branch_id, day)`.execute(trx);
+    });
+    for (const t of ['account_day', 'post', 'post_day']) await sql.raw(`alter table ${t} enable trigger user`).execute(trx);
+    await sql`insert into rollup_dirty select distinct branch_id, day from account_day on conflict do nothing`.execute(trx);
+    await sql`insert into rollup_dirty select distinct branch_id, (published_at at time zone 'Europe/Moscow')::date from post on conflict do nothing`.execute(trx);
+  });
+  await sql`vacuum analyze`.execute(db);
+  const r = await timed('refreshRollups (full)', () => refreshRollups(db));
+  console.log(`  ${r.branchDays} branch-days`);
+  const n = await sql<{ n: number }>`select count(*)::int8 as n from post_day`.execute(db);
+  console.log(`post_day rows: ${n.rows[0].n}`);
+}
+
+// The same ranking computed straight from the raw snapshots, with no rollups or caching.
+async function naiveRanking(db: DB, from: string, to: string): Promise<number> {
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  const minPosts = Math.max(1, Math.round((4 * days) / 30.4375));
+  const r = await sql<{ id: number }>`
+    with posts as (
+      select p.id, p.branch_id from post p
+      where p.published_at >= (${from}::date::timestamp at time zone 'Europe/Moscow')
+        and p.published_at < ((${to}::date + 1)::timestamp at time zone 'Europe/Moscow')
+    ), latest as (
+      select distinct on (pd.post_id) pd.post_id, p.branch_id, pd.views, pd.likes, pd.comments, pd.shares
+      from posts p join post_day pd on pd.post_id = p.id
+      order by pd.post_id, pd.day desc
+    ), agg as (
+      select branch_id, sum(views) as views,
+        sum(coalesce(likes, 0) + coalesce(comments, 0) + coalesce(shares, 0)) as inter, count(*) as posts
+      from latest group by branch_id
+    ), fol as (
+      select branch_id,
+        sum(followers) filter (where day = ${to}::date) as f_end,
+        sum(followers) filter (where day = ${from}::date - 1) as f_start,
+        sum(visits) filter (where day >= ${from}::date) as visits,
+        count(*) filter (where day >= ${from}::date) as reported
+      from account_day where day between ${from}::date - 1 and ${to}::date group by branch_id
+    ), comp as (
+      select b.id, agg.views * 1e5 / b.population as v, agg.inter::float8 / nullif(agg.views, 0) * 100 as er,
+        (fol.f_end - fol.f_start)::float8 / nullif(fol.f_start, 0) * 100 as g,
+        least(agg.posts / (${days} / 7.0), 14) as act, fol.f_end * 1e5 / b.population as f, fol.visits * 1e5 / b.population as vis
+      from branch b join agg on agg.branch_id = b.id join fol on fol.branch_id = b.id
+      where agg.posts >= ${minPosts} and fol.reported >= 0.7 * 5 * ${days}
+    ), pct as (
+      select id,
+        (rank() over (order by v) + (count(*) over (partition by v) - 1) / 2.0 - 1) / nullif(count(*) over () - 1, 0) * 100 as pv,
+        (rank() over (order by er) + (count(*) over (partition by er) - 1) / 2.0 - 1) / nullif(count(*) over () - 1, 0) * 100 as per,
+        (rank() over (order by g) + (count(*) over (partition by g) - 1) / 2.0 - 1) / nullif(count(*) over () - 1, 0) * 100 as pg,
+        (rank() over (order by act) + (count(*) over (partition by act) - 1) / 2.0 - 1) / nullif(count(*) over () - 1, 0) * 100 as pa,
+        (rank() over (order by f) + (count(*) over (partition by f) - 1) / 2.0 - 1) / nullif(count(*) over () - 1, 0) * 100 as pf,
+        (rank() over (order by vis) + (count(*) over (partition by vis) - 1) / 2.0 - 1) / nullif(count(*) over () - 1, 0) * 100 as pvis
+      from comp
+    ), scored as (
+      select id, round(((25 * pv + 20 * per + 15 * pg + 15 * pa + 15 * pf + 10 * pvis) / 100)::numeric, 2) as score from pct
+    )
+    select id, score, rank() over (order by score desc) as rank from scored order by rank
+  `.execute(db);
+  return r.rows.length;
+}
+
+function serve(db: DB): Promise<{ url: string; close: () => Promise<void> }> {
+  const json = (res: http.ServerResponse, status: number, body: string) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(body);
+  };
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      try {
+        if (url.pathname === '/api/health') {
+          await sql`select 1`.execute(db);
+          return json(res, 200, JSON.stringify({ status: 'ok' }));
+        }
+        if (url.pathname === '/api/rankings') {
+          const input = parseQuery(rankingsQuerySchema, url.searchParams);
+          return json(res, 200, JSON.stringify(await listRankings(db, SYSTEM_VIEWER, input)));
+        }
+        const m = url.pathname.match(/^\/api\/branches\/([a-z0-9-]+)\/series$/);
+        if (m) {
+          const input = parseQuery(seriesQuerySchema, url.searchParams);
+          return json(res, 200, JSON.stringify(await getBranchSeries(db, SYSTEM_VIEWER, m[1], input)));
+        }
+        if (url.pathname === '/naive/rankings') {
+          const n = await naiveRanking(db, url.searchParams.get('from')!, url.searchParams.get('to')!);
+          return json(res, 200, JSON.stringify({ rows: n }));
+        }
+        json(res, 404, '{}');
+      } catch (err) {
+        const r = errorResponse(err);
+        json(res, r.status, await r.text());
+      }
+    })();
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) });
+    }),
+  );
+}
+
+async function measure(base: string, path: string, n: number): Promise<{ p50: number; p95: number; first: number }> {
+  const times: number[] = [];
+  let first = 0;
+  for (let i = 0; i < n + 1; i++) {
+    const t0 = performance.now();
+    const res = await fetch(base + path);
+    await res.arrayBuffer();
+    const ms = performance.now() - t0;
+    if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+    if (i === 0) first = ms;
+    else times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)];
+  return { p50: q(0.5), p95: q(0.95), first };
+}
+
+async function main(): Promise<void> {
+  const fresh = await ensureDatabase(process.argv.includes('--regenerate'));
+  const db = createDb(BASE_URL, { max: 10 });
+  if (fresh) await timed('generate', () => generate(db));
+  // Start cold: no materialized rankings.
+  await sql`delete from ranking_snapshot`.execute(db);
+  const { url, close } = await serve(db);
+  const N = Number(process.env.BENCH_N ?? 50);
+  const NAIVE_N = Number(process.env.BENCH_NAIVE_N ?? 5);
+  const rows: [string, Awaited<ReturnType<typeof measure>>][] = [];
+  const run = async (label: string, path: string, n = N) => {
+    const r = await measure(url, path, n);
+    rows.push([label, r]);
+    console.log(`${label.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(8)} ms   p95 ${r.p95.toFixed(1).padStart(8)} ms   first ${r.first.toFixed(1)} ms`);
+  };
+  await run('GET /api/health (floor)', '/api/health');
+  await run('GET /api/rankings month', '/api/rankings?period=month&date=2026-10');
+  await run('GET /api/rankings year', '/api/rankings?period=year&date=2025');
+  await run('GET /api/branches/b01/series day, 1 year', `/api/branches/b01/series?metric=views&granularity=day&from=2025-11-26&to=${END}`);
+  await run('naive SQL ranking month (raw snapshots)', '/naive/rankings?from=2026-10-01&to=2026-10-31', NAIVE_N);
+  await run('naive SQL ranking year (raw snapshots)', '/naive/rankings?from=2025-01-01&to=2025-12-31', NAIVE_N);
+  await close();
+  await db.destroy();
+}
+
+await main();
