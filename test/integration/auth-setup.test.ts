@@ -104,3 +104,19 @@ describe('global throttle on failed sign-ins', () => {
     expect(await res.text()).toMatch(/SIGN_IN_THROTTLED/);
   });
 });
+
+describe('single sign-on', () => {
+  it('an unreachable OIDC issuer does not break password sign-in or sessions', async () => {
+    const withSso = createAuth(t.db, {
+      secret: 'setup-secret-'.padEnd(40, 'x'),
+      baseURL: BASE,
+      globalFailureLimit: 0,
+      oidc: { providerId: 'oidc', discoveryUrl: 'http://127.0.0.1:9/.well-known/openid-configuration', clientId: 'podium', clientSecret: 'sso-secret', label: 'SSO' },
+    });
+    const res = await signIn(withSso, 'admin@podium.demo', DEMO_PASSWORD, '198.51.100.90');
+    expect(res.status).toBe(200);
+    const session = await withSso.handler(new Request(`${BASE}/api/auth/get-session`, { headers: { cookie: sessionCookie(res) } }));
+    expect(session.status).toBe(200);
+    expect(await session.json()).toMatchObject({ user: { email: 'admin@podium.demo' } });
+  });
+});
