@@ -19,7 +19,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   };
   return (
     <details className="menu">
-      <summary aria-label={t('menu')}>
+      <summary aria-label={`${name} — ${t('menu')}`}>
         <span aria-hidden="true">●</span>
         <span className="hide-sm">{name}</span>
       </summary>

@@ -20,9 +20,11 @@ function PodiumCard({ row, place, href }: { row: RankingRow; place: 1 | 2 | 3; h
           {row.rank ?? place}
         </span>
         <span>{t('place', { place: row.rank ?? place })}</span>
-        <span style={{ marginLeft: 'auto' }}>
-          <RankChange change={row.change} />
-        </span>
+        {row.detail && (
+          <span style={{ marginLeft: 'auto' }}>
+            <RankChange change={row.change} />
+          </span>
+        )}
       </div>
       <div className="podium-name">{href ? <Link href={href}>{name}</Link> : name}</div>
       <div>

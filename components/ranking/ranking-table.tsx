@@ -132,7 +132,7 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
         <thead>
           <tr>
             {h('rank', t('ranking.cols.rank'))}
-            {h('change', t('ranking.cols.change'))}
+            {detailColumns && h('change', t('ranking.cols.change'))}
             {h('branch', t('ranking.cols.branch'), false)}
             {h('score', t('ranking.cols.score'))}
             {detailColumns && (
@@ -155,9 +155,11 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
             return (
               <tr key={row.branch.id} className={own ? 'own' : undefined} data-testid="ranking-row" data-slug={row.branch.slug}>
                 <td className="num rank-cell">{row.rank}</td>
-                <td className="num">
-                  <RankChange change={row.change} />
-                </td>
+                {detailColumns && (
+                  <td className="num">
+                    <RankChange change={row.change} />
+                  </td>
+                )}
                 <td className="branch-cell">
                   {href ? <Link href={href}>{name}</Link> : <span>{name}</span>}
                   {own && <span className="badge own-tag">★ {t('ranking.you')}</span>}

@@ -6,6 +6,7 @@ import { useCallback, useMemo } from 'react';
 import type { RankingResponse, RankingRow } from '@/lib/api/schemas';
 import { COMPONENT_COLORS } from '@/lib/charts/palette';
 import { formatDay, formatRange } from '@/lib/format/date';
+import { formatFixed } from '@/lib/format/number';
 import { FEDERAL_DISTRICTS, type FederalDistrict } from '@/lib/networks';
 import { useRankings } from '@/lib/query/hooks';
 import { defaultDir, parseRankingState, periodSearch, rankingQuery, rankingSearch, type RankingState, type SortKey } from '@/lib/query/url-state';
@@ -50,6 +51,7 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
   const ranked = data?.rows.filter((r) => r.eligible) ?? [];
   const notRanked = data?.rows.filter((r) => !r.eligible) ?? [];
   const detailColumns = !coordinator;
+  const ownRow = ownBranchId === null ? undefined : data?.rows.find((r) => r.branch.id === ownBranchId);
   const period = data ? formatRange(data.period.from, data.period.to, locale) : '';
 
   return (
@@ -108,6 +110,18 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
       ) : (
         <div className={q.isFetching && q.isPlaceholderData ? 'is-fetching' : undefined} aria-busy={q.isFetching || undefined}>
           {q.isError && <ErrorState onRetry={() => void q.refetch()} message={q.error.message} />}
+          {ownRow && (
+            <p className="banner banner-info" data-testid="own-branch">
+              <span aria-hidden="true">★</span>
+              <span>
+                {t('ranking.ownBranch')}:{' '}
+                <a href={hrefFor(ownRow) ?? '#'}>
+                  <strong>{locale === 'en' ? ownRow.branch.nameEn : ownRow.branch.name}</strong>
+                </a>{' '}
+                — {ownRow.eligible && ownRow.rank !== null ? `${t('ranking.place', { place: ownRow.rank })}, ${t('ranking.score').toLowerCase()} ${formatFixed(ownRow.score, locale, 1)}` : t('ranking.ineligible')}
+              </span>
+            </p>
+          )}
           {!state.district && <Podium data={data} hrefFor={hrefFor} />}
           <section className="section" aria-labelledby="table-h">
             <div className="section-head">

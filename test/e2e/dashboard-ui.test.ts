@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startApp, type RunningApp } from '../helpers/app';
+import { collectErrors, contextWithCookie, launchBrowser, screenshot, seriousViolations } from './helpers/browser';
+
+// The dashboard in a real browser against `npm start` (embedded Postgres, demo data).
+describe('dashboard in the browser', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-ui-e2e-'));
+  let app: RunningApp;
+  let browser: Browser;
+  let central: BrowserContext;
+  let centralCookie: string;
+
+  beforeAll(async () => {
+    app = await startApp({ DATABASE_URL: undefined, TEST_DATABASE_URL: undefined, PODIUM_DATA_DIR: dataDir, PODIUM_DEMO: undefined });
+    browser = await launchBrowser();
+    centralCookie = await signIn(app.url, 'central@podium.demo', 'podium-demo');
+    central = await contextWithCookie(browser, app.url, centralCookie);
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function open(ctx: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await ctx.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${app.url}${url}`, { waitUntil: 'networkidle' });
+    return { page, errors };
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    const v = await seriousViolations(page);
+    expect(v, JSON.stringify(v, null, 2)).toEqual([]);
+  }
+
+  const rowSlugs = (page: Page) => page.locator('[data-testid=ranking-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-slug')));
+  const tableText = (page: Page) => page.locator('[data-testid=ranking-table] tbody').innerText();
+
+  it('renders the podium and the ranking, accessibly', { timeout: 120_000 }, async () => {
+    const { page, errors } = await open(central, '/');
+    await expect.poll(() => page.locator('[data-testid=ranking-row]').count()).toBeGreaterThan(50);
+    expect(await page.locator('[data-testid=podium-card]').count()).toBe(3);
+    const body = await page.locator('body').innerText();
+    expect(body).not.toMatch(/NaN|undefined|Infinity/);
+    await screenshot(page, 'ranking-1280');
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('changing period and network updates the URL and the rows', { timeout: 120_000 }, async () => {
+    const { page } = await open(central, '/');
+    await expect.poll(() => page.locator('[data-testid=ranking-row]').count()).toBeGreaterThan(50);
+    const monthText = await tableText(page);
+    const monthLabel = await page.locator('[data-testid=period-label]').innerText();
+
+    await page.click('[data-period=quarter]');
+    await expect.poll(() => page.url()).toContain('period=quarter');
+    await expect.poll(() => page.locator('[data-testid=period-label]').innerText()).not.toBe(monthLabel);
+    await expect.poll(() => tableText(page)).not.toBe(monthText);
+    const quarterText = await tableText(page);
+
+    await page.selectOption('[data-testid=network-filter]', 'vk');
+    await expect.poll(() => page.url()).toContain('network=vk');
+    await expect.poll(() => tableText(page)).not.toBe(quarterText);
+
+    // Sorting is in the URL too, and the URL reproduces the view on reload.
+    await page.click('[data-sort=branch]');
+    await expect.poll(() => page.url()).toContain('sort=branch');
+    const sorted = await rowSlugs(page);
+    await page.reload({ waitUntil: 'networkidle' });
+    await expect.poll(() => rowSlugs(page)).toEqual(sorted);
+    expect(await page.locator('[data-period=quarter]').getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, 'ranking-quarter-vk');
+    await page.close();
+  });
+
+  it('a branch page renders its charts', { timeout: 120_000 }, async () => {
+    const { page, errors } = await open(central, '/');
+    const link = page.locator('[data-testid=ranking-row] a').first();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/branches\/[a-z0-9-]+/);
+    await page.goto(`${app.url}${href}`, { waitUntil: 'networkidle' });
+    await expect.poll(() => page.locator('[data-testid=kpis] .kpi').count()).toBeGreaterThanOrEqual(6);
+    // Recharts paths with real data: the current and previous lines, the stacked areas, the rank steps.
+    const linePath = page.locator('[data-testid=trend-chart] path.recharts-line-curve').first();
+    await linePath.waitFor({ timeout: 30_000 });
+    expect((await linePath.getAttribute('d'))?.length ?? 0).toBeGreaterThan(20);
+    await page.locator('[data-testid=rank-chart] path.recharts-line-curve').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid=accounts-table] tbody tr').count()).toBeGreaterThan(0);
+    // The metric switcher refetches and redraws.
+    const before = await linePath.getAttribute('d');
+    await page.click('[data-metric=interactions]');
+    await expect.poll(() => page.locator('[data-testid=trend-chart] path.recharts-line-curve').last().getAttribute('d')).not.toBe(before);
+    await screenshot(page, 'branch-1280');
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('compares branches on one chart and one table', { timeout: 120_000 }, async () => {
+    const { page: home } = await open(central, '/');
+    const slugs = (await rowSlugs(home)).slice(0, 3) as string[];
+    await home.close();
+    const { page, errors } = await open(central, `/compare?branches=${slugs[0]},${slugs[1]}`);
+    await page.locator('[data-testid=compare-chart] path.recharts-line-curve').nth(1).waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid=compare-table] tbody tr').count()).toBe(2);
+    await page.selectOption('[data-testid=compare-add]', slugs[2]!);
+    await expect.poll(() => page.url()).toContain(`branches=${slugs[0]},${slugs[1]},${slugs[2]}`);
+    await expect.poll(() => page.locator('[data-testid=compare-chart] path.recharts-line-curve').count()).toBe(3);
+    expect(await page.locator('[data-testid=compare-table] tbody tr').count()).toBe(3);
+    await screenshot(page, 'compare-1280');
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows collection health', { timeout: 120_000 }, async () => {
+    const { page, errors } = await open(central, '/health');
+    await page.locator('[data-testid=health-stats]').waitFor();
+    await page.uncheck('[data-testid=only-problems]');
+    expect(await page.locator('[data-testid=accounts-table] tbody tr').count()).toBeGreaterThan(100);
+    await screenshot(page, 'health-1280', false);
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches the language: text and number format', { timeout: 120_000 }, async () => {
+    const ctx = await contextWithCookie(browser, app.url, centralCookie, { acceptLanguage: 'ru-RU,ru;q=0.9' });
+    const { page } = await open(ctx, '/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Рейтинг отделений');
+    const ruScore = await page.locator('[data-testid=ranking-row] td.score-cell').first().innerText();
+    expect(ruScore).toMatch(/^\d+,\d/);
+
+    await page.click('[data-locale=en]');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Branch ranking');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    const enScore = await page.locator('[data-testid=ranking-row] td.score-cell').first().innerText();
+    expect(enScore).toMatch(/^\d+\.\d/);
+    expect(enScore.replace('.', ',')).toBe(ruScore);
+    // Remembered: a fresh load stays English.
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.locator('h1').innerText()).toBe('Branch ranking');
+    await screenshot(page, 'ranking-en');
+    await expectAccessible(page);
+    await ctx.close();
+  });
+
+  it('English-speaking browsers get English by default', { timeout: 60_000 }, async () => {
+    const ctx = await contextWithCookie(browser, app.url, centralCookie, { locale: 'en-US', acceptLanguage: 'en-US,en;q=0.9' });
+    const { page } = await open(ctx, '/health');
+    expect(await page.locator('h1').innerText()).toBe('Data collection health');
+    await ctx.close();
+  });
+
+  it('a coordinator sees names, ranks and scores of others, and their own branch in full', { timeout: 120_000 }, async () => {
+    const cookie = await signIn(app.url, 'coordinator@podium.demo', 'podium-demo');
+    const ctx = await contextWithCookie(browser, app.url, cookie, { width: 375 });
+    const { page, errors } = await open(ctx, '/');
+    await expect.poll(() => page.locator('[data-testid=ranking-row]').count()).toBeGreaterThan(50);
+    // No detail columns; only the own branch links to its page.
+    expect(await page.locator('[data-sort=views]').count()).toBe(0);
+    const links = page.locator('[data-testid=ranking-table] tbody a');
+    expect(await links.count()).toBeLessThanOrEqual(1);
+    await page.locator('[data-testid=own-branch]').waitFor();
+    await screenshot(page, 'ranking-coordinator-375');
+    await expectAccessible(page);
+    const own = await page.locator('[data-testid=own-branch] a').getAttribute('href');
+    await page.goto(`${app.url}${own}`, { waitUntil: 'networkidle' });
+    await page.locator('[data-testid=trend-chart] path.recharts-line-curve').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'branch-coordinator-375');
+    await expectAccessible(page);
+    // Another branch's page is a plain 404.
+    const other = (await rowSlugs(await (async () => {
+      const p = await ctx.newPage();
+      await p.goto(`${app.url}/`, { waitUntil: 'networkidle' });
+      return p;
+    })())).find((s) => s && !own?.includes(s));
+    const res = await page.goto(`${app.url}/branches/${other}`);
+    expect(res?.status()).toBe(404);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});
