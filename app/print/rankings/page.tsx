@@ -5,7 +5,7 @@ import { rankingsQuerySchema, type RankingResponse, type RankingRow } from '@/li
 import { requirePageViewer } from '@/lib/auth/session';
 import { getMethod, listRankings } from '@/lib/data/rankings';
 import { formatDay, formatRange, formatTimestamp } from '@/lib/format/date';
-import { formatNumber, formatPercent, formatRatio, formatShare } from '@/lib/format/number';
+import { formatFixed, formatNumber, formatPercent, formatRatio, formatShare } from '@/lib/format/number';
 import { COMPONENT_IDS, normalisedWeights, type ComponentId } from '@/lib/ranking/method';
 import type { AppLocale } from '@/i18n/config';
 import { PrintButton } from './print-button';
@@ -182,7 +182,7 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
                 </div>
                 <div className={styles.podiumName}>{name(row, locale)}</div>
                 <div className={styles.podiumScore}>
-                  {tx.score} {formatNumber(row.score, locale, 1)} · <ChangeText change={row.change} locale={locale} />
+                  {tx.score} {formatFixed(row.score, locale, 1)} · <ChangeText change={row.change} locale={locale} />
                 </div>
                 <div className={styles.podiumReason}>{reason(row)}</div>
               </li>
@@ -246,7 +246,7 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
               <tr key={r.branch.slug}>
                 <td className="num">{r.rank}</td>
                 <td>{name(r, locale)}</td>
-                <td className="num">{formatNumber(r.score, locale, 1)}</td>
+                <td className="num">{formatFixed(r.score, locale, 1)}</td>
                 <td className="num">
                   <ChangeText change={r.change} locale={locale} />
                 </td>
