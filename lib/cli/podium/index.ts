@@ -3,6 +3,7 @@ import { accountsCommand } from './accounts';
 import { branchesCommand } from './branches';
 import { UsageError, type CliIo, type Runner } from './common';
 import { credentialsCommand } from './credentials';
+import { exportCommand } from './export';
 import { usersCommand } from './users';
 
 export const HELP = `usage: npm run podium -- <command>
@@ -14,7 +15,8 @@ export const HELP = `usage: npm run podium -- <command>
   accounts pause --id <id> | accounts resume --id <id>
   credentials add --network <n> --label <l> [--token-file <path>] [--config key=value ...]  (token from stdin otherwise; never echoed)
   credentials list
-  export ...   (not yet available)`;
+  export rankings --period 2026-10 [--network vk] [--format csv|xlsx] [--delimiter semicolon] [--lang en] --out <file|->
+  export branch --slug <slug> [--from --to --granularity day|week|month] [--format csv|xlsx] --out <file|->`;
 
 /** Parses the command line; throws UsageError before touching the database. */
 export function parseCommand(argv: string[]): Runner | 'help' {
@@ -34,7 +36,7 @@ export function parseCommand(argv: string[]): Runner | 'help' {
     case 'credentials':
       return credentialsCommand(sub, rest);
     case 'export':
-      throw new UsageError('export is not yet available in this version of Podium');
+      return exportCommand(sub, rest);
     default:
       throw new UsageError(`unknown command "${group}"\n${HELP}`);
   }
