@@ -50,6 +50,13 @@ export function errorResponse(err: unknown): NextResponse {
   if (err instanceof HttpError) {
     return NextResponse.json({ error: err.message, details: err.details }, { status: err.status });
   }
+  // Postgres "data exception" (class 22): a value the validators let through but the
+  // database cannot take. Still the client's input, so a 400 — and logged, to tighten the validator.
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && code.startsWith('22')) {
+    console.warn('data exception from client input', code, (err as Error).message);
+    return NextResponse.json({ error: 'Invalid parameter value' }, { status: 400 });
+  }
   if (isDatabaseUnavailable(err)) {
     return NextResponse.json(
       { error: 'The database is unavailable; try again shortly' },

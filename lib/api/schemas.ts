@@ -6,7 +6,7 @@ import { parseAnchor } from '../ranking/period';
 // Request queries and response bodies of the analytics API, declared once and
 // shared by the route handlers, the client hooks and the tests.
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(validDay, 'not a calendar date');
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(validDay, 'not a calendar date');
 
 function validDay(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);

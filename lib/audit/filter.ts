@@ -1,13 +1,21 @@
 import { z } from 'zod';
+import { isoDay as day } from '@/lib/api/schemas';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+// Control characters (NUL above all) cannot be stored or searched in Postgres text.
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'control characters are not allowed');
 
 /** Audit log filters, shared by the page and the CSV export. */
 export const auditFilterSchema = z
   .object({
-    action: z.string().trim().max(64).optional(),
-    actor: z.string().trim().max(200).optional(),
-    target: z.string().trim().max(200).optional(),
+    action: text(64).optional(),
+    actor: text(200).optional(),
+    target: text(200).optional(),
     from: day.optional(),
     to: day.optional(),
   })

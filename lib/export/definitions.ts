@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CompareResponse, RankingResponse, RankingRow, SeriesMetric } from '../api/schemas';
+import { isoDay, networkScopeSchema, type CompareResponse, type RankingResponse, type RankingRow, type SeriesMetric } from '../api/schemas';
 import type { ComponentId } from '../ranking/method';
 import { COMPONENT_IDS } from '../ranking/method';
 import type { ExportLocale } from './cells';
@@ -208,7 +208,6 @@ export function auditColumns(): ExportColumn<AuditExportRow>[] {
   ];
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 // GET /api/export/branches/:slug – every metric of one branch, one row per bucket.
 export const branchExportQuerySchema = z
@@ -216,7 +215,7 @@ export const branchExportQuerySchema = z
     granularity: z.enum(['day', 'week', 'month']).default('day'),
     from: isoDay.optional(),
     to: isoDay.optional(),
-    network: z.enum(['all', 'vk', 'ok', 'telegram', 'youtube', 'rutube', 'website', 'dzen']).default('all'),
+    network: networkScopeSchema.default('all'),
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
