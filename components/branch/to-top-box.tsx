@@ -37,7 +37,7 @@ export function ToTopBox({ summary }: { summary: BranchSummary }) {
     });
   } else if (rank.rank !== null && rank.rank <= 3)
     headline = t('branch.inTop', { lifts: ex?.lifts.map((l) => t(`componentsShort.${l.component}`)).join(', ') || '—' });
-  else headline = t('ranking.noReason');
+  else headline = t('branch.noPath');
   return (
     <section className="card top-box section" aria-labelledby="totop-h" data-testid="to-top">
       <h2 id="totop-h">{t('branch.toTop')}</h2>
