@@ -64,7 +64,7 @@ async function main(): Promise<number> {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) usage(`--concurrency must be a whole number from 1 to 64 (got "${values.concurrency}")`);
 
   const handle = await openDatabase(env);
-  const db = createDb(handle.url, { max: concurrency + 2, applicationName: 'podium-collect' });
+  const db = createDb(handle.url, { max: concurrency * 3 + 2, applicationName: 'podium-collect' });
   let exitCode = 0;
   try {
     await migrateToLatest(db);

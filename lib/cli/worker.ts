@@ -7,7 +7,7 @@ import { logger } from '../log';
 import { startWorker } from '../jobs/worker';
 import { fail, openDatabase } from './database';
 
-const USAGE = 'usage: npm run worker [-- --concurrency <n>] [--no-schedule]';
+const USAGE = 'usage: npm run worker [-- --concurrency <n, default 8>] [--no-schedule]';
 
 async function main(): Promise<void> {
   let values;
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
+  const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) fail(`--concurrency must be a whole number from 1 to 64 (got "${values.concurrency}")`, 2);
   const env = parseEnv(process.env);
   const handle = await openDatabase(env, (l) => logger.debug(l));

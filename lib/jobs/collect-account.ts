@@ -170,17 +170,28 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
 
   const warnings = result.warnings.map((w) => scrubSecrets(w, secrets));
   const today = dayInZone(now, tz);
-  return record(warnings.length ? 'partial' : 'ok', null, warnings.length ? warnings.join('; ') : null, http.calls, async (trx) => {
-    await countQuota(trx);
-    if (credRow) {
-      await trx
-        .updateTable('credential')
-        .set({ status: 'valid', paused_until: null, last_error: null, last_checked_at: now })
-        .where('id', '=', credRow.id)
-        .execute();
-    }
-    const days = await upsertAccountDays(trx, ref, result.days, 'api', now);
-    const posts = await upsertPosts(trx, ref, result.posts, today, now);
-    return days + posts;
-  });
+  const collected = result;
+  try {
+    return await record(warnings.length ? 'partial' : 'ok', null, warnings.length ? warnings.join('; ') : null, http.calls, async (trx) => {
+      await countQuota(trx);
+      if (credRow) {
+        await trx
+          .updateTable('credential')
+          .set({ status: 'valid', paused_until: null, last_error: null, last_checked_at: now })
+          .where('id', '=', credRow.id)
+          .execute();
+      }
+      const days = await upsertAccountDays(trx, ref, collected.days, 'api', now);
+      const posts = await upsertPosts(trx, ref, collected.posts, today, now);
+      return days + posts;
+    });
+  } catch (e) {
+    // The write rolled back whole (e.g. a constraint refused a value): say so
+    // in a run of its own instead of crashing the round.
+    const message = scrubSecrets(`storing the result failed: ${e instanceof Error ? e.message : String(e)}`, secrets);
+    return record('failed', 'internal', message, http.calls, async (trx) => {
+      await countQuota(trx);
+      return 0;
+    });
+  }
 }

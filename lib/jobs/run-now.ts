@@ -2,6 +2,7 @@ import type { DB } from '../../db/client';
 import { addDays, dayInZone } from '../collectors/days';
 import type { Env } from '../env';
 import type { HttpClient } from '../http/client';
+import { DEFAULT_LIMITS } from '../http/rate-limiter';
 import type { Logger } from '../log';
 import { NETWORKS, type Network } from '../networks';
 import { refreshRollups } from '../rollups';
@@ -9,6 +10,16 @@ import { collectAccount, type RunSummary } from './collect-account';
 import { listCollectableAccounts } from './tasks';
 
 export class TargetError extends Error {}
+
+// The rate-limit bucket that bounds each network's collection.
+const NETWORK_BUCKET: Partial<Record<Network, string>> = {
+  vk: 'vk',
+  telegram: 'telegram_web',
+  ok: 'ok',
+  youtube: 'youtube',
+  rutube: 'rutube',
+  website: 'metrica',
+};
 
 export interface TargetSpec {
   /** Numeric id, or handle / external id. */
@@ -66,22 +77,35 @@ export interface CollectNowOptions {
   onResult?: (target: Target, summary: RunSummary) => void;
 }
 
-/** Collects the targets now (a few at a time; limits are per credential), then refreshes rollups once. */
+/**
+ * Collects the targets now, then refreshes rollups once. Each network gets
+ * its own pool of `concurrency` slots: a slow, tightly limited network
+ * (t.me pages at 1/s) must not hold every slot while VK's budget idles.
+ */
 export async function collectNow(db: DB, targets: readonly Target[], opts: CollectNowOptions): Promise<RunSummary[]> {
   const now = new Date();
   const to = dayInZone(now, opts.env.PODIUM_TIMEZONE);
   const window = { from: opts.since ?? addDays(to, -29), to };
   const results: RunSummary[] = new Array(targets.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(opts.concurrency ?? 4, targets.length) }, async () => {
-    while (next < targets.length) {
-      const i = next++;
-      const s = await collectAccount(db, targets[i].id, { http: opts.http, env: opts.env, window, logger: opts.logger });
-      results[i] = s;
-      opts.onResult?.(targets[i], s);
-    }
+  const byNetwork = new Map<Network, number[]>();
+  targets.forEach((t, i) => byNetwork.set(t.network, [...(byNetwork.get(t.network) ?? []), i]));
+  const pools = [...byNetwork.entries()].flatMap(([network, indexes]) => {
+    let next = 0;
+    // At least as many slots as the network's per-second ceiling, so its
+    // budget is not left idle while slots wait on round trips and writes.
+    const bucket = NETWORK_BUCKET[network];
+    const rate = bucket ? opts.http.rate(bucket, DEFAULT_LIMITS[bucket]) : undefined;
+    const slots = Math.max(opts.concurrency ?? 4, rate ? Math.min(16, Math.ceil((rate.limit * 1000) / rate.intervalMs)) : 0);
+    return Array.from({ length: Math.min(slots, indexes.length) }, async () => {
+      while (next < indexes.length) {
+        const i = indexes[next++];
+        const s = await collectAccount(db, targets[i].id, { http: opts.http, env: opts.env, window, logger: opts.logger });
+        results[i] = s;
+        opts.onResult?.(targets[i], s);
+      }
+    });
   });
-  await Promise.all(workers);
+  await Promise.all(pools);
   if (results.some((r) => r.rowsWritten > 0)) await refreshRollups(db);
   return results;
 }

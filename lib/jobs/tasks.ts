@@ -32,11 +32,14 @@ export interface TaskDeps {
 }
 
 /** Accounts a round collects: active, on a network with an API. */
-export async function listCollectableAccounts(db: DB, filter: { network?: string } = {}): Promise<{ id: number; network: Network }[]> {
+export async function listCollectableAccounts(
+  db: DB,
+  filter: { network?: string } = {},
+): Promise<{ id: number; network: Network; credential_id: number | null }[]> {
   let q = db
     .selectFrom('account')
     .innerJoin('branch', 'branch.id', 'account.branch_id')
-    .select(['account.id', 'account.network'])
+    .select(['account.id', 'account.network', 'account.credential_id'])
     .where('account.status', '=', 'active')
     .where('branch.archived_at', 'is', null)
     .where('account.network', 'in', Object.keys(COLLECTORS) as Network[]);
@@ -44,13 +47,23 @@ export async function listCollectableAccounts(db: DB, filter: { network?: string
   return q.orderBy('account.id').execute();
 }
 
-/** One job per account; the key collapses an account that is already queued. */
-export async function enqueueAccounts(helpers: Pick<JobHelpers, 'addJob'>, accounts: readonly { id: number }[], since?: string): Promise<void> {
+/**
+ * One job per account; the key collapses an account that is already queued.
+ * Jobs sharing a rate-limit budget (a credential, or a tokenless network) run
+ * one at a time in their own queue, so a slow 1/s network can hold at most one
+ * worker slot and never starves the others.
+ */
+export async function enqueueAccounts(
+  helpers: Pick<JobHelpers, 'addJob'>,
+  accounts: readonly { id: number; network?: Network; credential_id?: number | null }[],
+  since?: string,
+): Promise<void> {
   for (const a of accounts) {
     await helpers.addJob(TASK_COLLECT_ACCOUNT, { accountId: a.id, ...(since ? { since } : {}) }, {
       jobKey: `collect-account:${a.id}`,
       jobKeyMode: 'preserve_run_at',
       maxAttempts: 3,
+      ...(a.network ? { queueName: `collect:${a.network}:${a.credential_id ?? 'shared'}` } : {}),
     });
   }
 }

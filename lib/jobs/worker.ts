@@ -47,7 +47,8 @@ function graphileLogger(log: Logger): GraphileLogger {
 export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandle> {
   const log = opts.logger ?? defaultLogger;
   const env = opts.env ?? loadEnv();
-  const concurrency = opts.concurrency ?? 4;
+  // Collection queues are serial per credential: leave a slot for each network.
+  const concurrency = opts.concurrency ?? 8;
   const cron = opts.cron ?? process.env.PODIUM_COLLECT_CRON ?? DEFAULT_COLLECT_CRON;
   const db = createDb(opts.connectionString, { max: concurrency + 2, applicationName: 'podium-worker' });
   const http = new HttpClient({ ...opts.http, logger: opts.http?.logger ?? log });

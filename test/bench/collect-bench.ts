@@ -1,0 +1,129 @@
+// Collection benchmark: 83 branches × 5 accounts (vk, telegram, ok, youtube,
+// rutube) against the fake networks with the default rate limits enforced.
+//
+//   npx tsx test/bench/collect-bench.ts          (BENCH_DATABASE_URL: a server; a scratch database is created and dropped)
+//
+// Reports, per rate-limit bucket, the achieved request rate as a ratio of its
+// ceiling (measured from the request times the fakes recorded), the wall time
+// of the full round, and peak memory.
+import crypto from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { createDb } from '../../db/client';
+import { withDatabase } from '../../db/embedded';
+import { migrateToLatest } from '../../db/migrate';
+import { HttpClient } from '../../lib/http/client';
+import { DEFAULT_LIMITS } from '../../lib/http/rate-limiter';
+import { collectNow, resolveTargets } from '../../lib/jobs/run-now';
+import { insertAccount, insertBranch, insertCredential, startAllFakes } from '../fakes/fixtures';
+import type { RecordedRequest } from '../fakes/server';
+
+const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 83);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+
+async function admin(sqlText: string) {
+  const c = new pg.Client({ connectionString: withDatabase(SERVER, 'postgres') });
+  await c.connect();
+  try {
+    await c.query(sqlText);
+  } finally {
+    await c.end();
+  }
+}
+
+async function main() {
+  const name = `podium_bench_collect_${crypto.randomBytes(4).toString('hex')}`;
+  await admin(`create database ${name}`);
+  const url = withDatabase(SERVER, name);
+  const db = createDb(url, { max: CONCURRENCY * 5 + 2 });
+  const fakes = await startAllFakes();
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  try {
+    await migrateToLatest(db);
+    const now = Date.now();
+    const nowS = Math.floor(now / 1000);
+    fakes.vk.tokens.set('bench-vk', 'service');
+    fakes.telegram.botTokens.add('1:bench');
+    fakes.ok.tokens.add('bench-ok');
+    fakes.youtube.keys.add('bench-yt');
+    const vk = await insertCredential(db, 'vk', 'bench-vk');
+    const tg = await insertCredential(db, 'telegram', '1:bench');
+    const ok = await insertCredential(db, 'ok', JSON.stringify({ access_token: 'bench-ok', application_secret_key: fakes.ok.applicationSecret }), {
+      application_key: fakes.ok.applicationKey,
+    });
+    const yt = await insertCredential(db, 'youtube', 'bench-yt');
+    for (let b = 0; b < BRANCHES; b++) {
+      const branchId = await insertBranch(db, `bench-${b}`);
+      const gid = 10_000 + b;
+      fakes.vk.groups.set(gid, {
+        id: gid,
+        screen_name: `club${gid}`,
+        name: 'g',
+        members_count: 1000 + b,
+        posts: Array.from({ length: 60 }, (_, i) => ({ id: i + 1, date: nowS - i * 43_000, views: 100 * i, likes: i, reposts: 1, comments: 2 })),
+      });
+      await insertAccount(db, { branchId, network: 'vk', externalId: String(gid), credentialId: vk });
+      fakes.telegram.channels.set(`bench${b}`, {
+        name: `bench${b}`,
+        subscribers: 5000 + b,
+        posts: Array.from({ length: 25 }, (_, i) => ({ id: i + 1, date: new Date(now - (25 - i) * 2 * 86_400_000).toISOString(), views: `${(i % 9) + 1}.${i % 10}K` })),
+      });
+      await insertAccount(db, { branchId, network: 'telegram', externalId: `bench${b}`, credentialId: tg });
+      fakes.ok.groups.set(`ok${b}`, { members: 700 + b });
+      await insertAccount(db, { branchId, network: 'ok', externalId: `ok${b}`, credentialId: ok });
+      fakes.youtube.channels.set(`UCbench${b}`, {
+        id: `UCbench${b}`,
+        subscriberCount: 300 + b,
+        viewCount: 10_000,
+        videos: Array.from({ length: 20 }, (_, i) => ({ id: `v${b}-${i}`, publishedAt: new Date(now - i * 2 * 86_400_000).toISOString(), viewCount: i * 10, likeCount: i, commentCount: 0 })),
+      });
+      await insertAccount(db, { branchId, network: 'youtube', externalId: `UCbench${b}`, credentialId: yt });
+      fakes.rutube.users.set(String(50_000 + b), {
+        name: 'r',
+        subscribers_count: 40 + b,
+        videos: Array.from({ length: 15 }, (_, i) => ({ id: `rt${b}-${i}`, title: 't', hits: i, publication_ts: new Date(now - i * 86_400_000 + 3 * 3600_000).toISOString().slice(0, 19) })),
+      });
+      await insertAccount(db, { branchId, network: 'rutube', externalId: String(50_000 + b) });
+    }
+
+    const targets = await resolveTargets(db, { all: true });
+    const t0 = performance.now();
+    const results = await collectNow(db, targets, { http: new HttpClient(), env: fakes.env, concurrency: CONCURRENCY });
+    const wallMs = performance.now() - t0;
+    clearInterval(sampler);
+
+    const buckets: { name: string; ceiling: number; reqs: RecordedRequest[]; gated?: string }[] = [
+      { name: 'vk (one service token)', ceiling: DEFAULT_LIMITS.vk.limit, reqs: fakes.vk.server.requests },
+      { name: 'telegram bot', ceiling: DEFAULT_LIMITS.telegram_bot.limit, reqs: fakes.telegram.server.requests.filter((r) => r.path.startsWith('/bot')), gated: 'follows the t.me pages' },
+      { name: 'telegram t.me pages', ceiling: DEFAULT_LIMITS.telegram_web.limit, reqs: fakes.telegram.server.requests.filter((r) => !r.path.startsWith('/bot')) },
+      { name: 'ok (one app token)', ceiling: DEFAULT_LIMITS.ok.limit, reqs: fakes.ok.server.requests },
+      { name: 'youtube (one key)', ceiling: DEFAULT_LIMITS.youtube.limit, reqs: fakes.youtube.server.requests },
+      { name: 'rutube', ceiling: DEFAULT_LIMITS.rutube.limit, reqs: fakes.rutube.server.requests },
+    ];
+    const status = (s: string) => results.filter((r) => r.status === s).length;
+    console.log(`accounts: ${results.length} (${status('ok')} ok, ${status('partial')} partial, ${status('failed')} failed, ${status('skipped')} skipped)`);
+    console.log(`wall time: ${(wallMs / 1000).toFixed(1)} s; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB; at least ${CONCURRENCY} slots per network (more where the ceiling is higher)`);
+    console.log('| bucket | requests | ceiling req/s | busy span s | shortest span the ceiling allows s | ratio |');
+    console.log('|---|---|---|---|---|---|');
+    for (const b of buckets) {
+      const times = b.reqs.map((r) => r.at).sort((x, y) => x - y);
+      const span = (times[times.length - 1] - times[0]) / 1000;
+      // A sliding window of c per second lets n requests start within floor((n-1)/c) s at best.
+      const ideal = Math.floor((times.length - 1) / b.ceiling);
+      const ratio = b.gated ? `n/a (${b.gated})` : (ideal / span).toFixed(3);
+      console.log(`| ${b.name} | ${times.length} | ${b.ceiling} | ${span.toFixed(1)} | ${ideal} | ${ratio} |`);
+    }
+  } finally {
+    clearInterval(sampler);
+    await fakes.close();
+    await db.destroy();
+    await admin(`drop database if exists ${name} with (force)`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
