@@ -301,7 +301,7 @@ export async function listRankings(
   input: RankingsQuery,
   opts: { today?: string } = {},
 ): Promise<RankingResponse> {
-  const { method, period, previous, snapshot } = await resolveRanking(db, input, opts);
+  const { method, period, previous, snapshot } = (await findFreshSnapshot(db, input, opts)) ?? (await resolveRanking(db, input, opts));
   const district = input.district ? input.district : undefined;
   const scopeKey = detailScope(viewer)?.join(',') ?? '*';
   const key = `${snapshot.id}|${snapshot.asOf}|${scopeKey}|${district ?? ''}|${input.network}`;
@@ -315,6 +315,62 @@ export async function listRankings(
   if (responseCache.size >= RESPONSE_CACHE_MAX) responseCache.delete(responseCache.keys().next().value as string);
   responseCache.set(key, response);
   return response;
+}
+
+/**
+ * The hot path: method, last data day and an up-to-date snapshot in one round
+ * trip. Null when anything needs the full path (no snapshot yet, a stale one,
+ * a method in another time zone).
+ */
+async function findFreshSnapshot(
+  db: DB,
+  input: PeriodRequest & { network: Scope; method?: string },
+  opts: { today?: string },
+): Promise<ResolvedRanking | null> {
+  const today = opts.today ?? todayIn(DEFAULT_METHOD.timeZone);
+  const period = resolvePeriod(input, today);
+  let key = DEFAULT_METHOD.key;
+  let version: number | null = null;
+  if (input.method) {
+    const m = input.method.match(/^(.+)-v(\d+)$/);
+    if (!m) return null;
+    key = m[1];
+    version = Number(m[2]);
+  }
+  const r = await sql<{
+    method_id: number;
+    definition: unknown;
+    last_day: string | null;
+    id: number | null;
+    as_of: string | null;
+    computed_at: Date | null;
+    result: unknown;
+  }>`
+    with m as (
+      select id, definition from ranking_method
+      where key = ${key} and (${version}::int is null or version = ${version}::int)
+      order by version desc limit 1
+    )
+    select m.id as method_id, m.definition, (select max(day)::text from rollup_branch_day) as last_day,
+      s.id, s.as_of::text as as_of, s.computed_at, s.result
+    from m left join ranking_snapshot s
+      on s.method_id = m.id and s.scope = ${input.network} and s.period_from = ${period.from} and s.period_to = ${period.to}
+  `.execute(db);
+  const row = r.rows[0];
+  if (!row || row.id === null || row.as_of === null || row.computed_at === null) return null;
+  let definition = parsedMethods.get(row.method_id);
+  if (!definition) {
+    definition = parseMethod(row.definition);
+    parsedMethods.set(row.method_id, definition);
+  }
+  if (definition.timeZone !== DEFAULT_METHOD.timeZone) return null;
+  if (row.as_of !== asOfFor(period, today, row.last_day)) return null;
+  return {
+    method: { id: row.method_id, definition },
+    period,
+    previous: previousPeriod(period),
+    snapshot: { id: row.id, asOf: row.as_of, computedAt: row.computed_at, result: row.result as SnapshotResult },
+  };
 }
 
 // The cache belongs to one database handle (tests use several).
@@ -370,4 +426,16 @@ async function buildRankingResponse(
       asOf: snapshot.asOf,
     },
   };
+}
+
+const serialized = new WeakMap<RankingResponse, string>();
+
+/** JSON of a ranking response; a cached response is serialized once. */
+export function rankingJson(r: RankingResponse): string {
+  let s = serialized.get(r);
+  if (s === undefined) {
+    s = JSON.stringify(r);
+    serialized.set(r, s);
+  }
+  return s;
 }

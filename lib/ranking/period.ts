@@ -53,9 +53,16 @@ export function maxDay(a: string, b: string): string {
 
 /** Today in a time zone, as a day string. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let f = dayFormatters.get(timeZone);
+  if (!f) {
+    // en-CA formats as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, f);
+  }
+  return f.format(now);
 }
+// Building a formatter costs far more than using one.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export function isoWeekday(day: string): number {

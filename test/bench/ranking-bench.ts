@@ -18,7 +18,7 @@ import { migrateToLatest } from '../../db/migrate';
 import { parseQuery, errorResponse } from '../../lib/api/errors';
 import { rankingsQuerySchema, seriesQuerySchema } from '../../lib/api/schemas';
 import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
-import { listRankings } from '../../lib/data/rankings';
+import { listRankings, rankingJson } from '../../lib/data/rankings';
 import { getBranchSeries } from '../../lib/data/series';
 import { refreshRollups } from '../../lib/rollups/index';
 
@@ -176,7 +176,7 @@ function serve(db: DB): Promise<{ url: string; close: () => Promise<void> }> {
         }
         if (url.pathname === '/api/rankings') {
           const input = parseQuery(rankingsQuerySchema, url.searchParams);
-          return json(res, 200, JSON.stringify(await listRankings(db, SYSTEM_VIEWER, input)));
+          return json(res, 200, rankingJson(await listRankings(db, SYSTEM_VIEWER, input)));
         }
         const m = url.pathname.match(/^\/api\/branches\/([a-z0-9-]+)\/series$/);
         if (m) {

@@ -1,9 +1,8 @@
-import { NextResponse } from 'next/server';
 import { getDb } from '@/db/client';
 import { badRequest, parseQuery, route, unauthorized } from '@/lib/api/errors';
 import { rankingsQuerySchema } from '@/lib/api/schemas';
 import { getViewer } from '@/lib/auth/session';
-import { listRankings, UnknownMethodError } from '@/lib/data/rankings';
+import { listRankings, rankingJson, UnknownMethodError } from '@/lib/data/rankings';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +12,8 @@ export const GET = route(async (req: Request) => {
   const viewer = await getViewer();
   if (!viewer) throw unauthorized();
   try {
-    return NextResponse.json(await listRankings(getDb(), viewer, input));
+    const body = rankingJson(await listRankings(getDb(), viewer, input));
+    return new Response(body, { headers: { 'content-type': 'application/json' } });
   } catch (err) {
     if (err instanceof UnknownMethodError) throw badRequest(`Invalid parameter "method": ${err.message}`);
     throw err;
