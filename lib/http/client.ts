@@ -3,6 +3,7 @@ import {
   BadResponseError,
   CollectError,
   CredentialError,
+  QuotaError,
   RetryableError,
   scrubSecrets,
 } from './errors';
@@ -15,7 +16,7 @@ export interface HttpClientOptions {
   maxRetries?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** A Retry-After longer than this is not waited out in-process: the job fails as retryable. */
+  /** A Retry-After longer than this is not waited out: it becomes a quota pause of the credential. */
   maxRetryAfterMs?: number;
   /** Overrides of DEFAULT_LIMITS by bucket name (vk, telegram_bot, ...). */
   limits?: Record<string, RateLimit>;
@@ -116,7 +117,11 @@ export class HttpClient {
         }
         throw error;
       }
-      if (error.retryAfterMs !== undefined && error.retryAfterMs > maxRetryAfterMs) throw error;
+      if (error.retryAfterMs !== undefined && error.retryAfterMs > maxRetryAfterMs) {
+        // Told to wait longer than is worth holding a slot (Telegram can say
+        // hours): pause the credential until then instead.
+        throw new QuotaError(`${error.message}; asked to wait ${Math.round(error.retryAfterMs / 1000)} s`, new Date(Date.now() + error.retryAfterMs));
+      }
       const delay = error.retryAfterMs ?? backoffDelay(attempt, baseDelayMs, maxDelayMs);
       this.opts.logger?.debug({ what: req.what, attempt: attempt + 1, delayMs: delay, reason: error.message }, 'retrying');
       await sleep(delay);

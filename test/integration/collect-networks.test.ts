@@ -107,6 +107,27 @@ describe('Telegram collector', () => {
   });
 });
 
+describe('Telegram long retry_after', () => {
+  it('pauses the bot credential instead of waiting hours', async () => {
+    fakes.telegram.channels.set('slowpoke', { name: 'slowpoke', subscribers: 1, posts: [] });
+    fakes.telegram.botTokens.add('888:slowTOKEN');
+    const cred = await insertCredential(t.db, 'telegram', '888:slowTOKEN');
+    const id = await insertAccount(t.db, { branchId, network: 'telegram', externalId: 'slowpoke', credentialId: cred });
+    fakes.telegram.server.inject(
+      { kind: 'body', status: 429, body: JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 7200', parameters: { retry_after: 7200 } }) },
+      { match: (r) => r.path.includes('getChatMemberCount') },
+    );
+    const t0 = Date.now();
+    expect(await run(id)).toMatchObject({ status: 'failed', errorClass: 'quota' });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    const c = await t.db.selectFrom('credential').selectAll().where('id', '=', cred).executeTakeFirstOrThrow();
+    expect(c.status).toBe('quota');
+    const pausedFor = new Date(c.paused_until as Date).getTime() - Date.now();
+    expect(pausedFor).toBeGreaterThan(7100_000);
+    expect(pausedFor).toBeLessThanOrEqual(7200_000);
+  });
+});
+
 describe('OK collector', () => {
   it('signs requests and reads members', async () => {
     fakes.ok.tokens.add('okAccessTOKEN1');

@@ -130,6 +130,7 @@ export const collectWebsite: Collector = async (account, cred, window, ctx) => {
       }
     }
   }
+  if (!(cred && counter) && !site) warnings.push('nothing to collect: no Metrica counter_id on the credential and no site URL for a feed');
   const out = [...days.values()].filter((d) => Object.keys(d).length > 1);
   return { days: out, posts: [], warnings };
 };
