@@ -60,6 +60,12 @@ describe('rollups', () => {
       const r = all[Math.floor(rnd() * all.length)];
       await t.db.deleteFrom('account_day').where('account_id', '=', r.account_id).where('day', '=', r.day).execute();
     }
+    // A new day arrives for every account.
+    const accounts = await t.db.selectFrom('account').select(['id', 'branch_id', 'network']).execute();
+    await t.db
+      .insertInto('account_day')
+      .values(accounts.map((a) => ({ account_id: a.id, day: '2026-11-01', branch_id: a.branch_id, network: a.network, followers: 5000, views: 10, posts: 1, source: 'api' as const })))
+      .execute();
     // Alpha's views jump in October; the cached October ranking must notice.
     await t.db.updateTable('account_day').set({ views: 9000 }).where('branch_id', '=', ids.alpha).where('day', '>=', '2026-10-01').execute();
     const p = await t.db.selectFrom('post').select('id').executeTakeFirstOrThrow();
