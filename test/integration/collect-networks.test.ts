@@ -269,6 +269,20 @@ describe('Website collector', () => {
     expect((await dayRow(odd, '2026-11-25'))?.posts ?? null).toBeNull();
   });
 
+  it('refuses sampled Metrica data (an estimate) as bad_response, and retries a Metrica 429', async () => {
+    const cred = await insertCredential(t.db, 'website', 'y0_METRICA', { counter_id: '4242' });
+    const id = await insertAccount(t.db, { branchId, network: 'website', externalId: 'site3.example', credentialId: cred });
+    fakes.website.sampled = true;
+    try {
+      expect(await run(id)).toMatchObject({ status: 'failed', errorClass: 'bad_response', errorMessage: expect.stringMatching(/sampled/) });
+    } finally {
+      fakes.website.sampled = false;
+    }
+    expect(await t.db.selectFrom('account_day').select('day').where('account_id', '=', id).execute()).toEqual([]);
+    fakes.website.server.inject({ kind: 'status', status: 429, retryAfter: '0' }, { match: (r) => r.path === '/stat/v1/data' });
+    expect(await run(id)).toMatchObject({ status: 'ok', apiCalls: 3 });
+  });
+
   it('marks a rejected Metrica token invalid', async () => {
     const cred = await insertCredential(t.db, 'website', 'y0_WRONG', { counter_id: '4242' });
     const id = await insertAccount(t.db, { branchId, network: 'website', externalId: 'site2.example', url: `${fakes.website.siteUrl}/site1`, credentialId: cred });

@@ -110,6 +110,25 @@ describe('VK collector', () => {
     expect(await counts(accountId)).toEqual(before);
   });
 
+  it('re-polls young posts: one post_day snapshot per post per collection day', async () => {
+    const { accountId } = await setup({ posts: posts(10) });
+    await run(accountId);
+    const tomorrow = new Date(NOW.getTime() + 86_400_000);
+    const s = await collectAccount(t.db, accountId, { http: fastHttp(), env: fakes.env, now: tomorrow, key: TEST_KEY });
+    expect(s.status).toBe('ok');
+    const snaps = await t.db
+      .selectFrom('post_day')
+      .innerJoin('post', 'post.id', 'post_day.post_id')
+      .select(['post_day.day'])
+      .where('post.account_id', '=', accountId)
+      .execute();
+    expect(snaps).toHaveLength(20);
+    expect(new Set(snaps.map((r) => r.day))).toEqual(new Set(['2026-11-25', '2026-11-26']));
+    expect((await counts(accountId)).posts).toBe(10);
+    // Window 10-27..11-25 then 10-28..11-26: 31 distinct days.
+    expect((await counts(accountId)).days).toBe(31);
+  });
+
   it('reads exactly 100 posts on one page, an empty wall, and the legacy groups.getById shape', async () => {
     const hundred = await setup({ posts: posts(100, { stepDays: 0.25 }) });
     expect((await run(hundred.accountId)).status).toBe('ok');
