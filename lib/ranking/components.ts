@@ -136,7 +136,6 @@ export function branchFlags(b: BranchInput, from: string, to: string, asOf: stri
     // A week of history before the period feeds the baselines.
     const rows = rowsAll.filter((r) => r.day <= end);
     const inPeriod = rows.filter((r) => r.day >= from);
-    if (inPeriod.length === 0) continue;
     const medViews = median(inPeriod.map((r) => r.views));
     const byDay = new Map(rows.map((r) => [r.day, r]));
 
@@ -177,7 +176,9 @@ export function branchFlags(b: BranchInput, from: string, to: string, asOf: stri
       }
     }
 
-    // Gaps: runs of days without a row for a network that reports in the period.
+    // Gaps: runs of days without a row for a network the branch reports on
+    // (in the period or the week before it, so a network that stopped on the
+    // first day still shows).
     let run: string[] = [];
     const flush = () => {
       if (run.length >= f.gapMinDays)

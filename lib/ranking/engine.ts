@@ -66,8 +66,9 @@ function eligibilityOf(
   values: Record<ComponentId, number | null>,
   method: MethodDefinition,
 ): Eligibility {
+  // Nothing to measure in this scope: the one reason that matters.
+  if (b.expectedAccounts === 0 && b.days.length === 0) return { eligible: false, reasons: [{ code: 'no_accounts', required: 1, actual: 0 }] };
   const reasons: Eligibility['reasons'] = [];
-  if (b.expectedAccounts === 0 && b.days.length === 0) reasons.push({ code: 'no_accounts', required: 1, actual: 0 });
   if (!b.population) reasons.push({ code: 'no_population', required: null, actual: null });
   const need = requiredPosts(method, m.elapsedDays);
   if (m.posts < need) reasons.push({ code: 'too_few_posts', required: need, actual: m.posts });

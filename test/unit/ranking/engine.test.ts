@@ -201,3 +201,18 @@ describe('flags', () => {
     expect(flags.get(4)).toEqual([]);
   });
 });
+
+describe('edge cases of eligibility and gaps', () => {
+  it('gives a branch without accounts in scope the single reason no_accounts', () => {
+    const none = { id: 9, slug: 'b9', name: 'Branch 9', population: 100_000, expectedAccounts: 0, days: [] };
+    const r = computeRanking({ ...OCT, branches: [branch({ id: 1 }), none] }, PODIUM_V1);
+    expect(r.rows.find((x) => x.branchId === 9)!.detail.eligibility.reasons).toEqual([{ code: 'no_accounts', required: 1, actual: 0 }]);
+  });
+  it('flags a network that stopped reporting before the period began', () => {
+    const b = branch({ id: 1 });
+    b.days = b.days.filter((d) => d.day < OCT.from);
+    const r = computeRanking({ ...OCT, branches: [b] }, PODIUM_V1);
+    expect(r.rows[0].detail.flags).toEqual([{ kind: 'data_gap', network: 'vk', day: '2026-10-01', until: '2026-10-31', value: 31 }]);
+    expect(r.rows[0].detail.eligibility.eligible).toBe(false);
+  });
+});
