@@ -50,8 +50,6 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   // Collection queues are serial per credential: leave a slot for each network.
   const concurrency = opts.concurrency ?? 8;
   const cron = opts.cron ?? process.env.PODIUM_COLLECT_CRON ?? DEFAULT_COLLECT_CRON;
-  const db = createDb(opts.connectionString, { max: concurrency + 2, applicationName: 'podium-worker' });
-  const http = new HttpClient({ ...opts.http, logger: opts.http?.logger ?? log });
   const parsedCronItems =
     opts.schedule === false
       ? []
@@ -64,6 +62,8 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
             options: { backfillPeriod: 6 * 3600_000, maxAttempts: 1, jobKey: 'collect-all', jobKeyMode: 'preserve_run_at' },
           },
         ]);
+  const db = createDb(opts.connectionString, { max: concurrency + 2, applicationName: 'podium-worker' });
+  const http = new HttpClient({ ...opts.http, logger: opts.http?.logger ?? log });
   const liveness = await Liveness.open(opts.connectionString);
   const events: WorkerEvents = new EventEmitter();
   const registered: Promise<void>[] = [];

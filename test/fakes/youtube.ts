@@ -11,6 +11,8 @@ export interface YtFakeVideo {
 
 export interface YtFakeChannel {
   id: string;
+  /** "@branchname", for channels.list?forHandle=. */
+  handle?: string;
   subscriberCount: number;
   hiddenSubscriberCount?: boolean;
   viewCount: number;
@@ -72,7 +74,8 @@ export async function startYoutubeFake(): Promise<YoutubeFake> {
     const resource = req.path.replace(/^\/youtube\/v3\//, '').replace(/^\//, '');
     if (resource === 'channels') {
       const id = req.query.get('id');
-      const c = id ? fake.channels.get(id) : undefined;
+      const handle = req.query.get('forHandle')?.toLowerCase();
+      const c = id ? fake.channels.get(id) : [...fake.channels.values()].find((x) => handle && x.handle?.toLowerCase() === handle);
       if (!c) return json({ kind: 'youtube#channelListResponse', etag: 'x', pageInfo: { totalResults: 0, resultsPerPage: 5 } });
       return json({
         kind: 'youtube#channelListResponse',

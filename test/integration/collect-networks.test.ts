@@ -185,6 +185,14 @@ describe('YouTube collector', () => {
     expect(q.units).toBe(5);
   });
 
+  it('finds a channel by @handle, as accounts added by URL store it', async () => {
+    fakes.youtube.channels.set('UCbyhandle', { id: 'UCbyhandle', handle: '@branchtv', subscriberCount: 42, viewCount: 1, videos: [] });
+    const cred = await insertCredential(t.db, 'youtube', 'AIzaFAKEKEY1');
+    const id = await insertAccount(t.db, { branchId, network: 'youtube', externalId: '@branchtv', handle: '@branchtv', credentialId: cred });
+    expect((await run(id)).status).toBe('ok');
+    expect((await dayRow(id, '2026-11-25'))?.followers).toBe(42);
+  });
+
   it('pauses the key on quotaExceeded until Pacific midnight; marks an invalid key', async () => {
     fakes.youtube.keys.add('AIzaQUOTA');
     fakes.youtube.unitsUsed.set('AIzaQUOTA', fakes.youtube.quotaLimit);

@@ -99,6 +99,14 @@ describe('VK collector', () => {
     expect(Number(total.n)).toBe(130);
   });
 
+  it('accepts a screen name as the external id', async () => {
+    const { group } = await setup({ posts: posts(3), members_count: 333 });
+    const byName = await insertAccount(t.db, { branchId, network: 'vk', externalId: group.screen_name, handle: group.screen_name });
+    expect((await run(byName)).status).toBe('ok');
+    const row = await t.db.selectFrom('account_day').select('followers').where('account_id', '=', byName).where('day', '=', '2026-11-25').executeTakeFirstOrThrow();
+    expect(row.followers).toBe(333);
+  });
+
   it('is idempotent: a second run writes no duplicates and rewrites nothing unchanged', async () => {
     const { accountId } = await setup({ posts: posts(20) });
     const first = await run(accountId);

@@ -96,4 +96,12 @@ describe('worker', () => {
     const followers = await t.db.selectFrom('account_day').select(['account_id', 'followers']).where('followers', 'is not', null).execute();
     expect(followers.length).toBeGreaterThanOrEqual(9);
   });
+
+  it('registers the collection cron when scheduling, and refuses a bad cron spec', async () => {
+    const worker = await startWorker({ connectionString: t.url, schedule: true, cron: '0 */6 * * *', logger: silent, env: fakes.env, pollIntervalMs: 200 });
+    await worker.stop();
+    const known = await sql<{ identifier: string }>`select identifier from graphile_worker._private_known_crontabs`.execute(t.db);
+    expect(known.rows.map((r) => r.identifier)).toContain('podium_collect_all');
+    await expect(startWorker({ connectionString: t.url, schedule: true, cron: 'every six hours', logger: silent, env: fakes.env })).rejects.toThrow();
+  });
 });
