@@ -16,6 +16,7 @@ import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodLabel, pa
 import { addDays, minDay, previousPeriod, resolvePeriod, todayIn, type Period, type PeriodRequest } from '../ranking/period';
 import { countExpectedAccounts, detailVisible, listBranches } from './branches';
 import { getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
+import { SNAPSHOT_LOCK } from '../rollups/index';
 
 /** Days before a period that its result reads: the growth baseline and a week of flag history. */
 const LOOKBACK_DAYS = 8;
@@ -154,6 +155,8 @@ export async function getSnapshot(
   if (existing && existing.as_of === asOf) return toSnap(existing);
 
   return db.transaction().execute(async (trx) => {
+    // Rollups must not change under a build without the build being dropped (see refreshRollups).
+    await sql`select pg_advisory_xact_lock_shared(${SNAPSHOT_LOCK})`.execute(trx);
     // One builder per snapshot key; others wait and then read its result.
     await sql`select pg_advisory_xact_lock(hashtext(${`ranking:${method.id}:${scope}:${period.from}:${period.to}`}))`.execute(trx);
     const again = await find(trx);

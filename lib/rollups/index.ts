@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 
+/** Advisory lock between rebuilding rollups and materializing rankings (see lib/data/rankings.ts). */
+export const SNAPSHOT_LOCK = 0x706f6469; // "podi"
+
 /** Pairs claimed per transaction: bounds lock time and memory for a huge backlog. */
 const BATCH = 50_000;
 
@@ -93,7 +96,10 @@ async function rebuildClaimed(db: DB): Promise<void> {
     group by branch_id, day, network
   `.execute(db);
 
-  // A materialized ranking whose inputs include a rebuilt day is stale.
+  // A materialized ranking whose inputs include a rebuilt day is stale. The
+  // exclusive lock waits for rankings being built from the old rollups (they
+  // hold it shared), so none of them can be stored after this delete.
+  await sql`select pg_advisory_xact_lock(${SNAPSHOT_LOCK})`.execute(db);
   await sql`
     delete from ranking_snapshot s
     where exists (
