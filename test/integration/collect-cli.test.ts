@@ -58,8 +58,16 @@ afterAll(async () => {
 
 describe('npm run collect', () => {
   it('rejects bad arguments with exit code 2 and a clear message', async () => {
-    const results = await Promise.all([cli([]), cli(['--bogus']), cli(['--network', 'myspace']), cli(['--all', '--since', '2026-13-01']), cli(['--import', 'x.csv'])]);
-    expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
+    const results = await Promise.all([
+      cli([]),
+      cli(['--bogus']),
+      cli(['--network', 'myspace']),
+      cli(['--all', '--since', '2026-13-01']),
+      cli(['--import', 'x.csv']),
+      cli(['--branch', 'no-such-branch']),
+    ]);
+    expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(results[5].stderr).toMatch(/no branch with slug "no-such-branch"/);
     expect(results[0].stderr).toMatch(/say what to collect/);
     expect(results[1].stderr).toMatch(/bogus/);
     expect(results[2].stderr).toMatch(/unknown network "myspace"/);
@@ -75,6 +83,10 @@ describe('npm run collect', () => {
     expect(ok.stdout).toMatch(/2 accounts: 2 ok/);
     const days = await t.db.selectFrom('account_day').select('followers').where('followers', 'is not', null).execute();
     expect(days.map((d) => d.followers).sort()).toEqual([61, 71]);
+
+    const one = await cli(['--branch', 'test-branch', '--network', 'rutube']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/1 accounts: 1 ok/);
 
     fakes.vk.tokens.set('vk-cli-token', 'expired');
     const bad = await cli(['--account', 'club61']);
