@@ -99,6 +99,18 @@ describe('VK collector', () => {
     expect(Number(total.n)).toBe(130);
   });
 
+  it('a token configured as admin but refused by stats.get gives a partial run, reach unmeasured', async () => {
+    const { accountId, token } = await setup({ posts: posts(3) }, 'admin');
+    fakes.vk.tokens.set(token, 'service');
+    const s = await run(accountId);
+    expect(s).toMatchObject({ status: 'partial', errorMessage: expect.stringMatching(/stats\.get refused/) });
+    const acc = await t.db.selectFrom('account').select('status').where('id', '=', accountId).executeTakeFirstOrThrow();
+    expect(acc.status).toBe('active');
+    const rows = await t.db.selectFrom('account_day').select(['reach', 'posts']).where('account_id', '=', accountId).execute();
+    expect(rows.every((r) => r.reach === null)).toBe(true);
+    expect(rows.reduce((a, r) => a + (r.posts ?? 0), 0)).toBe(3);
+  });
+
   it('accepts a screen name as the external id', async () => {
     const { group } = await setup({ posts: posts(3), members_count: 333 });
     const byName = await insertAccount(t.db, { branchId, network: 'vk', externalId: group.screen_name, handle: group.screen_name });
