@@ -442,3 +442,17 @@ export function rankingJson(r: RankingResponse): string {
   }
   return s;
 }
+
+/**
+ * Materializes the rankings people open first — the latest complete week,
+ * month, quarter and year, all networks — so the first visitor after a
+ * collection or seed does not wait for them. Safe to run at any time.
+ */
+export async function warmRankings(db: DB, opts: { today?: string } = {}): Promise<number> {
+  let n = 0;
+  for (const period of ['week', 'month', 'quarter', 'year'] as const) {
+    await resolveRanking(db, { period, network: 'all' }, opts);
+    n++;
+  }
+  return n;
+}

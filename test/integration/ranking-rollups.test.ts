@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
-import { listRankings } from '../../lib/data/rankings';
+import { listRankings, warmRankings } from '../../lib/data/rankings';
 import { refreshRollups } from '../../lib/rollups/index';
 import { dumpRollups, loadRankingFixture } from './ranking-fixture';
 
@@ -104,6 +104,18 @@ describe('rollups', () => {
     expect(alpha.detail!.components.find((c) => c.id === 'followers_per_100k')!.value).toBe(500);
     await t.db.updateTable('account').set({ status: 'paused' }).where('branch_id', '=', ids.alpha).execute();
     expect(await count()).toBe(0);
+  });
+
+  it('warms the latest complete periods', async () => {
+    await sql`delete from ranking_snapshot`.execute(t.db);
+    expect(await warmRankings(t.db, { today: '2026-11-02' })).toBe(4);
+    const r = await sql<{ kind: string; from: string }>`select period_kind as kind, period_from::text as from from ranking_snapshot order by 1`.execute(t.db);
+    expect(r.rows).toEqual([
+      { kind: 'month', from: '2026-10-01' },
+      { kind: 'quarter', from: '2026-07-01' },
+      { kind: 'week', from: '2026-10-26' },
+      { kind: 'year', from: '2025-01-01' },
+    ]);
   });
 
   it('lets two refreshes run at once without losing or doubling work', async () => {
