@@ -50,7 +50,8 @@ export function CompareView({ options, initial, initialSearch }: { options: Bran
     return o ? (locale === 'en' ? o.nameEn : o.name) : slug;
   };
   const rows = q.data ? compareRows(q.data) : [];
-  const series = state.branches.map((slug) => ({ key: slug, name: nameOf(slug) }));
+  // Lines follow the data shown (the previous answer stays while a new one loads).
+  const series = (q.data?.series ?? []).map((x) => ({ key: x.branch.slug, name: locale === 'en' ? x.branch.nameEn : x.branch.name }));
   const agg = AGG[state.metric];
   const kind = state.metric === 'engagement_rate' ? 'percent' : 'compact';
   const ready = state.branches.length >= 2;
@@ -58,7 +59,7 @@ export function CompareView({ options, initial, initialSearch }: { options: Bran
   return (
     <>
       <div className="filters no-print" data-testid="compare-filters">
-        <div className="field" style={{ flex: '1 1 320px' }}>
+        <div className="field" style={{ flex: '1 1 300px', minWidth: 0 }}>
           <span id="chips-label">{t('compare.subtitle')}</span>
           <div className="chips" aria-labelledby="chips-label">
             {state.branches.map((slug, i) => (

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // A period nobody asked for yet is ranked on its first request: give it time.
 const SLOW = { timeout: 60_000, interval: 250 };
 import { signIn, startApp, type RunningApp } from '../helpers/app';
-import { collectErrors, contextWithCookie, launchBrowser, screenshot, seriousViolations } from './helpers/browser';
+import { collectErrors, contextWithCookie, launchBrowser, SCREENSHOTS, screenshot, seriousViolations } from './helpers/browser';
 
 // The dashboard in a real browser against `npm start` (embedded Postgres, demo data).
 describe('dashboard in the browser', () => {
@@ -44,6 +45,36 @@ describe('dashboard in the browser', () => {
 
   const rowSlugs = (page: Page) => page.locator('[data-testid=ranking-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-slug')));
   const tableText = (page: Page) => page.locator('[data-testid=ranking-table] tbody').innerText();
+
+  /** Gzipped size of the JavaScript a first load of `url` fetches. */
+  async function firstLoadJs(url: string): Promise<{ files: number; gzipBytes: number }> {
+    const page = await central.newPage();
+    const bodies: Promise<Buffer>[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script' && r.ok()) bodies.push(r.body());
+    });
+    await page.goto(`${app.url}${url}`, { waitUntil: 'networkidle' });
+    const all = await Promise.all(bodies);
+    await page.close();
+    return { files: all.length, gzipBytes: all.reduce((n, b) => n + zlib.gzipSync(b).length, 0) };
+  }
+
+  it('keeps the first-load JavaScript of the ranking under 250 KB gzipped', { timeout: 120_000 }, async () => {
+    const ranking = await firstLoadJs('/');
+    const branch = await firstLoadJs(`/branches/${(await firstSlug())}`);
+    fs.mkdirSync(path.dirname(SCREENSHOTS), { recursive: true });
+    fs.writeFileSync(path.join(path.dirname(SCREENSHOTS), 'first-load-js.json'), JSON.stringify({ ranking, branch }, null, 2));
+    console.log(`first-load JS, gzipped: ranking ${(ranking.gzipBytes / 1024).toFixed(1)} KB in ${ranking.files} files; branch ${(branch.gzipBytes / 1024).toFixed(1)} KB in ${branch.files} files`);
+    expect(ranking.gzipBytes).toBeLessThan(250 * 1024);
+  });
+
+  async function firstSlug(): Promise<string> {
+    const page = await central.newPage();
+    await page.goto(`${app.url}/`, { waitUntil: 'networkidle' });
+    const slug = (await rowSlugs(page))[0]!;
+    await page.close();
+    return slug;
+  }
 
   it('renders the podium and the ranking, accessibly', { timeout: 120_000 }, async () => {
     const { page, errors } = await open(central, '/');
@@ -117,7 +148,7 @@ describe('dashboard in the browser', () => {
     await page.selectOption('[data-testid=compare-add]', slugs[2]!);
     await expect.poll(() => page.url(), SLOW).toContain(`branches=${slugs[0]},${slugs[1]},${slugs[2]}`);
     await expect.poll(() => page.locator('[data-testid=compare-chart] path.recharts-line-curve').count(), SLOW).toBe(3);
-    expect(await page.locator('[data-testid=compare-table] tbody tr').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-testid=compare-table] tbody tr').count(), SLOW).toBe(3);
     await screenshot(page, 'compare-1280');
     await expectAccessible(page);
     expect(errors).toEqual([]);

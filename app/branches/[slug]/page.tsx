@@ -9,6 +9,7 @@ import { TopPosts } from '@/components/branch/top-posts';
 import { ToTopBox } from '@/components/branch/to-top-box';
 import { TrendPanel } from '@/components/branch/trend-panel';
 import { AccountsTable } from '@/components/health/accounts-table';
+import { StaleBanner } from '@/components/ranking/stale-banner';
 import { RankChange } from '@/components/ui/change';
 import { getDb } from '@/db/client';
 import { branchSlugSchema, summaryQuerySchema, type Granularity, type Kpi, type SeriesMetric } from '@/lib/api/schemas';
@@ -106,6 +107,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
         </div>
       </div>
       <p className="print-only small">{t('print.dataAsOf', { day: formatDay(summary.freshness.lastDataDay ?? summary.freshness.asOf, locale) })}</p>
+      <StaleBanner lastDataDay={summary.freshness.lastDataDay} nowIso={nowIso} />
       <BranchFilters state={state} resolved={period} />
       <KpiCards kpis={summary.kpis} sparks={sparks} />
       <div className="two-col">
