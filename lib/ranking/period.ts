@@ -202,6 +202,12 @@ export interface PeriodRequest {
 export function resolvePeriod(req: PeriodRequest, today: string): Period {
   if (req.period === 'custom') {
     if (!req.from || !req.to) throw new RangeError('custom period needs from and to');
+    // A range that is exactly a calendar period is that period (same previous
+    // period, same materialized ranking).
+    for (const kind of ['week', 'month', 'quarter', 'year'] as const) {
+      const p = periodContaining(kind, req.from);
+      if (p.from === req.from && p.to === req.to) return p;
+    }
     return customPeriod(req.from, req.to);
   }
   if (req.date) {

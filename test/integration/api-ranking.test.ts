@@ -133,8 +133,13 @@ describe('GET /api/rankings', () => {
   });
 
   it('accepts custom ranges and filters by district without re-ranking', async () => {
-    const custom = await ranking('period=custom&from=2026-10-01&to=2026-10-31');
-    expect(brief(custom).slice(0, 3)).toEqual([['bravo', 1, 65, 0], ['alpha', 2, 45.83, 1], ['charlie', 3, 38.75, 1]]);
+    const month = await ranking('period=custom&from=2026-10-01&to=2026-10-31');
+    expect(month.period.kind).toBe('month');
+    expect(brief(month).slice(0, 3)).toEqual([['bravo', 1, 65, 0], ['alpha', 2, 45.83, 1], ['charlie', 3, 38.75, 1]]);
+    const custom = await ranking('period=custom&from=2026-10-02&to=2026-10-31');
+    expect(custom.period).toMatchObject({ kind: 'custom', days: 30, label: '2026-10-02..2026-10-31' });
+    expect(custom.previousPeriod).toMatchObject({ from: '2026-09-02', to: '2026-10-01' });
+    expect(custom.rows.slice(0, 3).map((x) => [x.branch.slug, x.rank])).toEqual([['bravo', 1], ['alpha', 2], ['charlie', 3]]);
     const siberia = await ranking('period=month&date=2026-10&district=siberian');
     expect(siberia.rows.map((x) => [x.branch.slug, x.rank])).toEqual([['bravo', 1], ['delta', null]]);
   });

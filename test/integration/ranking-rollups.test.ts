@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
 import { listRankings, warmRankings } from '../../lib/data/rankings';
-import { refreshRollups } from '../../lib/rollups/index';
+import { refreshRollups, SNAPSHOT_LOCK } from '../../lib/rollups/index';
+import pg from 'pg';
 import { dumpRollups, loadRankingFixture } from './ranking-fixture';
 
 let t: TestDatabase;
@@ -116,6 +117,27 @@ describe('rollups', () => {
       { kind: 'week', from: '2026-10-26' },
       { kind: 'year', from: '2025-01-01' },
     ]);
+  });
+
+  it('does not let a ranking built from replaced rollups survive the refresh', async () => {
+    await sql`delete from ranking_snapshot`.execute(t.db);
+    await listRankings(t.db, SYSTEM_VIEWER, { period: 'month', date: '2026-10', network: 'all' });
+    const snapshot = (await sql<{ id: number }>`select id from ranking_snapshot`.execute(t.db)).rows[0];
+    // A builder that read the old rollups and has not committed yet.
+    const builder = new pg.Client({ connectionString: t.url });
+    await builder.connect();
+    await builder.query('begin');
+    await builder.query('select pg_advisory_xact_lock_shared($1)', [SNAPSHOT_LOCK]);
+    await t.db.updateTable('account_day').set({ views: 7 }).where('branch_id', '=', ids.bravo).where('day', '=', '2026-10-15').execute();
+    let done = false;
+    const refresh = refreshRollups(t.db).then((r) => ((done = true), r));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(done).toBe(false);
+    await builder.query('commit');
+    await builder.end();
+    expect((await refresh).branchDays).toBe(1);
+    const left = await sql<{ id: number }>`select id from ranking_snapshot where id = ${snapshot.id}`.execute(t.db);
+    expect(left.rows).toEqual([]);
   });
 
   it('lets two refreshes run at once without losing or doubling work', async () => {

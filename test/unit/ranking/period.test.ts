@@ -55,6 +55,10 @@ describe('calendar periods', () => {
     expect(resolvePeriod({ period: 'year' }, '2026-11-26').label).toBe('2025');
     expect(resolvePeriod({ period: 'month', date: '2026-10' }, '2026-11-26').label).toBe('2026-10');
     expect(resolvePeriod({ period: 'custom', from: '2026-10-01', to: '2026-10-01' }, '2026-11-26').days).toBe(1);
+    // A custom range that is exactly a calendar period is that period.
+    expect(resolvePeriod({ period: 'custom', from: '2026-10-01', to: '2026-10-31' }, '2026-11-26')).toMatchObject({ kind: 'month', label: '2026-10' });
+    expect(resolvePeriod({ period: 'custom', from: '2026-10-12', to: '2026-10-18' }, '2026-11-26')).toMatchObject({ kind: 'week' });
+    expect(resolvePeriod({ period: 'custom', from: '2026-10-02', to: '2026-10-31' }, '2026-11-26').kind).toBe('custom');
   });
 });
 
