@@ -136,7 +136,10 @@ export const collectTelegram: Collector = async (account, cred, window, ctx) => 
       complete = true;
       break;
     }
-    before = Math.min(...page.posts.map((p) => p.id));
+    const oldestId = Math.min(...page.posts.map((p) => p.id));
+    // A page that does not go further back would loop forever.
+    if (before !== null && oldestId >= before) throw new BadResponseError(`telegram web: ?before=${before} did not go back in history`, '(html)');
+    before = oldestId;
     if (before <= 1) {
       complete = true;
       break;
