@@ -12,7 +12,10 @@ export function PeriodFilter<S extends PeriodState>({
   resolved,
   onChange,
   showNetwork = true,
+  latestDay = null,
 }: {
+  /** The newest day with data: stepping past it is pointless. */
+  latestDay?: string | null;
   state: S;
   /** The period the server resolved (for stepping); null while unknown. */
   resolved: PeriodDto | null;
@@ -54,7 +57,7 @@ export function PeriodFilter<S extends PeriodState>({
               <button type="button" className="btn btn-small" onClick={() => step(-1)} disabled={!resolved} aria-label={t('period.prev')} title={t('period.prev')}>
                 ‹
               </button>
-              <button type="button" className="btn btn-small" onClick={() => step(1)} disabled={!resolved} aria-label={t('period.next')} title={t('period.next')}>
+              <button type="button" className="btn btn-small" onClick={() => step(1)} disabled={!resolved || (latestDay !== null && resolved.to >= latestDay)} aria-label={t('period.next')} title={t('period.next')}>
                 ›
               </button>
             </>

@@ -28,7 +28,9 @@ function PodiumCard({ row, place, href }: { row: RankingRow; place: 1 | 2 | 3; h
       </div>
       <div className="podium-name">{href ? <Link href={href}>{name}</Link> : name}</div>
       <div>
-        <span className="podium-score">{formatFixed(row.score, locale, 1)}</span> <span className="muted small">{t('scoreOf')}</span>
+        <span className="podium-score">{formatFixed(row.score, locale, 1)}</span> <a href="/methodology" className="muted small" title={t('methodology')}>
+          {t('scoreOf')}
+        </a>
       </div>
       {row.detail && <div className="podium-reason">{reason(row.detail.explanation?.headline)}</div>}
     </li>

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { ComponentValue, RankingRow } from '@/lib/api/schemas';
 import { COMPONENT_COLORS } from '@/lib/charts/palette';
 import { contributionSegments } from '@/lib/charts/series';
@@ -57,7 +58,7 @@ export function sortRows(rows: readonly RankingRow[], key: SortKey, dir: SortDir
   });
 }
 
-function SortHeader({ col, label, sort, dir, onSort, num }: { col: SortKey; label: string; sort: SortKey; dir: SortDir; onSort: (k: SortKey) => void; num?: boolean }) {
+function SortHeader({ col, label, sort, dir, onSort, num, extra }: { col: SortKey; label: string; sort: SortKey; dir: SortDir; onSort: (k: SortKey) => void; num?: boolean; extra?: ReactNode }) {
   const t = useTranslations('ranking');
   const active = sort === col;
   return (
@@ -68,6 +69,7 @@ function SortHeader({ col, label, sort, dir, onSort, num }: { col: SortKey; labe
           {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
         </span>
       </button>
+      {extra}
     </th>
   );
 }
@@ -123,7 +125,7 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
   const t = useTranslations();
   const locale = useLocale();
   const sorted = sortRows(rows, sort, dir, locale);
-  const h = (col: SortKey, label: string, num = true) => <SortHeader col={col} label={label} sort={sort} dir={dir} onSort={onSort} num={num} />;
+  const h = (col: SortKey, label: string, num = true, extra?: ReactNode) => <SortHeader col={col} label={label} sort={sort} dir={dir} onSort={onSort} num={num} extra={extra} />;
   const notMeasured = t('missing.notMeasured');
   return (
     <div className="table-wrap">
@@ -134,7 +136,7 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
             {h('rank', t('ranking.cols.rank'))}
             {detailColumns && h('change', t('ranking.cols.change'))}
             {h('branch', t('ranking.cols.branch'), false)}
-            {h('score', t('ranking.cols.score'))}
+            {h('score', t('ranking.cols.score'), true, <a href="/methodology" className="info-link" aria-label={t('ranking.methodology')} title={t('ranking.methodology')}>?</a>)}
             {detailColumns && (
               <>
                 {h('followers', t('ranking.cols.followers'))}

@@ -57,7 +57,7 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
   return (
     <>
       <div className="filters no-print" data-testid="filters">
-        <PeriodFilter state={state} resolved={data?.period ?? null} onChange={setState} />
+        <PeriodFilter state={state} resolved={data?.period ?? null} latestDay={data?.freshness.lastDataDay ?? null} onChange={setState} />
         <label className="field">
           <span>{t('filters.district')}</span>
           <select
@@ -83,7 +83,7 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
           {state.network === 'all' ? t('filters.allNetworks') : t(`networks.${state.network}`)}
           {' · '}
           {t('period.vsPrevious', { range: formatRange(data.previousPeriod.from, data.previousPeriod.to, locale) })}
-          {data.freshness.asOf < data.period.to && <> · {t('period.running', { day: formatDay(data.freshness.asOf, locale) })}</>}
+          {data.freshness.asOf < data.period.to && data.freshness.asOf >= data.period.from && <> · {t('period.running', { day: formatDay(data.freshness.asOf, locale) })}</>}
           {' · '}
           <a href="/methodology">
             {t('ranking.methodology')} ({data.method.label})
@@ -122,35 +122,44 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
               </span>
             </p>
           )}
-          {!state.district && <Podium data={data} hrefFor={hrefFor} />}
-          <section className="section" aria-labelledby="table-h">
-            <div className="section-head">
-              <h2 id="table-h">{t('ranking.table')}</h2>
-              <span className="small muted">{t('ranking.tableCaption', { period, eligible: data.counts.eligible, total: data.counts.branches })}</span>
-            </div>
-            {state.district && <p className="small muted">{t('ranking.districtNote')}</p>}
-            {detailColumns && (
-              <ul className="legend" aria-label={t('ranking.barLegend')}>
-                {COMPONENT_IDS.map((c) => (
-                  <li key={c}>
-                    <span className="swatch" style={{ background: COMPONENT_COLORS[c] }} aria-hidden="true" />
-                    {t(`componentsShort.${c}`)}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {coordinator && <p className="small muted">{t('ranking.hidden')}</p>}
-            <RankingTable
-              rows={ranked}
-              sort={state.sort}
-              dir={state.dir}
-              onSort={onSort}
-              ownBranchId={ownBranchId}
-              detailColumns={detailColumns}
-              hrefFor={hrefFor}
-              caption={t('ranking.tableCaption', { period, eligible: data.counts.eligible, total: data.counts.branches })}
-            />
-          </section>
+          {ranked.length === 0 ? (
+            <EmptyState title={t('ranking.noRows')} minHeight={240}>
+              {t('ranking.noRowsHint')}
+              {data.freshness.lastDataDay && <> {t('ranking.lastData', { day: formatDay(data.freshness.lastDataDay, locale) })}</>}
+            </EmptyState>
+          ) : (
+            <>
+              {!state.district && <Podium data={data} hrefFor={hrefFor} />}
+              <section className="section" aria-labelledby="table-h">
+                <div className="section-head">
+                  <h2 id="table-h">{t('ranking.table')}</h2>
+                  <span className="small muted">{t('ranking.tableCaption', { period, eligible: data.counts.eligible, total: data.counts.branches })}</span>
+                </div>
+                {state.district && <p className="small muted">{t('ranking.districtNote')}</p>}
+                {detailColumns && (
+                  <ul className="legend" aria-label={t('ranking.barLegend')}>
+                    {COMPONENT_IDS.map((c) => (
+                      <li key={c}>
+                        <span className="swatch" style={{ background: COMPONENT_COLORS[c] }} aria-hidden="true" />
+                        {t(`componentsShort.${c}`)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {coordinator && <p className="small muted">{t('ranking.hidden')}</p>}
+                <RankingTable
+                  rows={ranked}
+                  sort={state.sort}
+                  dir={state.dir}
+                  onSort={onSort}
+                  ownBranchId={ownBranchId}
+                  detailColumns={detailColumns}
+                  hrefFor={hrefFor}
+                  caption={t('ranking.tableCaption', { period, eligible: data.counts.eligible, total: data.counts.branches })}
+                />
+              </section>
+            </>
+          )}
           <IneligibleTable rows={notRanked} ownBranchId={ownBranchId} hrefFor={hrefFor} />
         </div>
       )}

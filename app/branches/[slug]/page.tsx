@@ -108,7 +108,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
       </div>
       <p className="print-only small">{t('print.dataAsOf', { day: formatDay(summary.freshness.lastDataDay ?? summary.freshness.asOf, locale) })}</p>
       <StaleBanner lastDataDay={summary.freshness.lastDataDay} nowIso={nowIso} />
-      <BranchFilters state={state} resolved={period} />
+      <BranchFilters state={state} resolved={period} latestDay={summary.freshness.lastDataDay} />
       <KpiCards kpis={summary.kpis} sparks={sparks} />
       <div className="two-col">
         <TrendPanel slug={slug} window={window} initial={seriesBy.get('views') ?? null} />
