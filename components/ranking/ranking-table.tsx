@@ -65,6 +65,7 @@ function SortHeader({ col, label, sort, dir, onSort, num, extra }: { col: SortKe
     <th scope="col" className={num ? 'num' : undefined} aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <button type="button" className="sort-btn" onClick={() => onSort(col)} title={t('sortBy', { col: label })} data-sort={col}>
         {label}
+        {'\u00a0'}
         <span className="sort-ind" aria-hidden="true">
           {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
         </span>
