@@ -31,11 +31,45 @@ export function alignPrevious(
 }
 
 export function trendRows(series: SeriesResponse): TrendRow[] {
-  return alignPrevious(series.points, series.previous.points).map((row, i) => {
+  const s = series.metric === 'followers' ? carryStock(series) : series;
+  return alignPrevious(s.points, s.previous.points).map((row, i) => {
     const networks: Partial<Record<Network, number | null>> = {};
-    for (const n of series.byNetwork) networks[n.network] = finite(n.values[i]);
+    for (const n of s.byNetwork) networks[n.network] = finite(n.values[i]);
     return { ...row, networks };
   });
+}
+
+/**
+ * A stock (followers) summed over networks drops whenever one network misses
+ * a day. Carry each network's last known value forward (never backward, never
+ * past the last bucket with any data) and rebuild the total from the networks,
+ * so a missing reading does not look like lost followers. Buckets before any
+ * network has data stay null.
+ */
+export function carryStock(series: SeriesResponse): SeriesResponse {
+  if (series.byNetwork.length === 0) return series;
+  const n = series.points.length;
+  // Up to the last bucket where any network has data: trailing empty buckets stay empty.
+  let lastKnown = -1;
+  for (const net of series.byNetwork) for (let i = 0; i < n; i++) if (finite(net.values[i]) !== null) lastKnown = Math.max(lastKnown, i);
+  const byNetwork = series.byNetwork.map((net) => {
+    const values = net.values.map((v) => finite(v));
+    let carry: number | null = null;
+    const filled = values.map((v, i) => {
+      if (v !== null) carry = v;
+      return v ?? (i <= lastKnown ? carry : null);
+    });
+    return { network: net.network, values: filled };
+  });
+  const points = series.points.map((p, i) => {
+    const parts = byNetwork.map((b) => b.values[i] ?? null);
+    const known = parts.filter((v): v is number => v !== null);
+    // Keep the API's total when it is at least as complete (it may include accounts without a network split).
+    const rebuilt = known.length ? known.reduce((a, b) => a + b, 0) : null;
+    const original = finite(p.value);
+    return { bucket: p.bucket, value: original !== null && rebuilt !== null ? Math.max(original, rebuilt) : (rebuilt ?? original) };
+  });
+  return { ...series, byNetwork, points };
 }
 
 /** Sums of the current and previous periods shown, and their change. */

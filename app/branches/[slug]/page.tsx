@@ -18,6 +18,7 @@ import { listRankHistory, listTopPosts } from '@/lib/data/branch-insights';
 import { listAccountHealth } from '@/lib/data/health';
 import { getBranchSeries } from '@/lib/data/series';
 import { getBranchSummary } from '@/lib/data/summary';
+import { carryStock } from '@/lib/charts/series';
 import { formatDay, formatRange } from '@/lib/format/date';
 import { formatFixed, formatNumber } from '@/lib/format/number';
 import { parsePeriodState, periodSearch } from '@/lib/query/url-state';
@@ -70,6 +71,8 @@ export default async function BranchPage({ params, searchParams }: Props) {
     listAccountHealth(db, viewer, { branchId: branch.id }),
   ]);
   const seriesBy = new Map(sparkMetrics.map((m, i) => [m, seriesList[i]]));
+  const followers = seriesBy.get('followers');
+  if (followers) seriesBy.set('followers', carryStock(followers));
   const sparks = Object.fromEntries(summary.kpis.map((k) => [k.metric, seriesBy.get(SPARK_METRIC[k.metric])?.points.map((p) => p.value) ?? []]));
   const name = locale === 'en' ? branch.nameEn : branch.name;
   const nowIso = new Date().toISOString();

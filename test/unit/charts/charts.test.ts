@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bucketRange, bucketStart, fillBuckets } from '@/lib/charts/buckets';
 import { direction, percentChange, sumKnown } from '@/lib/charts/change';
-import { alignPrevious, compareRows, contributionSegments, periodTotals, rankSteps, trendRows } from '@/lib/charts/series';
+import { alignPrevious, carryStock, compareRows, contributionSegments, periodTotals, rankSteps, trendRows } from '@/lib/charts/series';
 import type { CompareResponse, SeriesResponse } from '@/lib/api/schemas';
 
 describe('buckets', () => {
@@ -163,5 +163,38 @@ describe('other chart data', () => {
       { period: '2026-10', rank: 3 },
       { period: '2026-11', rank: null },
     ]);
+  });
+});
+
+describe('followers as a stock', () => {
+  const base: SeriesResponse = {
+    branch: { id: 1, slug: 'x', name: 'X', nameEn: 'X', federalDistrict: 'ural' },
+    metric: 'followers',
+    granularity: 'day',
+    network: 'all',
+    from: '2026-10-01',
+    to: '2026-10-05',
+    points: [
+      { bucket: '2026-10-01', value: 150 },
+      { bucket: '2026-10-02', value: 50 }, // vk missing that day
+      { bucket: '2026-10-03', value: 152 },
+      { bucket: '2026-10-04', value: 103 }, // telegram missing
+      { bucket: '2026-10-05', value: null },
+    ],
+    previous: { from: '2026-09-26', to: '2026-09-30', points: [] },
+    byNetwork: [
+      { network: 'vk', values: [100, null, 101, 103, null] },
+      { network: 'telegram', values: [50, 50, 51, null, null] },
+    ],
+  };
+  it('carries a missing network forward instead of dropping the total', () => {
+    const s = carryStock(base);
+    expect(s.points.map((p) => p.value)).toEqual([150, 150, 152, 154, null]);
+    expect(s.byNetwork[0]!.values).toEqual([100, 100, 101, 103, null]);
+    expect(s.byNetwork[1]!.values).toEqual([50, 50, 51, 51, null]);
+  });
+  it('is applied by trendRows for followers only', () => {
+    expect(trendRows(base).map((r) => r.value)).toEqual([150, 150, 152, 154, null]);
+    expect(trendRows({ ...base, metric: 'views' }).map((r) => r.value)).toEqual([150, 50, 152, 103, null]);
   });
 });
