@@ -20,8 +20,10 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
   const stale = accounts.filter((a) => level(a) === 'stale').length;
   const old = accounts.filter((a) => level(a) === 'old' || level(a) === 'unknown').length;
   const failing = accounts.filter((a) => a.recentFailures > 0).length;
-  const invalid = credentials.filter((c) => c.status === 'invalid').length;
-  const quota = credentials.filter((c) => c.status === 'quota').length;
+  // Accounts held up by their credential: marked so on the credential, or the last run said so.
+  const lastClass = (a: AccountHealth) => (a.lastRun && a.lastRun.status !== 'ok' ? a.lastRun.errorClass : null);
+  const invalid = accounts.filter((a) => a.credential?.status === 'invalid' || lastClass(a) === 'credential').length;
+  const quota = accounts.filter((a) => a.credential?.status === 'quota' || lastClass(a) === 'quota').length;
   // Problems first: the oldest data at the top.
   const shown = (onlyProblems ? accounts.filter(problem) : accounts).sort(
     (a, b) => (a.lastSuccessAt ?? '').localeCompare(b.lastSuccessAt ?? '') || b.recentFailures - a.recentFailures,

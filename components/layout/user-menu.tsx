@@ -21,7 +21,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
     <details className="menu">
       <summary aria-label={`${name} — ${t('menu')}`}>
         <span aria-hidden="true">●</span>
-        <span className="hide-sm">{name}</span>
+        <span className="hide-md">{name}</span>
       </summary>
       <div className="menu-panel">
         <p>

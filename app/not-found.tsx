@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 
-// Unknown branch and someone else's branch look the same: nothing is revealed.
-export default async function BranchNotFound() {
+// Unknown pages and pages the viewer may not open look the same.
+export default async function NotFound() {
   const t = await getTranslations('state');
   return (
     <main className="container">
