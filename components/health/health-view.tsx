@@ -13,7 +13,8 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
   const t = useTranslations();
   const locale = useLocale();
   const now = new Date(nowIso);
-  const [onlyProblems, setOnlyProblems] = useState(true);
+  // A branch's handful of accounts is shown in full; the national list starts with the problems.
+  const [onlyProblems, setOnlyProblems] = useState(accounts.length > 30);
   const level = (a: AccountHealth) => freshnessLevel(a.lastSuccessAt, now);
   const problem = (a: AccountHealth) =>
     level(a) !== 'fresh' || a.lastRun?.status === 'failed' || a.status !== 'active' || (a.credential !== null && a.credential.status !== 'valid');
@@ -95,7 +96,7 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
           </label>
         </div>
         {shown.length === 0 ? (
-          <EmptyState title={t('health.noAccounts')} minHeight={120} />
+          <EmptyState title={accounts.length > 0 ? `✓ ${t('health.allGood')}` : t('health.noAccounts')} minHeight={120} />
         ) : (
           <AccountsTable accounts={shown} nowIso={nowIso} showBranch caption={t('health.accounts')} />
         )}

@@ -1,15 +1,29 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getDb } from '@/db/client';
 import type { Viewer } from '@/lib/auth/viewer';
+import { listBranches } from '@/lib/data/branches';
 import { LocaleSwitch } from './locale-switch';
 import { MainNav } from './main-nav';
 import { UserMenu } from './user-menu';
 
+/** A coordinator's own branch, for the "My branch" link. */
+async function ownBranchSlug(viewer: Viewer): Promise<string | null> {
+  if (viewer.role !== 'coordinator' || viewer.branchId === null) return null;
+  try {
+    return (await listBranches(getDb(), viewer)).find((b) => b.id === viewer.branchId)?.slug ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
   const t = await getTranslations();
+  const own = viewer ? await ownBranchSlug(viewer) : null;
   const links = viewer
     ? [
         { href: '/', label: t('nav.ranking') },
+        ...(own ? [{ href: `/branches/${own}`, label: t('nav.myBranch') }] : []),
         { href: '/compare', label: t('nav.compare') },
         { href: '/health', label: t('nav.health') },
         { href: '/methodology', label: t('nav.methodology') },

@@ -5,7 +5,11 @@ import { usePathname } from 'next/navigation';
 
 export function MainNav({ links, label }: { links: { href: string; label: string }[]; label: string }) {
   const path = usePathname() ?? '/';
-  const active = (href: string) => (href === '/' ? path === '/' || path.startsWith('/branches') : path.startsWith(href));
+  const mine = links.find((l) => l.href.startsWith('/branches/'));
+  const active = (href: string) => {
+    if (mine && path.startsWith(mine.href)) return href === mine.href;
+    return href === '/' ? path === '/' || path.startsWith('/branches') : path.startsWith(href);
+  };
   return (
     <nav className="mainnav" aria-label={label}>
       {links.map((l) => (
