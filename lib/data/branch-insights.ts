@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import { canSeeBranchDetail, type Viewer } from '../auth/viewer';
 import type { Network } from '../networks';
-import { addMonths } from '../ranking/period';
-import { listSnapshotRows, resolveRanking } from './rankings';
+import { listRankHistory } from './summary';
 import type { Scope } from './rollup-rows';
 
 // Branch-page extras the analytics API does not carry: top posts and rank history.
@@ -91,21 +90,13 @@ export interface RankPoint {
   of: number;
 }
 
-/** The branch's monthly rank over the last `months` complete months up to `to` (oldest first). */
-export async function listRankHistory(
+/** The branch's monthly rank over the last `months` months up to the one containing `to` (oldest first). */
+export async function listMonthlyRankHistory(
   db: DB,
   viewer: Viewer,
-  branchId: number,
+  slug: string,
   input: { to: string; network: Scope; months?: number },
 ): Promise<RankPoint[]> {
-  if (!canSeeBranchDetail(viewer, branchId)) return [];
-  const months = input.months ?? 12;
-  const out: RankPoint[] = [];
-  for (let i = months - 1; i >= 0; i--) {
-    const date = addMonths(`${input.to.slice(0, 7)}-01`, -i).slice(0, 7);
-    const { period, snapshot } = await resolveRanking(db, { period: 'month', date, network: input.network });
-    const [row] = await listSnapshotRows(db, viewer, snapshot.id, { branchId });
-    out.push({ period: period.label, from: period.from, rank: row?.rank ?? null, score: row?.score ?? null, of: snapshot.result.counts.eligible });
-  }
-  return out;
+  const points = await listRankHistory(db, viewer, slug, { period: 'month', date: input.to.slice(0, 7), count: input.months ?? 12, network: input.network });
+  return (points ?? []).map((p) => ({ period: p.label, from: p.from, rank: p.rank, score: p.score, of: p.of }));
 }

@@ -7,19 +7,49 @@ import pg from 'pg';
  * (collections are idempotent and commit whole, so a re-run is safe).
  */
 export class Liveness {
+  private broken = false;
+  private readonly mine = new Set<string>();
+
   private constructor(
-    private readonly client: pg.Client,
+    private client: pg.Client,
+    private readonly connectionString: string,
     private readonly schema: string,
   ) {}
 
-  static async open(connectionString: string, schema = 'graphile_worker'): Promise<Liveness> {
+  private static async connect(connectionString: string, onError: () => void): Promise<pg.Client> {
     const client = new pg.Client({ connectionString, application_name: 'podium-worker-liveness' });
+    client.on('error', onError);
     await client.connect();
-    client.on('error', () => {});
-    return new Liveness(client, schema);
+    return client;
+  }
+
+  static async open(connectionString: string, schema = 'graphile_worker'): Promise<Liveness> {
+    const holder: { l?: Liveness } = {};
+    const client = await Liveness.connect(connectionString, () => holder.l?.markBroken());
+    holder.l = new Liveness(client, connectionString, schema);
+    return holder.l;
+  }
+
+  private markBroken(): void {
+    this.broken = true;
+  }
+
+  /**
+   * After a lost connection (a database restart) every session is new: this
+   * process's old registrations now look dead, so the next reclaim unlocks the
+   * jobs it held when the connection dropped — they cannot finish anyway — and
+   * the ids are registered again on the new session.
+   */
+  private async ensureConnected(): Promise<boolean> {
+    if (!this.broken) return false;
+    await this.client.end().catch(() => {});
+    this.client = await Liveness.connect(this.connectionString, () => this.markBroken());
+    this.broken = false;
+    return true;
   }
 
   async register(workerId: string): Promise<void> {
+    this.mine.add(workerId);
     await this.client.query(
       `insert into worker_instance (worker_id, backend_pid, backend_start)
        select $1, pg_backend_pid(), (select backend_start from pg_stat_activity where pid = pg_backend_pid())
@@ -30,6 +60,7 @@ export class Liveness {
 
   /** Unlocks the jobs of workers whose session is gone; returns their ids. */
   async reclaim(): Promise<string[]> {
+    const reconnected = await this.ensureConnected();
     const dead = await this.client.query<{ worker_id: string }>(
       `delete from worker_instance w
        where not exists (
@@ -39,6 +70,7 @@ export class Liveness {
     );
     const ids = dead.rows.map((r) => r.worker_id);
     if (ids.length) await this.client.query(`select "${this.schema}".force_unlock_workers($1::text[])`, [ids]);
+    if (reconnected) for (const id of this.mine) await this.register(id);
     return ids;
   }
 

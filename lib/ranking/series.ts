@@ -39,6 +39,9 @@ function valueOf(a: Acc | undefined, metric: SeriesMetricId): number | null {
   return a[metric];
 }
 
+/** How many buckets a network's last follower count is carried over a gap in the total. */
+const CARRY_BUCKETS: Record<Granularity, number> = { day: 7, week: 1, month: 0 };
+
 /**
  * Buckets daily rollups into a continuous series: every bucket is present; a
  * bucket with no measurement is null (never dropped, never 0). Flows are
@@ -74,11 +77,17 @@ export function bucketSeries(
     a.visits = add(a.visits, d.visits);
   }
   const networks = [...per.keys()].sort();
+  // Followers are a stock: a network missing one bucket (a failed collection) keeps its
+  // last measured audience in the total for a short while instead of dropping out of it.
+  const carry = CARRY_BUCKETS[g];
+  const lastSeen = new Map<Network, { value: number; at: number }>();
   const total = bucketStarts.map((_, i) => {
     const t = emptyAcc();
     for (const n of networks) {
       const a = per.get(n)![i];
-      t.followers = add(t.followers, a.followers);
+      if (a.followers !== null) lastSeen.set(n, { value: a.followers, at: i });
+      const held = lastSeen.get(n);
+      t.followers = add(t.followers, a.followers ?? (held && i - held.at <= carry ? held.value : null));
       t.views = add(t.views, a.views);
       t.interactions = add(t.interactions, a.interactions);
       t.likes = add(t.likes, a.likes);

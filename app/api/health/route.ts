@@ -13,7 +13,7 @@ export async function GET(): Promise<Response> {
   } catch (err) {
     const message = err instanceof Error ? err.message.replace(/postgres(ql)?:\/\/\S+/g, '[url]') : 'unknown error';
     return NextResponse.json(
-      { status: 'degraded', database: { status: 'down', error: message } },
+      { status: 'degraded', error: 'The database is unavailable; try again shortly', database: { status: 'down', error: message } },
       { status: 503, headers: { 'Retry-After': '5' } },
     );
   }

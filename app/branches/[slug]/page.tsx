@@ -14,7 +14,7 @@ import { RankChange } from '@/components/ui/change';
 import { getDb } from '@/db/client';
 import { branchSlugSchema, summaryQuerySchema, type Granularity, type Kpi, type SeriesMetric } from '@/lib/api/schemas';
 import { requirePageViewer } from '@/lib/auth/session';
-import { listRankHistory, listTopPosts } from '@/lib/data/branch-insights';
+import { listMonthlyRankHistory, listTopPosts } from '@/lib/data/branch-insights';
 import { listAccountHealth } from '@/lib/data/health';
 import { getBranchSeries } from '@/lib/data/series';
 import { getBranchSummary } from '@/lib/data/summary';
@@ -67,7 +67,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
   const [seriesList, posts, history, accounts] = await Promise.all([
     Promise.all(sparkMetrics.map((metric) => getBranchSeries(db, viewer, slug, { ...window, metric }))),
     listTopPosts(db, viewer, branch.id, { from: period.from, to: period.to, network: state.network }),
-    listRankHistory(db, viewer, branch.id, { to: period.to, network: state.network }),
+    listMonthlyRankHistory(db, viewer, slug, { to: period.to, network: state.network }),
     listAccountHealth(db, viewer, { branchId: branch.id }),
   ]);
   const seriesBy = new Map(sparkMetrics.map((m, i) => [m, seriesList[i]]));

@@ -42,3 +42,24 @@ describe('bucketSeries', () => {
     expect(bucketSeries(rows, w, 'week', 'engagement_rate').total[0]).toBeCloseTo((5 / 150) * 100);
   });
 });
+
+describe('bucketSeries followers total across a failed collection', () => {
+  const starts = buckets('2026-10-01', '2026-10-12', 'day');
+  const rows: SeriesDay[] = [];
+  for (const s of starts) {
+    // VK every day; Telegram missing on the 3rd and from the 4th on for good.
+    rows.push(day(s, 'vk', { followers: 1000, followersAccounts: 1 }));
+    if (s <= '2026-10-02') rows.push(day(s, 'telegram', { followers: 500, followersAccounts: 1 }));
+  }
+
+  it("holds a network's last count for up to a week of missing days, then lets it go", () => {
+    const total = bucketSeries(rows, starts, 'day', 'followers').total;
+    expect(total.slice(0, 9)).toEqual([1500, 1500, 1500, 1500, 1500, 1500, 1500, 1500, 1500]);
+    expect(total.slice(9)).toEqual([1000, 1000, 1000]);
+  });
+
+  it('does not carry anything into the per-network series', () => {
+    const tg = bucketSeries(rows, starts, 'day', 'followers').byNetwork.find((n) => n.network === 'telegram')!;
+    expect(tg.values.slice(0, 3)).toEqual([500, 500, null]);
+  });
+});
