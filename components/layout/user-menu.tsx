@@ -8,10 +8,13 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   const t = useTranslations('user');
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const signOut = async () => {
+  const signOut = async (everywhere: boolean) => {
     setBusy(true);
+    const opts = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
     try {
-      await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      // "Everywhere" ends every session of the user (other browsers, phones) first.
+      if (everywhere) await fetch('/api/auth/revoke-sessions', opts);
+      await fetch('/api/auth/sign-out', opts);
     } finally {
       router.replace('/sign-in');
       router.refresh();
@@ -31,8 +34,11 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           <br />
           <span className="badge">{role}</span>
         </p>
-        <button type="button" className="btn" onClick={signOut} disabled={busy}>
+        <button type="button" className="btn" onClick={() => void signOut(false)} disabled={busy}>
           {busy ? t('signingOut') : t('signOut')}
+        </button>
+        <button type="button" className="btn" onClick={() => void signOut(true)} disabled={busy}>
+          {t('signOutEverywhere')}
         </button>
       </div>
     </details>

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
-import { startEmbedded, withDatabase, type EmbeddedServer } from '../../db/embedded';
+import { EMBEDDED_PASSWORD, startEmbedded, withDatabase, type EmbeddedServer } from '../../db/embedded';
 import type { Env } from '../env';
 
 export interface DatabaseHandle {
@@ -18,6 +20,12 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
   if (env.DATABASE_URL) {
     return { url: env.DATABASE_URL, embedded: null, stop: async () => {} };
   }
+  // `npm start` already runs the embedded server on this data directory: use it.
+  const running = runningEmbeddedPort(env.PODIUM_DATA_DIR);
+  if (running !== null) {
+    const url = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${running}/${APP_DB}`;
+    return { url, embedded: null, stop: async () => {} };
+  }
   const server = await startEmbedded(env.PODIUM_DATA_DIR, { log: (l) => log(l) });
   const admin = new pg.Client({ connectionString: server.url });
   try {
@@ -31,6 +39,22 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
     await admin.end().catch(() => {});
   }
   return { url: withDatabase(server.url, APP_DB), embedded: server, stop: () => server.stop() };
+}
+
+/** The port of a live embedded postmaster on this data directory, from its postmaster.pid. */
+export function runningEmbeddedPort(dataDir: string): number | null {
+  const pidFile = path.resolve(dataDir, 'pg', 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return null;
+  }
 }
 
 /** Prints a one-line error and exits with the given code (2 = bad usage). */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import { seedDemoUsers } from '../auth/demo-users';
+import { warmRankings } from '../data/rankings';
 import { refreshRollups } from '../rollups/index';
 import { loadDemo, type DemoLoadResult } from './load';
 
@@ -15,5 +16,7 @@ export async function seedDemo(db: DB, opts: { end?: string } = {}): Promise<Dem
   await seedDemoUsers(db);
   const t0 = Date.now();
   await refreshRollups(db);
+  // The first page view should not wait for the latest week/month/quarter/year rankings.
+  await warmRankings(db);
   return { ...res, rollupMs: Date.now() - t0 };
 }

@@ -49,7 +49,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   const env = opts.env ?? loadEnv();
   // Collection queues are serial per credential: leave a slot for each network.
   const concurrency = opts.concurrency ?? 8;
-  const cron = opts.cron ?? process.env.PODIUM_COLLECT_CRON ?? DEFAULT_COLLECT_CRON;
+  const cron = opts.cron ?? env.PODIUM_COLLECT_CRON ?? DEFAULT_COLLECT_CRON;
   const parsedCronItems =
     opts.schedule === false
       ? []
