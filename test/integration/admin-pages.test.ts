@@ -153,23 +153,23 @@ describe('admin pages', () => {
   });
 
   it('the audit CSV export is admin-only, filterable and has no token', async () => {
-    const { GET } = await import('../../app/api/admin/audit/route');
+    const { GET } = await import('../../app/api/export/audit/route');
     asRequest(adminCookie);
-    const res = await GET(new Request('http://localhost:3000/api/admin/audit?action=credential'));
+    const res = await GET(new Request('http://localhost:3000/api/export/audit?action=credential&lang=en'));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const csv = await res.text();
-    expect(csv.split('\r\n')[0]).toBe('at,action,actor,target,detail,ip,user_agent');
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('ID,Time (UTC),Action,Actor,Target,Detail,IP,User agent');
     expect(csv).toContain('credential.add');
     expect(csv).not.toContain('user.create');
     expect(csv).not.toContain(TOKEN);
-    const bad = await GET(new Request('http://localhost:3000/api/admin/audit?from=yesterday'));
+    const bad = await GET(new Request('http://localhost:3000/api/export/audit?from=yesterday'));
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/from/);
     asRequest(await signedInCookie(f.auth, f.users.central.email));
-    expect((await GET(new Request('http://localhost:3000/api/admin/audit'))).status).toBe(403);
+    expect((await GET(new Request('http://localhost:3000/api/export/audit'))).status).toBe(403);
     asRequest(null);
-    expect((await GET(new Request('http://localhost:3000/api/admin/audit'))).status).toBe(401);
+    expect((await GET(new Request('http://localhost:3000/api/export/audit'))).status).toBe(401);
   });
 
   it('nothing written to the logs contains the token', () => {

@@ -74,7 +74,6 @@ const Q = 'period=month&date=2026-10';
 const API_RULES: Record<string, ApiCase[]> = {
   'api/health/route.ts': [{ url: () => '/api/health', expect: PUBLIC }],
   'api/auth/[...all]/route.ts': [{ url: () => '/api/auth/get-session', params: () => ({ all: ['get-session'] }), expect: PUBLIC }],
-  'api/admin/audit/route.ts': [{ url: () => '/api/admin/audit', expect: ADMIN_API }],
   'api/rankings/route.ts': [{ url: () => `/api/rankings?${Q}`, expect: SIGNED_IN }],
   'api/branches/[slug]/summary/route.ts': [
     {

@@ -32,7 +32,6 @@ const ROUTES: RouteCase[] = [
   { path: '/api/export/branches/:slug', slug: true, load: () => import('../../app/api/export/branches/[slug]/route') as Promise<{ GET: Handler }>, params: ['from', 'to', 'granularity', 'network', 'format', 'delimiter', 'lang'], valid: 'from=2026-10-01&to=2026-10-31' },
   { path: '/api/export/compare', load: () => import('../../app/api/export/compare/route') as Promise<{ GET: Handler }>, params: ['branches', 'metric', 'format', 'delimiter'], valid: 'branches=alpha,bravo&from=2026-10-01&to=2026-10-31' },
   { path: '/api/export/audit', load: () => import('../../app/api/export/audit/route') as Promise<{ GET: Handler }>, params: ['action', 'actor', 'target', 'from', 'to', 'format'], valid: '' },
-  { path: '/api/admin/audit', load: () => import('../../app/api/admin/audit/route') as Promise<{ GET: Handler }>, params: ['action', 'actor', 'target', 'from', 'to'], valid: '' },
 ];
 
 export const HOSTILE_VALUES = [

@@ -30,7 +30,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <Field label={s.from}><input name="from" type="date" defaultValue={filter.from} /></Field>
         <Field label={s.to}><input name="to" type="date" defaultValue={filter.to} /></Field>
         <button type="submit">{s.filter}</button>
-        <a href={`/api/admin/audit${qs ? `?${qs}` : ''}`} download>
+        <a href={`/api/export/audit${qs ? `?${qs}` : ''}`} download>
           {s.csv}
         </a>
       </form>

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decryptSecret, encryptSecret, maskSecret } from '../../../lib/crypto/secrets';
-import { csvSafeCell, toCsv } from '../../../lib/audit/csv';
+import { csvLine, formatCell } from '../../../lib/export/cells';
 import { safeNextPath } from '../../../lib/auth/next-path';
 import { oidcConfig } from '../../../lib/auth/config';
 
@@ -43,10 +43,10 @@ describe('CSV cells', () => {
     ['plain', 'plain'],
     ['a,b', '"a,b"'],
   ])('%j -> %j', (input, out) => {
-    expect(csvSafeCell(input)).toBe(out);
+    expect(csvLine([formatCell(input, 'text', 'comma')], 'comma')).toBe(`${out}\r\n`);
   });
   it('writes objects as JSON and nulls as empty', () => {
-    expect(toCsv(['a', 'b'], [[null, { x: 1 }]])).toBe('a,b\r\n,"{""x"":1}"\r\n');
+    expect(csvLine([formatCell(null, 'text', 'comma'), formatCell({ x: 1 }, 'text', 'comma')], 'comma')).toBe(',"{""x"":1}"\r\n');
   });
 });
 
