@@ -14,6 +14,8 @@ import { refreshRollups } from '../../lib/rollups/index';
 import { loadRankingFixture } from './ranking-fixture';
 import { asRequest, BASE, PASSWORD, signedInCookie } from './auth-support';
 import { INJECTION_PAYLOADS } from '../helpers/payloads';
+import { sql } from 'kysely';
+import { XLSX_MAX_ROWS } from '../../lib/export/xlsx';
 
 vi.mock('next/headers', async () => (await import('./auth-support')).nextHeadersMock);
 
@@ -195,6 +197,16 @@ describe('audit export', () => {
     expect(actions).toContain('export.rankings');
     expect(actions).toContain('export.branch');
     expect(rows.slice(1).some((r) => r[3] === 'central@x.test')).toBe(true);
+  });
+
+  it('refuses XLSX past its row cap, naming the parameter, and still streams CSV', async () => {
+    await sql`insert into audit_event (action, actor_email) select 'bulk.test', 'bulk@x.test' from generate_series(1, ${XLSX_MAX_ROWS + 1})`.execute(t.db);
+    const res = await get('admin', '/api/export/audit?action=bulk.&format=xlsx');
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/format.*csv/);
+    const csv = await get('admin', '/api/export/audit?action=bulk.&format=csv');
+    expect(csv.status).toBe(200);
+    expect((await csv.arrayBuffer()).byteLength).toBeGreaterThan(XLSX_MAX_ROWS * 20);
   });
 
   it('an empty result is the header row alone', async () => {

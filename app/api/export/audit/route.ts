@@ -1,10 +1,11 @@
 import { getDb } from '@/db/client';
-import { parseQuery, route } from '@/lib/api/errors';
+import { badRequest, parseQuery, route } from '@/lib/api/errors';
 import { recordAudit, requestOrigin } from '@/lib/audit';
 import { auditFilterSchema } from '@/lib/audit/filter';
 import { requireAdmin } from '@/lib/auth/session';
-import { streamAuditEvents } from '@/lib/data/audit-export';
+import { countAuditEvents, streamAuditEvents } from '@/lib/data/audit-export';
 import { fileSlug } from '@/lib/export/cells';
+import { XLSX_MAX_ROWS } from '@/lib/export/xlsx';
 import { auditColumns, exportOptionsSchema, splitExportParams } from '@/lib/export/definitions';
 import { exportResponse } from '@/lib/export/respond';
 import { requestLocale } from '@/i18n/locale';
@@ -18,6 +19,11 @@ export const GET = route(async (req: Request) => {
   const filter = parseQuery(auditFilterSchema, filters);
   const viewer = await requireAdmin();
   const db = getDb();
+  if (opts.format === 'xlsx') {
+    // XLSX is compressed as it is written and cannot keep memory flat past this size; CSV can.
+    const n = await countAuditEvents(db, viewer, filter);
+    if (n > XLSX_MAX_ROWS) throw badRequest(`Invalid parameter "format": ${n} events are too many for XLSX (at most ${XLSX_MAX_ROWS}); use format=csv or narrow the filters`);
+  }
   await recordAudit(db, { action: 'export.audit', actor: viewer, detail: { format: opts.format, ...filter }, ...requestOrigin(req.headers) });
   const locale = opts.lang ?? (await requestLocale());
   const today = new Date().toISOString().slice(0, 10);
