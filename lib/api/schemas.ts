@@ -6,11 +6,24 @@ import { parseAnchor } from '../ranking/period';
 // Request queries and response bodies of the analytics API, declared once and
 // shared by the route handlers, the client hooks and the tests.
 
-export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(validDay, 'not a calendar date');
+/** Days Podium can have data for; anything outside is a mistake, not a query. */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(validDay, 'not a calendar date')
+  .refine(inYears, `year must be between ${MIN_YEAR} and ${MAX_YEAR}`);
 
 function validDay(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function inYears(s: string): boolean {
+  const y = Number(s.slice(0, 4));
+  return y >= MIN_YEAR && y <= MAX_YEAR;
 }
 
 export const PERIOD_KINDS = ['week', 'month', 'quarter', 'year', 'custom'] as const;
@@ -51,6 +64,7 @@ function refinePeriod(q: { period: PeriodKind; date?: string; from?: string; to?
     }
   } else {
     if (q.date && !parseAnchor(q.date)) ctx.addIssue({ code: 'custom', path: ['date'], message: 'no such day, week, month or quarter' });
+    else if (q.date && !inYears(q.date.slice(0, 4))) ctx.addIssue({ code: 'custom', path: ['date'], message: `year must be between ${MIN_YEAR} and ${MAX_YEAR}` });
     if (q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'only with period=custom' });
     if (q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'only with period=custom' });
   }

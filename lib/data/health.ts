@@ -102,22 +102,22 @@ export async function listAccountHealth(db: DB, viewer: Viewer, opts: { branchId
       lr.error_class as run_error_class, lr.error_message as run_error_message,
       le.started_at as err_at, le.error_class as err_class, le.error_message as err_message,
       (select count(*)::int from collection_run f
-        where f.account_id = a.id and f.status = 'failed' and f.started_at > now() - interval '7 days') as recent_failures
+        where f.account_id = a.id and f.branch_id = a.branch_id and f.status = 'failed' and f.started_at > now() - interval '7 days') as recent_failures
     from account a
     join branch b on b.id = a.branch_id and b.archived_at is null
     left join credential c on c.id = a.credential_id
     left join lateral (
       select r.finished_at from collection_run r
-      where r.account_id = a.id and r.status in ('ok', 'partial') and r.finished_at is not null
+      where r.account_id = a.id and r.branch_id = a.branch_id and r.status in ('ok', 'partial') and r.finished_at is not null
       order by r.started_at desc limit 1
     ) ok on true
     left join lateral (
       select r.status, r.started_at, r.finished_at, r.error_class, r.error_message from collection_run r
-      where r.account_id = a.id order by r.started_at desc limit 1
+      where r.account_id = a.id and r.branch_id = a.branch_id order by r.started_at desc limit 1
     ) lr on true
     left join lateral (
       select r.started_at, r.error_class, r.error_message from collection_run r
-      where r.account_id = a.id and r.status = 'failed' order by r.started_at desc limit 1
+      where r.account_id = a.id and r.branch_id = a.branch_id and r.status = 'failed' order by r.started_at desc limit 1
     ) le on true
     where ${scopeCondition(viewer, 'a.branch_id')} and ${branchFilter}
     order by b.name, a.network, a.handle
@@ -223,7 +223,8 @@ export async function listCredentialHealth(db: DB, viewer: Viewer): Promise<Cred
     status: r.status,
     pausedUntil: iso(r.paused_until),
     expiresAt: iso(r.expires_at),
-    lastError: r.last_error,
+    // A credential may serve other branches too: its error text can speak of them.
+    lastError: detailScope(viewer) === null ? r.last_error : null,
     lastCheckedAt: iso(r.last_checked_at),
     accounts: r.accounts,
   }));

@@ -1,5 +1,5 @@
 import type { CellType, Delimiter, ExportLocale } from './cells';
-import { csvLine, formatCell } from './cells';
+import { csvLine, formatCell, neutralizeText } from './cells';
 
 /** One column of an export: a localized header, a type and how to read it from a row. */
 export interface ExportColumn<Row> {
@@ -24,7 +24,8 @@ export async function* csvChunks<Row>(
   columns: ExportColumn<Row>[],
   opts: CsvOptions,
 ): AsyncGenerator<string> {
-  yield BOM + csvLine(columns.map((c) => c.header[opts.locale]), opts.delimiter);
+  // Headers can carry branch names (the comparison): neutralized like any text cell.
+  yield BOM + csvLine(columns.map((c) => neutralizeText(c.header[opts.locale])), opts.delimiter);
   let buf = '';
   for await (const row of rows) {
     buf += csvLine(columns.map((c) => formatCell(c.value(row), c.type, opts.delimiter)), opts.delimiter);

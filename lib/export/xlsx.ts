@@ -34,7 +34,7 @@ export function xlsxStream<Row>(opts: XlsxOptions<Row>): ReadableStream<Uint8Arr
   wb.created = new Date();
   const ws = wb.addWorksheet(opts.sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = opts.columns.map((c) => ({
-    header: c.header[opts.locale],
+    header: neutralizeText(c.header[opts.locale]),
     key: c.key,
     width: c.width ?? Math.max(10, Math.min(40, c.header[opts.locale].length + 2)),
     style:

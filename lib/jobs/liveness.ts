@@ -42,7 +42,8 @@ export class Liveness {
    */
   private async ensureConnected(): Promise<boolean> {
     if (!this.broken) return false;
-    await this.client.end().catch(() => {});
+    // end() on a connection that died may never settle: let it go without waiting.
+    void this.client.end().catch(() => {});
     this.client = await Liveness.connect(this.connectionString, () => this.markBroken());
     this.broken = false;
     return true;
@@ -60,6 +61,15 @@ export class Liveness {
 
   /** Unlocks the jobs of workers whose session is gone; returns their ids. */
   async reclaim(): Promise<string[]> {
+    try {
+      return await this.reclaimOnce();
+    } catch (e) {
+      this.broken = true; // reconnect on the next call, whatever failed
+      throw e;
+    }
+  }
+
+  private async reclaimOnce(): Promise<string[]> {
     const reconnected = await this.ensureConnected();
     const dead = await this.client.query<{ worker_id: string }>(
       `delete from worker_instance w
@@ -72,6 +82,19 @@ export class Liveness {
     if (ids.length) await this.client.query(`select "${this.schema}".force_unlock_workers($1::text[])`, [ids]);
     if (reconnected) for (const id of this.mine) await this.register(id);
     return ids;
+  }
+
+  /** Frees the jobs and queues locked by these (dead) worker ids. */
+  async forceUnlock(ids: string[]): Promise<void> {
+    try {
+      await this.ensureConnected();
+      if (ids.length) await this.client.query(`select "${this.schema}".force_unlock_workers($1::text[])`, [ids]);
+      await this.client.query(`delete from worker_instance where worker_id = any($1::text[])`, [ids]);
+      for (const id of ids) this.mine.delete(id);
+    } catch (e) {
+      this.broken = true;
+      throw e;
+    }
   }
 
   async close(): Promise<void> {

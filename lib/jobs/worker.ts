@@ -67,13 +67,17 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   const liveness = await Liveness.open(opts.connectionString);
   const events: WorkerEvents = new EventEmitter();
   const registered: Promise<void>[] = [];
-  const remember = (id: string) => registered.push(liveness.register(id).catch((e: unknown) => log.warn({ err: e }, 'worker liveness not recorded')));
+  // Ids the current runner locks jobs with, so a dead runner's jobs can be freed.
+  const ownIds = new Set<string>();
+  const remember = (id: string) => {
+    ownIds.add(id);
+    registered.push(liveness.register(id).catch((e: unknown) => log.warn({ err: e }, 'worker liveness not recorded')));
+  };
   // Jobs are locked by the pool's id (local queue) or a worker's id.
   events.on('pool:create', ({ workerPool }) => remember(workerPool.id));
   events.on('worker:create', ({ worker }) => remember(worker.workerId));
-  let runner;
-  try {
-    runner = await run({
+  const startRunner = () =>
+    run({
       connectionString: opts.connectionString,
       concurrency,
       taskList: createTaskList({ db, http, env, logger: log, rollupDelayMs: opts.rollupDelayMs }),
@@ -83,11 +87,41 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
       logger: graphileLogger(log),
       events,
     });
+  let runner: Awaited<ReturnType<typeof run>>;
+  try {
+    runner = await startRunner();
   } catch (e) {
     await liveness.close();
     await db.destroy();
     throw e;
   }
+  let stopping = false;
+  // graphile-worker shuts its pool down when it cannot record a job's outcome (the
+  // database went away mid-job). Start a new runner once the database answers again,
+  // after freeing the jobs the old one still holds locked.
+  const supervise = (r: typeof runner) => {
+    const restart = async () => {
+      if (stopping || r !== runner) return;
+      log.error('job runner stopped unexpectedly; restarting it when the database answers');
+      const old = [...ownIds];
+      ownIds.clear();
+      for (let attempt = 0; !stopping; attempt++) {
+        await new Promise((res) => setTimeout(res, Math.min(30_000, 500 * 2 ** attempt)));
+        if (stopping) return;
+        try {
+          await liveness.forceUnlock(old);
+          runner = await startRunner();
+          supervise(runner);
+          log.warn({ freed: old.length }, 'job runner restarted');
+          return;
+        } catch (e) {
+          log.warn({ err: e, attempt }, 'job runner restart failed; retrying');
+        }
+      }
+    };
+    r.promise.then(restart, restart);
+  };
+  supervise(runner);
   await Promise.all(registered);
   const reclaim = async () => {
     try {
@@ -105,8 +139,9 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   return {
     stop() {
       stopped ??= (async () => {
+        stopping = true;
         clearInterval(timer);
-        await runner.stop();
+        await runner.stop().catch((e: unknown) => log.warn({ err: e }, 'job runner was already stopped'));
         await liveness.close();
         await db.destroy();
         log.info('worker stopped');

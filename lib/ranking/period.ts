@@ -243,7 +243,7 @@ export function previousBuckets(from: string, n: number, g: Granularity): string
   let b = bucketStart(from, g);
   for (let i = 0; i < n; i++) {
     b = bucketStart(addDays(b, -1), g);
-    out.unshift(b);
+    out.push(b);
   }
-  return out;
+  return out.reverse();
 }

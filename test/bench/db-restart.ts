@@ -74,7 +74,7 @@ async function main() {
     PODIUM_DATA_DIR: path.join(dir, 'app'),
     PODIUM_SECRET_KEY: TEST_KEY_HEX,
     PODIUM_COLLECT_CRON: '0 3 1 1 *',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
     VK_API_URL: e.VK_API_URL,
     TELEGRAM_BOT_API_URL: e.TELEGRAM_BOT_API_URL,
     TELEGRAM_WEB_URL: e.TELEGRAM_WEB_URL,
@@ -152,9 +152,9 @@ async function main() {
   console.log(app.output().split('\n').filter((l) => l.includes('[podium]')).join('\n'));
   await check.destroy();
 
-  const appLog = app.output().split('\n').filter((l) => /error|Error|warn/i.test(l));
-  console.log(`app log lines mentioning errors: ${appLog.length}`);
-  for (const l of [...new Set(appLog.map((x) => x.slice(0, 300)))].slice(0, 15)) console.log(`  ${l}`);
+  const appLog = app.output().split('\n').filter((l) => /runner|seppuku|Failed to|gracefulShutdown|reclaim|unlocked|task|collect/i.test(l));
+  console.log(`app log lines about jobs: ${appLog.length}`);
+  for (const l of appLog.slice(-40)) console.log(`  ${l.slice(0, 400)}`);
   await app.stop();
   await pgServer.stop();
   await fakes.close();

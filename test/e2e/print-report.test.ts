@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastFullMonth } from '../../lib/data/interim-ranking';
+import { addMonths, todayIn } from '../../lib/ranking/period';
 import { signIn, startApp, type RunningApp } from '../helpers/app';
 import { contextWithCookie, launchBrowser } from './helpers/browser';
 
@@ -30,7 +30,7 @@ describe('meeting report', () => {
     const cookie = await signIn(app.url, 'central@podium.demo', 'podium-demo');
     const context = await contextWithCookie(browser, app.url, cookie);
     const page = await context.newPage();
-    const month = lastFullMonth().from.slice(0, 7);
+    const month = addMonths(`${todayIn('Europe/Moscow').slice(0, 7)}-01`, -1).slice(0, 7);
     const res = await page.goto(`${app.url}/print/rankings?period=month&date=${month}`, { waitUntil: 'networkidle' });
     expect(res?.status()).toBe(200);
     expect(await page.locator('h1').first().textContent()).toMatch(/Рейтинг отделений/);

@@ -11,9 +11,10 @@ export async function GET(): Promise<Response> {
     await sql`select 1`.execute(getDb());
     return NextResponse.json({ status: 'ok', database: { status: 'up', latencyMs: Date.now() - t0 } });
   } catch (err) {
-    const message = err instanceof Error ? err.message.replace(/postgres(ql)?:\/\/\S+/g, '[url]') : 'unknown error';
+    // The detail goes to the log, not to an unauthenticated caller.
+    console.error('health check: database unavailable', err instanceof Error ? err.message : err);
     return NextResponse.json(
-      { status: 'degraded', error: 'The database is unavailable; try again shortly', database: { status: 'down', error: message } },
+      { status: 'degraded', error: 'The database is unavailable; try again shortly', database: { status: 'down' } },
       { status: 503, headers: { 'Retry-After': '5' } },
     );
   }

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { rankingsQuerySchema, type RankingResponse, type RankingRow } from '@/lib/api/schemas';
 import { requirePageViewer } from '@/lib/auth/session';
-import { getMethod, listRankings } from '@/lib/data/rankings';
+import { getMethod, listRankings, UnknownMethodError } from '@/lib/data/rankings';
 import { formatDay, formatRange, formatTimestamp } from '@/lib/format/date';
 import { formatFixed, formatNumber, formatPercent, formatRatio, formatShare } from '@/lib/format/number';
 import { COMPONENT_IDS, normalisedWeights, type ComponentId } from '@/lib/ranking/method';
@@ -117,10 +117,12 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
   try {
     res = await listRankings(db, viewer, parsed.data);
   } catch (err) {
+    // A method version that does not exist is the one client-caused failure here; anything else is logged.
+    if (!(err instanceof UnknownMethodError)) throw err;
     return (
       <main className={styles.report}>
         <h1>{tx.invalid}</h1>
-        <p role="alert">{err instanceof Error ? err.message : String(err)}</p>
+        <p role="alert">method: {err.message}</p>
       </main>
     );
   }
