@@ -131,6 +131,18 @@ describe('hostile query parameters', () => {
     }
   }
 
+  it('refuses ranges wider than the limit even when only one end is given', async () => {
+    for (const [r, q] of [
+      [ROUTES[2]!, 'metric=views&from=2000-01-01'],
+      [ROUTES[5]!, 'from=2000-01-01'],
+      [ROUTES[5]!, 'from=2000-01-01&to=2100-12-31'],
+      [ROUTES[0]!, 'period=month&date=1999-12'],
+    ] as const) {
+      const res = await call(r, q);
+      expect(res.status, `${r.path}?${q}`).toBe(400);
+    }
+  });
+
   it('the server still answers after all of it', async () => {
     const { GET } = await import('../../app/api/health/route');
     const res = await GET();
