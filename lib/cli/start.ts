@@ -67,7 +67,8 @@ async function main(): Promise<void> {
       await exited;
       clearTimeout(timer);
     }
-    await state.stopWorker?.().catch(() => {});
+    // A worker stuck on jobs that cannot finish must not keep the process (and the database) up.
+    await Promise.race([state.stopWorker?.().catch(() => {}), new Promise((r) => setTimeout(r, 15_000).unref())]);
     await state.handle?.stop().catch((e: unknown) => say(`database stop failed: ${String(e)}`));
     say('stopped');
     process.exit(code);
