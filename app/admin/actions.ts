@@ -46,7 +46,8 @@ const str = (d: FormData, k: string) => {
 };
 const int = (d: FormData, k: string, field = k) => {
   const n = Number(str(d, k));
-  if (!Number.isInteger(n) || n <= 0) throw new AdminInputError(field, `${field}: a whole number is required`);
+  // Ids are 4-byte integers in the database: anything larger cannot name a row.
+  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw new AdminInputError(field, `${field}: a whole number is required`);
   return n;
 };
 const role = (d: FormData): Role => {

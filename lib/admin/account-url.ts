@@ -85,7 +85,12 @@ export function parseAccountInput(raw: string, network?: Network): ParseResult {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('Only http(s) URLs are accepted');
   if (url.username || url.password) return fail('A URL with a user name or password is not accepted');
   const host = url.hostname.toLowerCase().replace(/^(www\.|m\.)/, '');
-  const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return fail('Not a valid URL');
+  }
 
   const check = (r: ParseResult): ParseResult =>
     r.ok && network && r.account.network !== network ? fail(`This is a ${r.account.network} URL, not ${network}`) : r;

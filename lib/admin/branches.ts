@@ -8,7 +8,8 @@ export const branchInputSchema = z.object({
   name_en: z.string().trim().min(1).max(200),
   region_code: z.string().trim().toUpperCase().regex(/^RU-[A-Z]{2,3}$/, 'an ISO 3166-2:RU code such as RU-KC'),
   federal_district: z.enum(FEDERAL_DISTRICTS),
-  population: z.number().int().positive().nullable(),
+  // The column is a 4-byte integer; a larger number is a typo, not a region.
+  population: z.number().int().positive().max(2_147_483_647).nullable(),
 });
 export type BranchInput = z.infer<typeof branchInputSchema>;
 

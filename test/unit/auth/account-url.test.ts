@@ -40,3 +40,10 @@ describe('parseAccountInput', () => {
     if (!r.ok) expect(r.error).toMatch(msg);
   });
 });
+
+describe('parseAccountInput with broken percent-encoding', () => {
+  it('answers "not a valid URL" instead of throwing', () => {
+    expect(parseAccountInput('https://site.ru/%')).toEqual({ ok: false, error: 'Not a valid URL' });
+    expect(parseAccountInput('vk.com/%E0%A4%A')).toEqual({ ok: false, error: 'Not a valid URL' });
+  });
+});
