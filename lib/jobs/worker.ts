@@ -96,32 +96,44 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
     throw e;
   }
   let stopping = false;
-  // graphile-worker shuts its pool down when it cannot record a job's outcome (the
-  // database went away mid-job). Start a new runner once the database answers again,
-  // after freeing the jobs the old one still holds locked.
-  const supervise = (r: typeof runner) => {
-    const restart = async () => {
-      if (stopping || r !== runner) return;
-      log.error('job runner stopped unexpectedly; restarting it when the database answers');
-      const old = [...ownIds];
-      ownIds.clear();
-      for (let attempt = 0; !stopping; attempt++) {
-        await new Promise((res) => setTimeout(res, Math.min(30_000, 500 * 2 ** attempt)));
-        if (stopping) return;
-        try {
-          await liveness.forceUnlock(old);
-          runner = await startRunner();
-          supervise(runner);
-          log.warn({ freed: old.length }, 'job runner restarted');
-          return;
-        } catch (e) {
-          log.warn({ err: e, attempt }, 'job runner restart failed; retrying');
-        }
+  let restarting = false;
+  // When graphile-worker cannot record a job's outcome (the database went away
+  // mid-job, and ECONNREFUSED is not among the errors it retries), that worker
+  // stops for good and its job stays locked; with every slot gone the process
+  // takes no more jobs. Replace the whole runner once the database answers again,
+  // after freeing the jobs the old one still holds.
+  const restart = async (reason: string): Promise<void> => {
+    if (stopping || restarting) return;
+    restarting = true;
+    log.error({ reason }, 'job runner lost a worker; restarting it when the database answers');
+    const old = runner;
+    const oldIds = [...ownIds];
+    ownIds.clear();
+    await Promise.race([old.stop().catch(() => {}), new Promise((res) => setTimeout(res, 15_000).unref())]);
+    for (let attempt = 0; !stopping; attempt++) {
+      await new Promise((res) => setTimeout(res, Math.min(30_000, 500 * 2 ** attempt)));
+      if (stopping) break;
+      try {
+        await liveness.forceUnlock(oldIds);
+        runner = await startRunner();
+        watch(runner);
+        log.warn({ freed: oldIds.length }, 'job runner restarted');
+        break;
+      } catch (e) {
+        log.warn({ err: e, attempt }, 'job runner restart failed; retrying');
       }
-    };
-    r.promise.then(restart, restart);
+    }
+    restarting = false;
   };
-  supervise(runner);
+  const watch = (r: typeof runner) => {
+    const ended = () => {
+      if (r === runner) void restart('runner ended');
+    };
+    r.promise.then(ended, ended);
+  };
+  events.on('worker:fatalError', () => void restart('worker:fatalError'));
+  events.on('pool:fatalError', () => void restart('pool:fatalError'));
+  watch(runner);
   await Promise.all(registered);
   const reclaim = async () => {
     try {
