@@ -29,6 +29,19 @@ export interface TaskDeps {
   logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** Delay before the collapsed rollup refresh runs, so one refresh serves many accounts. */
   rollupDelayMs?: number;
+  /** A collection that has not settled by then is abandoned and retried by the queue. */
+  jobDeadlineMs?: number;
+}
+
+export const DEFAULT_JOB_DEADLINE_MS = 120_000;
+
+/** Rejects when `work` has not settled in `ms`: a job must never hold its slot forever. */
+export function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s; retried later`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Accounts a round collects: active, on a network with an API. */
@@ -81,7 +94,11 @@ export function createTaskList(deps: TaskDeps): TaskList {
       const now = new Date();
       const to = dayInZone(now, deps.env.PODIUM_TIMEZONE);
       const window = p.since ? { from: p.since, to } : { from: addDays(to, -29), to };
-      const summary = await collectAccount(deps.db, p.accountId, { http: deps.http, env: deps.env, now, window, logger: deps.logger });
+      const summary = await withDeadline(
+        collectAccount(deps.db, p.accountId, { http: deps.http, env: deps.env, now, window, logger: deps.logger }),
+        deps.jobDeadlineMs ?? DEFAULT_JOB_DEADLINE_MS,
+        `collection of account ${p.accountId}`,
+      );
       if (summary.rowsWritten > 0) {
         await helpers.addJob(TASK_REFRESH_ROLLUPS, {}, {
           jobKey: 'refresh-rollups',

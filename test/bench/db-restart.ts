@@ -132,7 +132,8 @@ async function main() {
 
   // The round finishes later: wait for the job queue to drain.
   const check = createDb(url, { max: 2 });
-  const deadline = Date.now() + 180_000;
+  // A collection stuck across the outage is abandoned after the job deadline (2 min) and retried.
+  const deadline = Date.now() + 330_000;
   let jobs = -1;
   while (Date.now() < deadline) {
     jobs = (await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs`.execute(check)).rows[0]!.n;
