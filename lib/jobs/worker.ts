@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Logger as GraphileLogger, parseCronItems, run, type LogLevel, type WorkerEvents } from 'graphile-worker';
+import pg from 'pg';
 import { createDb } from '../../db/client';
 import { env as loadEnv, type Env } from '../env';
 import { HttpClient, type HttpClientOptions } from '../http/client';
@@ -76,9 +77,17 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   // Jobs are locked by the pool's id (local queue) or a worker's id.
   events.on('pool:create', ({ workerPool }) => remember(workerPool.id));
   events.on('worker:create', ({ worker }) => remember(worker.workerId));
+  // graphile-worker's own pool, with a connection timeout: its default waits forever
+  // for a connection, which after a database restart left every slot waiting.
+  const makePool = () => {
+    const pool = new pg.Pool({ connectionString: opts.connectionString, max: concurrency + 4, connectionTimeoutMillis: 10_000, application_name: 'podium-worker-queue' });
+    pool.on('error', () => {});
+    return pool;
+  };
+  let queuePool = makePool();
   const startRunner = () =>
     run({
-      connectionString: opts.connectionString,
+      pgPool: queuePool,
       concurrency,
       taskList: createTaskList({ db, http, env, logger: log, rollupDelayMs: opts.rollupDelayMs }),
       parsedCronItems,
@@ -92,6 +101,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
     runner = await startRunner();
   } catch (e) {
     await liveness.close();
+    await queuePool.end().catch(() => {});
     await db.destroy();
     throw e;
   }
@@ -115,6 +125,8 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
       if (stopping) break;
       try {
         await liveness.forceUnlock(oldIds);
+        void queuePool.end().catch(() => {});
+        queuePool = makePool();
         runner = await startRunner();
         watch(runner);
         log.warn({ freed: oldIds.length }, 'job runner restarted');
@@ -154,6 +166,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
         stopping = true;
         clearInterval(timer);
         await runner.stop().catch((e: unknown) => log.warn({ err: e }, 'job runner was already stopped'));
+        await queuePool.end().catch(() => {});
         await liveness.close();
         await db.destroy();
         log.info('worker stopped');
