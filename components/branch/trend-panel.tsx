@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { Granularity, NetworkScope, SeriesMetric, SeriesResponse } from '@/lib/api/schemas';
-import { periodTotals, trendRows } from '@/lib/charts/series';
+import { METRIC_AGGREGATION, periodTotals, trendRows } from '@/lib/charts/series';
 import { NETWORK_COLORS } from '@/lib/networks';
 import { useSeries } from '@/lib/query/hooks';
 import { PctChange } from '@/components/ui/change';
@@ -13,18 +13,6 @@ import { NetworkAreaChart, TrendChart } from '@/components/charts/lazy';
 import { NetworkMark } from '@/components/ui/network-tag';
 
 export const TREND_METRICS: SeriesMetric[] = ['views', 'followers', 'interactions', 'engagement_rate', 'posts', 'visits'];
-const AGG: Record<SeriesMetric, 'sum' | 'last' | 'mean'> = {
-  views: 'sum',
-  interactions: 'sum',
-  likes: 'sum',
-  comments: 'sum',
-  shares: 'sum',
-  posts: 'sum',
-  visits: 'sum',
-  followers: 'last',
-  engagement_rate: 'mean',
-};
-
 /** Container: fetches the series of the chosen metric and feeds the pure charts. */
 export function TrendPanel({
   slug,
@@ -41,7 +29,7 @@ export function TrendPanel({
   const [metric, setMetric] = useState<SeriesMetric>(initialMetric);
   const q = useSeries(slug, { ...window, metric }, metric === initialMetric && initial ? initial : undefined);
   const rows = q.data ? trendRows(q.data) : [];
-  const totals = periodTotals(rows, AGG[metric]);
+  const totals = periodTotals(rows, METRIC_AGGREGATION[metric]);
   const networks = q.data?.byNetwork.map((n) => n.network) ?? [];
   const label = t(`metrics.${metric}`);
   return (

@@ -5,7 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { GRANULARITIES, type CompareResponse, type SeriesMetric } from '@/lib/api/schemas';
 import { DASHES, seriesColor } from '@/lib/charts/palette';
-import { compareRows, periodTotals } from '@/lib/charts/series';
+import { compareRows, METRIC_AGGREGATION, periodTotals } from '@/lib/charts/series';
 import { formatRange } from '@/lib/format/date';
 import { NETWORKS } from '@/lib/networks';
 import { useCompare } from '@/lib/query/hooks';
@@ -20,18 +20,6 @@ export interface BranchOption {
   name: string;
   nameEn: string;
 }
-
-const AGG: Record<SeriesMetric, 'sum' | 'last' | 'mean'> = {
-  views: 'sum',
-  interactions: 'sum',
-  likes: 'sum',
-  comments: 'sum',
-  shares: 'sum',
-  posts: 'sum',
-  visits: 'sum',
-  followers: 'last',
-  engagement_rate: 'mean',
-};
 
 export function CompareView({ options, initial, initialSearch }: { options: BranchOption[]; initial: CompareResponse | null; initialSearch: string }) {
   const t = useTranslations();
@@ -52,7 +40,7 @@ export function CompareView({ options, initial, initialSearch }: { options: Bran
   const rows = q.data ? compareRows(q.data) : [];
   // Lines follow the data shown (the previous answer stays while a new one loads).
   const series = (q.data?.series ?? []).map((x) => ({ key: x.branch.slug, name: locale === 'en' ? x.branch.nameEn : x.branch.name }));
-  const agg = AGG[state.metric];
+  const agg = METRIC_AGGREGATION[state.metric];
   const kind = state.metric === 'engagement_rate' ? 'percent' : 'compact';
   const ready = state.branches.length >= 2;
 

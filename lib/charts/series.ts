@@ -1,4 +1,4 @@
-import type { CompareResponse, RankingDetail, SeriesResponse } from '@/lib/api/schemas';
+import type { CompareResponse, RankingDetail, SeriesMetric, SeriesResponse } from '@/lib/api/schemas';
 import type { Network } from '@/lib/networks';
 import { percentChange } from './change';
 
@@ -73,6 +73,19 @@ export function carryStock(series: SeriesResponse): SeriesResponse {
 }
 
 /** Sums of the current and previous periods shown, and their change. */
+/** How a period's buckets combine into one figure: flows add up, stocks take the last value, rates average. */
+export const METRIC_AGGREGATION: Record<SeriesMetric, 'sum' | 'last' | 'mean'> = {
+  views: 'sum',
+  interactions: 'sum',
+  likes: 'sum',
+  comments: 'sum',
+  shares: 'sum',
+  posts: 'sum',
+  visits: 'sum',
+  followers: 'last',
+  engagement_rate: 'mean',
+};
+
 export function periodTotals(rows: readonly { value: number | null; previous: number | null }[], mode: 'sum' | 'last' | 'mean') {
   const cur = rows.map((r) => r.value).filter((v): v is number => v !== null);
   const prev = rows.map((r) => r.previous).filter((v): v is number => v !== null);

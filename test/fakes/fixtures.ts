@@ -108,3 +108,8 @@ export async function insertAccount(
 /** A fixed "now" and unix seconds for days before it, for deterministic windows. */
 export const NOW = new Date('2026-11-25T09:00:00Z');
 export const daysAgo = (n: number) => Math.floor(NOW.getTime() / 1000) - Math.round(n * 86_400);
+
+/** Rate limits high enough that tests of the worker are not paced by them. */
+export const FAST_LIMITS = Object.fromEntries(
+  ['vk', 'telegram_web', 'telegram_bot', 'ok', 'youtube', 'rutube', 'metrica', 'rss'].map((k) => [k, { limit: 1000, intervalMs: 1000 }]),
+);

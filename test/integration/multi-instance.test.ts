@@ -7,8 +7,9 @@ import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
 import { listRankings } from '../../lib/data/rankings';
 import { TASK_COLLECT_ALL } from '../../lib/jobs/tasks';
 import { startWorker, type WorkerHandle } from '../../lib/jobs/worker';
-import { insertAccount, insertBranch, insertCredential, startAllFakes, type AllFakes } from '../fakes/fixtures';
+import { FAST_LIMITS, insertAccount, insertBranch, insertCredential, startAllFakes, type AllFakes } from '../fakes/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { waitFor } from '../helpers/wait';
 
 // Two workers (as two `npm run worker` processes would) share one database for a
 // full collection round: every account is collected exactly once. Two web
@@ -19,7 +20,6 @@ let fakes: AllFakes;
 let utils: WorkerUtils;
 const accountIds: number[] = [];
 const silent = pino({ level: 'silent' });
-const fastLimits = Object.fromEntries(['vk', 'telegram_web', 'telegram_bot', 'ok', 'youtube', 'rutube', 'metrica', 'rss'].map((k) => [k, { limit: 1000, intervalMs: 1000 }]));
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -47,19 +47,11 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function waitFor(cond: () => Promise<boolean>, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out waiting');
-}
 
 describe('several instances on one database', () => {
   it('two workers collect every account exactly once per round', async () => {
     const workers: WorkerHandle[] = [];
-    const opts = { connectionString: t.url, concurrency: 3, schedule: false, logger: silent, env: fakes.env, http: { limits: fastLimits, timeoutMs: 2000 }, pollIntervalMs: 100, rollupDelayMs: 100 };
+    const opts = { connectionString: t.url, concurrency: 3, schedule: false, logger: silent, env: fakes.env, http: { limits: FAST_LIMITS, timeoutMs: 2000 }, pollIntervalMs: 100, rollupDelayMs: 100 };
     workers.push(await startWorker(opts), await startWorker(opts));
     try {
       // One round (graphile-worker's cron fires a tick once across all workers); both workers take jobs from it.

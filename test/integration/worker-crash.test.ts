@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { waitFor } from '../helpers/wait';
 import { TEST_KEY_HEX, insertAccount, insertBranch, insertCredential, startAllFakes, type AllFakes } from '../fakes/fixtures';
 import { enqueueAccounts } from '@/lib/jobs/tasks';
 import { startWorker } from '@/lib/jobs/worker';
@@ -16,14 +17,6 @@ let utils: WorkerUtils;
 let accountId: number;
 let child: ChildProcess | undefined;
 
-async function waitFor(cond: () => boolean | Promise<boolean>, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out waiting');
-}
 
 beforeAll(async () => {
   t = await createTestDatabase();

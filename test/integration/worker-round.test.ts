@@ -2,7 +2,8 @@ import { makeWorkerUtils, type WorkerUtils } from 'graphile-worker';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { insertAccount, insertBranch, insertCredential, startAllFakes, type AllFakes } from '../fakes/fixtures';
+import { waitFor } from '../helpers/wait';
+import { FAST_LIMITS, insertAccount, insertBranch, insertCredential, startAllFakes, type AllFakes } from '../fakes/fixtures';
 import { enqueueAccounts, listCollectableAccounts, TASK_COLLECT_ALL } from '@/lib/jobs/tasks';
 import { startWorker } from '@/lib/jobs/worker';
 import { sql } from 'kysely';
@@ -12,16 +13,7 @@ let fakes: AllFakes;
 let utils: WorkerUtils;
 const accountIds: number[] = [];
 const silent = pino({ level: 'silent' });
-const fastLimits = Object.fromEntries(['vk', 'telegram_web', 'telegram_bot', 'ok', 'youtube', 'rutube', 'metrica', 'rss'].map((k) => [k, { limit: 1000, intervalMs: 1000 }]));
 
-async function waitFor(cond: () => Promise<boolean>, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out waiting');
-}
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -74,7 +66,7 @@ describe('worker', () => {
       schedule: false,
       logger: silent,
       env: fakes.env,
-      http: { limits: fastLimits, timeoutMs: 2000 },
+      http: { limits: FAST_LIMITS, timeoutMs: 2000 },
       pollIntervalMs: 200,
       rollupDelayMs: 100,
     });
@@ -84,7 +76,7 @@ describe('worker', () => {
         const r = await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs`.execute(t.db);
         const runs = await t.db.selectFrom('collection_run').select('id').execute();
         return r.rows[0].n === 0 && runs.length >= accountIds.length;
-      });
+      }, 20_000);
     } finally {
       const t0 = Date.now();
       await worker.stop();
