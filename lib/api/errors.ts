@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
+import { isDatabaseUnavailable } from '../../db/unavailable';
 
 // Errors a route may throw on purpose; each maps to one HTTP status.
 export class HttpError extends Error {
@@ -33,18 +34,6 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchPara
     throw badRequest(msg, result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
   return result.data;
-}
-
-const UNAVAILABLE_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08006', '08001', '08003', '08004'];
-
-/** Connection refused/reset, or Postgres shutting down or starting up — also when wrapped (better-auth wraps it in `cause`). */
-export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
-  if (!err || typeof err !== 'object' || depth > 5) return false;
-  const e = err as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof e.code === 'string' && UNAVAILABLE_CODES.includes(e.code)) return true;
-  if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(e.message)) return true;
-  if (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;
-  return isDatabaseUnavailable(e.cause, depth + 1);
 }
 
 /** Turns a thrown error into a JSON response: never a 500 for what a client sent. */

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/client';
 import type { Database } from '../../db/schema';
+import { isDatabaseUnavailable } from '../../db/unavailable';
 import { COLLECTORS, NEEDS_CREDENTIAL } from '../collectors';
 import { dayInZone, defaultWindow } from '../collectors/days';
 import type { CollectCredential, CollectResult, CollectWindow } from '../collectors/types';
@@ -186,6 +187,9 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
       return days + posts;
     });
   } catch (e) {
+    // The database went away mid-write: nothing was stored, and this is no fault
+    // of the account. The queue runs the job again once the database is back.
+    if (isDatabaseUnavailable(e)) throw e;
     // The write rolled back whole (e.g. a constraint refused a value): say so
     // in a run of its own instead of crashing the round.
     const message = scrubSecrets(`storing the result failed: ${e instanceof Error ? e.message : String(e)}`, secrets);

@@ -14,6 +14,7 @@ export class Liveness {
     private client: pg.Client,
     private readonly connectionString: string,
     private readonly schema: string,
+    private readonly restartGraceMs: number,
   ) {}
 
   private static async connect(connectionString: string, onError: () => void): Promise<pg.Client> {
@@ -23,10 +24,15 @@ export class Liveness {
     return client;
   }
 
-  static async open(connectionString: string, schema = 'graphile_worker'): Promise<Liveness> {
+  /**
+   * restartGraceMs: how long after a database restart the registrations made
+   * before it are left alone — longer than every process's reclaim interval, the
+   * time a live process needs to register again (default 3 min).
+   */
+  static async open(connectionString: string, opts: { schema?: string; restartGraceMs?: number } = {}): Promise<Liveness> {
     const holder: { l?: Liveness } = {};
     const client = await Liveness.connect(connectionString, () => holder.l?.markBroken());
-    holder.l = new Liveness(client, connectionString, schema);
+    holder.l = new Liveness(client, connectionString, opts.schema ?? 'graphile_worker', opts.restartGraceMs ?? 180_000);
     return holder.l;
   }
 
@@ -34,12 +40,7 @@ export class Liveness {
     this.broken = true;
   }
 
-  /**
-   * After a lost connection (a database restart) every session is new: this
-   * process's old registrations now look dead, so the next reclaim unlocks the
-   * jobs it held when the connection dropped — they cannot finish anyway — and
-   * the ids are registered again on the new session.
-   */
+  /** After a lost connection (a database restart) opens a new session; true when it did. */
   private async ensureConnected(): Promise<boolean> {
     if (!this.broken) return false;
     // end() on a connection that died may never settle: let it go without waiting.
@@ -70,17 +71,25 @@ export class Liveness {
   }
 
   private async reclaimOnce(): Promise<string[]> {
-    const reconnected = await this.ensureConnected();
+    // After a reconnect, first tie this process's ids to the new session: they are
+    // alive, and must not look dead to this reclaim or to another process's.
+    if (await this.ensureConnected()) for (const id of this.mine) await this.register(id);
+    // A registration older than the server itself (it restarted) is not proof of
+    // death: its process may still be reconnecting. It counts as dead only once
+    // the server has been up for the grace period and it has not registered again.
     const dead = await this.client.query<{ worker_id: string }>(
       `delete from worker_instance w
-       where not exists (
-         select 1 from pg_stat_activity a
-         where a.pid = w.backend_pid and (a.backend_start is null or w.backend_start is null or a.backend_start = w.backend_start))
+       where not (w.worker_id = any($1::text[]))
+         and not exists (
+           select 1 from pg_stat_activity a
+           where a.pid = w.backend_pid and (a.backend_start is null or w.backend_start is null or a.backend_start = w.backend_start))
+         and (w.backend_start is null or w.backend_start >= pg_postmaster_start_time()
+              or pg_postmaster_start_time() < now() - make_interval(secs => $2))
        returning worker_id`,
+      [[...this.mine], this.restartGraceMs / 1000],
     );
     const ids = dead.rows.map((r) => r.worker_id);
     if (ids.length) await this.client.query(`select "${this.schema}".force_unlock_workers($1::text[])`, [ids]);
-    if (reconnected) for (const id of this.mine) await this.register(id);
     return ids;
   }
 

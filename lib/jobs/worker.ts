@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { Logger as GraphileLogger, parseCronItems, run, type LogLevel, type WorkerEvents } from 'graphile-worker';
-import pg from 'pg';
 import { createDb } from '../../db/client';
 import { env as loadEnv, type Env } from '../env';
 import { HttpClient, type HttpClientOptions } from '../http/client';
 import { logger as defaultLogger, type Logger } from '../log';
 import { Liveness } from './liveness';
+import { PatientPool } from './patient-pool';
 import { TASK_COLLECT_ALL, createTaskList } from './tasks';
 
 export const DEFAULT_COLLECT_CRON = '0 */6 * * *';
@@ -77,13 +77,17 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   // Jobs are locked by the pool's id (local queue) or a worker's id.
   events.on('pool:create', ({ workerPool }) => remember(workerPool.id));
   events.on('worker:create', ({ worker }) => remember(worker.workerId));
-  // graphile-worker's own pool, with a connection timeout: its default waits forever
-  // for a connection, which after a database restart left every slot waiting.
-  const makePool = () => {
-    const pool = new pg.Pool({ connectionString: opts.connectionString, max: concurrency + 4, connectionTimeoutMillis: 10_000, application_name: 'podium-worker-queue' });
-    pool.on('error', () => {});
-    return pool;
-  };
+  // graphile-worker's own pool: each connection attempt times out (its default
+  // waits forever), and a checkout waits through a database restart instead of failing.
+  const makePool = () =>
+    new PatientPool({
+      connectionString: opts.connectionString,
+      max: concurrency + 4,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'podium-worker-queue',
+      onWait: (err) => log.warn({ err: String(err) }, 'job queue is waiting for the database'),
+      onBack: () => log.warn('job queue reached the database again'),
+    });
   let queuePool = makePool();
   const startRunner = () =>
     run({
@@ -95,6 +99,9 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
       pollInterval: opts.pollIntervalMs ?? 2000,
       logger: graphileLogger(log),
       events,
+      // Batched, a job's outcome that cannot be written reaches the 'pool:fatalError'
+      // handler below; unbatched it is an unhandled rejection that ends the process.
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     });
   let runner: Awaited<ReturnType<typeof run>>;
   try {
@@ -107,11 +114,11 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   }
   let stopping = false;
   let restarting = false;
-  // When graphile-worker cannot record a job's outcome (the database went away
-  // mid-job, and ECONNREFUSED is not among the errors it retries), that worker
-  // stops for good and its job stays locked; with every slot gone the process
-  // takes no more jobs. Replace the whole runner once the database answers again,
-  // after freeing the jobs the old one still holds.
+  // The patient pool carries the queue through a database restart. Should
+  // graphile-worker still fail to record a job's outcome (the database went away
+  // between checkout and write, or stayed away past the pool's patience), it
+  // shuts that runner down and the job stays locked: replace the whole runner once
+  // the database answers again, after freeing the jobs the old one still holds.
   const restart = async (reason: string): Promise<void> => {
     if (stopping || restarting) return;
     restarting = true;

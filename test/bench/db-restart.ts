@@ -132,7 +132,7 @@ async function main() {
 
   // The round finishes later: wait for the job queue to drain.
   const check = createDb(url, { max: 2 });
-  // A collection stuck across the outage is abandoned after the job deadline (2 min) and retried.
+  // Jobs in flight at the outage fail their write and run again; the rest wait for the database.
   const deadline = Date.now() + 330_000;
   let jobs = -1;
   while (Date.now() < deadline) {
@@ -140,6 +140,8 @@ async function main() {
     if (jobs === 0) break;
     await sleep(1000);
   }
+  const drained = Date.now() - t0;
+  console.log(`collection round drained ${jobs === 0 ? `${((drained - up) / 1000).toFixed(1)} s after PostgreSQL was back (${(drained / 1000).toFixed(1)} s after it was queued)` : 'never'}`);
   const runs = await check.selectFrom('collection_run').select(['account_id', 'status', 'error_class']).where('account_id', 'in', accountIds).execute();
   const okAccounts = new Set(runs.filter((r) => r.status === 'ok').map((r) => r.account_id));
   const dupDays = (await sql<{ n: number }>`select count(*)::int as n from (select account_id, day from account_day group by 1, 2 having count(*) > 1) d`.execute(check)).rows[0]!.n;
