@@ -10,6 +10,7 @@ import { migrateToLatest } from '../../db/migrate';
 import { loadOrCreateKey } from '../crypto/secrets';
 import { isEmpty, seedDemo } from '../demo/seed';
 import { EnvError, parseEnv } from '../env';
+import { refreshRollups } from '../rollups';
 import { fail, openDatabase, type DatabaseHandle } from './database';
 
 const ROOT = process.cwd();
@@ -91,6 +92,10 @@ async function main(): Promise<void> {
       const r = await seedDemo(db);
       say(`demo data loaded: ${r.branches} branches, ${r.accounts} accounts, ${r.accountDays} account-days, ${r.posts} posts (${((r.ms + r.rollupMs) / 1000).toFixed(1)} s)`);
     }
+    // Rollups a migration queued for a rebuild, or a refresh that was interrupted.
+    const t0 = Date.now();
+    const { branchDays } = await refreshRollups(db);
+    if (branchDays) say(`rollups rebuilt for ${branchDays} branch-days (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } finally {
     await db.destroy();
   }

@@ -31,10 +31,10 @@ export interface RollupRow {
 }
 
 /**
- * A rollup row as the ranking reads it. Account-level daily totals win where
- * the network gives them; otherwise the posts published that day count, at
- * their latest snapshot. Posts: the larger of the two counts (RSS-only sites
- * report a count with no post rows). Websites have visits, not views.
+ * A rollup row as the ranking reads it. The rollup already settled each
+ * account (its daily totals, else its posts of the day at their latest
+ * snapshot; see lib/rollups), so `views`, `likes`… are complete; the post_*
+ * fallback only serves rows written before that. Websites have visits, not views.
  */
 export function toDayTotals(r: RollupRow): DayTotals & { likes: number | null; comments: number | null; shares: number | null } {
   const site = r.network === 'website';

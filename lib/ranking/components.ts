@@ -13,7 +13,7 @@ export interface DayTotals {
   followers: number | null;
   /** Accounts whose followers are in `followers`; a sum over fewer accounts is not comparable. */
   followersAccounts: number;
-  /** Views of the posts published that day, at their latest snapshot. */
+  /** Summed over accounts: each one's daily views (or reach), else the views of the posts it published that day. */
   views: number | null;
   interactions: number | null;
   posts: number;

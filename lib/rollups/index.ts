@@ -57,31 +57,24 @@ async function rebuildClaimed(db: DB): Promise<void> {
     where r.branch_id = c.branch_id and r.day = c.day
   `.execute(db);
 
+  // Each account's day first, then the branch's: an account without daily
+  // totals (views, reach, likes…) counts by the posts it published that day,
+  // at their latest snapshot, while its neighbours keep their own totals. Choosing
+  // after summing would drop the post-only account whenever another reports totals.
   await sql`
     insert into rollup_branch_day (
       branch_id, day, network, accounts, followers, followers_accounts, views, views_accounts,
       likes, comments, shares, visits, account_posts,
       post_count, post_views, post_likes, post_comments, post_shares
     )
-    select branch_id, day, network,
-      coalesce(sum(accounts), 0), sum(followers), coalesce(sum(followers_accounts), 0), sum(views), coalesce(sum(views_accounts), 0),
-      sum(likes), sum(comments), sum(shares), sum(visits), sum(account_posts),
-      coalesce(sum(post_count), 0), sum(post_views), sum(post_likes), sum(post_comments), sum(post_shares)
-    from (
-      select ad.branch_id, ad.day, ad.network,
-        count(*)::int as accounts, sum(ad.followers) as followers, count(ad.followers)::int as followers_accounts,
-        sum(coalesce(ad.views, ad.reach)) as views, count(coalesce(ad.views, ad.reach))::int as views_accounts,
-        sum(ad.likes) as likes, sum(ad.comments) as comments, sum(ad.shares) as shares,
-        sum(ad.visits) as visits, sum(ad.posts)::int as account_posts,
-        null::int as post_count, null::bigint as post_views, null::bigint as post_likes,
-        null::bigint as post_comments, null::bigint as post_shares
+    with days as (
+      select ad.account_id, ad.branch_id, ad.day, ad.network, ad.followers, coalesce(ad.views, ad.reach) as views,
+        ad.likes, ad.comments, ad.shares, ad.visits, ad.posts
       from _rollup_claim c
       join account_day ad on ad.branch_id = c.branch_id and ad.day = c.day
-      group by 1, 2, 3
-      union all
-      select p.branch_id, c.day, p.network,
-        null, null, null, null, null, null, null, null, null, null,
-        count(*)::int, sum(s.views), sum(s.likes), sum(s.comments), sum(s.shares)
+    ), posts as (
+      select p.account_id, p.branch_id, c.day, p.network,
+        count(*)::int as n, sum(s.views) as views, sum(s.likes) as likes, sum(s.comments) as comments, sum(s.shares) as shares
       from _rollup_claim c
       join post p on p.branch_id = c.branch_id
         and p.published_at >= (c.day::timestamp at time zone 'Europe/Moscow')
@@ -91,9 +84,17 @@ async function rebuildClaimed(db: DB): Promise<void> {
         from post_day pd where pd.post_id = p.id
         order by pd.day desc limit 1
       ) s on true
-      group by 1, 2, 3
-    ) parts
-    group by branch_id, day, network
+      group by 1, 2, 3, 4
+    )
+    select coalesce(d.branch_id, p.branch_id), coalesce(d.day, p.day), coalesce(d.network, p.network),
+      count(d.account_id)::int, sum(d.followers), count(d.followers)::int,
+      sum(coalesce(d.views, p.views)), count(coalesce(d.views, p.views))::int,
+      sum(coalesce(d.likes, p.likes)), sum(coalesce(d.comments, p.comments)), sum(coalesce(d.shares, p.shares)),
+      sum(d.visits), sum(greatest(d.posts, p.n))::int,
+      coalesce(sum(p.n), 0)::int, sum(p.views), sum(p.likes), sum(p.comments), sum(p.shares)
+    from days d
+    full join posts p on p.account_id = d.account_id and p.day = d.day and p.branch_id = d.branch_id
+    group by 1, 2, 3
   `.execute(db);
 
   // A materialized ranking whose inputs include a rebuilt day is stale. The

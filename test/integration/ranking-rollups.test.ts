@@ -148,4 +148,35 @@ describe('rollups', () => {
     const v = await sql<{ n: number }>`select count(*)::int as n from rollup_branch_day where network = 'vk' and views <> accounts`.execute(t.db);
     expect(v.rows[0].n).toBe(0);
   });
+
+  it('counts each account by its own totals, or by its posts when it has none', async () => {
+    const branch = await t.db.insertInto('branch').values({ slug: 'mixed', name: 'Смешанный', name_en: 'Mixed', region_code: 'RU-SA', federal_district: 'central', population: 100_000 }).returning('id').executeTakeFirstOrThrow();
+    const account = async (key: string) =>
+      (await t.db.insertInto('account').values({ branch_id: branch.id, network: 'vk', external_id: `mixed-${key}`, handle: key }).returning('id').executeTakeFirstOrThrow()).id;
+    const [totals, postsOnly, noDayRow] = [await account('totals'), await account('posts-only'), await account('no-day-row')];
+    const day = '2026-10-20';
+    await t.db.insertInto('account_day').values([
+      { account_id: totals, day, branch_id: branch.id, network: 'vk', followers: 2000, views: 1000, likes: 10, comments: 0, shares: 0, posts: 2, source: 'demo' },
+      { account_id: postsOnly, day, branch_id: branch.id, network: 'vk', followers: 500, source: 'demo' },
+    ]).execute();
+    const post = async (accountId: number, key: string, views: number, likes: number) => {
+      const p = await t.db.insertInto('post').values({ account_id: accountId, branch_id: branch.id, network: 'vk', external_id: key, published_at: '2026-10-20T09:00:00Z', source: 'demo' }).returning('id').executeTakeFirstOrThrow();
+      await t.db.insertInto('post_day').values({ post_id: p.id, day, branch_id: branch.id, views, likes, comments: 1, shares: 0 }).execute();
+    };
+    await post(postsOnly, 'm1', 300, 7);
+    await post(noDayRow, 'm2', 50, 2);
+    await refreshRollups(t.db);
+    // Choosing after summing gave views 1000: the accounts without totals vanished.
+    expect(await row(branch.id, day, 'vk')).toMatchObject({
+      accounts: 2,
+      followers: 2500,
+      views: 1350,
+      views_accounts: 3,
+      likes: 19,
+      comments: 2,
+      account_posts: 4,
+      post_count: 2,
+      post_views: 350,
+    });
+  });
 });
