@@ -2,11 +2,10 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { sql } from 'kysely';
 import { getDb } from '@/db/client';
 import type { ActionResult } from '@/lib/admin/action-result';
 import { recordAudit, requestOrigin } from '@/lib/audit';
-import { UserInputError, countActiveAdmins, insertUser } from '@/lib/auth/users';
+import { UserInputError, countActiveAdmins, insertUser, lockAdminSet } from '@/lib/auth/users';
 
 /** Creates the first admin; refused (404-like) once any admin exists. */
 export async function createFirstAdminAction(_: ActionResult, d: FormData): Promise<ActionResult> {
@@ -17,7 +16,7 @@ export async function createFirstAdminAction(_: ActionResult, d: FormData): Prom
   try {
     // The advisory lock makes two simultaneous set-ups create one admin at most.
     const created = await db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(4242001)`.execute(trx);
+      await lockAdminSet(trx);
       if ((await countActiveAdmins(trx)) > 0) return false;
       await insertUser(trx, { email, role: 'admin', password, name: String(d.get('name') ?? '') || undefined });
       return true;

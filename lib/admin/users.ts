@@ -4,7 +4,9 @@ import {
   UserInputError,
   countActiveAdmins,
   deactivateUser,
+  inTransaction,
   insertUser,
+  lockAdminSet,
   reactivateUser,
   revokeUserSessions,
   updateUserRole,
@@ -54,29 +56,45 @@ export async function adminCreateUser(ctx: AdminContext, r: CreateUserRequest): 
   return { id, inviteUrl };
 }
 
-/** Refuses to remove the last active admin, so the product stays manageable. */
-async function keepAnAdmin(ctx: AdminContext, userId: string) {
-  const u = await userById(ctx, userId);
-  if (u.role === 'admin' && !u.deactivated_at && (await countActiveAdmins(ctx.db)) <= 1) {
-    throw new AdminInputError('user', 'This is the last active admin');
-  }
-  return u;
+/**
+ * Runs `change` on a user unless it would remove the last active admin, so the
+ * product stays manageable. Check and change share one transaction under the
+ * admin-set lock: two admins demoting each other at once cannot both pass.
+ */
+async function changeKeepingAnAdmin(ctx: AdminContext, userId: string, change: (trx: AdminContext['db']) => Promise<void>) {
+  return inTransaction(ctx.db, async (trx) => {
+    await lockAdminSet(trx);
+    const u = await userById({ ...ctx, db: trx }, userId);
+    if (u.role === 'admin' && !u.deactivated_at && (await countActiveAdmins(trx)) <= 1) {
+      throw new AdminInputError('user', 'This is the last active admin');
+    }
+    await change(trx);
+    return u;
+  });
 }
 
 export async function adminSetRole(ctx: AdminContext, userId: string, role: Role, branchSlug: string | null): Promise<void> {
-  const u = role === 'admin' ? await userById(ctx, userId) : await keepAnAdmin(ctx, userId);
   const branchId = await branchIdFor(ctx, branchSlug);
-  try {
-    await updateUserRole(ctx.db, userId, role, branchId);
-  } catch (e) {
-    rethrow(e);
+  const update = async (db: AdminContext['db']) => {
+    try {
+      await updateUserRole(db, userId, role, branchId);
+    } catch (e) {
+      rethrow(e);
+    }
+  };
+  let u: Awaited<ReturnType<typeof userById>>;
+  if (role === 'admin') {
+    // Promoting someone cannot leave the product without an admin.
+    u = await userById(ctx, userId);
+    await update(ctx.db);
+  } else {
+    u = await changeKeepingAnAdmin(ctx, userId, update);
   }
   await audit(ctx, 'user.role', u.email, { from: u.role, to: role, branch: branchSlug });
 }
 
 export async function adminDeactivate(ctx: AdminContext, userId: string): Promise<void> {
-  const u = await keepAnAdmin(ctx, userId);
-  await deactivateUser(ctx.db, userId);
+  const u = await changeKeepingAnAdmin(ctx, userId, (trx) => deactivateUser(trx, userId));
   await audit(ctx, 'user.deactivate', u.email);
 }
 

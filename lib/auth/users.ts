@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '@/db/schema';
 import { hashPassword, passwordProblem } from './passwords';
@@ -64,6 +64,16 @@ export async function listUsers(db: Db) {
     ])
     .orderBy('app_user.email')
     .execute();
+}
+
+/**
+ * Serializes every change that could leave no active admin with the set-up
+ * page's "is there an admin?" check: two admins deactivating each other at
+ * once must not both pass the last-admin check, and /setup must not reopen.
+ */
+export async function lockAdminSet(trx: Db): Promise<void> {
+  if (!trx.isTransaction) throw new Error('lockAdminSet needs a transaction');
+  await sql`select pg_advisory_xact_lock(4242001)`.execute(trx);
 }
 
 export async function countActiveAdmins(db: Db): Promise<number> {
