@@ -131,7 +131,7 @@ export async function getSnapshot(
   method: StoredMethod,
   period: Period,
   scope: Scope,
-  opts: { today?: string } = {},
+  opts: { today?: string; keepCustom?: number } = {},
 ): Promise<Snapshot> {
   const today = opts.today ?? todayIn(method.definition.timeZone);
   const lastDataDay = await getLastDataDay(db);
@@ -211,8 +211,27 @@ export async function getSnapshot(
         )
         .execute();
     }
+    if (period.kind === 'custom') await pruneCustomSnapshots(trx, opts.keepCustom ?? CUSTOM_SNAPSHOTS_KEPT);
     return { id: header.id, asOf, computedAt: header.computed_at, result };
   });
+}
+
+/** Custom ranges materialized and kept; older ones are computed again when asked for. */
+export const CUSTOM_SNAPSHOTS_KEPT = 200;
+
+/**
+ * Every custom range anyone asks for is materialized; without a bound the
+ * table would grow with each new pair of dates. The newest `keep` stay; older
+ * ones go unless computed in the last 10 minutes (a request may be reading them).
+ */
+async function pruneCustomSnapshots(db: DB, keep: number): Promise<void> {
+  await sql`
+    delete from ranking_snapshot
+    where id in (
+      select id from ranking_snapshot where period_kind = 'custom'
+      order by computed_at desc, id desc offset ${keep}
+    ) and computed_at < now() - interval '10 minutes'
+  `.execute(db);
 }
 
 export interface SnapshotRow {

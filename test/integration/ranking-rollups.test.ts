@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
-import { listRankings, warmRankings } from '../../lib/data/rankings';
+import { getMethod, getSnapshot, listRankings, warmRankings } from '../../lib/data/rankings';
+import { customPeriod, periodContaining } from '../../lib/ranking/period';
 import { refreshRollups, SNAPSHOT_LOCK } from '../../lib/rollups/index';
 import pg from 'pg';
 import { dumpRollups, loadRankingFixture } from './ranking-fixture';
@@ -178,5 +179,25 @@ describe('rollups', () => {
       post_count: 2,
       post_views: 350,
     });
+  });
+
+  it('keeps a bounded number of custom-range rankings, newest first, and never the calendar ones', async () => {
+    await sql`delete from ranking_snapshot`.execute(t.db);
+    const method = (await getMethod(t.db))!;
+    const opts = { today: '2026-11-15', keepCustom: 3 };
+    await getSnapshot(t.db, method, periodContaining('month', '2026-10-10'), 'all', opts);
+    const ranges = ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05'].map((from) => customPeriod(from, '2026-10-20'));
+    for (const p of ranges.slice(0, 4)) await getSnapshot(t.db, method, p, 'all', opts);
+    // Nothing younger than 10 minutes goes: a request may be reading it.
+    expect((await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot where period_kind = 'custom'`.execute(t.db)).rows[0].n).toBe(4);
+    await sql`update ranking_snapshot set computed_at = computed_at - interval '1 hour'`.execute(t.db);
+    await getSnapshot(t.db, method, ranges[4]!, 'all', opts);
+    const kept = await sql<{ period_kind: string; period_from: string }>`select period_kind, period_from::text from ranking_snapshot order by period_kind, period_from`.execute(t.db);
+    expect(kept.rows).toEqual([
+      { period_kind: 'custom', period_from: '2026-10-03' },
+      { period_kind: 'custom', period_from: '2026-10-04' },
+      { period_kind: 'custom', period_from: '2026-10-05' },
+      { period_kind: 'month', period_from: '2026-10-01' },
+    ]);
   });
 });
