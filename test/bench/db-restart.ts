@@ -3,15 +3,11 @@
 // with a message while it is away (never a 500), answers again by itself once it
 // is back, and the collection finishes later with nothing lost or duplicated.
 // Usage: npx tsx test/bench/db-restart.ts [--outage 8]
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeWorkerUtils } from 'graphile-worker';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { createDb } from '../../db/client';
-import { startEmbedded, withDatabase, type EmbeddedServer } from '../../db/embedded';
 import { migrateToLatest } from '../../db/migrate';
 import { seedDemoUsers } from '../../lib/auth/demo-users';
 import { loadDemo } from '../../lib/demo/load';
@@ -20,6 +16,7 @@ import { TASK_COLLECT_ALL } from '../../lib/jobs/tasks';
 import { refreshRollups } from '../../lib/rollups/index';
 import { insertAccount, insertCredential, startAllFakes, TEST_KEY_HEX } from '../fakes/fixtures';
 import { signIn, startApp } from '../helpers/app';
+import { startPrivatePostgres } from '../helpers/private-pg';
 
 const { values } = parseArgs({ options: { outage: { type: 'string', default: '8' } } });
 const OUTAGE_MS = Number(values.outage) * 1000;
@@ -33,15 +30,8 @@ interface Sample {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-restart-'));
-  fs.chmodSync(dir, 0o755);
-  let pgServer: EmbeddedServer = await startEmbedded(path.join(dir, 'db'));
-  const port = pgServer.port;
-  const admin = new pg.Client({ connectionString: pgServer.url });
-  await admin.connect();
-  await admin.query('create database podium');
-  await admin.end();
-  const url = withDatabase(pgServer.url, 'podium');
+  const pgServer = await startPrivatePostgres('podium-restart-');
+  const { dir, url, port } = pgServer;
 
   // A small ranked data set, plus accounts served by the fake networks for the round.
   const db = createDb(url, { max: 2 });
@@ -115,7 +105,7 @@ async function main() {
   await sleep(OUTAGE_MS);
   const up = Date.now() - t0;
   console.log(`t=${up} ms: starting PostgreSQL again on port ${port}`);
-  pgServer = await startEmbedded(path.join(dir, 'db'), { port });
+  await pgServer.start();
   await sleep(10_000);
   polling = false;
   await poller;
@@ -159,9 +149,8 @@ async function main() {
   console.log(`app log lines about jobs: ${appLog.length}`);
   for (const l of appLog.slice(-40)) console.log(`  ${l.slice(0, 400)}`);
   await app.stop();
-  await pgServer.stop();
   await fakes.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await pgServer.destroy();
 
   const ok = fivexx.length === 0 && refused.length === 0 && during.some((s) => s.status === 503) && firstOk !== undefined && jobs === 0 && okAccounts.size === accountIds.length && dupDays === 0;
   console.log(ok ? 'RESULT: pass' : `RESULT: FAIL (other 5xx ${fivexx.length}, connection failures ${refused.length})`);

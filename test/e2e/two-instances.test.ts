@@ -1,13 +1,9 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { makeWorkerUtils } from 'graphile-worker';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DB } from '@/db/client';
-import { startEmbedded, withDatabase, type EmbeddedServer } from '@/db/embedded';
 import { migrateToLatest } from '@/db/migrate';
 import { seedDemoUsers } from '@/lib/auth/demo-users';
 import { loadDemo } from '@/lib/demo/load';
@@ -16,6 +12,7 @@ import { TASK_COLLECT_ALL } from '@/lib/jobs/tasks';
 import { refreshRollups } from '@/lib/rollups/index';
 import { insertAccount, insertCredential, startAllFakes, TEST_KEY_HEX, type AllFakes } from '../fakes/fixtures';
 import { signIn, startApp, type RunningApp } from '../helpers/app';
+import { startPrivatePostgres, type PrivatePostgres } from '../helpers/private-pg';
 import { waitFor } from '../helpers/wait';
 
 // Two `npm start` processes (each a web server and a worker) on one external
@@ -23,9 +20,7 @@ import { waitFor } from '../helpers/wait';
 // directories. A full collection round collects every account exactly once,
 // a session from one serves the other, and both show the same ranking.
 describe('two instances on one database', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-two-'));
-  fs.chmodSync(dir, 0o755);
-  let server: EmbeddedServer;
+  let server: PrivatePostgres;
   let fakes: AllFakes;
   let db: DB;
   let url: string;
@@ -33,12 +28,8 @@ describe('two instances on one database', () => {
   const accountIds: number[] = [];
 
   beforeAll(async () => {
-    server = await startEmbedded(path.join(dir, 'db'));
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query('create database podium');
-    await admin.end();
-    url = withDatabase(server.url, 'podium');
+    server = await startPrivatePostgres('podium-two-');
+    url = server.url;
     db = createDb(url, { max: 2 });
     await migrateToLatest(db);
     // Ten regions, among them the demo coordinator's.
@@ -74,15 +65,14 @@ describe('two instances on one database', () => {
       RUTUBE_API_URL: e.RUTUBE_API_URL,
     };
     // One after the other: the first builds the app if the sources changed, the second reuses it.
-    for (const name of ['a', 'b']) apps.push(await startApp({ ...shared, PODIUM_DATA_DIR: path.join(dir, `app-${name}`) }));
+    for (const name of ['a', 'b']) apps.push(await startApp({ ...shared, PODIUM_DATA_DIR: path.join(server.dir, `app-${name}`) }));
   }, 600_000);
 
   afterAll(async () => {
     for (const app of apps) await app.stop();
     await db?.destroy();
     await fakes?.close();
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await server?.destroy();
   });
 
   it('collects every account exactly once per round, with both workers taking part', async () => {

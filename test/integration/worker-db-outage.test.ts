@@ -1,24 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { makeWorkerUtils } from 'graphile-worker';
 import { sql } from 'kysely';
-import pg from 'pg';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, type DB } from '@/db/client';
-import { startEmbedded, withDatabase, type EmbeddedServer } from '@/db/embedded';
 import { migrateToLatest } from '@/db/migrate';
 import { TASK_COLLECT_ALL } from '@/lib/jobs/tasks';
 import { startWorker, type WorkerHandle } from '@/lib/jobs/worker';
 import { insertAccount, insertBranch, insertCredential, startAllFakes, type AllFakes } from '../fakes/fixtures';
+import { startPrivatePostgres, type PrivatePostgres } from '../helpers/private-pg';
 import { waitFor } from '../helpers/wait';
 
 // The worker's side of a database restart, on a PostgreSQL of its own that the
 // test can stop (the shared one cannot be). The web's side is in test/bench/db-restart.ts.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-outage-'));
-fs.chmodSync(dir, 0o755);
-let server: EmbeddedServer | undefined;
+let server: PrivatePostgres | undefined;
 let fakes: AllFakes | undefined;
 let worker: WorkerHandle | undefined;
 let check: DB | undefined;
@@ -32,20 +26,14 @@ afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
   await worker?.stop();
   await check?.destroy();
-  await server?.stop();
+  await server?.destroy();
   await fakes?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
 describe('worker across a database restart', () => {
   it('a round running when PostgreSQL restarts finishes later: every account collected once, nothing left locked', async () => {
-    server = await startEmbedded(path.join(dir, 'db'));
-    const port = server.port;
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query('create database podium');
-    await admin.end();
-    const url = withDatabase(server.url, 'podium');
+    server = await startPrivatePostgres('podium-outage-');
+    const url = server.url;
     const setup = createDb(url, { max: 2 });
     await migrateToLatest(setup);
     fakes = await startAllFakes();
@@ -87,7 +75,7 @@ describe('worker across a database restart', () => {
     await new Promise((r) => setTimeout(r, 300));
     await server.stop();
     await new Promise((r) => setTimeout(r, 5_000));
-    server = await startEmbedded(path.join(dir, 'db'), { port });
+    await server.start();
 
     check = createDb(url, { max: 2 });
     const db = check;
