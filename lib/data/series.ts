@@ -1,7 +1,7 @@
 import type { DB } from '../../db/client';
 import type { Viewer } from '../auth/viewer';
 import { badRequest } from '../api/errors';
-import { MAX_RANGE_DAYS, type CompareQuery, type CompareResponse, type SeriesQuery, type SeriesResponse } from '../api/schemas';
+import { MAX_RANGE_DAYS, type CompareQuery, type CompareResponse, type SeriesMetric, type SeriesQuery, type SeriesResponse } from '../api/schemas';
 import { DEFAULT_METHOD } from '../ranking/method';
 import { addDays, addMonths, bucketEnd, bucketStart, buckets, diffDays, previousBuckets, todayIn, type Granularity } from '../ranking/period';
 import { bucketSeries } from '../ranking/series';
@@ -71,6 +71,34 @@ export async function getBranchSeries(db: DB, viewer: Viewer, slug: string, inpu
     previous: { from: prevFrom, to: prevTo, points: prevStarts.map((bucket, i) => ({ bucket, value: prevTotal[i] })) },
     byNetwork: cur.byNetwork.map((s) => ({ network: s.network, values: roundAll(s.values) })),
   };
+}
+
+export interface BranchTable {
+  branch: ReturnType<typeof ref>;
+  granularity: Granularity;
+  network: Scope;
+  from: string;
+  to: string;
+  buckets: string[];
+  /** Per metric, one value per bucket. */
+  values: Record<SeriesMetric, (number | null)[]>;
+}
+
+/** Every metric of one branch on the same buckets, from one read of its rollups; undefined when not visible. */
+export async function getBranchTable(
+  db: DB,
+  viewer: Viewer,
+  slug: string,
+  input: { from?: string; to?: string; granularity: Granularity; network: Scope },
+  metrics: readonly SeriesMetric[],
+): Promise<BranchTable | undefined> {
+  const branch = await getBranchBySlug(db, viewer, slug);
+  if (!branch) return undefined;
+  const g = input.granularity;
+  const { from, to, starts } = await resolveWindow(db, input);
+  const days = (await listRollupRows(db, { from, to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals);
+  const values = Object.fromEntries(metrics.map((m) => [m, roundAll(bucketSeries(days, starts, g, m).total)])) as BranchTable['values'];
+  return { branch: ref(branch), granularity: g, network: input.network, from, to, buckets: starts, values };
 }
 
 /** GET /api/compare: one metric of 2–6 branches on shared buckets; undefined when any is not visible. */

@@ -1,7 +1,7 @@
 import type { DB } from '../../db/client';
-import { SERIES_METRICS, type RankingResponse, type SeriesResponse } from '../api/schemas';
+import { SERIES_METRICS, type RankingResponse } from '../api/schemas';
 import type { Viewer } from '../auth/viewer';
-import { getBranchSeries } from '../data/series';
+import { getBranchTable } from '../data/series';
 import { fileSlug, type ExportLocale } from './cells';
 import {
   rankingAbout,
@@ -39,35 +39,30 @@ export async function branchExportSpec(
   options: ExportOptions,
   locale: ExportLocale,
 ): Promise<{ spec: ExportSpec<SeriesTableRow>; branchSlug: string; rows: number; from: string; to: string } | undefined> {
-  const series: SeriesResponse[] = [];
-  for (const metric of SERIES_METRICS) {
-    const s = await getBranchSeries(db, viewer, slug, { ...input, metric });
-    if (!s) return undefined;
-    series.push(s);
-  }
-  const first = series[0]!;
-  const rows: SeriesTableRow[] = first.points.map((p, i) => ({
-    bucket: p.bucket,
-    values: Object.fromEntries(series.map((s) => [s.metric, s.points[i]?.value ?? null])),
+  const table = await getBranchTable(db, viewer, slug, input, SERIES_METRICS);
+  if (!table) return undefined;
+  const rows: SeriesTableRow[] = table.buckets.map((bucket, i) => ({
+    bucket,
+    values: Object.fromEntries(SERIES_METRICS.map((m) => [m, table.values[m][i] ?? null])),
   }));
   const ru = locale === 'ru';
   return {
-    branchSlug: first.branch.slug,
+    branchSlug: table.branch.slug,
     rows: rows.length,
-    from: first.from,
-    to: first.to,
+    from: table.from,
+    to: table.to,
     spec: {
       options,
       locale,
       columns: seriesColumns(SERIES_METRICS),
       rows,
-      basename: fileSlug('podium', 'branch', first.branch.slug, first.granularity, first.from, 'to', first.to, first.network),
+      basename: fileSlug('podium', 'branch', table.branch.slug, table.granularity, table.from, 'to', table.to, table.network),
       sheetName: { ru: 'Показатели', en: 'Metrics' },
       about: [
-        { label: ru ? 'Отделение' : 'Branch', value: ru ? first.branch.name : first.branch.nameEn },
-        { label: ru ? 'Период' : 'Period', value: `${first.from} – ${first.to}` },
-        { label: ru ? 'Шаг' : 'Granularity', value: first.granularity },
-        { label: ru ? 'Сеть' : 'Network', value: first.network },
+        { label: ru ? 'Отделение' : 'Branch', value: ru ? table.branch.name : table.branch.nameEn },
+        { label: ru ? 'Период' : 'Period', value: `${table.from} – ${table.to}` },
+        { label: ru ? 'Шаг' : 'Granularity', value: table.granularity },
+        { label: ru ? 'Сеть' : 'Network', value: table.network },
         { label: ru ? 'Пустая ячейка' : 'Empty cell', value: ru ? 'нет данных (не ноль)' : 'not measured (not zero)' },
       ],
     },

@@ -7,7 +7,8 @@ import { GET as exportRankingsGET } from '../../app/api/export/rankings/route';
 import { GET as exportBranchGET } from '../../app/api/export/branches/[slug]/route';
 import { GET as exportCompareGET } from '../../app/api/export/compare/route';
 import { GET as exportAuditGET } from '../../app/api/export/audit/route';
-import { rankingResponseSchema } from '../../lib/api/schemas';
+import { GET as seriesGET } from '../../app/api/branches/[slug]/series/route';
+import { rankingResponseSchema, SERIES_METRICS, type SeriesResponse } from '../../lib/api/schemas';
 import { createAuth, setAuthForTests } from '../../lib/auth/auth';
 import { insertUser } from '../../lib/auth/users';
 import { refreshRollups } from '../../lib/rollups/index';
@@ -52,6 +53,8 @@ async function get(who: Who, path: string): Promise<Response> {
   const req = new Request(url);
   const m = url.pathname.match(/^\/api\/export\/branches\/([^/]+)$/);
   if (m) return exportBranchGET(req, { params: Promise.resolve({ slug: decodeURIComponent(m[1]!) }) });
+  const sm = url.pathname.match(/^\/api\/branches\/([^/]+)\/series$/);
+  if (sm) return seriesGET(req, { params: Promise.resolve({ slug: decodeURIComponent(sm[1]!) }) });
   switch (url.pathname) {
     case '/api/rankings':
       return rankingsGET(req);
@@ -166,6 +169,22 @@ describe('branch and compare exports', () => {
     expect(rows[1]![0]).toBe('2026-10-01');
     const views = rows[0]!.indexOf('Views');
     expect(Number(rows[1]![views])).toBeGreaterThan(0);
+  });
+
+  it('holds, metric by metric and bucket by bucket, what /api/branches/:slug/series answers', async () => {
+    const q = 'from=2026-08-01&to=2026-10-31&granularity=week&network=vk';
+    const rows = await csvOf(await get('central', `/api/export/branches/bravo?${q}&lang=en`));
+    expect(rows[0]).toHaveLength(SERIES_METRICS.length + 1);
+    for (const [i, metric] of SERIES_METRICS.entries()) {
+      const series = (await (await get('central', `/api/branches/bravo/series?${q}&metric=${metric}`)).json()) as SeriesResponse;
+      expect(rows.slice(1).map((r) => r[0])).toEqual(series.points.map((p) => p.bucket));
+      const digits = metric === 'engagement_rate' ? 3 : 0;
+      for (const [j, p] of series.points.entries()) {
+        const cell = rows[j + 1]![i + 1]!;
+        if (p.value === null) expect(cell, `${metric} ${p.bucket}`).toBe('');
+        else expect(Number(cell), `${metric} ${p.bucket}`).toBeCloseTo(p.value, digits);
+      }
+    }
   });
 
   it('lets a coordinator export their own branch and hides the others behind 404', async () => {
