@@ -8,6 +8,7 @@ import { getLocale } from '@/lib/admin/locale';
 import { requirePageAdmin } from '@/lib/auth/session';
 import { NETWORKS } from '@/lib/networks';
 import { addAccountAction, assignAccountAction, pauseAccountAction, setAccountCredentialAction, testAccountAction } from '../actions';
+import { AdminTable } from '@/components/admin/admin-table';
 
 const t = {
   ru: { pick: 'Показать аккаунты отделения', show: 'Показать', choose: 'Выберите отделение, чтобы увидеть его аккаунты.', h: 'Аккаунты в соцсетях', add: 'Добавить аккаунт', url: 'Ссылка или имя (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://сайт)', network: 'Сеть (для имени без ссылки)', auto: 'по ссылке', branch: 'Отделение', title: 'Название', submit: 'Добавить', status: 'Статус', pause: 'Приостановить', resume: 'Возобновить', move: 'Перенести', test: 'Проверить сбор', cred: 'Ключ API', shared: 'общий ключ сети', setCred: 'Назначить', account: 'Аккаунт' },
@@ -59,18 +60,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         <button type="submit">{s.show}</button>
       </form>
       {!selected && <p>{s.choose}</p>}
-      <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 16 }}>
-        <thead>
-          <tr style={{ textAlign: 'left', borderBottom: '1px solid var(--line)' }}>
-            <th scope="col">{s.branch}</th>
-            <th scope="col">{s.account}</th>
-            <th scope="col">{s.status}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable label={s.h} columns={[s.branch, s.account, s.status, null]}>
           {accounts.map((a) => (
-            <tr key={a.id} style={{ borderBottom: '1px solid var(--line)' }}>
+            <tr key={a.id}>
               <td>{a.branch_name}</td>
               <td>
                 {a.network} · {a.url ? <a href={a.url} rel="noreferrer noopener" target="_blank">{a.handle ?? a.external_id}</a> : (a.handle ?? a.external_id)}
@@ -108,8 +100,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </AdminTable>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { getLocale } from '@/lib/admin/locale';
 import { listAuditEvents } from '@/lib/audit';
 import { auditFilterSchema } from '@/lib/audit/filter';
 import { requirePageAdmin } from '@/lib/auth/session';
+import { AdminTable } from '@/components/admin/admin-table';
 
 const t = {
   ru: { h: 'Журнал аудита', note: 'Записи нельзя изменить или удалить.', action: 'Действие (начало)', actor: 'Кто', target: 'Объект', from: 'С даты', to: 'По дату', filter: 'Показать', csv: 'Скачать CSV', at: 'Когда', detail: 'Подробности', ip: 'Откуда', bad: 'Неверный фильтр', shown: 'Показаны последние 500 записей.' },
@@ -36,20 +37,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </form>
       {!parsed.success && <p role="alert">⚠ {s.bad}</p>}
       <p style={{ color: 'var(--muted)' }}>{s.shown}</p>
-      <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 13 }}>
-        <thead>
-          <tr style={{ textAlign: 'left', borderBottom: '1px solid var(--line)' }}>
-            <th scope="col">{s.at}</th>
-            <th scope="col">{s.action}</th>
-            <th scope="col">{s.actor}</th>
-            <th scope="col">{s.target}</th>
-            <th scope="col">{s.detail}</th>
-            <th scope="col">{s.ip}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable label={s.h} columns={[s.at, s.action, s.actor, s.target, s.detail, s.ip]} compact>
           {rows.map((r) => (
-            <tr key={r.id} style={{ borderBottom: '1px solid var(--line)', verticalAlign: 'top' }}>
+            <tr key={r.id}>
               <td className="num">{r.at.toISOString().slice(0, 19).replace('T', ' ')}</td>
               <td>{r.action}</td>
               <td>{r.actor_email ?? '—'}</td>
@@ -58,8 +48,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td title={r.user_agent ?? undefined}>{r.ip ?? '—'}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </AdminTable>
     </section>
   );
 }

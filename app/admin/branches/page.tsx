@@ -5,6 +5,12 @@ import { getLocale } from '@/lib/admin/locale';
 import { requirePageAdmin } from '@/lib/auth/session';
 import { FEDERAL_DISTRICTS } from '@/lib/networks';
 import { archiveBranchAction, createBranchAction, updateBranchAction } from '../actions';
+import { AdminTable } from '@/components/admin/admin-table';
+import en from '@/messages/en.json';
+import ru from '@/messages/ru.json';
+
+// District names as the rest of the UI shows them.
+const DISTRICTS = { ru: ru.districts, en: en.districts };
 
 const t = {
   ru: { h: 'Отделения', create: 'Новое отделение', slug: 'Код в адресе (slug)', name: 'Название', nameEn: 'Название (англ.)', region: 'Код региона (RU-XX)', district: 'Федеральный округ', population: 'Население', add: 'Создать', save: 'Сохранить', archive: 'В архив', unarchive: 'Вернуть из архива', archived: 'в архиве', edit: 'Изменить', region2: 'Регион', pop2: 'Население' },
@@ -13,7 +19,7 @@ const t = {
 
 type B = Awaited<ReturnType<typeof listAllBranches>>[number];
 
-function Fields({ s, b }: { s: (typeof t)['ru']; b?: B }) {
+function Fields({ s, b, locale }: { s: (typeof t)['ru']; b?: B; locale: keyof typeof t }) {
   return (
     <>
       <Field label={s.slug}><input name="slug" required defaultValue={b?.slug} pattern="[a-z0-9][a-z0-9-]*" size={18} /></Field>
@@ -23,7 +29,7 @@ function Fields({ s, b }: { s: (typeof t)['ru']; b?: B }) {
       <Field label={s.district}>
         <select name="federal_district" defaultValue={b?.federal_district ?? 'central'}>
           {FEDERAL_DISTRICTS.map((d) => (
-            <option key={d} value={d}>{d}</option>
+            <option key={d} value={d}>{DISTRICTS[locale][d]}</option>
           ))}
         </select>
       </Field>
@@ -43,27 +49,18 @@ export default async function BranchesPage({ searchParams }: { searchParams: Pro
       <h1>{s.h}</h1>
       <h2>{s.create}</h2>
       <ActionForm action={createBranchAction} submit={s.add} locale={locale}>
-        <Fields s={s} />
+        <Fields s={s} locale={locale} />
       </ActionForm>
-      <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 16 }}>
-        <thead>
-          <tr style={{ textAlign: 'left', borderBottom: '1px solid var(--line)' }}>
-            <th scope="col">{s.name}</th>
-            <th scope="col">{s.region2}</th>
-            <th scope="col" className="num">{s.pop2}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable label={s.h} columns={[s.name, s.region2, s.pop2, null]} numeric={[2]}>
           {branches.map((b) => (
-            <tr key={b.id} style={{ borderBottom: '1px solid var(--line)', opacity: b.archived_at ? 0.6 : 1, verticalAlign: 'top' }}>
+            <tr key={b.id} style={b.archived_at ? { opacity: 0.6 } : undefined}>
               <td>
                 {locale === 'en' ? b.name_en : b.name} {b.archived_at && <em>({s.archived})</em>}
                 {/* The edit form only for the branch being edited keeps the page small. */}
                 {edit === b.slug && (
                   <ActionForm action={updateBranchAction} submit={s.save} locale={locale}>
                     <input type="hidden" name="id" value={b.id} />
-                    <Fields s={s} b={b} />
+                    <Fields s={s} b={b} locale={locale} />
                   </ActionForm>
                 )}
               </td>
@@ -78,8 +75,7 @@ export default async function BranchesPage({ searchParams }: { searchParams: Pro
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </AdminTable>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { requirePageAdmin } from '@/lib/auth/session';
 import { secretKey } from '@/lib/crypto/secrets';
 import { NETWORKS } from '@/lib/networks';
 import { addCredentialAction, deleteCredentialAction, replaceCredentialAction } from '../actions';
+import { AdminTable } from '@/components/admin/admin-table';
 
 const t = {
   ru: { h: 'Ключи API', note: 'Ключи хранятся зашифрованными (AES-256-GCM) и никогда не показываются целиком.', add: 'Добавить ключ', network: 'Сеть', label: 'Название', token: 'Ключ (токен)', submit: 'Сохранить', status: 'Статус', masked: 'Ключ', error: 'Последняя ошибка', replace: 'Заменить', del: 'Удалить', newToken: 'Новый ключ', config: 'Настройки, не секретные (ключ=значение построчно: application_key, counter_id, token_type)', settings: 'Настройки', statuses: { valid: '✓ действует', invalid: '✗ недействителен', quota: '⏸ исчерпана квота' } },
@@ -35,21 +36,9 @@ export default async function CredentialsPage() {
         <Field label={s.token}><input name="token" type="password" required autoComplete="off" size={40} /></Field>
         <Field label={s.config}><textarea name="config" rows={2} cols={40} /></Field>
       </ActionForm>
-      <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 16 }}>
-        <thead>
-          <tr style={{ textAlign: 'left', borderBottom: '1px solid var(--line)' }}>
-            <th scope="col">{s.network}</th>
-            <th scope="col">{s.label}</th>
-            <th scope="col">{s.masked}</th>
-            <th scope="col">{s.settings}</th>
-            <th scope="col">{s.status}</th>
-            <th scope="col">{s.error}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable label={s.h} columns={[s.network, s.label, s.masked, s.settings, s.status, s.error, null]}>
           {creds.map((c) => (
-            <tr key={c.id} style={{ borderBottom: '1px solid var(--line)' }}>
+            <tr key={c.id}>
               <td>{c.network}</td>
               <td>{c.label}</td>
               <td style={{ fontFamily: 'monospace' }}>{c.masked}</td>
@@ -67,8 +56,7 @@ export default async function CredentialsPage() {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </AdminTable>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { requirePageAdmin } from '@/lib/auth/session';
 import { listUsers } from '@/lib/auth/users';
 import { ROLES } from '@/lib/auth/viewer';
 import { createUserAction, deactivateUserAction, resetLinkAction, setUserRoleAction, signOutEverywhereAction } from '../actions';
+import { AdminTable } from '@/components/admin/admin-table';
 
 const t = {
   ru: {
@@ -57,19 +58,9 @@ export default async function UsersPage() {
         <Field label={s.branch}><select name="branch" defaultValue="">{branchOptions}</select></Field>
         <Field label={s.password}><input name="password" type="password" autoComplete="new-password" minLength={10} /></Field>
       </ActionForm>
-      <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 16 }}>
-        <thead>
-          <tr style={{ textAlign: 'left', borderBottom: '1px solid var(--line)' }}>
-            <th scope="col">{s.email}</th>
-            <th scope="col">{s.role}</th>
-            <th scope="col">{s.status}</th>
-            <th scope="col">{s.last}</th>
-            <th scope="col">{s.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable label={s.h} columns={[s.email, s.role, s.status, s.last, s.actions]}>
           {users.map((u) => (
-            <tr key={u.id} style={{ borderBottom: '1px solid var(--line)', verticalAlign: 'top' }}>
+            <tr key={u.id}>
               <td>
                 {u.email}
                 <br />
@@ -100,8 +91,7 @@ export default async function UsersPage() {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </AdminTable>
     </section>
   );
 }
