@@ -106,5 +106,14 @@ describe('npm run collect', () => {
     const b = await cli(['--import', bad, '--account', String(dzenId)]);
     expect(b.code).toBe(1);
     expect(b.stderr).toMatch(/line 3, column "views"/);
+    // A huge file is refused before it is read (a sparse 51 MB file costs no disk).
+    const huge = path.join(tmp, 'huge.csv');
+    fs.writeFileSync(huge, 'day,views\n');
+    fs.truncateSync(huge, 51 * 1024 * 1024);
+    const h = await cli(['--import', huge, '--account', String(dzenId)]);
+    expect(h.code).toBe(2);
+    expect(h.stderr).toMatch(/larger than 50 MB/);
+    const days = await t.db.selectFrom('account_day').select('day').where('account_id', '=', dzenId).execute();
+    expect(days).toHaveLength(1);
   }, 60_000);
 });

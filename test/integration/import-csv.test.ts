@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { insertAccount, insertBranch } from '../fakes/fixtures';
-import { ImportError, importAccountCsv, parseMetricsCsv } from '@/lib/import/csv';
+import { ImportError, importAccountCsv, MAX_IMPORT_BYTES, parseMetricsCsv } from '@/lib/import/csv';
 
 let t: TestDatabase;
 let accountId: number;
@@ -85,6 +85,7 @@ describe('CSV import', () => {
     expect((await rejected(Buffer.from([0xff, 0xfe, 0x64, 0x00]))).message).toMatch(/UTF-16/);
     expect((await rejected(Buffer.alloc(0))).message).toMatch(/empty/);
     expect((await rejected(buf('day,views\n2026-11-03,"12\n'))).message).toMatch(/not valid CSV/);
+    expect((await rejected(Buffer.alloc(MAX_IMPORT_BYTES + 1, 'day,views\n'))).message).toMatch(/larger than 50 MB/);
   });
 
   it('imports a large file (40,000 days) in one transaction', async () => {
