@@ -1,11 +1,25 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { databaseAnswers } from '@/db/availability';
+import { getDb } from '@/db/client';
+import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from '@/i18n/config';
+import { RETRY_AFTER_SECONDS, unavailablePage } from '@/lib/api/unavailable-page';
 
 // Convenience only: visitors without a session cookie go to the sign-in page
 // before a page renders. Every page, route and action still checks the session
 // itself; this never decides access.
 const PUBLIC_PAGES = ['/sign-in', '/setup', '/reset-password'];
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // Every page reads the database. While it is away a page is a 503 that says
+  // so and reloads itself, not a failed render (API routes answer their own 503).
+  if (!(await databaseAnswers(getDb()))) {
+    const fromCookie = request.cookies.get(LOCALE_COOKIE)?.value;
+    const locale = isLocale(fromCookie) ? fromCookie : localeFromAcceptLanguage(request.headers.get('accept-language'));
+    return new NextResponse(unavailablePage(locale), {
+      status: 503,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' },
+    });
+  }
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
   const hasSession = request.cookies.has('podium.session_token') || request.cookies.has('__Secure-podium.session_token');

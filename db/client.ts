@@ -1,6 +1,7 @@
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { Kysely, PostgresDialect } from 'kysely';
+import { suspectDatabase } from './availability';
 import type { Database } from './schema';
 
 // Counts fit in a double long before they reach 2^53; parse them as numbers.
@@ -23,8 +24,9 @@ export function createDb(connectionString: string, opts: CreateDbOptions = {}): 
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  // An idle client losing its server (restart) must not crash the process.
-  pool.on('error', () => {});
+  // An idle client losing its server (restart) must not crash the process; it
+  // does make the pages' availability check ask again (db/availability.ts).
+  pool.on('error', () => suspectDatabase());
   // The cursor lets exports stream rows at constant memory (`.stream()`).
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
 }
