@@ -8,6 +8,8 @@ export interface EmbeddedServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Called once if the server exits without stop() (a crash, a kill, an OOM). */
+  onUnexpectedExit(cb: (how: string) => void): void;
 }
 
 export async function freePort(): Promise<number> {
@@ -90,9 +92,16 @@ export async function startEmbedded(dataDir: string, opts: { log?: (line: string
     child.once('exit', () => running.delete(child));
   }
   let stopped = false;
+  const exitWatchers: ((how: string) => void)[] = [];
+  child?.once('exit', (code, signal) => {
+    if (!stopped) for (const cb of exitWatchers) cb(signal ? `signal ${signal}` : `exit code ${code}`);
+  });
   return {
     url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
+    onUnexpectedExit(cb) {
+      exitWatchers.push(cb);
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -7,8 +7,21 @@ import type { Env } from '../env';
 export interface DatabaseHandle {
   url: string;
   embedded: EmbeddedServer | null;
+  /** Stops the embedded server (if this handle started one); no restarts after this is called. */
   stop(): Promise<void>;
 }
+
+export interface OpenDatabaseOptions {
+  /**
+   * Start the embedded server again (same port, same data) whenever it exits
+   * without being stopped, while `active()` says so (not once the process is
+   * shutting down: a Ctrl-C reaches postgres too). The web server and the
+   * worker reconnect by themselves. Used by `npm start`.
+   */
+  supervise?: { say: (line: string) => void; active: () => boolean };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const APP_DB = 'podium';
 
@@ -16,7 +29,7 @@ const APP_DB = 'podium';
  * The database to use: DATABASE_URL as given, or an embedded server whose
  * cluster lives in the data directory (database "podium" inside it).
  */
-export async function openDatabase(env: Env, log: (line: string) => void = () => {}): Promise<DatabaseHandle> {
+export async function openDatabase(env: Env, log: (line: string) => void = () => {}, opts: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   if (env.DATABASE_URL) {
     return { url: env.DATABASE_URL, embedded: null, stop: async () => {} };
   }
@@ -26,7 +39,7 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
     const url = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${running}/${APP_DB}`;
     return { url, embedded: null, stop: async () => {} };
   }
-  const server = await startEmbedded(env.PODIUM_DATA_DIR, { log: (l) => log(l) });
+  let server = await startEmbedded(env.PODIUM_DATA_DIR, { log: (l) => log(l) });
   const admin = new pg.Client({ connectionString: server.url });
   try {
     await admin.connect();
@@ -38,7 +51,44 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
   } finally {
     await admin.end().catch(() => {});
   }
-  return { url: withDatabase(server.url, APP_DB), embedded: server, stop: () => server.stop() };
+
+  let closed = false;
+  let restarting: Promise<void> | undefined;
+  const sup = opts.supervise;
+  const live = () => !closed && sup !== undefined && sup.active();
+  const supervise = (s: EmbeddedServer) =>
+    s.onUnexpectedExit((how) => {
+      if (!live() || !sup) return;
+      const say = sup.say;
+      say(`embedded PostgreSQL exited unexpectedly (${how}); starting it again`);
+      restarting = (async () => {
+        for (let attempt = 0; live(); attempt++) {
+          await sleep(Math.min(30_000, 500 * 2 ** attempt));
+          if (!live()) return;
+          try {
+            server = await startEmbedded(env.PODIUM_DATA_DIR, { log: (l) => log(l), port: s.port });
+            supervise(server);
+            say('embedded PostgreSQL is running again');
+            return;
+          } catch (e) {
+            say(`starting embedded PostgreSQL again failed (${e instanceof Error ? e.message : String(e)}); retrying`);
+          }
+        }
+      })();
+    });
+  supervise(server);
+  return {
+    url: withDatabase(server.url, APP_DB),
+    get embedded() {
+      return server;
+    },
+    async stop() {
+      closed = true;
+      // A restart under way finishes first, so the server it starts is the one stopped.
+      await restarting;
+      await server.stop();
+    },
+  };
 }
 
 /** The port of a live embedded postmaster on this data directory, from its postmaster.pid. */

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   if (!env.DATABASE_URL) say(`starting embedded PostgreSQL in ${path.resolve(env.PODIUM_DATA_DIR)}/pg`);
-  const handle = await openDatabase(env);
+  const handle = await openDatabase(env, () => {}, { supervise: { say, active: () => !shuttingDown } });
   state.handle = handle;
   const key = loadOrCreateKey(env.PODIUM_SECRET_KEY, env.PODIUM_DATA_DIR);
 
