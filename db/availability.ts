@@ -28,9 +28,9 @@ export function suspectDatabase(): void {
  * `select 1`; concurrent callers share it). Pages check it before rendering
  * so that an outage is a 503 with a message instead of a render that fails.
  */
-export async function databaseAnswers(db: DB, now = Date.now()): Promise<boolean> {
+export async function databaseAnswers(db: DB): Promise<boolean> {
   const s = holder.podiumDbProbe;
-  if (s && now - s.at < FRESH_MS) return s.up;
+  if (s && Date.now() - s.at < FRESH_MS) return s.up;
   if (s?.pending) return s.pending;
   const pending = (async () => {
     let timer: NodeJS.Timeout | undefined;

@@ -87,15 +87,15 @@ export async function startEmbedded(dataDir: string, opts: { log?: (line: string
   removeStalePid(clusterDir);
   await pgServer.start();
   const child = (pgServer as unknown as { process?: ChildProcess }).process;
-  if (child) {
-    running.add(child);
-    child.once('exit', () => running.delete(child));
-  }
   let stopped = false;
   const exitWatchers: ((how: string) => void)[] = [];
-  child?.once('exit', (code, signal) => {
-    if (!stopped) for (const cb of exitWatchers) cb(signal ? `signal ${signal}` : `exit code ${code}`);
-  });
+  if (child) {
+    running.add(child);
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      if (!stopped) for (const cb of exitWatchers) cb(signal ? `signal ${signal}` : `exit code ${code}`);
+    });
+  }
   return {
     url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
