@@ -40,6 +40,9 @@ export class Liveness {
     this.broken = true;
   }
 
+  /** When this process last lost its session and opened a new one (null: never). */
+  private reconnectedAt: Date | null = null;
+
   /** After a lost connection (a database restart) opens a new session; true when it did. */
   private async ensureConnected(): Promise<boolean> {
     if (!this.broken) return false;
@@ -47,6 +50,7 @@ export class Liveness {
     void this.client.end().catch(() => {});
     this.client = await Liveness.connect(this.connectionString, () => this.markBroken());
     this.broken = false;
+    this.reconnectedAt = new Date();
     return true;
   }
 
@@ -74,19 +78,28 @@ export class Liveness {
     // After a reconnect, first tie this process's ids to the new session: they are
     // alive, and must not look dead to this reclaim or to another process's.
     if (await this.ensureConnected()) for (const id of this.mine) await this.register(id);
-    // A registration older than the server itself (it restarted) is not proof of
-    // death: its process may still be reconnecting. It counts as dead only once
-    // the server has been up for the grace period and it has not registered again.
+    // Every session ends when the server restarts — or reinitializes after a
+    // backend crash, which pg_postmaster_start_time() does not show but the
+    // checkpointer's start does (visible to superusers and pg_read_all_stats).
+    // A registration older than that, or older than this process's own
+    // reconnect, is not proof of death: its process may still be reconnecting.
+    // It counts as dead only once that moment is the grace period past.
     const dead = await this.client.query<{ worker_id: string }>(
-      `delete from worker_instance w
+      `with epoch as (
+         select greatest(
+           pg_postmaster_start_time(),
+           (select max(backend_start) from pg_stat_activity where backend_type = 'checkpointer'),
+           $3::timestamptz) as t
+       )
+       delete from worker_instance w
+       using epoch
        where not (w.worker_id = any($1::text[]))
          and not exists (
            select 1 from pg_stat_activity a
            where a.pid = w.backend_pid and (a.backend_start is null or w.backend_start is null or a.backend_start = w.backend_start))
-         and (w.backend_start is null or w.backend_start >= pg_postmaster_start_time()
-              or pg_postmaster_start_time() < now() - make_interval(secs => $2))
+         and (w.backend_start is null or w.backend_start >= epoch.t or epoch.t < now() - make_interval(secs => $2))
        returning worker_id`,
-      [[...this.mine], this.restartGraceMs / 1000],
+      [[...this.mine], this.restartGraceMs / 1000, this.reconnectedAt],
     );
     const ids = dead.rows.map((r) => r.worker_id);
     if (ids.length) await this.client.query(`select "${this.schema}".force_unlock_workers($1::text[])`, [ids]);

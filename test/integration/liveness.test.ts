@@ -74,4 +74,30 @@ describe('liveness reclaim', () => {
     expect(await impatient.reclaim()).toContain('reconnecting-worker');
     expect(await lockedBy(job)).toBeNull();
   });
+
+  it('after losing its own session, leaves registrations older than its reconnect alone for the grace period', async () => {
+    const reconnecting = await open(3_600_000);
+    await reconnecting.register('survivor');
+    // Registered after the server started, session gone: a fresh process frees it at once…
+    const fresh = await open(3_600_000);
+    const when = sql`now() - interval '2 seconds'`;
+    const plant = async (id: string) => {
+      await sql`insert into worker_instance (worker_id, backend_pid, backend_start) values (${id}, 2147483000, ${when})`.execute(t.db);
+      return lockJob(id, id);
+    };
+    const a = await plant('peer-a');
+    expect(await fresh.reclaim()).toContain('peer-a');
+    expect(await lockedBy(a)).toBeNull();
+    // …but a process whose own session was just cut (as in a crash restart of the server) does not.
+    const pid = (await sql<{ backend_pid: number }>`select backend_pid from worker_instance where worker_id = 'survivor'`.execute(t.db)).rows[0]!.backend_pid;
+    await sql`select pg_terminate_backend(${pid})`.execute(t.db);
+    await new Promise((r) => setTimeout(r, 200));
+    const b = await plant('peer-b');
+    const freed = await reconnecting.reclaim().catch(() => reconnecting.reclaim());
+    expect(freed).not.toContain('peer-b');
+    expect(await lockedBy(b)).toBe('peer-b');
+    // It registered its own ids again on the new session.
+    const own = await sql<{ backend_pid: number }>`select backend_pid from worker_instance where worker_id = 'survivor'`.execute(t.db);
+    expect(own.rows[0]!.backend_pid).not.toBe(pid);
+  });
 });
