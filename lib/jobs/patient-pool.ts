@@ -10,8 +10,6 @@ export interface PatientPoolOptions extends pg.PoolConfig {
   onBack?: () => void;
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
-
 /**
  * The pool graphile-worker runs on. graphile-worker records a job's outcome
  * without awaiting it and retries only a few error codes; a refused
@@ -27,6 +25,8 @@ export class PatientPool extends pg.Pool {
   private readonly onWait?: (err: unknown) => void;
   private readonly onBack?: () => void;
   private waiting = false;
+  /** Wakes the checkouts sleeping between attempts (stopWaiting). */
+  private readonly sleepers = new Set<() => void>();
 
   constructor(opts: PatientPoolOptions) {
     const { patienceMs, onWait, onBack, ...config } = opts;
@@ -65,16 +65,31 @@ export class PatientPool extends pg.Pool {
           this.waiting = true;
           this.onWait?.(e);
         }
-        await sleep(Math.min(5_000, 200 * 1.6 ** attempt));
+        // A pending checkout is pending work: this timer keeps the process alive.
+        await new Promise<void>((resolve) => {
+          const wake = () => {
+            clearTimeout(timer);
+            this.sleepers.delete(wake);
+            resolve();
+          };
+          const timer = setTimeout(wake, Math.min(5_000, 200 * 1.6 ** attempt));
+          this.sleepers.add(wake);
+        });
         if (this.closing) throw e;
       }
     }
   }
 
+  /** From now on a refused connection fails at once, as in a plain pool (used when stopping). */
+  stopWaiting(): void {
+    this.closing = true;
+    for (const wake of [...this.sleepers]) wake();
+  }
+
   override end(): Promise<void>;
   override end(callback: () => void): void;
   override end(callback?: () => void): Promise<void> | void {
-    this.closing = true;
+    this.stopWaiting();
     return callback ? super.end(callback) : super.end();
   }
 }

@@ -126,6 +126,8 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
     const old = runner;
     const oldIds = [...ownIds];
     ownIds.clear();
+    // The old runner's outcome writes must not wait for the database on its behalf.
+    queuePool.stopWaiting();
     await Promise.race([old.stop().catch(() => {}), new Promise((res) => setTimeout(res, 15_000).unref())]);
     for (let attempt = 0; !stopping; attempt++) {
       await new Promise((res) => setTimeout(res, Math.min(30_000, 500 * 2 ** attempt)));
@@ -150,8 +152,14 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
     };
     r.promise.then(ended, ended);
   };
-  events.on('worker:fatalError', () => void restart('worker:fatalError'));
-  events.on('pool:fatalError', () => void restart('pool:fatalError'));
+  // Only the current runner's failures count: a replaced runner that fails late
+  // (its pool already ended) must not tear down the healthy one.
+  events.on('worker:fatalError', ({ worker }) => {
+    if (ownIds.has(worker.workerId)) void restart('worker:fatalError');
+  });
+  events.on('pool:fatalError', ({ workerPool }) => {
+    if (ownIds.has(workerPool.id)) void restart('pool:fatalError');
+  });
   watch(runner);
   await Promise.all(registered);
   const reclaim = async () => {
@@ -172,6 +180,8 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
       stopped ??= (async () => {
         stopping = true;
         clearInterval(timer);
+        // Stopping while the database is away must not wait out the pool's patience.
+        queuePool.stopWaiting();
         await runner.stop().catch((e: unknown) => log.warn({ err: e }, 'job runner was already stopped'));
         await queuePool.end().catch(() => {});
         await liveness.close();
