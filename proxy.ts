@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { databaseAnswers } from '@/db/availability';
-import { getDb } from '@/db/client';
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from '@/i18n/config';
 import { RETRY_AFTER_SECONDS, unavailablePage } from '@/lib/api/unavailable-page';
 
@@ -12,7 +11,7 @@ const PUBLIC_PAGES = ['/sign-in', '/setup', '/reset-password'];
 export async function proxy(request: NextRequest) {
   // Every page reads the database. While it is away a page is a 503 that says
   // so and reloads itself, not a failed render (API routes answer their own 503).
-  if (!(await databaseAnswers(getDb()))) {
+  if (process.env.DATABASE_URL && !(await databaseAnswers(process.env.DATABASE_URL))) {
     const fromCookie = request.cookies.get(LOCALE_COOKIE)?.value;
     const locale = isLocale(fromCookie) ? fromCookie : localeFromAcceptLanguage(request.headers.get('accept-language'));
     return new NextResponse(unavailablePage(locale), {

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { DB } from './client';
+import pg from 'pg';
+import { isDatabaseUnavailable } from './unavailable';
 
 interface ProbeState {
   at: number;
@@ -7,12 +7,27 @@ interface ProbeState {
   pending?: Promise<boolean>;
 }
 
-const holder = globalThis as unknown as { podiumDbProbe?: ProbeState };
+const holder = globalThis as unknown as { podiumDbProbe?: ProbeState; podiumDbProbePools?: Map<string, pg.Pool> };
 
 /** How long one answer stands before the next request asks the database again. */
 const FRESH_MS = 500;
-/** A database that takes longer than this to answer `select 1` counts as away. */
+/** No connection, or no answer to `select 1`, within this long counts as away. */
 const PROBE_TIMEOUT_MS = 2_000;
+
+/**
+ * The probe's own single connection: with the app's pool busy (long exports
+ * hold connections) a probe waiting for a free one would look like an outage.
+ */
+function probePool(url: string): pg.Pool {
+  holder.podiumDbProbePools ??= new Map();
+  let pool = holder.podiumDbProbePools.get(url);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: PROBE_TIMEOUT_MS, idleTimeoutMillis: 60_000, application_name: 'podium-probe' });
+    pool.on('error', () => suspectDatabase());
+    holder.podiumDbProbePools.set(url, pool);
+  }
+  return pool;
+}
 
 /**
  * A pooled connection just died (the server went away): the next caller asks
@@ -25,10 +40,13 @@ export function suspectDatabase(): void {
 
 /**
  * Whether the database answers, asked at most every 500 ms per process (one
- * `select 1`; concurrent callers share it). Pages check it before rendering
- * so that an outage is a 503 with a message instead of a render that fails.
+ * `select 1` on a connection of its own; concurrent callers share it). Pages
+ * check it before rendering, so an outage is a 503 with a message instead of
+ * a render that fails. Only "cannot reach it" counts as away (refused, reset,
+ * starting or shutting down, timed out); any other error leaves pages to
+ * report it themselves.
  */
-export async function databaseAnswers(db: DB): Promise<boolean> {
+export async function databaseAnswers(url: string): Promise<boolean> {
   const s = holder.podiumDbProbe;
   if (s && Date.now() - s.at < FRESH_MS) return s.up;
   if (s?.pending) return s.pending;
@@ -36,14 +54,14 @@ export async function databaseAnswers(db: DB): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        sql`select 1`.execute(db),
+        probePool(url).query('select 1'),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('database probe timed out')), PROBE_TIMEOUT_MS);
+          timer = setTimeout(() => reject(Object.assign(new Error('database probe timed out'), { code: 'ETIMEDOUT' })), PROBE_TIMEOUT_MS);
         }),
       ]);
       return true;
-    } catch {
-      return false;
+    } catch (e) {
+      return !isDatabaseUnavailable(e);
     } finally {
       clearTimeout(timer);
     }
