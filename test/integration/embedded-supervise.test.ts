@@ -52,8 +52,23 @@ describe('embedded PostgreSQL under npm start', () => {
     expect((await again.query('select v from kept')).rows).toEqual([{ v: 42 }]);
     await again.end();
 
+    // SIGKILL leaves postmaster.pid behind and, for a moment, backends without a
+    // postmaster: postgres itself must judge the lock file, and the restart waits.
+    const holding = new pg.Client({ connectionString: handle.url });
+    await holding.connect();
+    holding.on('error', () => {});
+    const pid2 = Number(fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    lines.length = 0;
+    process.kill(pid2, 'SIGKILL');
+    await waitFor(() => lines.some((l) => l.includes('running again')), 90_000);
+    const third = new pg.Client({ connectionString: handle.url });
+    await third.connect();
+    expect((await third.query('select v from kept')).rows).toEqual([{ v: 42 }]);
+    await third.end();
+    await holding.end().catch(() => {});
+
     await handle.stop();
     handle = undefined;
     expect(postgresProcessesFor(dir)).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });
