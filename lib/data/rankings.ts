@@ -230,6 +230,8 @@ async function pruneCustomSnapshots(db: DB, keep: number): Promise<void> {
     where id in (
       select id from ranking_snapshot where period_kind = 'custom'
       order by computed_at desc, id desc offset ${keep}
+      -- Rows another transaction is deleting (a refresh dropping stale rankings) are left to it.
+      for update skip locked
     ) and computed_at < now() - interval '10 minutes'
   `.execute(db);
 }
