@@ -12,6 +12,7 @@ import type {
 import type { FederalDistrict } from '../networks';
 import type { BranchInput, BranchMetrics } from '../ranking/components';
 import { computeRanking, type EngineRobustness } from '../ranking/engine';
+import { rankUncertainty, type DataSensitivity } from '../ranking/uncertainty';
 import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodLabel, parseMethod, DEFAULT_METHOD } from '../ranking/method';
 import { addDays, minDay, previousPeriod, resolvePeriod, todayIn, type Period, type PeriodRequest } from '../ranking/period';
 import { countExpectedAccounts, detailVisible, listBranches } from './branches';
@@ -90,7 +91,8 @@ function periodDto(p: Period, timeZone: string): PeriodDto {
 
 interface SnapshotResult {
   medians: Record<ComponentId, number | null>;
-  robustness: EngineRobustness;
+  /** Weight sensitivity (the engine's) and data sensitivity (the bootstrap's; null when nothing is ranked). */
+  robustness: EngineRobustness & { data: DataSensitivity | null };
   counts: { branches: number; eligible: number };
   lastDataDay: string | null;
 }
@@ -170,11 +172,14 @@ export async function getSnapshot(
       all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -LOOKBACK_DAYS) && d.day <= to) }));
     const previous = computeRanking({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: slice(prev.from, prev.to) }, method.definition);
     const prevRanks = new Map(previous.rows.map((r) => [r.branchId, r.rank]));
-    const res = computeRanking({ from: period.from, to: period.to, asOf, branches: slice(period.from, period.to) }, method.definition, prevRanks);
+    const input = { from: period.from, to: period.to, asOf, branches: slice(period.from, period.to) };
+    const res = computeRanking(input, method.definition, prevRanks);
+    const uncertainty = rankUncertainty(input, method.definition, res);
+    const ranges = new Map(uncertainty?.intervals.map((x) => [x.branchId, x]) ?? []);
 
     const result: SnapshotResult = {
       medians: res.medians,
-      robustness: res.robustness,
+      robustness: { ...res.robustness, data: uncertainty?.data ?? null },
       counts: { branches: res.rows.length, eligible: res.eligibleCount },
       lastDataDay,
     };
@@ -205,6 +210,8 @@ export async function getSnapshot(
             score: r.score,
             previous_rank: r.previousRank,
             change: r.change,
+            rank_low: ranges.get(r.branchId)?.low ?? null,
+            rank_high: ranges.get(r.branchId)?.high ?? null,
             metrics: JSON.stringify(r.metrics),
             detail: JSON.stringify(r.detail),
           })),
@@ -243,6 +250,8 @@ export interface SnapshotRow {
   score: number | null;
   previousRank: number | null;
   change: number | null;
+  /** 90 % rank range from the bootstrap; null when not ranked or not visible to the viewer. */
+  rankRange: { low: number; high: number } | null;
   metrics: BranchMetrics | null;
   detail: RankingDetail | null;
 }
@@ -269,6 +278,8 @@ export async function listSnapshotRows(
       'r.score',
       sql<number | null>`case when ${visible} then r.previous_rank end`.as('previous_rank'),
       sql<number | null>`case when ${visible} then r.change end`.as('change'),
+      sql<number | null>`case when ${visible} then r.rank_low end`.as('rank_low'),
+      sql<number | null>`case when ${visible} then r.rank_high end`.as('rank_high'),
       sql<BranchMetrics | null>`case when ${visible} then r.metrics end`.as('metrics'),
       sql<RankingDetail | null>`case when ${visible} then r.detail end`.as('detail'),
     ])
@@ -284,6 +295,7 @@ export async function listSnapshotRows(
     score: r.score,
     previousRank: r.previous_rank,
     change: r.change,
+    rankRange: r.rank_low !== null && r.rank_high !== null ? { low: r.rank_low, high: r.rank_high } : null,
     metrics: r.metrics,
     detail: r.detail,
   }));
@@ -424,6 +436,7 @@ async function buildRankingResponse(
     score: r.score,
     previousRank: r.previousRank,
     change: r.change,
+    rankRange: r.rankRange,
     detail: r.detail,
   }));
   const medians = {} as Record<ComponentId, number | null>;
@@ -441,6 +454,7 @@ async function buildRankingResponse(
       topThree: rb.topThree.map(ref),
       challengers: rb.challengers.map((c) => ({ ...ref(c.id), scenarios: c.scenarios })),
       scenarios: rb.scenarios.map((s) => ({ component: s.component, factor: s.factor, topThree: s.topThree.map((id) => ref(id).slug) })),
+      data: rb.data ? { ...rb.data, clear: rb.data.clear.map(ref), withinNoise: rb.data.withinNoise.map(ref) } : null,
     },
     medians,
     counts: snapshot.result.counts,

@@ -310,14 +310,18 @@ describe('what a coordinator sees of other branches', () => {
     if (!routeFiles.includes('api/rankings/route.ts')) return;
     const res = await callApi('api/rankings/route.ts', 'coordOwn', `/api/rankings?${Q}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { rows: { branch: { slug: string }; detail: unknown }[] };
+    const body = (await res.json()) as { rows: { branch: { slug: string }; detail: unknown; rankRange: unknown }[] };
     expect(body.rows.length).toBeGreaterThan(1);
     for (const row of body.rows) {
       if (row.branch.slug === fx.own) expect(row.detail, 'own branch detail').not.toBeNull();
       else expect(row.detail, `detail of ${row.branch.slug}`).toBeNull();
+      // The rank range is detail too: only the own (ranked) branch has one.
+      if (row.branch.slug === fx.own) expect(row.rankRange, 'own rank range').not.toBeNull();
+      else expect(row.rankRange, `rank range of ${row.branch.slug}`).toBeNull();
     }
-    const central = (await (await callApi('api/rankings/route.ts', 'central', `/api/rankings?${Q}`)).json()) as { rows: { detail: unknown }[] };
+    const central = (await (await callApi('api/rankings/route.ts', 'central', `/api/rankings?${Q}`)).json()) as { rows: { detail: unknown; eligible: boolean; rankRange: unknown }[] };
     expect(central.rows.every((r) => r.detail !== null)).toBe(true);
+    expect(central.rows.filter((r) => r.eligible).every((r) => r.rankRange !== null)).toBe(true);
   });
 
   it('in the ranking export: no detail columns for other branches', async () => {
