@@ -156,6 +156,7 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
                   detailColumns={detailColumns}
                   hrefFor={hrefFor}
                   caption={t('ranking.tableCaption', { period, eligible: data.counts.eligible, total: data.counts.branches })}
+                  uncertainty={data.robustness.data}
                 />
               </section>
             </>

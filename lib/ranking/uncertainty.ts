@@ -3,9 +3,10 @@
 // the same input, method and settings give the same intervals on every run.
 
 import { createRng } from '../demo/random';
-import type { BranchInput, DayTotals } from './components';
-import { measureBranch, rankField, type RankingInput, type RankingResult } from './engine';
-import type { ComponentId, MethodDefinition } from './method';
+import { daySums, resampledMetrics } from './bootstrap-sums';
+import type { BranchInput, BranchMetrics, DayTotals } from './components';
+import { componentValues, measureBranch, rankField, type RankingInput, type RankingResult } from './engine';
+import { COMPONENT_IDS, type ComponentId, type MethodDefinition } from './method';
 import { addDays, diffDays, minDay } from './period';
 
 export interface BootstrapSettings {
@@ -58,6 +59,8 @@ export interface DataSensitivity {
 export interface Uncertainty {
   data: DataSensitivity;
   intervals: RankInterval[];
+  /** How resampled metrics were computed: per-day sums (checked against the engine) or the engine's rows. */
+  path: 'sums' | 'rows';
 }
 
 /**
@@ -89,6 +92,8 @@ export function drawDays(days: number, block: number, next: () => number): Int32
 /** A branch's rows, split once so each resample only relabels them. */
 export interface PreparedBranch {
   branch: BranchInput;
+  /** Network names by index (the `net` of the rows below). */
+  nets: string[];
   /** Rows outside [from, end] (the look-back): kept as they are. */
   fixed: DayTotals[];
   /** In-period rows by day offset. */
@@ -143,7 +148,7 @@ export function prepareBranch(b: BranchInput, from: string, end: string, days: n
     }
     byOffset[offset].push({ row: r, net, base: known ? (r.followers as number) - cum[net] : null });
   }
-  return { branch: b, fixed, byOffset, inc };
+  return { branch: b, nets: [...nets.keys()], fixed, byOffset, inc };
 }
 
 /** The branch as it would look had its period been the drawn days (`order[j]` = source offset of day j). */
@@ -160,6 +165,17 @@ export function resampleBranch(p: PreparedBranch, order: Int32Array, labels: rea
   return { ...p.branch, days };
 }
 
+type Measured = { metrics: BranchMetrics; values: Record<ComponentId, number | null> };
+
+function sameMeasure(a: Measured, b: Measured): boolean {
+  const ka = Object.keys(a.metrics) as (keyof BranchMetrics)[];
+  if (ka.length !== Object.keys(b.metrics).length) return false;
+  return ka.every((k) => a.metrics[k] === b.metrics[k]) && COMPONENT_IDS.every((c) => a.values[c] === b.values[c]);
+}
+
+/** Resamples whose fast sums are checked against the engine's own path, besides the period in its own order. */
+const CHECKED_DRAWS = 3;
+
 /** The q-quantile of sorted integers, by the inverse of the empirical distribution (no interpolation). */
 function quantileSorted(sorted: Int32Array, q: number): number {
   const k = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
@@ -173,12 +189,17 @@ function quantileSorted(sorted: Int32Array, q: number): number {
  * components from its resampled daily rows through measureBranch and the
  * scores and ranks through rankField — the engine's own functions — among the
  * branches the published ranking ranks. Null when nothing is ranked.
+ *
+ * Speed: the metrics of a resampled branch come from per-day sums
+ * (bootstrap-sums.ts) while they equal measureBranch's on the period itself
+ * and on the first draws; any difference switches the run to measureBranch.
  */
 export function rankUncertainty(
   input: RankingInput,
   method: MethodDefinition,
   result: Pick<RankingResult, 'rows'>,
   settings: BootstrapSettings = BOOTSTRAP,
+  opts: { fast?: boolean } = {},
 ): Uncertainty | null {
   const end = minDay(input.to, input.asOf);
   const days = end < input.from ? 0 : diffDays(input.from, end) + 1;
@@ -198,9 +219,28 @@ export function rankUncertainty(
   const baseTop = ranked.map((r) => (r.rank as number) <= topN);
   let sameTop = 0;
   const field: Record<ComponentId, number | null>[] = new Array(n);
+  const sums = prepared.map((p) => daySums(p, input.from));
+  const exact = (i: number, order: Int32Array): Measured => measureBranch(resampleBranch(prepared[i], order, labels), input, method);
+  const quick = (i: number, order: Int32Array): Measured => {
+    const metrics = resampledMetrics(sums[i], order);
+    return { metrics, values: componentValues(metrics, prepared[i].branch.population, method) };
+  };
+  const own = Int32Array.from({ length: days }, (_, j) => j);
+  let fast = opts.fast !== false && prepared.every((_, i) => sameMeasure(quick(i, own), exact(i, own)));
   for (let s = 0; s < B; s++) {
     const order = drawDays(days, block, rng.next);
-    for (let i = 0; i < n; i++) field[i] = measureBranch(resampleBranch(prepared[i], order, labels), input, method).values;
+    for (let i = 0; i < n; i++) {
+      if (!fast) {
+        field[i] = exact(i, order).values;
+        continue;
+      }
+      const q = quick(i, order);
+      if (s < CHECKED_DRAWS) {
+        const e = exact(i, order);
+        if (!sameMeasure(q, e)) fast = false;
+        field[i] = e.values;
+      } else field[i] = q.values;
+    }
     const r = rankField(field, method.weights).ranks;
     let same = true;
     for (let i = 0; i < n; i++) {
@@ -235,5 +275,6 @@ export function rankUncertainty(
       withinNoise,
     },
     intervals,
+    path: fast ? 'sums' : 'rows',
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { branchMetrics } from '../../../lib/ranking/components';
+import { branchMetrics, type BranchInput, type DayTotals } from '../../../lib/ranking/components';
+import { daySums, resampledMetrics } from '../../../lib/ranking/bootstrap-sums';
 import { computeRanking } from '../../../lib/ranking/engine';
 import { COMPONENT_IDS, type ComponentId, type MethodDefinition, PODIUM_V1 } from '../../../lib/ranking/method';
 import { eachDay } from '../../../lib/ranking/period';
@@ -131,5 +132,62 @@ describe('rankUncertainty', () => {
     const a = createRng(BOOTSTRAP.seed);
     const b = createRng(BOOTSTRAP.seed);
     expect([...drawDays(31, 7, a.next)]).toEqual([...drawDays(31, 7, b.next)]);
+  });
+});
+
+describe('per-day sums (the fast path)', () => {
+  // Random branches: several networks, missing days, a network that reports only on the
+  // day before the period, days with part of the accounts, days without views.
+  const randomBranch = (id: number, rng: ReturnType<typeof createRng>): BranchInput => {
+    const rows: DayTotals[] = [];
+    for (const day of eachDay('2026-09-20', OCT.to)) {
+      for (const network of ['vk', 'ok', 'telegram', 'website'] as const) {
+        if (rng.chance(0.08)) continue;
+        if (network === 'website') {
+          rows.push({ day, network, accounts: 1, followers: null, followersAccounts: 0, views: null, interactions: null, posts: 0, visits: rng.chance(0.1) ? null : rng.int(0, 400) });
+          continue;
+        }
+        const accounts = rng.chance(0.1) ? 1 : 2;
+        rows.push({
+          day,
+          network,
+          accounts,
+          followers: rng.chance(0.05) ? null : 1000 * accounts + rng.int(0, 50) + Number(day.slice(8)) * 3,
+          followersAccounts: accounts,
+          views: rng.chance(0.1) ? null : rng.int(0, 9000),
+          interactions: rng.chance(0.1) ? null : rng.int(0, 300),
+          posts: rng.int(0, 3),
+          visits: null,
+        });
+      }
+    }
+    rows.push({ day: '2026-09-30', network: 'youtube', accounts: 1, followers: 500, followersAccounts: 1, views: 10, interactions: 1, posts: 0, visits: null });
+    return { id, slug: `r${id}`, name: `R${id}`, population: 100_000 + id * 1000, expectedAccounts: 7, days: rows };
+  };
+
+  it('gives the metrics the engine computes from the resampled rows, draw by draw', () => {
+    const rng = createRng(5);
+    for (let k = 0; k < 20; k++) {
+      const b = randomBranch(k, rng);
+      const p = prepareBranch(b, OCT.from, OCT.to, 31);
+      const sums = daySums(p, OCT.from);
+      for (let s = 0; s < 10; s++) {
+        const order = drawDays(31, blockDaysFor(31), rng.next);
+        expect(resampledMetrics(sums, order)).toEqual(branchMetrics(resampleBranch(p, order, days), OCT.from, OCT.to, OCT.asOf));
+      }
+    }
+  });
+
+  it('gives the same intervals as the engine path', () => {
+    const rng = createRng(11);
+    const input = { ...OCT, branches: Array.from({ length: 12 }, (_, i) => randomBranch(i + 1, rng)) };
+    const result = computeRanking(input, PODIUM_V1);
+    const fast = rankUncertainty(input, PODIUM_V1, result)!;
+    const rows = rankUncertainty(input, PODIUM_V1, result, BOOTSTRAP, { fast: false })!;
+    expect(fast.path).toBe('sums');
+    expect(rows.path).toBe('rows');
+    expect(fast.intervals).toEqual(rows.intervals);
+    expect(fast.data).toEqual(rows.data);
+    expect(fast.intervals.some((x) => x.high > x.low)).toBe(true);
   });
 });
