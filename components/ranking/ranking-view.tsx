@@ -16,6 +16,7 @@ import { StaleBanner } from './stale-banner';
 import { PeriodFilter } from './period-filter';
 import { Podium, PodiumSkeleton } from './podium';
 import { IneligibleTable, RankingTable, TableSkeleton } from './ranking-table';
+import { RankRange } from './uncertainty-note';
 
 export interface RankingViewProps {
   initial: RankingResponse | null;
@@ -118,7 +119,13 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
                 <a href={hrefFor(ownRow) ?? '#'}>
                   <strong>{locale === 'en' ? ownRow.branch.nameEn : ownRow.branch.name}</strong>
                 </a>{' '}
-                — {ownRow.eligible && ownRow.rank !== null ? `${t('ranking.place', { place: ownRow.rank })}, ${t('ranking.score').toLowerCase()} ${formatFixed(ownRow.score, locale, 1)}` : t('ranking.ineligible')}
+                — {ownRow.eligible && ownRow.rank !== null ? (
+                  <>
+                    {t('ranking.place', { place: ownRow.rank })} <RankRange range={ownRow.rankRange} />, {t('ranking.score').toLowerCase()} {formatFixed(ownRow.score, locale, 1)}
+                  </>
+                ) : (
+                  t('ranking.ineligible')
+                )}
               </span>
             </p>
           )}
