@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { clusterDirFor } from '../../db/pg-install';
 import { EMBEDDED_PASSWORD, releaseEmbeddedSignals, startEmbedded, withDatabase, type EmbeddedServer } from '../../db/embedded';
 import type { Env } from '../env';
 
@@ -109,7 +110,7 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
 
 /** The port of a live embedded postmaster on this data directory, from its postmaster.pid. */
 export function runningEmbeddedPort(dataDir: string): number | null {
-  const pidFile = path.resolve(dataDir, 'pg', 'postmaster.pid');
+  const pidFile = path.join(clusterDirFor(dataDir), 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return null;
   const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(lines[0]);
