@@ -133,7 +133,10 @@ function startPostgres(bin: PgBinaries, clusterDir: string, port: number, user: 
     const child = spawn(
       bin.postgres,
       ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-      { ...(user ?? {}), env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      // A process group of its own: a Ctrl-C in the terminal reaches the
+      // process that started it, which stops it last (after the web server and
+      // the worker are done with it), instead of pulling it away first.
+      { ...(user ?? {}), env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
     let ready = false;
     let tail = '';
@@ -202,7 +205,7 @@ export async function startEmbedded(dataDir: string, opts: { log?: (line: string
     async stop() {
       if (stopped) return;
       stopped = true;
-      // A Ctrl-C in a terminal reaches postgres too; it may already be gone.
+      // It may already be gone (killed, crashed).
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGINT'); // fast shutdown: crash-safe, waits for nothing
       await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000).unref())]);

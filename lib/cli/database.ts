@@ -16,7 +16,7 @@ export interface OpenDatabaseOptions {
   /**
    * Start the embedded server again (same port, same data) whenever it exits
    * without being stopped, while `active()` says so (not once the process is
-   * shutting down: a Ctrl-C reaches postgres too). The web server and the
+   * shutting down). The web server and the
    * worker reconnect by themselves. Used by `npm start`.
    */
   supervise?: { say: (line: string) => void; active: () => boolean };
