@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,9 +36,18 @@ export function postgresUser(): PgUser {
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    execFileSync('groupadd', ['--system', 'postgres'], { stdio: 'ignore' });
-    execFileSync('useradd', ['--system', '-g', 'postgres', '--no-create-home', 'postgres'], { stdio: 'ignore' });
+    // No such user yet (the group may exist, e.g. left by a removed package).
+  }
+  try {
+    const groupExists = spawnSync('getent', ['group', 'postgres']).status === 0;
+    if (!groupExists) execFileSync('groupadd', ['--system', 'postgres'], { stdio: 'pipe' });
+    execFileSync('useradd', ['--system', '-g', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'pipe' });
     return { uid: id('-u'), gid: id('-g') };
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new Error(
+      `PostgreSQL cannot run as root, and the 'postgres' system user it would run as could not be created (${detail}); create it (useradd --system postgres) or set DATABASE_URL`,
+    );
   }
 }
 
