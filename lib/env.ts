@@ -10,6 +10,8 @@ export const envSchema = z.object({
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PODIUM_DATA_DIR: z.string().min(1).default('.data'),
+  /** As root only: home of the embedded server's relocated binaries and cluster (db/pg-install.ts). */
+  PODIUM_PG_HOME: z.string().regex(/^\/[^\0]*$/, 'must be an absolute path').default('/var/lib/podium'),
   PODIUM_DEMO: z.enum(['0', '1']).default('1'),
   PODIUM_SECRET_KEY: z
     .string()
