@@ -67,12 +67,12 @@ export function Podium({ data, hrefFor }: { data: RankingResponse; hrefFor: (row
           {rb.status === 'contested' ? (
             <Tip id="contested-tip" label={`${t('contested')}: ${t('contestedHelp', { delta, names: names || '—' })}`} tip={t('contestedHelp', { delta, names: names || '—' })} align="right">
               <span className="badge badge-warn" data-testid="contested">
-                ⚠ {t('weightsBadge', { state: t('contested') })}
+                ⚠ {t('weightsBadge', { state: t('contested').toLocaleLowerCase(locale) })}
               </span>
             </Tip>
           ) : (
             <Tip id="stable-tip" label={`${t('stable')}: ${t('stableHelp', { delta })}`} tip={t('stableHelp', { delta })} align="right">
-              <span className="badge badge-ok">✓ {t('weightsBadge', { state: t('stable') })}</span>
+              <span className="badge badge-ok">✓ {t('weightsBadge', { state: t('stable').toLocaleLowerCase(locale) })}</span>
             </Tip>
           )}
           {unc && (
@@ -95,7 +95,7 @@ export function Podium({ data, hrefFor }: { data: RankingResponse; hrefFor: (row
           <PodiumCard key={row.branch.id} row={row} place={(i + 1) as 1 | 2 | 3} href={hrefFor(row)} top={topClassOf(unc, row.branch.id)} />
         ))}
       </ol>
-      <UncertaintyNote data={unc} />
+      <UncertaintyNote data={unc} rows={data.rows} />
     </section>
   );
 }

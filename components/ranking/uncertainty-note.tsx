@@ -1,16 +1,31 @@
 import { useLocale, useTranslations } from 'next-intl';
-import type { BranchRef, DataSensitivity } from '@/lib/api/schemas';
+import type { BranchRef, DataSensitivity, RankingRow } from '@/lib/api/schemas';
 
 /**
  * The one-sentence reading of the rank ranges, then who is clearly in the top
  * three and who is within noise of it. Used under the podium and in the print
  * report; renders nothing when the ranking has no bootstrap (nothing ranked).
  */
-export function UncertaintyNote({ data, className = 'small muted' }: { data: DataSensitivity | null | undefined; className?: string }) {
+export function UncertaintyNote({
+  data,
+  rows = [],
+  className = 'small muted',
+}: {
+  data: DataSensitivity | null | undefined;
+  /** Rows of the ranking: a listed branch the viewer may see in full gets "1 (1–5)" after its name (paper has no table of ranges). */
+  rows?: readonly Pick<RankingRow, 'branch' | 'rank' | 'rankRange'>[];
+  className?: string;
+}) {
   const t = useTranslations('ranking');
   const locale = useLocale();
   if (!data) return null;
-  const names = (refs: BranchRef[]) => (refs.length ? refs.map((b) => (locale === 'en' ? b.nameEn : b.name)).join(', ') : t('noNames'));
+  const byId = new Map(rows.map((r) => [r.branch.id, r]));
+  const label = (b: BranchRef) => {
+    const name = locale === 'en' ? b.nameEn : b.name;
+    const r = byId.get(b.id);
+    return r?.rankRange && r.rank !== null ? `${name} — ${r.rank} (${r.rankRange.low}–${r.rankRange.high})` : name;
+  };
+  const names = (refs: BranchRef[]) => (refs.length ? refs.map(label).join(', ') : t('noNames'));
   return (
     <p className={className} data-testid="uncertainty-note">
       {t('uncertaintyNote', { resamples: data.resamples, block: data.blockDays, topN: 3 })} {t('clearList', { names: names(data.clear) })}{' '}

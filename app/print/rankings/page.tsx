@@ -197,7 +197,7 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
             ? tx.stable
             : `${tx.contested}: ${res.robustness.challengers.map((c) => (locale === 'ru' ? c.name : c.nameEn)).join(', ')}.`}
         </p>
-        <UncertaintyNote data={res.robustness.data} className={styles.note} />
+        <UncertaintyNote data={res.robustness.data} rows={res.rows} className={styles.note} />
 
         <h2>{tx.movers}</h2>
         <div className={styles.movers}>
