@@ -8,7 +8,8 @@ import type { CollectCredential, CollectResult, CollectWindow } from '../collect
 import { decryptSecret, parseKey, secretKey } from '../crypto/secrets';
 import type { Env } from '../env';
 import type { HttpClient } from '../http/client';
-import { AccountError, CredentialError, QuotaError, errorClassOf, scrubSecrets } from '../http/errors';
+import { fetchPolicy } from '../http/env-policy';
+import { AccountError, CredentialError, FetchRefusedError, NetworkError, QuotaError, errorClassOf, scrubSecrets } from '../http/errors';
 import type { Logger } from '../log';
 import type { Network, RunStatus } from '../networks';
 import { upsertAccountDays, upsertPosts } from './writes';
@@ -67,6 +68,8 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
     message: string | null,
     apiCalls: number,
     write?: (trx: Trx) => Promise<number>,
+    /** Low-level cause of a network failure: logged, never stored or shown. */
+    detail?: string,
   ): Promise<RunSummary> => {
     const result = await db.transaction().execute(async (trx) => {
       const rowsWritten = write ? await write(trx) : 0;
@@ -102,7 +105,7 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
       durationMs: Date.now() - started.getTime(),
     };
     const log = status === 'failed' ? opts.logger?.warn : opts.logger?.info;
-    log?.call(opts.logger, { ...summary }, 'collection run');
+    log?.call(opts.logger, detail ? { ...summary, detail } : { ...summary }, 'collection run');
     return summary;
   };
 
@@ -128,7 +131,8 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
     credential = { id: credRow.id, network: credRow.network, token, config: credRow.config ?? {} };
   }
 
-  const http = opts.http.session();
+  // The env's fetch policy: allow-list for branch-data URLs, body cap.
+  const http = opts.http.session(fetchPolicy(opts.env));
   const ref = { id: account.id, branch_id: account.branch_id, network: account.network };
   const quotaDay = dayInZone(now, 'America/Los_Angeles');
   const countQuota = async (trx: Trx) => {
@@ -152,6 +156,7 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
   } catch (e) {
     const errorClass = errorClassOf(e);
     const message = scrubSecrets(e instanceof Error ? e.message : String(e), secrets);
+    const detail = e instanceof NetworkError || e instanceof FetchRefusedError ? scrubSecrets(e.detail, secrets) : undefined;
     return record('failed', errorClass, message, http.calls, async (trx) => {
       await countQuota(trx);
       if (e instanceof CredentialError && credRow) {
@@ -166,7 +171,7 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
         await trx.updateTable('account').set({ status: e.problem, status_reason: message }).where('id', '=', account.id).execute();
       }
       return 0;
-    });
+    }, detail);
   }
 
   const warnings = result.warnings.map((w) => scrubSecrets(w, secrets));

@@ -56,6 +56,7 @@ async function metrica(
   const res = await ctx.http.request({
     what,
     url,
+    base: ctx.env.METRICA_API_URL,
     headers: { authorization: `OAuth ${cred.token}` },
     limitKey: `metrica:credential:${cred.id}`,
     rate: ctx.http.rate('metrica', DEFAULT_LIMITS.metrica),
