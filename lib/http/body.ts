@@ -8,6 +8,8 @@ import { ResponseTooLargeError } from './errors';
  * closed) the moment the cap is passed, so memory never holds more than the cap.
  */
 export async function readCappedText(body: Readable, headers: Record<string, string | string[] | undefined>, limitBytes: number, what: string): Promise<string> {
+  // Destroying the stream makes undici emit an abort error nobody waits for.
+  body.on('error', () => {});
   const declared = Number(headers['content-length']);
   if (Number.isFinite(declared) && declared > limitBytes) {
     body.destroy();

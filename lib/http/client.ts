@@ -166,7 +166,7 @@ export class HttpClient {
         error = e;
       }
       if (!(error instanceof RetryableError) || attempt >= maxRetries) {
-        if (error instanceof RetryableError && attempt >= maxRetries) {
+        if (error instanceof RetryableError && attempt > 0) {
           // Same error (class and log detail kept), message completed.
           error.message = `${error.message} (gave up after ${attempt + 1} attempts)`;
         }
@@ -255,7 +255,8 @@ export class HttpClient {
       }
       const location = r.headers.location;
       if (REDIRECTS.has(r.statusCode) && typeof location === 'string' && req.redirect !== 'manual') {
-        r.body.destroy();
+        // Read off (at most dump's 128 KB, then the socket is dropped) so the connection can be reused.
+        await r.body.dump().catch(() => {});
         if (hop >= this.opts.maxRedirects) throw new FetchRefusedError('redirects', `more than ${this.opts.maxRedirects} redirects`, req.what, true);
         let next: URL;
         try {

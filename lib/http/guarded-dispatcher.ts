@@ -15,11 +15,12 @@ export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 export const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
 
 /**
- * A `net.connect` lookup that resolves, refuses the whole name if any address
- * is not allowed, and hands net only the checked addresses: the socket
- * connects to exactly what was checked (no second resolution to rebind).
+ * A `net.connect` lookup through `resolve`. With `allow`, it refuses the whole
+ * name if any address is not allowed and hands net only the checked
+ * addresses: the socket connects to exactly what was checked (no second
+ * resolution to rebind). Without, it only resolves (a host the operator named).
  */
-function guardedLookup(allow: AllowList, resolve: Resolver): LookupFunction {
+function lookupVia(resolve: Resolver, allow: AllowList | null): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname).then(
       (all) => {
@@ -30,7 +31,7 @@ function guardedLookup(allow: AllowList, resolve: Resolver): LookupFunction {
           return;
         }
         for (const a of list) {
-          const why = addressRefusal(allow, a.address);
+          const why = allow ? addressRefusal(allow, a.address) : null;
           if (why) {
             callback(new FetchRefusedError('not_public', `${hostname}: ${why}`), '', 0);
             return;
@@ -51,8 +52,8 @@ function guardedLookup(allow: AllowList, resolve: Resolver): LookupFunction {
  * more, whatever path led there.
  */
 function guardedConnector(allow: AllowList, resolve: Resolver): buildConnector.connector {
-  const open = buildConnector({});
-  const guarded = buildConnector({ lookup: guardedLookup(allow, resolve) });
+  const open = buildConnector({ lookup: lookupVia(resolve, null) });
+  const guarded = buildConnector({ lookup: lookupVia(resolve, allow) });
   return (opts, callback) => {
     const host = normalizeHost(opts.hostname);
     const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
