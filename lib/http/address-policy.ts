@@ -132,6 +132,10 @@ export function urlRefusal(allow: AllowList, url: URL): Refusal | null {
   const literalAllowed = isIP(host) !== 0 && addressInAllowedRange(allow, host);
   if (url.protocol === 'http:' && !named && !literalAllowed) return { kind: 'scheme', detail: `http://${host}:${port}` };
   if (named) return null;
-  const why = isIP(host) ? addressRefusal(allow, host) : reservedName(host) && `${host} is ${reservedName(host)}`;
-  return why ? { kind: 'not_public', detail: why } : null;
+  if (isIP(host)) {
+    const why = addressRefusal(allow, host);
+    return why ? { kind: 'not_public', detail: why } : null;
+  }
+  const reserved = reservedName(host);
+  return reserved ? { kind: 'not_public', detail: `${host} is ${reserved}` } : null;
 }
