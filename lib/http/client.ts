@@ -229,7 +229,12 @@ export class HttpClient {
     const allow = this.opts.allow ?? EMPTY_ALLOW;
     const baseOrigin = req.base ? new URL(req.base).origin : null;
     const plain = { 'user-agent': 'Podium', accept: '*/*' };
-    let url = new URL(req.url);
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch {
+      throw new FetchRefusedError('invalid', 'unparsable URL', req.what);
+    }
     let method: 'GET' | 'POST' = req.method ?? 'GET';
     let body = req.body;
     let headers: Record<string, string> = { ...plain, ...req.headers };

@@ -83,6 +83,7 @@ export const REFUSALS = {
   scheme: 'only https is accepted',
   credentials: 'a user name or password in the URL is not accepted',
   redirects: 'too many redirects',
+  invalid: 'the URL cannot be read',
 } as const;
 export type RefusalKind = keyof typeof REFUSALS;
 

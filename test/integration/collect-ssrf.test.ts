@@ -180,6 +180,12 @@ describe('the website feed is fetched only from addresses the operator intended'
     expect(summary.errorMessage).toBe('website feed: the address is not allowed: it is not a public internet address');
   });
 
+  it('a stored site URL that cannot be parsed fails the run with a clear reason, not an internal error', async () => {
+    const { summary } = await collectSite('https://exa mple.org/');
+    expect(summary.errorClass).toBe('refused');
+    expect(summary.errorMessage).toBe('website feed: the address is not allowed: the URL cannot be read');
+  });
+
   it('a resolved private address is refused before any connection is made to it', async () => {
     const target = await startFeedTarget();
     const resolve = fakeResolver({ 'intranet.podium-branch.ru': ['127.0.0.1'] });
