@@ -1,5 +1,6 @@
 import { env } from '@/lib/env';
 import { HttpClient } from '@/lib/http/client';
+import { logger } from '@/lib/log';
 import { collectAccount } from '@/lib/jobs/collect-account';
 import type { Network, RunStatus } from '@/lib/networks';
 import { NETWORKS } from '@/lib/networks';
@@ -117,6 +118,8 @@ export async function testAccount(ctx: AdminContext, id: number): Promise<{ stat
   const summary = await collectAccount(ctx.db, id, {
     http: new HttpClient({ timeoutMs: 10_000, maxRetries: 1, maxRetryAfterMs: 5_000 }),
     env: env(),
+    // The admin sees the stable error text; the low-level cause goes to the log.
+    logger,
   });
   await audit(ctx, 'account.test', `${acc.network}:${acc.external_id}`, { status: summary.status, error: summary.errorMessage });
   return { status: summary.status, message: summary.errorMessage };
