@@ -6,6 +6,7 @@ import { secretKey } from '../crypto/secrets';
 import { EnvError, parseEnv } from '../env';
 import { fail, openDatabase, type DatabaseHandle } from './database';
 import { runPodium } from './podium/index';
+import { readSecret } from './secret-input';
 
 function readStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Paste the token and press Ctrl-D (input is not shown in any output):\n');
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     {
       out: (l) => console.log(l),
       readStdin,
+      readSecret: (prompt) => readSecret(prompt),
       secretKey,
       baseUrl: authBaseUrl(),
       openDb: async () => {

@@ -11,6 +11,8 @@ export interface CliIo {
   db: Kysely<Database>;
   out: (line: string) => void;
   readStdin: () => Promise<string>;
+  /** A secret typed at a prompt without echo, or the first line of piped stdin. */
+  readSecret: (prompt: string) => Promise<string>;
   /** Key for credential encryption. */
   secretKey: () => Buffer;
   baseUrl: string;

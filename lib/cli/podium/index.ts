@@ -7,7 +7,7 @@ import { exportCommand } from './export';
 import { usersCommand } from './users';
 
 export const HELP = `usage: npm run podium -- <command>
-  users create --email <e> --role admin|central|coordinator [--branch <slug>] [--password <pw>] [--name <n>]
+  users create --email <e> --role admin|central|coordinator [--branch <slug>] [--password] [--name <n>]  (password from stdin or a prompt)
   users list | users deactivate --email <e> | users reset-link --email <e>
   branches list | branches create --slug --name --name-en --region RU-XX --district <d> [--population <n>]
   branches archive --slug <slug> | branches unarchive --slug <slug>

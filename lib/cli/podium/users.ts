@@ -3,19 +3,30 @@ import { getUserByEmail, listUsers } from '@/lib/auth/users';
 import { ROLES, type Role } from '@/lib/auth/viewer';
 import { UsageError, adminCtx, options, required, table, type Runner } from './common';
 
-const CREATE = 'npm run podium -- users create --email <e-mail> --role admin|central|coordinator [--branch <slug>] [--password <pw>] [--name <name>]';
+const CREATE =
+  'npm run podium -- users create --email <e-mail> --role admin|central|coordinator [--branch <slug>] [--password] [--name <name>]   (--password: read it from stdin or a prompt; without it an invitation link is printed)';
 
 export function usersCommand(sub: string | undefined, args: string[]): Runner {
   switch (sub) {
     case 'create': {
-      const v = options(args, { email: { type: 'string' }, role: { type: 'string' }, branch: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } }, CREATE);
+      // A password on the command line would land in shell history and `ps`: refused.
+      const at = args.findIndex((a) => a === '--password' || a.startsWith('--password='));
+      if (at >= 0 && (args[at]!.includes('=') || (args[at + 1] !== undefined && !args[at + 1]!.startsWith('--')))) {
+        throw new UsageError('--password takes no value on the command line: pipe the password on stdin or type it at the prompt\nusage: ' + CREATE);
+      }
+      const v = options(args, { email: { type: 'string' }, role: { type: 'string' }, branch: { type: 'string' }, password: { type: 'boolean' }, name: { type: 'string' } }, CREATE);
       const email = required(v, 'email', CREATE);
       const role = required(v, 'role', CREATE);
       if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got "${role}")`);
       if (role === 'coordinator' && !v.branch) throw new UsageError('--branch <slug> is required for a coordinator');
       if (role !== 'coordinator' && v.branch) throw new UsageError('--branch applies to coordinators only');
       return async (io) => {
-        const r = await adminCreateUser(adminCtx(io), { email, role: role as Role, branchSlug: v.branch ?? null, password: v.password, name: v.name, baseUrl: io.baseUrl });
+        let password: string | undefined;
+        if (v.password) {
+          password = await io.readSecret(`Password for ${email} (not shown): `);
+          if (!password) throw new UsageError('--password: no password given (pipe it on stdin or type it at the prompt)');
+        }
+        const r = await adminCreateUser(adminCtx(io), { email, role: role as Role, branchSlug: v.branch ?? null, password, name: v.name, baseUrl: io.baseUrl });
         io.out(`Created ${role} ${email.toLowerCase()}`);
         if (r.inviteUrl) io.out(`One-time link to set the password (give it to the user): ${r.inviteUrl}`);
       };
