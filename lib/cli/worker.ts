@@ -6,6 +6,7 @@ import { EnvError, parseEnv } from '../env';
 import { logger } from '../log';
 import { startWorker } from '../jobs/worker';
 import { fail, openDatabase } from './database';
+import { excerpt } from '../format/excerpt';
 
 const USAGE = 'usage: npm run worker [-- --concurrency <n, default 8>] [--no-schedule]';
 
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     return;
   }
   const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) fail(`--concurrency must be a whole number from 1 to 64 (got "${values.concurrency}")`, 2);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) fail(`--concurrency must be a whole number from 1 to 64 (got ${excerpt(values.concurrency)})`, 2);
   const env = parseEnv(process.env);
   const handle = await openDatabase(env, (l) => logger.debug(l));
   // Podium's own tables (graphile-worker migrates its schema itself).

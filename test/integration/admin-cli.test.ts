@@ -47,6 +47,9 @@ describe('npm run podium', () => {
       [['users', 'create', '--emial', 'a@b.c'], /emial/],
       [['branches', 'create', '--slug', 'x'], /--name|--district/],
       [['accounts', 'pause', '--id', 'abc'], /--id/],
+      [['accounts', 'pause', '--id', '99999999999999999999'], /--id must be an account id/],
+      [['branches', 'create', '--slug', 'x', '--name', 'x', '--name-en', 'x', '--region', 'RU-XX', '--district', 'volga', '--population', '1e30'], /--population/],
+      [['users', 'create', '--email', 'a@b.c', '--role', 'r'.repeat(100_000)], /--role must be one of .*"r+…" \(100000 characters\)/],
       [['credentials', 'add', '--network', 'vk', '--label', 'x', '--token', TOKEN], /--token/],
       // A password on the command line lands in shell history and `ps`: refused, not echoed.
       [['users', 'create', '--email', 'a@b.c', '--role', 'admin', '--password', TOKEN], /--password takes no value.*stdin/],
@@ -61,6 +64,7 @@ describe('npm run podium', () => {
       expect(r.err).toMatch(msg);
       expect(r.opened).toBe(false);
       expect(r.err).not.toContain(TOKEN);
+      expect(r.err.length, argv.join(' ').slice(0, 80)).toBeLessThan(1500);
     }
   });
 

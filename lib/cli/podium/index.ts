@@ -1,3 +1,4 @@
+import { excerpt } from '@/lib/format/excerpt';
 import { AdminInputError } from '@/lib/admin/context';
 import { accountsCommand } from './accounts';
 import { branchesCommand } from './branches';
@@ -38,7 +39,7 @@ export function parseCommand(argv: string[]): Runner | 'help' {
     case 'export':
       return exportCommand(sub, rest);
     default:
-      throw new UsageError(`unknown command "${group}"\n${HELP}`);
+      throw new UsageError(`unknown command ${excerpt(group)}\n${HELP}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { adminCreateUser, adminDeactivate, adminResetLink } from '@/lib/admin/users';
 import { getUserByEmail, listUsers } from '@/lib/auth/users';
 import { ROLES, type Role } from '@/lib/auth/viewer';
+import { excerpt } from '@/lib/format/excerpt';
 import { UsageError, adminCtx, options, required, table, type Runner } from './common';
 
 const CREATE =
@@ -17,7 +18,7 @@ export function usersCommand(sub: string | undefined, args: string[]): Runner {
       const v = options(args, { email: { type: 'string' }, role: { type: 'string' }, branch: { type: 'string' }, password: { type: 'boolean' }, name: { type: 'string' } }, CREATE);
       const email = required(v, 'email', CREATE);
       const role = required(v, 'role', CREATE);
-      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got "${role}")`);
+      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got ${excerpt(role)})`);
       if (role === 'coordinator' && !v.branch) throw new UsageError('--branch <slug> is required for a coordinator');
       if (role !== 'coordinator' && v.branch) throw new UsageError('--branch applies to coordinators only');
       return async (io) => {
@@ -46,7 +47,7 @@ export function usersCommand(sub: string | undefined, args: string[]): Runner {
       const email = required(options(args, { email: { type: 'string' } }, usage), 'email', usage);
       return async (io) => {
         const u = await getUserByEmail(io.db, email);
-        if (!u) throw new UsageError(`--email: no user ${email}`);
+        if (!u) throw new UsageError(`--email: no user ${excerpt(email)}`);
         if (sub === 'deactivate') {
           await adminDeactivate(adminCtx(io), u.id);
           io.out(`Deactivated ${u.email}; all sessions ended`);
@@ -56,6 +57,6 @@ export function usersCommand(sub: string | undefined, args: string[]): Runner {
       };
     }
     default:
-      throw new UsageError(`unknown users command "${sub ?? ''}": use create, list, deactivate or reset-link`);
+      throw new UsageError(`unknown users command ${excerpt(sub ?? '')}: use create, list, deactivate or reset-link`);
   }
 }
