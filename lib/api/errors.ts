@@ -36,17 +36,49 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchPara
   return result.data;
 }
 
+/**
+ * A PostgreSQL error caused by the value a client sent — class 22 (data
+ * exception: out of range, bad encoding such as NUL, impossible date) or 23
+ * (integrity: duplicate, missing reference, check) — as the field it names
+ * and a message that quotes nothing. Null for any other error.
+ */
+export function databaseInputProblem(err: unknown): { field: string; message: string } | null {
+  const e = err as { code?: unknown; column?: unknown; constraint?: unknown; table?: unknown } | undefined;
+  const code = e?.code;
+  if (typeof code !== 'string' || !/^2[23][0-9A-Z]{3}$/.test(code)) return null;
+  // A constraint is named <table>_<column>_<kind> by PostgreSQL's defaults.
+  const fromConstraint =
+    typeof e?.constraint === 'string'
+      ? e.constraint.replace(typeof e.table === 'string' ? new RegExp(`^${e.table}_`) : /^$/, '').replace(/_(key|fkey|check|pkey|not_null|idx)$/, '')
+      : null;
+  const field = typeof e?.column === 'string' ? e.column : fromConstraint || 'input';
+  const what: Record<string, string> = {
+    '22001': 'is too long',
+    '22003': 'is out of range',
+    '22007': 'is not a valid date or time',
+    '22008': 'is not a valid date or time',
+    '22021': 'contains a character that cannot be stored (NUL)',
+    '22P02': 'has the wrong format',
+    '23502': 'is required',
+    '23503': 'refers to something that does not exist',
+    '23505': 'already exists',
+    '23514': 'is out of the allowed range',
+  };
+  return { field, message: `${field}: ${what[code] ?? 'is not a value that can be stored'}` };
+}
+
 /** Turns a thrown error into a JSON response: never a 500 for what a client sent. */
 export function errorResponse(err: unknown): NextResponse {
   if (err instanceof HttpError) {
     return NextResponse.json({ error: err.message, details: err.details }, { status: err.status });
   }
-  // Postgres "data exception" (class 22): a value the validators let through but the
-  // database cannot take. Still the client's input, so a 400 — and logged, to tighten the validator.
-  const code = (err as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string' && code.startsWith('22')) {
-    console.warn('data exception from client input', code, (err as Error).message);
-    return NextResponse.json({ error: 'Invalid parameter value' }, { status: 400 });
+  // A value the validators let through but the database cannot take (class 22)
+  // or refuses by a constraint (class 23). Still the client's input, so a 400
+  // naming the field — and logged, to tighten the validator.
+  const problem = databaseInputProblem(err);
+  if (problem) {
+    console.warn('database refused client input', (err as { code?: string }).code, problem.field);
+    return NextResponse.json({ error: `Invalid parameter "${problem.field}": ${problem.message.slice(problem.field.length + 2)}` }, { status: 400 });
   }
   if (isDatabaseUnavailable(err)) {
     return NextResponse.json(
