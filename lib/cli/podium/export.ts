@@ -42,8 +42,19 @@ async function writeOut(res: Response, out: string, io: { out: (l: string) => vo
   }
   const tmp = `${out}.partial`;
   // Written aside and renamed, so a failed export never leaves a truncated file under the real name.
-  await pipeline(body, fs.createWriteStream(tmp));
-  fs.renameSync(tmp, out);
+  try {
+    await pipeline(body, fs.createWriteStream(tmp));
+    fs.renameSync(tmp, out);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!code) throw err;
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
+    throw new UsageError(`--out: cannot write ${excerpt(out)} (${code})`);
+  }
   io.out(`wrote ${out} (${fs.statSync(out).size} bytes)`);
 }
 

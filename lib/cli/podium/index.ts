@@ -1,5 +1,6 @@
 import { excerpt } from '@/lib/format/excerpt';
 import { AdminInputError } from '@/lib/admin/context';
+import { databaseInputProblem } from '@/db/input-problem';
 import { accountsCommand } from './accounts';
 import { branchesCommand } from './branches';
 import { UsageError, type CliIo, type Runner } from './common';
@@ -67,6 +68,12 @@ export async function runPodium(argv: string[], io: Omit<CliIo, 'db'> & { openDb
     if (e instanceof UsageError || e instanceof AdminInputError) {
       const field = e instanceof AdminInputError ? `--${e.field.replace(/_/g, '-')}: ` : '';
       err(`podium: ${field}${e.message}`);
+      return 2;
+    }
+    // A value the checks let through but the database refused: still bad input, never a stack trace.
+    const problem = databaseInputProblem(e);
+    if (problem) {
+      err(`podium: --${problem.message.replace(/_/g, '-')}`);
       return 2;
     }
     throw e;
