@@ -157,10 +157,15 @@ describe('CSV exports with hostile names and user agents', () => {
     const control = path.join(dir, 'control.csv');
     fs.writeFileSync(control, PAYLOADS.map((p) => `"x",${p.replace(/\r/g, '\n')}`).join('\r\n'));
     for (const sep of [44, 59, 9]) {
-      const seen = formulasSeenBySpreadsheet([...files, control], sep).formulas;
+      const { formulas: seen, outDir } = formulasSeenBySpreadsheet([...files, control], sep);
       expect(seen.get('control.csv')!.length, `control file, separator ${sep}`).toBeGreaterThan(0);
       seen.delete('control.csv');
       expect(Object.fromEntries([...seen].filter(([, f]) => f.length > 0)), `separator ${sep}`).toEqual({});
+      if (sep === 44) {
+        // Numbers stay numbers: the comma file's ranks and scores are numeric cells.
+        const xml = fs.readFileSync(path.join(outDir, 'rankings-en-comma.fods'), 'utf8');
+        expect((xml.match(/office:value-type="float"/g) ?? []).length).toBeGreaterThan(10);
+      }
     }
   });
 
