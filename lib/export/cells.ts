@@ -12,16 +12,21 @@ const FORMULA_CHARS = '=+\\-@\\t\\r\\n\\0\\uFF1D\\uFF0B\\uFF0D\\uFF20';
 // list separator (',' ';' tab, whatever this file uses — a Russian-locale Excel
 // splits a comma file on semicolons) or a line break. Spaces and quotes before
 // the formula character are skipped by some importers, so they do not hide it.
-const LIVE_PIECE = new RegExp(`(?<=^|[,;\\t\\n])(?=[ \\u00a0"]*[${FORMULA_CHARS}])`, 'g');
+const AFTER_SEPARATOR = new RegExp(`([,;\\t\\n])(?=[ \\u00a0"]*[${FORMULA_CHARS}])`, 'g');
+const AT_START = new RegExp(`^[ \\u00a0"]*[${FORMULA_CHARS}]`);
+// Text with none of these needs no change (the common case: checked first).
+const MAYBE_LIVE = new RegExp(`[,;\\t\\n\\r]|^[ \\u00a0"]*[${FORMULA_CHARS}]`);
 
 /**
  * Text as a CSV cell no spreadsheet runs as a formula, whatever separator it
  * splits the file on: an apostrophe before every piece that would start with a
  * formula character, and CR (a row break to some readers) turned into LF.
- * docs/operations.md, "CSV safety".
+ * docs/operations.md, "CSV and XLSX safety".
  */
 export function neutralizeText(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(LIVE_PIECE, "'");
+  if (!MAYBE_LIVE.test(value)) return value;
+  const text = (value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value).replace(AFTER_SEPARATOR, "$1'");
+  return AT_START.test(text) ? `'${text}` : text;
 }
 
 /**
@@ -70,7 +75,7 @@ export function delimiterChar(d: Delimiter): string {
 
 /** RFC 4180 quoting, inner quotes doubled. */
 function quoted(field: string): string {
-  return `"${field.replace(/"/g, '""')}"`;
+  return `"${field.includes('"') ? field.replace(/"/g, '""') : field}"`;
 }
 
 /**
