@@ -9,7 +9,8 @@ import { runPodium } from './podium/index';
 import { readSecret } from './secret-input';
 
 function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Paste the token and press Ctrl-D (input is not shown in any output):\n');
+  // At a terminal the token is typed or pasted at a prompt that does not echo it (one line).
+  if (process.stdin.isTTY) return readSecret('Paste the token and press Enter (it is not shown): ');
   return new Promise((resolve, reject) => {
     let data = '';
     process.stdin.setEncoding('utf8');
