@@ -9,7 +9,7 @@ import { HttpClient } from '../http/client';
 import { ImportError, importAccountCsv, MAX_IMPORT_BYTES } from '../import/csv';
 import { parseDay } from '../import/csv';
 import { isoDay } from '../api/schemas';
-import { excerpt } from '../format/excerpt';
+import { clip, excerpt } from '../format/excerpt';
 import { collectNow, resolveTargets, TargetError } from '../jobs/run-now';
 import { logger } from '../log';
 import { refreshRollups } from '../rollups';
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
       allowPositionals: false,
     }));
   } catch (e) {
-    return usage(e instanceof Error ? e.message : String(e));
+    return usage(clip(e instanceof Error ? e.message : String(e), 90));
   }
   if (values.help) {
     console.log(USAGE);

@@ -4,7 +4,7 @@ import { createDb } from '../../db/client';
 import { migrateToLatest } from '../../db/migrate';
 import { isoDay } from '../api/schemas';
 import { parseDay } from '../demo/days';
-import { excerpt } from '../format/excerpt';
+import { clip, excerpt } from '../format/excerpt';
 import { seedDemo } from '../demo/seed';
 import { EnvError, parseEnv } from '../env';
 import { fail, openDatabase } from './database';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       allowPositionals: false,
     }));
   } catch (err) {
-    fail(`${(err as Error).message}\nusage: npm run db:seed -- --demo [--end YYYY-MM-DD]`, 2);
+    fail(`${clip((err as Error).message, 90)}\nusage: npm run db:seed -- --demo [--end YYYY-MM-DD]`, 2);
   }
   if (values.help || !values.demo) {
     console.log('usage: npm run db:seed -- --demo [--end YYYY-MM-DD]\n  Loads 13 months of deterministic demo data into an empty database.');

@@ -6,7 +6,7 @@ import { EnvError, parseEnv } from '../env';
 import { logger } from '../log';
 import { startWorker } from '../jobs/worker';
 import { fail, openDatabase } from './database';
-import { excerpt } from '../format/excerpt';
+import { clip, excerpt } from '../format/excerpt';
 
 const USAGE = 'usage: npm run worker [-- --concurrency <n, default 8>] [--no-schedule]';
 
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
       allowPositionals: false,
     }));
   } catch (e) {
-    fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`, 2);
+    fail(`${clip(e instanceof Error ? e.message : String(e), 90)}\n${USAGE}`, 2);
   }
   if (values.help) {
     console.log(USAGE);

@@ -111,7 +111,7 @@ export function parseMetricsCsv(input: Uint8Array, opts: { today: string }): Par
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
     const line = /line (\d+)/i.exec(m)?.[1];
-    return fail(line ? Number(line) : 0, null, `the file is not valid CSV (${clip(m.replace(/^Invalid [^:]+:\s*/, ''), 200)})`);
+    return fail(line ? Number(line) : 0, null, `the file is not valid CSV (${clip(m.replace(/^Invalid [^:]+:\s*/, ''), 120)})`);
   }
   if (records.length === 0) fail(0, null, 'the file is empty');
 

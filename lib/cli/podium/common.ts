@@ -37,7 +37,7 @@ export function options<T extends OptSpec>(args: string[], spec: T, usage: strin
       [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string;
     };
   } catch (err) {
-    throw new UsageError(`${clip((err as Error).message, 200)}\nusage: ${usage}`);
+    throw new UsageError(`${clip((err as Error).message, 90)}\nusage: ${usage}`);
   }
   // A shell cannot pass NUL, but a caller of runPodium can; the database could not store it.
   for (const [k, v] of Object.entries(values)) {
