@@ -27,7 +27,11 @@ export const id = z
   .refine((n) => n >= 1 && n <= INT4_MAX, ID_MESSAGE);
 
 /** An id, or '' for "none". */
-export const optionalId = z.union([z.literal('').transform(() => null), id]);
+export const optionalId = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || (/^\d{1,10}$/.test(s) && Number(s) >= 1 && Number(s) <= INT4_MAX), ID_MESSAGE)
+  .transform((s) => (s === '' ? null : Number(s)));
 
 const role = z.enum(ROLES, 'Choose a role');
 const mode = text(20);
@@ -35,15 +39,11 @@ const mode = text(20);
 const name = text(200);
 const slug = text(100);
 const userId = text(100);
-const population = z.union([
-  z.literal('').transform(() => null),
-  z
-    .string()
-    .trim()
-    .regex(/^\d{1,10}$/, 'a whole number is required')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= INT4_MAX, `a whole number from 1 to ${INT4_MAX}`),
-]);
+const population = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || (/^\d{1,10}$/.test(s) && Number(s) >= 1 && Number(s) <= INT4_MAX), `a whole number from 1 to ${INT4_MAX}`)
+  .transform((s) => (s === '' ? null : Number(s)));
 
 export const forms = {
   createUser: z.object({ email: text(320), name, role, branch: slug, password: z.string().max(1024, 'at most 1024 characters') }),
