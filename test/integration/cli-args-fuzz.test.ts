@@ -1,7 +1,7 @@
 // Hostile arguments for every command-line entry point in package.json (run as
 // real processes): exit code 2 with a short message naming the argument, before
 // any work — never a stack trace, a raw database error or the whole input back.
-// `npm run podium` is fuzzed option by option in fuzz-inputs.test.ts.
+// `npm run podium` is fuzzed option by option in fuzz-podium-cli.test.ts.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
