@@ -17,14 +17,16 @@ interface RouteCase {
   query: Record<string, string>;
   /** Dynamic segments, each fuzzed in turn. */
   params?: Record<string, string | string[]>;
-  /** A JSON body whose fields are fuzzed in turn. */
-  body?: Record<string, string>;
+  /** A JSON body whose fields are fuzzed in turn (and sent as arrays). */
+  body?: Record<string, unknown>;
 }
 
 // A valid request per route; a route on disk without one fails the test.
 const ROUTES: Record<string, RouteCase[]> = {
   'app/api/health/route.ts': [{ method: 'GET', path: '/api/health', query: {} }],
-  'app/api/auth/[...all]/route.ts': [{ method: 'GET', path: '/api/auth/get-session', query: {}, params: { all: ['get-session'] } }],
+  'app/api/auth/[...all]/route.ts': [
+    { method: 'GET', path: '/api/auth/get-session', query: {}, params: { all: ['get-session'] } },
+  ],
   'app/api/rankings/route.ts': [{ method: 'GET', path: '/api/rankings', query: { period: 'month', date: '2026-10', network: 'all', district: 'volga', method: 'podium-v1' } }],
   'app/api/branches/[slug]/summary/route.ts': [{ method: 'GET', path: '/api/branches/alpha/summary', query: { period: 'month', date: '2026-10' }, params: { slug: 'alpha' } }],
   'app/api/branches/[slug]/series/route.ts': [
@@ -49,7 +51,7 @@ afterAll(async () => {
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
-async function callRoute(file: string, c: RouteCase, query: URLSearchParams, params: Record<string, string | string[]>, body?: Record<string, string>): Promise<Response> {
+async function callRoute(file: string, c: RouteCase, query: URLSearchParams, params: Record<string, string | string[]>, body?: Record<string, unknown>): Promise<Response> {
   const mod = (await import(path.join(ROOT, file))) as Record<string, Handler | undefined>;
   const handler = mod[c.method]!;
   const url = `${BASE}${c.path}${query.size ? `?${query}` : ''}`;
@@ -89,6 +91,13 @@ describe('route handlers', () => {
       const q = new URLSearchParams(base);
       q.set(key, '1');
       await check(`${file} ?${show(key)}=1`, await callRoute(file, c, q, c.params ?? {}, c.body));
+    }
+    for (const key of Object.keys(c.body ?? {})) {
+      for (const v of ALL_FUZZ) {
+        // "Twice" in JSON: an array where one value belongs.
+        const body = { ...c.body, [key]: v === TWICE ? [c.body![key], c.body![key]] : v };
+        await check(`${file} body.${key}=${show(v)}`, await callRoute(file, c, base, c.params ?? {}, body));
+      }
     }
     for (const key of Object.keys(c.params ?? {})) {
       for (const v of FUZZ) {
