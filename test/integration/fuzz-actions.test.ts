@@ -99,7 +99,8 @@ describe('server actions', () => {
       } catch {
         // only the field names matter here
       }
-      expect(seen.size, `${file}#${name} reads no field`).toBeGreaterThan(0);
+      // An action that reads no field still gets a hostile one it does not expect.
+      if (seen.size === 0) seen.add('unexpected');
       for (const key of seen) {
         for (const v of [...ALL_FUZZ, 'file' as const]) {
           const fields: Record<string, string | string[]> = {};
