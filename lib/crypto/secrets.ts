@@ -54,7 +54,9 @@ export function loadOrCreateSecretFile(file: string, generate: () => string, val
   const read = (): string => {
     for (let waited = 0; ; waited += 20) {
       const s = fs.readFileSync(file, 'utf8').trim();
-      if (valid(s) || waited >= 5000) return s;
+      if (valid(s)) return s;
+      // Never run with an empty or damaged secret (an empty auth secret would sign nothing).
+      if (waited >= 5000) throw new Error(`${file} exists but does not hold a valid secret: restore it from a backup, or delete it to generate a new one`);
       sleep(20);
     }
   };

@@ -24,7 +24,7 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
  * Text as an inline string cell (t="inlineStr"): a plain string a spreadsheet
  * shows as it is and never evaluates — unlike exceljs's default for strings
  * without a shared-string table, a formula-result cell (t="str"). So no
- * apostrophe is needed, and none is shown. docs/operations.md, "CSV safety".
+ * apostrophe is needed, and none is shown. docs/operations.md, "CSV and XLSX safety".
  */
 export function xlsxText(value: string): ExcelJS.CellRichTextValue {
   return { richText: [{ text: value.replace(NOT_XML, '\ufffd') }] };

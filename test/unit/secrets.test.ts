@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { loadOrCreateAuthSecret } from '../../lib/auth/config';
 import { decryptSecret, encryptSecret, loadOrCreateKey, maskSecret, parseKey } from '../../lib/crypto/secrets';
 
 const TSX = path.resolve(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs');
@@ -86,5 +87,16 @@ describe('secrets', () => {
     expect(fs.readFileSync(file, 'utf8').trim()).toBe(secrets[0]);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     fs.rmSync(path.dirname(dir), { recursive: true });
+  });
+});
+
+describe('a damaged secret file', () => {
+  it('is refused with a message naming the file, never used', { timeout: 20_000 }, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-key-'));
+    fs.writeFileSync(path.join(dir, 'secret.key'), 'not-hex\n');
+    fs.writeFileSync(path.join(dir, 'auth.secret'), '\n');
+    expect(() => loadOrCreateKey(undefined, dir)).toThrow(/secret\.key exists but does not hold a valid secret/);
+    expect(() => loadOrCreateAuthSecret(undefined, dir)).toThrow(/auth\.secret exists but does not hold a valid secret/);
+    fs.rmSync(dir, { recursive: true });
   });
 });
