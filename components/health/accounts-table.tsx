@@ -6,7 +6,8 @@ import type { AccountHealth } from '@/lib/data/health';
 import { formatRelative, formatTimestamp, freshnessLevel } from '@/lib/format/date';
 import { NetworkTag } from '@/components/ui/network-tag';
 
-const FRESH_ICON = { fresh: '●', stale: '▲', old: '■', unknown: '○' } as const;
+// ▲ means "up" in the ranking: a half-filled circle marks "getting old" here.
+const FRESH_ICON = { fresh: '●', stale: '◐', old: '■', unknown: '○' } as const;
 
 export function Freshness({ at, nowIso }: { at: string | null; nowIso: string }) {
   const t = useTranslations('accounts');

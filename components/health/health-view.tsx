@@ -4,7 +4,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { AccountHealth, CredentialHealth, RunFailure } from '@/lib/data/health';
-import { formatRelative, formatTimestamp, freshnessLevel } from '@/lib/format/date';
+import { formatRelative, formatTimestamp } from '@/lib/format/date';
+import { accountProblems, countProblems } from '@/lib/health/problems';
 import { NetworkTag } from '@/components/ui/network-tag';
 import { EmptyState } from '@/components/ui/states';
 import { AccountsTable } from './accounts-table';
@@ -15,25 +16,17 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
   const now = new Date(nowIso);
   // A branch's handful of accounts is shown in full; the national list starts with the problems.
   const [onlyProblems, setOnlyProblems] = useState(accounts.length > 30);
-  const level = (a: AccountHealth) => freshnessLevel(a.lastSuccessAt, now);
-  const problem = (a: AccountHealth) =>
-    level(a) !== 'fresh' || a.lastRun?.status === 'failed' || a.status !== 'active' || (a.credential !== null && a.credential.status !== 'valid');
-  const stale = accounts.filter((a) => level(a) === 'stale').length;
-  const old = accounts.filter((a) => level(a) === 'old' || level(a) === 'unknown').length;
-  const failing = accounts.filter((a) => a.recentFailures > 0).length;
-  // Accounts held up by their credential: marked so on the credential, or the last run said so.
-  const lastClass = (a: AccountHealth) => (a.lastRun && a.lastRun.status !== 'ok' ? a.lastRun.errorClass : null);
-  const invalid = accounts.filter((a) => a.credential?.status === 'invalid' || lastClass(a) === 'credential').length;
-  const quota = accounts.filter((a) => a.credential?.status === 'quota' || lastClass(a) === 'quota').length;
+  const counts = countProblems(accounts, now);
+  const problem = (a: AccountHealth) => accountProblems(a, now).length > 0;
   // Problems first: the oldest data at the top.
   const shown = (onlyProblems ? accounts.filter(problem) : accounts).sort(
     (a, b) => (a.lastSuccessAt ?? '').localeCompare(b.lastSuccessAt ?? '') || b.recentFailures - a.recentFailures,
   );
-  const stat = (label: string, value: number, tone: 'ok' | 'warn' | 'bad') => (
-    <div className="stat" data-tone={tone}>
+  const stat = (label: string, value: number, tone: 'ok' | 'warn' | 'bad', id?: string) => (
+    <div className="stat" data-tone={tone} data-testid={id ? `stat-${id}` : undefined}>
       <span className="small muted">{label}</span>
       <b style={{ color: value > 0 && tone !== 'ok' ? (tone === 'bad' ? 'var(--down)' : 'var(--amber)') : undefined }}>
-        {value > 0 && tone !== 'ok' ? <span aria-hidden="true">{tone === 'bad' ? '■ ' : '▲ '}</span> : null}
+        {value > 0 && tone !== 'ok' ? <span aria-hidden="true">{tone === 'bad' ? '■ ' : '◐ '}</span> : null}
         {value}
       </b>
     </div>
@@ -43,11 +36,12 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
       {coordinator && <p className="banner banner-info">{t('health.scopeOwn')}</p>}
       <div className="stat-row" data-testid="health-stats">
         {stat(t('health.accounts'), accounts.length, 'ok')}
-        {stat(t('health.stale'), stale, 'warn')}
-        {stat(t('health.old'), old, 'bad')}
-        {stat(t('health.failing'), failing, 'warn')}
-        {stat(t('health.invalidCreds'), invalid, 'bad')}
-        {stat(t('health.quota'), quota, 'warn')}
+        {stat(t('health.withProblems'), counts.withProblems, 'warn', 'with-problems')}
+        {stat(t('health.stale'), counts.byKind.stale, 'warn')}
+        {stat(t('health.old'), counts.byKind.old, 'bad')}
+        {stat(t('health.failing'), counts.byKind.failing, 'warn')}
+        {stat(t('health.invalidCreds'), counts.byKind.credential, 'bad')}
+        {stat(t('health.quota'), counts.byKind.quota, 'warn')}
       </div>
 
       {credentials.some((c) => c.status !== 'valid') && (
