@@ -9,6 +9,7 @@ import { accountProblems, countProblems } from '@/lib/health/problems';
 import { NetworkTag } from '@/components/ui/network-tag';
 import { EmptyState } from '@/components/ui/states';
 import { AccountsTable } from './accounts-table';
+import { ErrorText } from './error-text';
 
 export function HealthView({ accounts, failures, credentials, nowIso, coordinator }: { accounts: AccountHealth[]; failures: RunFailure[]; credentials: CredentialHealth[]; nowIso: string; coordinator: boolean }) {
   const t = useTranslations();
@@ -72,7 +73,7 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
                         {c.pausedUntil && <span className="small muted">{t('health.pausedUntil', { time: formatTimestamp(c.pausedUntil, locale) })}</span>}
                       </td>
                       <td className="num">{c.accounts}</td>
-                      <td className="err-text">{c.lastError ?? '—'}</td>
+                      <td>{c.lastError ? <ErrorText errorClass={c.status === 'quota' ? 'quota' : 'credential'} message={c.lastError} /> : '—'}</td>
                     </tr>
                   ))}
               </tbody>
@@ -108,7 +109,6 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
                   <th scope="col">{t('health.when')}</th>
                   <th scope="col">{t('health.branch')}</th>
                   <th scope="col">{t('accounts.account')}</th>
-                  <th scope="col">{t('health.class')}</th>
                   <th scope="col">{t('health.message')}</th>
                 </tr>
               </thead>
@@ -125,9 +125,8 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
                       <NetworkTag network={f.network} hideName /> {f.handle ?? `#${f.accountId}`}
                     </td>
                     <td>
-                      <code>{f.errorClass ?? f.status}</code>
+                      <ErrorText errorClass={f.errorClass} message={f.errorMessage} />
                     </td>
-                    <td className="err-text">{f.errorMessage ?? '—'}</td>
                   </tr>
                 ))}
               </tbody>
