@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { HELP, runPodium } from '../../lib/cli/podium/index';
 import { BASE } from './auth-support';
-import { ALL_FUZZ, checkText, setUpFuzz, show, tearDownFuzz, TWICE, type FuzzFixture } from './fuzz-support';
+import { ALL_FUZZ, checkText, FUZZ, setUpFuzz, show, tearDownFuzz, TWICE, type FuzzFixture } from './fuzz-support';
 
 vi.mock('next/headers', async () => (await import('./auth-support')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -67,10 +67,17 @@ function cliBase(): Record<string, string> {
 describe('npm run podium', () => {
   it('every command and option: exit code 0 or 2, never a throw, no long echo', { timeout: 600_000 }, async () => {
     fs.writeFileSync(path.join(tmp, 'token.txt'), 'fuzz-token-123456');
-    // A fuzzed --out is a relative file name: written in a scratch directory, not the repository.
+    // A fuzzed --out or --token-file is a relative path, '../../etc/passwd' among them: it must
+    // resolve inside the scratch directory, never to a system file (run as root, an export written
+    // to /etc/passwd replaced the machine's user list). Work four levels down in it.
     const cwd = process.cwd();
-    process.chdir(tmp);
+    const deep = path.join(tmp, 'a', 'b', 'c', 'd');
+    fs.mkdirSync(deep, { recursive: true });
+    process.chdir(deep);
     onTestFinished(() => process.chdir(cwd));
+    for (const v of FUZZ) {
+      if (typeof v === 'string' && v.includes('..')) expect(path.resolve(deep, v).startsWith(tmp + path.sep), `${v} stays in the scratch directory`).toBe(true);
+    }
     const commands = cliCommands();
     expect(commands.map((c) => c.argv.join(' '))).toEqual(expect.arrayContaining(['users create', 'branches create', 'accounts add', 'credentials add', 'export rankings']));
     const failures: string[] = [];
