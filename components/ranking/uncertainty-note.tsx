@@ -40,8 +40,11 @@ export function RankRange({ range }: { range: { low: number; high: number } | nu
   if (!range) return null;
   const label = t('rangeTip', { low: range.low, high: range.high });
   return (
-    <span className="rank-range" title={label} aria-label={label} data-testid="rank-range">
-      ({range.low}–{range.high})
+    <span className="rank-range" title={label} data-testid="rank-range">
+      <span aria-hidden="true">
+        ({range.low}–{range.high})
+      </span>
+      <span className="visually-hidden">{label}</span>
     </span>
   );
 }
