@@ -59,31 +59,36 @@ export function Podium({ data, hrefFor }: { data: RankingResponse; hrefFor: (row
       ? t('dataStableHelp', { resamples: unc.resamples, topN: 3 })
       : t('dataContestedHelp', { names: noise, share: formatShare(unc.sameTopShare, locale) })
     : '';
+  // Accessible names start with the badge's visible words (axe: label-content-name-mismatch).
+  const weightsText = t('weightsBadge', { state: t(rb.status === 'contested' ? 'contested' : 'stable').toLocaleLowerCase(locale) });
+  const dataText = unc ? (unc.status === 'stable' ? t('dataStable') : t('dataContested', { count: unc.withinNoise.length })) : '';
   return (
     <section aria-labelledby="podium-h" className="section">
       <div className="podium-head">
         <h2 id="podium-h">{t('podium')}</h2>
         <div className="podium-badges">
           {rb.status === 'contested' ? (
-            <Tip id="contested-tip" label={`${t('contested')}: ${t('contestedHelp', { delta, names: names || '—' })}`} tip={t('contestedHelp', { delta, names: names || '—' })} align="right">
+            <Tip id="contested-tip" label={`${weightsText}: ${t('contestedHelp', { delta, names: names || '—' })}`} tip={t('contestedHelp', { delta, names: names || '—' })} align="right">
               <span className="badge badge-warn" data-testid="contested">
-                ⚠ {t('weightsBadge', { state: t('contested').toLocaleLowerCase(locale) })}
+                <span aria-hidden="true">⚠</span> {weightsText}
               </span>
             </Tip>
           ) : (
-            <Tip id="stable-tip" label={`${t('stable')}: ${t('stableHelp', { delta })}`} tip={t('stableHelp', { delta })} align="right">
-              <span className="badge badge-ok">✓ {t('weightsBadge', { state: t('stable').toLocaleLowerCase(locale) })}</span>
+            <Tip id="stable-tip" label={`${weightsText}: ${t('stableHelp', { delta })}`} tip={t('stableHelp', { delta })} align="right">
+              <span className="badge badge-ok">
+                <span aria-hidden="true">✓</span> {weightsText}
+              </span>
             </Tip>
           )}
           {unc && (
-            <Tip id="data-tip" label={dataHelp} tip={dataHelp} align="right">
+            <Tip id="data-tip" label={`${dataText}: ${dataHelp}`} tip={dataHelp} align="right">
               {unc.status === 'stable' ? (
                 <span className="badge badge-ok" data-testid="data-stable">
-                  ✓ {t('dataStable')}
+                  <span aria-hidden="true">✓</span> {dataText}
                 </span>
               ) : (
                 <span className="badge badge-warn" data-testid="data-contested">
-                  ⚠ {t('dataContested', { count: unc.withinNoise.length })}
+                  <span aria-hidden="true">⚠</span> {dataText}
                 </span>
               )}
             </Tip>
