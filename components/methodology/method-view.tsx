@@ -112,6 +112,10 @@ const COMPONENT_TEXT: Record<MethodLocale, Record<ComponentId, { name: string; f
     },
     followers_per_100k: { name: 'Подписчики на 100 тыс. жителей', formula: () => 'подписчики на конец периода × 100 000 / население' },
     visits_per_100k: { name: 'Посещения сайта на 100 тыс. жителей', formula: () => 'визиты на сайт за период × 100 000 / население' },
+    social_visits_per_100k: {
+      name: 'Переходы на сайт из соцсетей и мессенджеров на 100 тыс. жителей',
+      formula: () => 'визиты с источником «социальные сети» или «мессенджеры» (Метрика) × 100 000 / население',
+    },
   },
   en: {
     views_per_100k: { name: 'Views per 100k residents', formula: () => 'views in the period × 100,000 / population' },
@@ -123,6 +127,10 @@ const COMPONENT_TEXT: Record<MethodLocale, Record<ComponentId, { name: string; f
     },
     followers_per_100k: { name: 'Followers per 100k residents', formula: () => 'followers at the end of the period × 100,000 / population' },
     visits_per_100k: { name: 'Website visits per 100k residents', formula: () => 'website visits in the period × 100,000 / population' },
+    social_visits_per_100k: {
+      name: 'Website visits from social networks and messengers per 100k residents',
+      formula: () => 'visits whose Metrica source is “social networks” or “messengers” × 100,000 / population',
+    },
   },
 };
 

@@ -18,15 +18,20 @@ import { countExpectedAccounts, detailVisible, listBranches } from './branches';
 import { getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
 import { SNAPSHOT_LOCK } from '../rollups/index';
 
-/** Days before a period that its result reads: the growth baseline and a week of flag history. */
+/** Days before a period that a podium-v1 result reads: the growth baseline and a week of flag history. */
 const LOOKBACK_DAYS = 8;
+
+/** Days before a period a method's result reads (podium-v2 also carries followers in from its look-back). */
+export function lookbackDays(m: MethodDefinition): number {
+  return Math.max(LOOKBACK_DAYS, (m.followersLookbackDays ?? 0) + 1);
+}
 
 export interface StoredMethod {
   id: number;
   definition: MethodDefinition;
 }
 
-/** A published method version by label ("podium-v1"), or the latest version of the default key. */
+/** A published method version by label ("podium-v1"), or the method in effect (chosen by an admin). */
 export async function getMethod(db: DB, label?: string): Promise<StoredMethod | undefined> {
   let q = db.selectFrom('ranking_method').select(['id', 'key', 'version', 'definition']);
   if (label) {
@@ -34,7 +39,10 @@ export async function getMethod(db: DB, label?: string): Promise<StoredMethod | 
     if (!m) return undefined;
     q = q.where('key', '=', m[1]).where('version', '=', Number(m[2]));
   } else {
-    q = q.where('key', '=', DEFAULT_METHOD.key).orderBy('version', 'desc').limit(1);
+    const chosen = await db.selectFrom('ranking_method_choice').select('method_id').executeTakeFirst();
+    q = chosen
+      ? q.where('id', '=', chosen.method_id)
+      : q.where('key', '=', DEFAULT_METHOD.key).orderBy('version', 'desc').limit(1);
   }
   const row = await q.executeTakeFirst();
   if (!row) return label ? undefined : ensureDefaultMethod(db);
@@ -107,11 +115,12 @@ export async function loadRankingInput(
   db: DB,
   p: { from: string; to: string },
   scope: Scope,
+  lookback: number = LOOKBACK_DAYS,
 ): Promise<BranchInput[]> {
   const [branches, expected, rows] = await Promise.all([
     listBranches(db, { userId: 'system', email: '', name: '', role: 'admin', branchId: null }),
     countExpectedAccounts(db, scope),
-    listRollupRows(db, { from: addDays(p.from, -LOOKBACK_DAYS), to: p.to, scope, branchIds: null }),
+    listRollupRows(db, { from: addDays(p.from, -lookback), to: p.to, scope, branchIds: null }),
   ]);
   const byBranch = new Map<number, BranchInput>();
   for (const b of branches) {
@@ -165,9 +174,10 @@ export async function getSnapshot(
 
     const prev = previousPeriod(period);
     const prevAsOf = asOfFor(prev, today, lastDataDay);
-    const all = await loadRankingInput(trx, { from: prev.from, to: period.to }, scope);
+    const lookback = lookbackDays(method.definition);
+    const all = await loadRankingInput(trx, { from: prev.from, to: period.to }, scope, lookback);
     const slice = (from: string, to: string): BranchInput[] =>
-      all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -LOOKBACK_DAYS) && d.day <= to) }));
+      all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -lookback) && d.day <= to) }));
     const previous = computeRanking({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: slice(prev.from, prev.to) }, method.definition);
     const prevRanks = new Map(previous.rows.map((r) => [r.branchId, r.rank]));
     const res = computeRanking({ from: period.from, to: period.to, asOf, branches: slice(period.from, period.to) }, method.definition, prevRanks);
@@ -187,7 +197,7 @@ export async function getSnapshot(
         period_from: period.from,
         period_to: period.to,
         as_of: asOf,
-        inputs_from: addDays(prev.from, -LOOKBACK_DAYS),
+        inputs_from: addDays(prev.from, -lookback),
         inputs_to: period.to,
         result: JSON.stringify(result),
       })
@@ -372,8 +382,11 @@ async function findFreshSnapshot(
   }>`
     with m as (
       select id, definition from ranking_method
-      where key = ${key} and (${version}::int is null or version = ${version}::int)
-      order by version desc limit 1
+      where case when ${version}::int is null
+        then id = coalesce((select method_id from ranking_method_choice),
+                           (select id from ranking_method where key = ${key} order by version desc limit 1))
+        else key = ${key} and version = ${version}::int end
+      limit 1
     )
     select m.id as method_id, m.definition, (select max(day)::text from rollup_branch_day) as last_day,
       s.id, s.as_of::text as as_of, s.computed_at, s.result

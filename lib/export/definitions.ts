@@ -30,6 +30,7 @@ export const COMPONENT_HEADERS: Record<ComponentId, Record<ExportLocale, string>
   activity: { ru: 'Публикаций в неделю', en: 'Posts per week' },
   followers_per_100k: { ru: 'Подписчики на 100 тыс. жителей', en: 'Followers per 100k residents' },
   visits_per_100k: { ru: 'Визиты сайта на 100 тыс. жителей', en: 'Website visits per 100k residents' },
+  social_visits_per_100k: { ru: 'Переходы на сайт из соцсетей и мессенджеров на 100 тыс. жителей', en: 'Website visits from social networks and messengers per 100k residents' },
 };
 
 const DISTRICT_TEXT: Record<string, Record<ExportLocale, string>> = {
