@@ -12,7 +12,7 @@ import { ErrorState } from '@/components/ui/states';
 import { NetworkAreaChart, TrendChart } from '@/components/charts/lazy';
 import { NetworkMark } from '@/components/ui/network-tag';
 
-export const TREND_METRICS: SeriesMetric[] = ['views', 'followers', 'interactions', 'engagement_rate', 'posts', 'visits'];
+export const TREND_METRICS: SeriesMetric[] = ['views', 'followers', 'interactions', 'engagement_rate', 'posts', 'visits', 'social_visits'];
 /** Container: fetches the series of the chosen metric and feeds the pure charts. */
 export function TrendPanel({
   slug,

@@ -84,6 +84,7 @@ export const METRIC_AGGREGATION: Record<SeriesMetric, 'sum' | 'last' | 'mean'> =
   visits: 'sum',
   followers: 'last',
   engagement_rate: 'mean',
+  social_visits: 'sum',
 };
 
 export function periodTotals(rows: readonly { value: number | null; previous: number | null }[], mode: 'sum' | 'last' | 'mean') {

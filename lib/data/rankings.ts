@@ -5,6 +5,7 @@ import type {
   BranchRef,
   PeriodDto,
   RankingDetail,
+  RankingFigures,
   RankingResponse,
   RankingRow,
   RankingsQuery,
@@ -12,11 +13,12 @@ import type {
 import type { FederalDistrict } from '../networks';
 import type { BranchInput, BranchMetrics } from '../ranking/components';
 import { computeRanking, type EngineRobustness } from '../ranking/engine';
-import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodLabel, parseMethod, DEFAULT_METHOD } from '../ranking/method';
+import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodComponents, methodLabel, parseMethod, DEFAULT_METHOD } from '../ranking/method';
 import { addDays, minDay, previousPeriod, resolvePeriod, todayIn, type Period, type PeriodRequest } from '../ranking/period';
 import { countExpectedAccounts, detailVisible, listBranches } from './branches';
 import { getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
 import { SNAPSHOT_LOCK } from '../rollups/index';
+import { round } from '../ranking/stats';
 
 /** Days before a period that a podium-v1 result reads: the growth baseline and a week of flag history. */
 const LOOKBACK_DAYS = 8;
@@ -438,6 +440,7 @@ async function buildRankingResponse(
     previousRank: r.previousRank,
     change: r.change,
     detail: r.detail,
+    figures: figuresOf(r.metrics),
   }));
   const medians = {} as Record<ComponentId, number | null>;
   for (const c of COMPONENT_IDS) medians[c] = snapshot.result.medians[c] ?? null;
@@ -446,7 +449,7 @@ async function buildRankingResponse(
     previousPeriod: periodDto(previous, tz),
     network: input.network,
     district: district ?? null,
-    method: { key: method.definition.key, version: method.definition.version, label: methodLabel(method.definition) },
+    method: methodRef(method.definition),
     rows: outRows,
     robustness: {
       status: rb.status,
@@ -462,6 +465,32 @@ async function buildRankingResponse(
       computedAt: new Date(snapshot.computedAt).toISOString(),
       asOf: snapshot.asOf,
     },
+  };
+}
+
+/** How a response names its method (and the engagement variant the score uses). */
+export function methodRef(m: MethodDefinition): RankingResponse['method'] {
+  return {
+    key: m.key,
+    version: m.version,
+    label: methodLabel(m),
+    engagement: m.engagement ?? 'by_views',
+    components: methodComponents(m),
+    activityCap: m.caps.postsPerWeek,
+  };
+}
+
+/** The figures of a row (null when the viewer may not see its metrics). */
+export function figuresOf(m: BranchMetrics | null): RankingFigures | null {
+  if (!m) return null;
+  const r4 = (x: number | null | undefined) => (x === null || x === undefined ? null : round(x, 4));
+  return {
+    posts: m.posts,
+    postsPerWeek: round(m.postsPerWeek, 2),
+    engagementByViews: r4(m.engagementByViews),
+    engagementByFollowers: r4(m.engagementByFollowers),
+    socialVisits: m.socialVisits ?? null,
+    messengerVisits: m.messengerVisits ?? null,
   };
 }
 

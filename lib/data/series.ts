@@ -4,7 +4,7 @@ import { badRequest } from '../api/errors';
 import { MAX_RANGE_DAYS, type CompareQuery, type CompareResponse, type SeriesMetric, type SeriesQuery, type SeriesResponse } from '../api/schemas';
 import { DEFAULT_METHOD } from '../ranking/method';
 import { addDays, addMonths, bucketEnd, bucketStart, buckets, diffDays, previousBuckets, todayIn, type Granularity } from '../ranking/period';
-import { bucketSeries } from '../ranking/series';
+import { bucketSeries, chartDays, chartReadFrom } from '../ranking/series';
 import { round } from '../ranking/stats';
 import { getBranchBySlug, getBranchesBySlugs, type BranchRecord } from './branches';
 import { getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
@@ -39,8 +39,8 @@ async function seriesFor(
   g: Granularity,
   metric: SeriesQuery['metric'],
 ) {
-  const rows = await listRollupRows(db, { from, to, scope, branchIds: branches.map((b) => b.id) });
-  return branches.map((b) => bucketSeries(rows.filter((r) => r.branch_id === b.id).map(toDayTotals), starts, g, metric));
+  const rows = await listRollupRows(db, { from: chartReadFrom(from), to, scope, branchIds: branches.map((b) => b.id) });
+  return branches.map((b) => bucketSeries(chartDays(rows.filter((r) => r.branch_id === b.id).map(toDayTotals), from, to), starts, g, metric));
 }
 
 const ref = (b: BranchRecord) => ({ id: b.id, slug: b.slug, name: b.name, nameEn: b.nameEn, federalDistrict: b.federalDistrict });
@@ -55,7 +55,7 @@ export async function getBranchSeries(db: DB, viewer: Viewer, slug: string, inpu
   const prevFrom = prevStarts[0] ?? from;
   const prevTo = addDays(from, -1);
   // One read covers both windows; bucketing ignores days outside its buckets.
-  const days = (await listRollupRows(db, { from: prevFrom, to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals);
+  const days = chartDays((await listRollupRows(db, { from: chartReadFrom(prevFrom), to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals), prevFrom, to);
   const cur = bucketSeries(days, starts, g, input.metric);
   const prev = bucketSeries(days, prevStarts, g, input.metric);
   const curTotal = roundAll(cur.total);
@@ -96,7 +96,7 @@ export async function getBranchTable(
   if (!branch) return undefined;
   const g = input.granularity;
   const { from, to, starts } = await resolveWindow(db, input);
-  const days = (await listRollupRows(db, { from, to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals);
+  const days = chartDays((await listRollupRows(db, { from: chartReadFrom(from), to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals), from, to);
   const values = Object.fromEntries(metrics.map((m) => [m, roundAll(bucketSeries(days, starts, g, m).total)])) as BranchTable['values'];
   return { branch: ref(branch), granularity: g, network: input.network, from, to, buckets: starts, values };
 }
