@@ -76,7 +76,14 @@ describe('GET /api/rankings', () => {
     const r = await ranking('period=month&date=2026-10&network=all');
     expect(r.period).toMatchObject({ kind: 'month', from: '2026-10-01', to: '2026-10-31', days: 31, label: '2026-10', timeZone: 'Europe/Moscow' });
     expect(r.previousPeriod).toMatchObject({ from: '2026-09-01', to: '2026-09-30' });
-    expect(r.method).toMatchObject({ key: 'podium', version: 1, label: 'podium-v1' });
+    expect(r.method).toEqual({
+      key: 'podium',
+      version: 1,
+      label: 'podium-v1',
+      engagement: 'by_views',
+      components: ['views_per_100k', 'engagement_rate', 'follower_growth', 'activity', 'followers_per_100k', 'visits_per_100k'],
+      activityCap: 14,
+    });
     expect(brief(r)).toEqual([
       ['bravo', 1, 65, 0],
       ['alpha', 2, 45.83, 1],
