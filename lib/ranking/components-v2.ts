@@ -93,10 +93,12 @@ export function branchMetricsV2(b: BranchInput, from: string, to: string, asOf: 
 
   const views = sumNullable(inPeriod.map((d) => d.v2?.views ?? null));
   const interactions = sumNullable(inPeriod.map(v2Interactions));
-  // ER by views: over the networks that report both (a network with views and no interaction counter would only dilute it).
-  const both = inPeriod.filter((d) => d.v2?.views != null && v2Interactions(d) !== null);
+  // ER by views: over the networks that report both in the period (a network with views and no
+  // interaction counter at all — a website, or a collector without one — would only dilute it).
+  const interacting = new Set(inPeriod.filter((d) => v2Interactions(d) !== null).map((d) => d.network));
+  const both = inPeriod.filter((d) => d.v2?.views != null && interacting.has(d.network));
   const erViews = sumNullable(both.map((d) => d.v2!.views));
-  const erInter = sumNullable(both.map(v2Interactions));
+  const erInter = sumNullable(inPeriod.filter((d) => interacting.has(d.network) && d.v2?.views != null).map(v2Interactions));
   const posts = inPeriod.reduce((s, d) => s + d.posts, 0);
   const site = inPeriod.filter((d) => d.network === 'website');
   const visits = sumNullable(site.map((d) => d.visits));
