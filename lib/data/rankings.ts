@@ -13,7 +13,8 @@ import type {
 import type { FederalDistrict } from '../networks';
 import type { BranchInput, BranchMetrics } from '../ranking/components';
 import { computeRanking, type EngineRobustness } from '../ranking/engine';
-import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodComponents, methodLabel, parseMethod, DEFAULT_METHOD } from '../ranking/method';
+import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodComponents, methodLabel, parseMethod, rulesOf, DEFAULT_METHOD } from '../ranking/method';
+import { loadBoundaryCorrections } from './v2-boundary';
 import { addDays, minDay, previousPeriod, resolvePeriod, todayIn, type Period, type PeriodRequest } from '../ranking/period';
 import { countExpectedAccounts, detailVisible, listBranches } from './branches';
 import { getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
@@ -132,6 +133,20 @@ export async function loadRankingInput(
   return [...byBranch.values()];
 }
 
+/** The engine input of one window under a method (what getSnapshot computes from; tests and tools use it). */
+export async function loadMethodInput(
+  db: DB,
+  method: MethodDefinition,
+  w: { from: string; to: string; asOf: string },
+  scope: Scope,
+): Promise<BranchInput[]> {
+  const branches = await loadRankingInput(db, w, scope, lookbackDays(method));
+  if (rulesOf(method) !== 'podium-v2') return branches;
+  const end = minDay(w.to, w.asOf);
+  const edges = end >= w.from ? await loadBoundaryCorrections(db, { from: w.from, to: end }, scope) : new Map();
+  return branches.map((b) => ({ ...b, edges: edges.get(b.id) ?? {} }));
+}
+
 /**
  * The materialized ranking of a period, computing and storing it when it is
  * missing or its as-of day moved (a running period). refreshRollups drops
@@ -178,11 +193,15 @@ export async function getSnapshot(
     const prevAsOf = asOfFor(prev, today, lastDataDay);
     const lookback = lookbackDays(method.definition);
     const all = await loadRankingInput(trx, { from: prev.from, to: period.to }, scope, lookback);
-    const slice = (from: string, to: string): BranchInput[] =>
-      all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -lookback) && d.day <= to) }));
-    const previous = computeRanking({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: slice(prev.from, prev.to) }, method.definition);
+    const v2 = rulesOf(method.definition) === 'podium-v2';
+    const slice = async (from: string, to: string, dataTo: string): Promise<BranchInput[]> => {
+      // podium-v2 takes out what snapshot gaps across the window's edges put inside it (lib/data/v2-boundary.ts).
+      const edges = v2 && dataTo >= from ? await loadBoundaryCorrections(trx, { from, to: dataTo }, scope) : null;
+      return all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -lookback) && d.day <= to), ...(edges ? { edges: edges.get(b.id) ?? {} } : {}) }));
+    };
+    const previous = computeRanking({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: await slice(prev.from, prev.to, minDay(prev.to, prevAsOf)) }, method.definition);
     const prevRanks = new Map(previous.rows.map((r) => [r.branchId, r.rank]));
-    const res = computeRanking({ from: period.from, to: period.to, asOf, branches: slice(period.from, period.to) }, method.definition, prevRanks);
+    const res = computeRanking({ from: period.from, to: period.to, asOf, branches: await slice(period.from, period.to, minDay(period.to, asOf)) }, method.definition, prevRanks);
 
     const result: SnapshotResult = {
       medians: res.medians,

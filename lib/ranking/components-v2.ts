@@ -82,7 +82,9 @@ export function branchMetricsV2(b: BranchInput, from: string, to: string, asOf: 
       }
       if (measured.size > 0) {
         const low = Math.min(...measured.values());
-        const inter = sumNullable(rows.filter((r) => r.day >= from && r.day <= end).map(v2Interactions));
+        const e = b.edges?.[net];
+        let inter = sumNullable(rows.filter((r) => r.day >= from && r.day <= end).map(v2Interactions));
+        if (e && inter !== null) inter = Math.max(0, inter - (interactionsOf(net, e) ?? 0));
         if (inter !== null && low > 0) {
           erNum = (erNum ?? 0) + inter;
           erDen = (erDen ?? 0) + low;
@@ -91,14 +93,23 @@ export function branchMetricsV2(b: BranchInput, from: string, to: string, asOf: 
     }
   }
 
-  const views = sumNullable(inPeriod.map((d) => d.v2?.views ?? null));
-  const interactions = sumNullable(inPeriod.map(v2Interactions));
+  // Per network: the window's sums, less what snapshot gaps across its edges put inside it.
+  const sums = new Map<Network, { views: number | null; inter: number | null }>();
+  for (const [net, rows] of byNetwork(inPeriod) as Map<Network, DayTotals[]>) {
+    const e = b.edges?.[net];
+    let v = sumNullable(rows.map((d) => d.v2?.views ?? null));
+    let i = sumNullable(rows.map(v2Interactions));
+    if (e && v !== null) v = Math.max(0, v - e.views);
+    if (e && i !== null) i = Math.max(0, i - (interactionsOf(net, e) ?? 0));
+    sums.set(net, { views: v, inter: i });
+  }
+  const views = sumNullable([...sums.values()].map((x) => x.views));
+  const interactions = sumNullable([...sums.values()].map((x) => x.inter));
   // ER by views: over the networks that report both in the period (a network with views and no
   // interaction counter at all — a website, or a collector without one — would only dilute it).
-  const interacting = new Set(inPeriod.filter((d) => v2Interactions(d) !== null).map((d) => d.network));
-  const both = inPeriod.filter((d) => d.v2?.views != null && interacting.has(d.network));
-  const erViews = sumNullable(both.map((d) => d.v2!.views));
-  const erInter = sumNullable(inPeriod.filter((d) => interacting.has(d.network) && d.v2?.views != null).map(v2Interactions));
+  const both = [...sums.values()].filter((x) => x.views !== null && x.inter !== null);
+  const erViews = sumNullable(both.map((x) => x.views));
+  const erInter = sumNullable(both.map((x) => x.inter));
   const posts = inPeriod.reduce((s, d) => s + d.posts, 0);
   const site = inPeriod.filter((d) => d.network === 'website');
   const visits = sumNullable(site.map((d) => d.visits));

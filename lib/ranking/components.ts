@@ -34,6 +34,15 @@ export interface DayTotalsV2 {
   messengerVisits: number | null;
 }
 
+/** Snapshot increases to take out of a window: the in-window part of gaps across its edges (lib/data/v2-boundary.ts). */
+export interface BoundaryCorrection {
+  views: number;
+  likes: number;
+  comments: number;
+  shares: number;
+  reactions: number;
+}
+
 export interface BranchInput {
   id: number;
   slug: string;
@@ -43,6 +52,8 @@ export interface BranchInput {
   expectedAccounts: number;
   /** Rollup rows from the day before the period to its end, in scope. */
   days: DayTotals[];
+  /** podium-v2: per network, what gaps across the window's edges put inside it (taken out of the sums). */
+  edges?: Partial<Record<Network, BoundaryCorrection>>;
 }
 
 /** Raw aggregates of a branch over a period (the KPI figures). */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { loadRankingInput } from '../../lib/data/rankings';
+import { loadMethodInput } from '../../lib/data/rankings';
 import { computeRanking } from '../../lib/ranking/engine';
 import { PODIUM_V1, PODIUM_V2 } from '../../lib/ranking/method';
 import { refreshRollups } from '../../lib/rollups/index';
@@ -143,9 +143,9 @@ describe('podium-v2 rollups', () => {
   });
 
   it('gives the engine both engagement variants, the real posts and visits from social', async () => {
-    const branches = await loadRankingInput(t.db, { from: '2026-10-01', to: '2026-10-06' }, 'all', 15);
-    const b = branches.find((x) => x.id === branchId)!;
-    const v2 = computeRanking({ from: '2026-10-01', to: '2026-10-06', asOf: '2026-10-06', branches: [b] }, PODIUM_V2).rows[0]!;
+    const w = { from: '2026-10-01', to: '2026-10-06', asOf: '2026-10-06' };
+    const b = (await loadMethodInput(t.db, PODIUM_V2, w, 'all')).find((x) => x.id === branchId)!;
+    const v2 = computeRanking({ ...w, branches: [b] }, PODIUM_V2).rows[0]!;
     // Views: VK 100+100+100+5+5 = 310, Telegram 6 × 100 = 600 → 910.
     expect(v2.metrics.views).toBe(910);
     // Interactions: VK likes 10+3+3 + comments 1+1 + shares 1 = 19; Telegram reactions 10+3+3+4 = 20 → 39.
@@ -159,9 +159,21 @@ describe('podium-v2 rollups', () => {
     expect(v2.detail.components.find((c) => c.id === 'social_visits_per_100k')?.value).toBe(51);
     expect(v2.detail.components.find((c) => c.id === 'engagement_rate')?.value).toBeCloseTo((39 / 6 / 1500) * 100, 4);
     // podium-v1 on the same rows: the VK post's 410 lifetime views on 1 Oct, Telegram views without any interactions.
-    const v1 = computeRanking({ from: '2026-10-01', to: '2026-10-06', asOf: '2026-10-06', branches: [b] }, PODIUM_V1).rows[0]!;
+    const b1 = (await loadMethodInput(t.db, PODIUM_V1, w, 'all')).find((x) => x.id === branchId)!;
+    const v1 = computeRanking({ ...w, branches: [b1] }, PODIUM_V1).rows[0]!;
     expect(v1.metrics.views).toBe(410 + 600);
     expect(v1.metrics.engagementByFollowers).toBeUndefined();
     expect(v1.detail.components.map((c) => c.id)).not.toContain('social_visits_per_100k');
+  });
+
+  it('takes out of a window what a snapshot gap across its first day put inside it', async () => {
+    // 3–6 October: the VK gap 2–4 Oct (300 views) starts before the window, so its 4 Oct share (100) is
+    // taken out (3 Oct was not reported, so nothing of it was counted); 5–6 Oct (5 + 5) stay.
+    const w = { from: '2026-10-03', to: '2026-10-06', asOf: '2026-10-06' };
+    const b = (await loadMethodInput(t.db, PODIUM_V2, w, 'all')).find((x) => x.id === branchId)!;
+    expect(b.edges?.vk).toMatchObject({ views: 100, likes: 3 });
+    const row = computeRanking({ ...w, branches: [b] }, PODIUM_V2).rows[0]!;
+    // VK 10 + Telegram 4 × 100; the Telegram gap 3–5 Oct (reactions) starts at 3 Oct: inside, kept.
+    expect(row.metrics.views).toBe(10 + 400);
   });
 });
