@@ -104,7 +104,15 @@ const DICT = {
 const COMPONENT_TEXT: Record<MethodLocale, Record<ComponentId, { name: string; formula: (m: MethodDefinition) => string }>> = {
   ru: {
     views_per_100k: { name: 'Просмотры на 100 тыс. жителей', formula: () => 'просмотры за период × 100 000 / население' },
-    engagement_rate: { name: 'Вовлечённость', formula: () => '(лайки + комментарии + репосты) / просмотры × 100%' },
+    engagement_rate: {
+      name: 'Вовлечённость',
+      formula: (m) =>
+        m.engagement === 'by_followers'
+          ? 'взаимодействия в день (по таблице сети, с реакциями Telegram) / наименьшее измеренное число подписчиков × 100%'
+          : m.rules === 'podium-v2'
+            ? 'взаимодействия (по таблице сети, с реакциями Telegram) / просмотры × 100%'
+            : '(лайки + комментарии + репосты) / просмотры × 100%',
+    },
     follower_growth: { name: 'Прирост подписчиков', formula: () => '(подписчики в конце − накануне периода) / накануне × 100%' },
     activity: {
       name: 'Активность',
@@ -119,7 +127,15 @@ const COMPONENT_TEXT: Record<MethodLocale, Record<ComponentId, { name: string; f
   },
   en: {
     views_per_100k: { name: 'Views per 100k residents', formula: () => 'views in the period × 100,000 / population' },
-    engagement_rate: { name: 'Engagement rate', formula: () => '(likes + comments + shares) / views × 100%' },
+    engagement_rate: {
+      name: 'Engagement rate',
+      formula: (m) =>
+        m.engagement === 'by_followers'
+          ? 'interactions per day (per network table, Telegram reactions included) / the lowest follower count measured × 100%'
+          : m.rules === 'podium-v2'
+            ? 'interactions (per network table, Telegram reactions included) / views × 100%'
+            : '(likes + comments + shares) / views × 100%',
+    },
     follower_growth: { name: 'Follower growth', formula: () => '(followers at the end − the day before) / the day before × 100%' },
     activity: {
       name: 'Activity',
