@@ -21,6 +21,9 @@ export async function loadBoundaryCorrections(
   w: { from: string; to: string },
   scope: Scope,
 ): Promise<Map<number, Partial<Record<Network, BoundaryCorrection>>>> {
+  // JIT compiling this statement costs more than running it; `set local` needs a transaction.
+  if (!db.isTransaction) return db.transaction().execute((trx) => loadBoundaryCorrections(trx, w, scope));
+  await sql`set local jit = off`.execute(db);
   const rows = await sql<{ branch_id: number; network: Network; views: string | null; likes: string | null; comments: string | null; shares: string | null; reactions: string | null }>`
     with touched as (
       -- Only a post published before an edge can have a gap across it; posts are re-polled while
