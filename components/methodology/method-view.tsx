@@ -50,6 +50,11 @@ const DICT = {
       'Вовлечённость = (лайки + комментарии + репосты) / просмотры.',
       'Пустое значение означает «не измерено» и никогда не считается нулём.',
     ],
+    dataTextV2: [
+      'Просмотры и реакции — дневные итоги аккаунта, где сеть их даёт; иначе прирост публикаций между замерами, поровну по дням между ними. День, за который аккаунт не отчитался, ничего не добавляет.',
+      'Подписчики в дни без замера — последнее известное значение, не старше срока переноса.',
+      'Пустое значение означает «не измерено» и никогда не считается нулём.',
+    ],
     perDay: 'в неделю',
   },
   en: {
@@ -95,6 +100,11 @@ const DICT = {
     dataText: [
       'Views and interactions are the account’s daily totals where the network gives them (reach only where views are missing); otherwise the posts published that day (Moscow time), at their latest snapshot.',
       'Engagement rate = (likes + comments + shares) / views.',
+      'An empty value means “not measured” and never counts as zero.',
+    ],
+    dataTextV2: [
+      'Views and interactions are the account’s daily totals where the network gives them; otherwise the posts’ increases between snapshots, spread evenly over the days between them. A day an account did not report adds nothing.',
+      'Followers on a day without a count are the last known count, within the look-back.',
       'An empty value means “not measured” and never counts as zero.',
     ],
     perDay: 'per week',
@@ -253,7 +263,7 @@ export function MethodView({ method, locale, publishedAt }: { method: MethodDefi
       <section className="section">
         <h2>{t.data}</h2>
         <ul>
-          {t.dataText.map((s) => (
+          {(method.rules === 'podium-v2' ? t.dataTextV2 : t.dataText).map((s) => (
             <li key={s}>{s}</li>
           ))}
         </ul>
