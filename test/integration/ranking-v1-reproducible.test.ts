@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { resolveRanking } from '../../lib/data/rankings';
+import { compareMethods } from '../../lib/data/method-compare';
+import { getMethod, resolveRanking } from '../../lib/data/rankings';
+import { resolvePeriod } from '../../lib/ranking/period';
 import { loadDemo } from '../../lib/demo/load';
 import { REGIONS } from '../../lib/demo/regions';
 import { refreshRollups } from '../../lib/rollups/index';
@@ -38,5 +40,18 @@ describe('podium-v1 reproducibility', () => {
     const v2 = await resolveRanking(t.db, { period: 'month', date: '2026-10', network: 'all', method: 'podium-v2' }, { today: '2026-11-30' });
     const v2rows = await sql<{ score: number | null }>`select score from ranking_snapshot_row where snapshot_id = ${v2.snapshot.id} order by branch_id`.execute(t.db);
     expect(v2rows.rows.map((r) => r.score)).not.toEqual(before.rows.map((r) => (r as { score: number | null }).score));
+  }, 120_000);
+
+  it('puts both versions side by side on one month, with what moved each branch', async () => {
+    const [v1, v2] = [await getMethod(t.db, 'podium-v1'), await getMethod(t.db, 'podium-v2')];
+    const c = await compareMethods(t.db, v1!, v2!, resolvePeriod({ period: 'month', date: '2026-10' }, '2026-11-30'));
+    expect(c).toMatchObject({ a: 'podium-v1', b: 'podium-v2', period: { from: '2026-10-01', to: '2026-10-31' } });
+    expect(c.rows).toHaveLength(6);
+    // Sorted by the podium-v2 rank; the shift is v1 rank − v2 rank; a mover's reason points the way it moved.
+    expect(c.rows.map((r) => r.b.rank)).toEqual([...c.rows.map((r) => r.b.rank)].sort((x, y) => (x ?? 99) - (y ?? 99)));
+    for (const r of c.rows.filter((x) => x.shift !== null && x.shift !== 0)) {
+      expect(r.shift).toBe(r.a.rank! - r.b.rank!);
+      expect(Math.sign(r.reason!.points)).toBe(Math.sign(r.b.score! - r.a.score!));
+    }
   }, 120_000);
 });
