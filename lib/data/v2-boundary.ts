@@ -5,7 +5,7 @@ import type { BoundaryCorrection } from '../ranking/components';
 import type { Scope } from './rollup-rows';
 
 /** How old a post may be at a window's edge for its gap across the edge to be taken out (see below). */
-export const EDGE_POST_AGE_DAYS = 90;
+export const EDGE_POST_AGE_DAYS = 45;
 
 /**
  * podium-v2 counts, in a ranking window, only the snapshot increases whose whole gap
@@ -25,33 +25,36 @@ export async function loadBoundaryCorrections(
   if (!db.isTransaction) return db.transaction().execute((trx) => loadBoundaryCorrections(trx, w, scope));
   await sql`set local jit = off`.execute(db);
   const rows = await sql<{ branch_id: number; network: Network; views: string | null; likes: string | null; comments: string | null; shares: string | null; reactions: string | null }>`
-    with touched as (
-      -- Only a post published before an edge can have a gap across it; posts are re-polled while
-      -- young, so those published up to EDGE_POST_AGE_DAYS days before each edge are searched.
-      select p.id as post_id from post p
-      where (p.published_at >= ((${w.from}::date - ${EDGE_POST_AGE_DAYS}::int)::timestamp at time zone 'Europe/Moscow')
-          and p.published_at < (${w.from}::date::timestamp at time zone 'Europe/Moscow'))
-         or (p.published_at >= ((${w.to}::date - ${EDGE_POST_AGE_DAYS}::int)::timestamp at time zone 'Europe/Moscow')
-          and p.published_at < ((${w.to}::date + 1)::timestamp at time zone 'Europe/Moscow'))
-    ), snaps as (
-      select p.account_id, p.branch_id, p.network, (p.published_at at time zone 'Europe/Moscow')::date as pub, x.day,
-        x.views, x.likes, x.comments, x.shares, x.reactions,
-        lag(x.day) over w as p_day, lag(x.views) over w as p_views, lag(x.likes) over w as p_likes,
-        lag(x.comments) over w as p_comments, lag(x.shares) over w as p_shares, lag(x.reactions) over w as p_reactions
-      from touched t join post p on p.id = t.post_id join post_day x on x.post_id = t.post_id
-      where (${scope}::text = 'all' or p.network = ${scope}::text)
-      window w as (partition by x.post_id order by x.day)
+    with cand as (
+      -- Only a post published before an edge can have a gap across it, and posts are re-polled
+      -- while young (collections look 30 days back): those published up to EDGE_POST_AGE_DAYS
+      -- days before each edge. For each, the snapshots on both sides of the edge (two index probes).
+      select p.id, p.account_id, p.branch_id, p.network, (p.published_at at time zone 'Europe/Moscow')::date as pub, e.edge
+      from post p
+      cross join lateral (values (${w.from}::date - 1), (${w.to}::date)) e(edge)
+      where p.published_at >= ((e.edge - ${EDGE_POST_AGE_DAYS}::int)::timestamp at time zone 'Europe/Moscow')
+        and p.published_at < ((e.edge + 1)::timestamp at time zone 'Europe/Moscow')
+        and (${scope}::text = 'all' or p.network = ${scope}::text)
     ), gaps as (
-      select s.account_id, s.branch_id, s.network, s.day as d1, least(coalesce(s.p_day + 1, s.pub), s.day) as d0,
-        case when s.views is not null and (s.p_day is null or s.p_views is not null) then greatest(s.views - coalesce(s.p_views, 0), 0) end as views,
-        case when s.likes is not null and (s.p_day is null or s.p_likes is not null) then greatest(s.likes - coalesce(s.p_likes, 0), 0) end as likes,
-        case when s.comments is not null and (s.p_day is null or s.p_comments is not null) then greatest(s.comments - coalesce(s.p_comments, 0), 0) end as comments,
-        case when s.shares is not null and (s.p_day is null or s.p_shares is not null) then greatest(s.shares - coalesce(s.p_shares, 0), 0) end as shares,
-        case when s.reactions is not null and (s.p_day is null or s.p_reactions is not null) then greatest(s.reactions - coalesce(s.p_reactions, 0), 0) end as reactions
-      from snaps s
-    ), edge as (
-      select * from gaps
-      where (d0 < ${w.from}::date and d1 >= ${w.from}::date) or (d0 <= ${w.to}::date and d1 > ${w.to}::date)
+      -- The gap that ends with the first snapshot after the edge day and starts after the last one on or
+      -- before it; a gap across both edges is found twice and counted once.
+      select distinct on (c.id, s1.day) c.account_id, c.branch_id, c.network, s1.day as d1, least(coalesce(s0.day + 1, c.pub), s1.day) as d0,
+        case when s1.views is not null and (s0.day is null or s0.views is not null) then greatest(s1.views - coalesce(s0.views, 0), 0) end as views,
+        case when s1.likes is not null and (s0.day is null or s0.likes is not null) then greatest(s1.likes - coalesce(s0.likes, 0), 0) end as likes,
+        case when s1.comments is not null and (s0.day is null or s0.comments is not null) then greatest(s1.comments - coalesce(s0.comments, 0), 0) end as comments,
+        case when s1.shares is not null and (s0.day is null or s0.shares is not null) then greatest(s1.shares - coalesce(s0.shares, 0), 0) end as shares,
+        case when s1.reactions is not null and (s0.day is null or s0.reactions is not null) then greatest(s1.reactions - coalesce(s0.reactions, 0), 0) end as reactions
+      from cand c
+      join lateral (
+        select x.day, x.views, x.likes, x.comments, x.shares, x.reactions from post_day x
+        where x.post_id = c.id and x.day > c.edge order by x.day limit 1
+      ) s1 on true
+      left join lateral (
+        select x.day, x.views, x.likes, x.comments, x.shares, x.reactions from post_day x
+        where x.post_id = c.id and x.day <= c.edge order by x.day desc limit 1
+      ) s0 on true
+      -- Across the edge: it starts on or before the edge day and ends after it.
+      where least(coalesce(s0.day + 1, c.pub), s1.day) <= c.edge
     ), used as (
       -- The in-window days of each edge gap, with the share the rollup gave each, where the rollup used it.
       select e.branch_id, e.network,
@@ -60,7 +63,7 @@ export async function loadBoundaryCorrections(
         case when ad.comments is null then e.comments * (k + 1) / n - e.comments * k / n end as comments,
         case when ad.shares is null then e.shares * (k + 1) / n - e.shares * k / n end as shares,
         e.reactions * (k + 1) / n - e.reactions * k / n as reactions
-      from edge e
+      from gaps e
       cross join lateral (select (e.d1 - e.d0 + 1)::bigint as n) len
       cross join lateral generate_series(0::bigint, len.n - 1) k
       join account_day ad on ad.account_id = e.account_id and ad.day = e.d0 + k::int

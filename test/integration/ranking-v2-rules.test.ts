@@ -176,4 +176,12 @@ describe('podium-v2 rollups', () => {
     // VK 10 + Telegram 4 × 100; the Telegram gap 3–5 Oct (reactions) starts at 3 Oct: inside, kept.
     expect(row.metrics.views).toBe(10 + 400);
   });
+
+  it('counts a gap across both edges of a window once', async () => {
+    // 4 October alone: the Telegram gap 3–5 Oct crosses both edges; its 4 Oct share (3 reactions) is taken out once.
+    const w = { from: '2026-10-04', to: '2026-10-04', asOf: '2026-10-04' };
+    const b = (await loadMethodInput(t.db, PODIUM_V2, w, 'all')).find((x) => x.id === branchId)!;
+    expect(b.edges?.telegram).toMatchObject({ reactions: 3, views: 0 });
+    expect(b.edges?.vk).toMatchObject({ views: 100 });
+  });
 });
