@@ -14,7 +14,7 @@ import type { FederalDistrict } from '../networks';
 import type { BranchInput, BranchMetrics } from '../ranking/components';
 import { computeRanking, type EngineRobustness } from '../ranking/engine';
 import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodComponents, methodLabel, parseMethod, rulesOf, DEFAULT_METHOD } from '../ranking/method';
-import { loadBoundaryCorrections } from './v2-boundary';
+import { EDGE_POST_AGE_DAYS, loadBoundaryCorrections } from './v2-boundary';
 import { addDays, minDay, previousPeriod, resolvePeriod, todayIn, type Period, type PeriodRequest } from '../ranking/period';
 import { countExpectedAccounts, detailVisible, listBranches } from './branches';
 import { getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
@@ -218,7 +218,10 @@ export async function getSnapshot(
         period_from: period.from,
         period_to: period.to,
         as_of: asOf,
-        inputs_from: addDays(prev.from, -lookback),
+        // podium-v2 also reads snapshots of posts published up to EDGE_POST_AGE_DAYS before an edge;
+        // a change to a post's snapshots always marks its publication day (lib/rollups), so reaching
+        // back that far makes such a change drop this ranking.
+        inputs_from: addDays(prev.from, -(v2 ? Math.max(lookback, EDGE_POST_AGE_DAYS + 1) : lookback)),
         inputs_to: period.to,
         result: JSON.stringify(result),
       })
