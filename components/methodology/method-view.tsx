@@ -1,5 +1,5 @@
 import type { ComponentId, MethodDefinition } from '@/lib/ranking/method';
-import { COMPONENT_IDS, methodLabel, normalisedWeights } from '@/lib/ranking/method';
+import { methodComponents, methodLabel, normalisedWeights } from '@/lib/ranking/method';
 
 export type MethodLocale = 'ru' | 'en';
 
@@ -126,7 +126,7 @@ const COMPONENT_TEXT: Record<MethodLocale, Record<ComponentId, { name: string; f
     follower_growth: { name: 'Прирост подписчиков', formula: () => '(подписчики в конце − накануне периода) / накануне × 100%' },
     activity: {
       name: 'Активность',
-      formula: (m) => `публикаций в неделю, не больше ${fmt(m.caps.postsPerWeek, 'ru')} (сверх потолка не засчитывается)`,
+      formula: (m) => `публикаций в неделю, не больше ${fmt(m.caps.postsPerWeek, 'ru')} (сверх потолка не засчитывается; потолок — только в оценке, в таблице — реальное число)`,
     },
     followers_per_100k: { name: 'Подписчики на 100 тыс. жителей', formula: () => 'подписчики на конец периода × 100 000 / население' },
     visits_per_100k: { name: 'Посещения сайта на 100 тыс. жителей', formula: () => 'визиты на сайт за период × 100 000 / население' },
@@ -149,7 +149,7 @@ const COMPONENT_TEXT: Record<MethodLocale, Record<ComponentId, { name: string; f
     follower_growth: { name: 'Follower growth', formula: () => '(followers at the end − the day before) / the day before × 100%' },
     activity: {
       name: 'Activity',
-      formula: (m) => `posts per week, capped at ${fmt(m.caps.postsPerWeek, 'en')} (more does not count)`,
+      formula: (m) => `posts per week, capped at ${fmt(m.caps.postsPerWeek, 'en')} (more does not count; the cap applies in the score only, the table shows the real number)`,
     },
     followers_per_100k: { name: 'Followers per 100k residents', formula: () => 'followers at the end of the period × 100,000 / population' },
     visits_per_100k: { name: 'Website visits per 100k residents', formula: () => 'website visits in the period × 100,000 / population' },
@@ -202,7 +202,7 @@ export function MethodView({ method, locale, publishedAt }: { method: MethodDefi
               </tr>
             </thead>
             <tbody>
-              {COMPONENT_IDS.map((id) => (
+              {methodComponents(method).map((id) => (
                 <tr key={id} data-component={id}>
                   <th scope="row">{COMPONENT_TEXT[locale][id].name}</th>
                   <td>{COMPONENT_TEXT[locale][id].formula(method)}</td>
