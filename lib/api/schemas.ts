@@ -409,6 +409,8 @@ export const seriesResponseSchema = z.object({
   previous: z.object({ from: z.string(), to: z.string(), points: z.array(seriesPointSchema) }),
   /** Per-network values aligned with `points` (only networks the branch has data for). */
   byNetwork: z.array(z.object({ network: networkSchema, values: z.array(z.number().nullable()) })),
+  /** metric=social_visits: the window's visits by Metrica source and network/messenger, where Metrica names one. */
+  channels: z.array(z.object({ source: z.enum(['social', 'messenger']), channel: z.string(), visits: z.number() })).optional(),
 });
 export type SeriesResponse = z.infer<typeof seriesResponseSchema>;
 

@@ -60,6 +60,7 @@ export async function getBranchSeries(db: DB, viewer: Viewer, slug: string, inpu
   const prev = bucketSeries(days, prevStarts, g, input.metric);
   const curTotal = roundAll(cur.total);
   const prevTotal = roundAll(prev.total);
+  const channels = input.metric === 'social_visits' ? await siteChannels(db, branch.id, from, to, input.network) : undefined;
   return {
     branch: ref(branch),
     metric: input.metric,
@@ -70,7 +71,24 @@ export async function getBranchSeries(db: DB, viewer: Viewer, slug: string, inpu
     points: starts.map((bucket, i) => ({ bucket, value: curTotal[i] })),
     previous: { from: prevFrom, to: prevTo, points: prevStarts.map((bucket, i) => ({ bucket, value: prevTotal[i] })) },
     byNetwork: cur.byNetwork.map((s) => ({ network: s.network, values: roundAll(s.values) })),
+    ...(channels ? { channels } : {}),
   };
+}
+
+/** Website visits from social networks and messengers by Metrica's network/messenger id, largest first. */
+async function siteChannels(db: DB, branchId: number, from: string, to: string, scope: SeriesQuery['network']) {
+  if (scope !== 'all' && scope !== 'website') return [];
+  const rows = await db
+    .selectFrom('site_source_day')
+    .select(['source', 'channel', (eb) => eb.fn.sum<string>('visits').as('visits')])
+    .where('branch_id', '=', branchId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .groupBy(['source', 'channel'])
+    .orderBy('visits', 'desc')
+    .orderBy('channel')
+    .execute();
+  return rows.map((r) => ({ source: r.source, channel: r.channel, visits: Number(r.visits) }));
 }
 
 export interface BranchTable {

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { loadMethodInput } from '../../lib/data/rankings';
+import { getBranchSeries } from '../../lib/data/series';
+import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
 import { computeRanking } from '../../lib/ranking/engine';
 import { PODIUM_V1, PODIUM_V2 } from '../../lib/ranking/method';
 import { refreshRollups } from '../../lib/rollups/index';
@@ -183,5 +185,17 @@ describe('podium-v2 rollups', () => {
     const b = (await loadMethodInput(t.db, PODIUM_V2, w, 'all')).find((x) => x.id === branchId)!;
     expect(b.edges?.telegram).toMatchObject({ reactions: 3, views: 0 });
     expect(b.edges?.vk).toMatchObject({ views: 100 });
+  });
+
+  it('serves site visits from social networks and messengers as a series, split by the network Metrica names', async () => {
+    const r = (await getBranchSeries(t.db, SYSTEM_VIEWER, 'v2', { metric: 'social_visits', granularity: 'day', from: '2026-10-01', to: '2026-10-03', network: 'all' }))!;
+    expect(r.points.map((p) => p.value)).toEqual([17, 17, 17]);
+    expect(r.channels).toEqual([
+      { source: 'social', channel: 'vkontakte', visits: 9 },
+      { source: 'messenger', channel: 'telegram', visits: 5 },
+      { source: 'social', channel: 'odnoklassniki', visits: 3 },
+    ]);
+    const vkOnly = (await getBranchSeries(t.db, SYSTEM_VIEWER, 'v2', { metric: 'social_visits', granularity: 'day', from: '2026-10-01', to: '2026-10-03', network: 'vk' }))!;
+    expect(vkOnly.channels).toEqual([]);
   });
 });
