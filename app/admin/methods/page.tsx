@@ -51,7 +51,7 @@ export default async function MethodsPage() {
       </p>
       <ActionForm action={chooseMethodAction} submit={tc.submit} locale={locale}>
         <Field label={tc.choose}>
-          <select name="method" defaultValue={inEffect?.label} data-testid="method-choice" style={{ maxWidth: '100%' }}>
+          <select name="method" defaultValue={inEffect?.label} data-testid="method-choice" style={{ maxWidth: '85vw' }}>
             {methods.map((m) => (
               <option key={m.id} value={`${m.key}-v${m.version}`}>
                 {`${m.key}-v${m.version}`}
@@ -70,7 +70,7 @@ export default async function MethodsPage() {
         <Field label={s.notes}><input name="notes" size={50} /></Field>
         <div style={{ flexBasis: '100%' }}>
           <Field label={s.def}>
-            <textarea name="definition" rows={18} cols={80} defaultValue={JSON.stringify(latest, null, 2)} style={{ fontFamily: 'monospace', maxWidth: '100%' }} />
+            <textarea name="definition" rows={18} cols={80} defaultValue={JSON.stringify(latest, null, 2)} style={{ fontFamily: 'monospace', maxWidth: '85vw' }} />
           </Field>
         </div>
       </ActionForm>
