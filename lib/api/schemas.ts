@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FEDERAL_DISTRICTS, NETWORKS } from '../networks';
 import { COMPONENT_IDS } from '../ranking/method';
-import { parseAnchor } from '../ranking/period';
+import { daysInclusive, isValidDay, parseAnchor } from '../ranking/period';
 
 // Request queries and response bodies of the analytics API, declared once and
 // shared by the route handlers, the client hooks and the tests.
@@ -13,13 +13,8 @@ export const MAX_YEAR = 2100;
 export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine(validDay, 'not a calendar date')
+  .refine(isValidDay, 'not a calendar date')
   .refine(inYears, `year must be between ${MIN_YEAR} and ${MAX_YEAR}`);
-
-function validDay(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 function inYears(s: string): boolean {
   const y = Number(s.slice(0, 4));
@@ -59,7 +54,7 @@ function refinePeriod(q: { period: PeriodKind; date?: string; from?: string; to?
     if (q.date) ctx.addIssue({ code: 'custom', path: ['date'], message: 'not allowed when period=custom (use from/to)' });
     if (q.from && q.to) {
       if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-      else if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
+      else if (daysInclusive(q.from, q.to) > MAX_RANGE_DAYS)
         ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
     }
   } else {
@@ -68,10 +63,6 @@ function refinePeriod(q: { period: PeriodKind; date?: string; from?: string; to?
     if (q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'only with period=custom' });
     if (q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'only with period=custom' });
   }
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 // GET /api/rankings
@@ -126,7 +117,7 @@ const seriesFields = {
 function refineRange(q: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
   if (q.from && q.to) {
     if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
+    else if (daysInclusive(q.from, q.to) > MAX_RANGE_DAYS)
       ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
   }
 }

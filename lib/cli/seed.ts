@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { createDb } from '../../db/client';
 import { migrateToLatest } from '../../db/migrate';
-import { parseDay } from '../demo/days';
+import { parseDay } from '../ranking/period';
 import { seedDemo } from '../demo/seed';
 import { EnvError, parseEnv } from '../env';
 import { fail, openDatabase } from './database';

@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer';
 import { badRequest } from '../api/errors';
 import { MAX_RANGE_DAYS, type CompareQuery, type CompareResponse, type SeriesMetric, type SeriesQuery, type SeriesResponse } from '../api/schemas';
 import { DEFAULT_METHOD } from '../ranking/method';
-import { addDays, addMonths, bucketEnd, bucketStart, buckets, diffDays, previousBuckets, todayIn, type Granularity } from '../ranking/period';
+import { addDays, addMonths, bucketEnd, bucketStart, buckets, daysInclusive, previousBuckets, todayIn, type Granularity } from '../ranking/period';
 import { bucketSeries } from '../ranking/series';
 import { round } from '../ranking/stats';
 import { getBranchBySlug, getBranchesBySlugs, type BranchRecord } from './branches';
@@ -23,7 +23,7 @@ async function resolveWindow(
   from = bucketStart(from, g);
   to = bucketEnd(to, g);
   // With only one end given the other is a default, so the range is checked here too.
-  if (diffDays(from, to) + 1 > MAX_RANGE_DAYS + 62) throw badRequest(`Invalid parameter "from": the range is longer than ${MAX_RANGE_DAYS} days`);
+  if (daysInclusive(from, to) > MAX_RANGE_DAYS + 62) throw badRequest(`Invalid parameter "from": the range is longer than ${MAX_RANGE_DAYS} days`);
   return { from, to, starts: buckets(from, to, g) };
 }
 

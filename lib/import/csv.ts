@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { DB } from '../../db/client';
 import type { AccountDayMetrics } from '../collectors/types';
-import { dayInZone } from '../collectors/days';
+import { dayInZone } from '../ranking/period';
 import { METRIC_COLUMNS, upsertAccountDays, type MetricColumn } from '../jobs/writes';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

@@ -1,60 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bucketRange, bucketStart, fillBuckets } from '@/lib/charts/buckets';
 import { direction, percentChange, sumKnown } from '@/lib/charts/change';
 import { alignPrevious, carryStock, compareRows, contributionSegments, periodTotals, rankSteps, trendRows } from '@/lib/charts/series';
 import type { CompareResponse, SeriesResponse } from '@/lib/api/schemas';
-
-describe('buckets', () => {
-  it('finds bucket starts', () => {
-    expect(bucketStart('2026-11-26', 'day')).toBe('2026-11-26');
-    expect(bucketStart('2026-11-26', 'week')).toBe('2026-11-23'); // Thursday → Monday
-    expect(bucketStart('2026-11-23', 'week')).toBe('2026-11-23');
-    expect(bucketStart('2026-11-29', 'week')).toBe('2026-11-23'); // Sunday
-    expect(bucketStart('2026-11-26', 'month')).toBe('2026-11-01');
-  });
-  it('lists buckets across month and year ends', () => {
-    expect(bucketRange('2026-12-30', '2027-01-02', 'day')).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
-    expect(bucketRange('2026-11-15', '2027-02-01', 'month')).toEqual(['2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01']);
-    expect(bucketRange('2026-11-26', '2026-12-08', 'week')).toEqual(['2026-11-23', '2026-11-30', '2026-12-07']);
-    expect(bucketRange('2026-12-01', '2026-11-01', 'day')).toEqual([]);
-  });
-  it('fills missing buckets with null, never 0', () => {
-    const filled = fillBuckets(
-      [
-        { bucket: '2026-11-02', value: 5 },
-        { bucket: '2026-11-04', value: 0 },
-        { bucket: '2026-10-30', value: 99 }, // outside
-      ],
-      '2026-11-01',
-      '2026-11-05',
-      'day',
-    );
-    expect(filled).toEqual([
-      { bucket: '2026-11-01', value: null },
-      { bucket: '2026-11-02', value: 5 },
-      { bucket: '2026-11-03', value: null },
-      { bucket: '2026-11-04', value: 0 },
-      { bucket: '2026-11-05', value: null },
-    ]);
-  });
-  it('adds daily points into wider buckets and drops non-finite values', () => {
-    const filled = fillBuckets(
-      [
-        { bucket: '2026-11-23', value: 1 },
-        { bucket: '2026-11-24', value: 2 },
-        { bucket: '2026-11-25', value: null },
-        { bucket: '2026-11-30', value: NaN },
-      ],
-      '2026-11-23',
-      '2026-12-06',
-      'week',
-    );
-    expect(filled).toEqual([
-      { bucket: '2026-11-23', value: 3 },
-      { bucket: '2026-11-30', value: null },
-    ]);
-  });
-});
 
 describe('percent change', () => {
   it('handles zeros and nulls without NaN or Infinity', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  bucketStart,
   buckets,
   customPeriod,
   isoWeek,
@@ -79,5 +80,21 @@ describe('buckets', () => {
     expect(buckets('2028-02-28', '2028-03-01', 'day')).toEqual(['2028-02-28', '2028-02-29', '2028-03-01']);
     expect(previousBuckets('2026-10-12', 2, 'week')).toEqual(['2026-09-28', '2026-10-05']);
     expect(previousBuckets('2026-03-01', 2, 'month')).toEqual(['2026-01-01', '2026-02-01']);
+  });
+});
+
+describe('chart buckets', () => {
+  it('finds bucket starts', () => {
+    expect(bucketStart('2026-11-26', 'day')).toBe('2026-11-26');
+    expect(bucketStart('2026-11-26', 'week')).toBe('2026-11-23'); // Thursday → Monday
+    expect(bucketStart('2026-11-23', 'week')).toBe('2026-11-23');
+    expect(bucketStart('2026-11-29', 'week')).toBe('2026-11-23'); // Sunday
+    expect(bucketStart('2026-11-26', 'month')).toBe('2026-11-01');
+  });
+  it('lists buckets across month and year ends', () => {
+    expect(buckets('2026-12-30', '2027-01-02', 'day')).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(buckets('2026-11-15', '2027-02-01', 'month')).toEqual(['2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01']);
+    expect(buckets('2026-11-26', '2026-12-08', 'week')).toEqual(['2026-11-23', '2026-11-30', '2026-12-07']);
+    expect(buckets('2026-12-01', '2026-11-01', 'day')).toEqual([]);
   });
 });
