@@ -221,6 +221,19 @@ export function previousPeriod(p: Period): Period {
   return periodContaining(p.kind, addDays(p.from, -1));
 }
 
+/**
+ * A range of days as a period. A range that is exactly a calendar week, month,
+ * quarter or year is that period (same previous period, same materialized
+ * ranking); any other range is custom.
+ */
+export function periodOfRange(from: string, to: string): Period {
+  for (const kind of ['week', 'month', 'quarter', 'year'] as const) {
+    const p = periodContaining(kind, from);
+    if (p.from === from && p.to === to) return p;
+  }
+  return customPeriod(from, to);
+}
+
 export interface PeriodRequest {
   period: PeriodKindAll;
   date?: string;
@@ -235,13 +248,7 @@ export interface PeriodRequest {
 export function resolvePeriod(req: PeriodRequest, today: string): Period {
   if (req.period === 'custom') {
     if (!req.from || !req.to) throw new RangeError('custom period needs from and to');
-    // A range that is exactly a calendar period is that period (same previous
-    // period, same materialized ranking).
-    for (const kind of ['week', 'month', 'quarter', 'year'] as const) {
-      const p = periodContaining(kind, req.from);
-      if (p.from === req.from && p.to === req.to) return p;
-    }
-    return customPeriod(req.from, req.to);
+    return periodOfRange(req.from, req.to);
   }
   if (req.date) {
     const anchor = parseAnchor(req.date);
@@ -270,13 +277,27 @@ export function buckets(from: string, to: string, g: Granularity): string[] {
   return out;
 }
 
-/** `n` buckets immediately before the bucket that contains `from`. */
-export function previousBuckets(from: string, n: number, g: Granularity): string[] {
-  const out: string[] = [];
-  let b = bucketStart(from, g);
-  for (let i = 0; i < n; i++) {
-    b = bucketStart(addDays(b, -1), g);
-    out.push(b);
-  }
-  return out.reverse();
+export interface BucketWindow {
+  /** The days the figures cover (both ends included). */
+  from: string;
+  to: string;
+  /** Bucket starts; the first and last bucket may reach outside [from, to]. */
+  starts: string[];
+}
+
+/**
+ * The buckets of a range and of the period it is compared with — the same
+ * previous period the KPI cards use (previousPeriod): the previous calendar
+ * period for a calendar period (1–30 Sep for October, not the 31 days before
+ * it), the same number of days just before for a custom range. Bucket k of the
+ * previous period is drawn under bucket k of this one, so day k meets day k
+ * (12 Oct ↔ 12 Sep); when the previous period is shorter (February under
+ * March), the current period's last buckets have no previous value.
+ */
+export function comparisonBuckets(from: string, to: string, g: Granularity): { current: BucketWindow; previous: BucketWindow } {
+  const prev = previousPeriod(periodOfRange(from, to));
+  return {
+    current: { from, to, starts: buckets(from, to, g) },
+    previous: { from: prev.from, to: prev.to, starts: buckets(prev.from, prev.to, g) },
+  };
 }

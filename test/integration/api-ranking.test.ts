@@ -17,6 +17,7 @@ import type { Viewer } from '../../lib/auth/viewer';
 import { insertMethod, listRankings } from '../../lib/data/rankings';
 import { getBranchSummary, listRankHistory } from '../../lib/data/summary';
 import { getBranchSeries } from '../../lib/data/series';
+import { trendRows, trendTotals } from '../../lib/charts/series';
 import { PODIUM_V1 } from '../../lib/ranking/method';
 import { loadRankingFixture } from './ranking-fixture';
 import { createAuth, setAuthForTests } from '../../lib/auth/auth';
@@ -215,6 +216,21 @@ describe('GET /api/branches/:slug/series', () => {
     expect(s.previous.points.map((p) => p.bucket)).toEqual(['2026-08-03', '2026-08-10', '2026-08-17']);
     expect(s.previous.points.map((p) => p.value)).toEqual([7000, 5600, 8400]);
     expect(s.byNetwork).toEqual([{ network: 'vk', values: [7000, 1000, null] }]);
+  });
+
+  it('compares a month with the previous calendar month, as the KPI cards do', async () => {
+    const sum = await call('/api/branches/charlie/summary?period=month&date=2026-09');
+    const kpi = branchSummarySchema.parse(sum.body).kpis.find((k) => k.metric === 'views')!;
+    const r = await call('/api/branches/charlie/series?metric=views&granularity=day&from=2026-09-01&to=2026-09-30');
+    const s = seriesResponseSchema.parse(r.body);
+    // 1–31 August, not the 30 days before 1 September.
+    expect(s.previous).toMatchObject({ from: '2026-08-01', to: '2026-08-31' });
+    expect(s.previous.points).toHaveLength(31);
+    expect(s.previous.points[11].bucket).toBe('2026-08-12');
+    const totals = trendTotals(trendRows(s), s.previous.points, 'sum');
+    expect(totals.current).toBe(kpi.value);
+    expect(totals.previous).toBe(kpi.previous);
+    expect(Math.round(totals.change! * 100) / 100).toBe(kpi.changePct);
   });
 
   it('sums days into months and splits networks', async () => {

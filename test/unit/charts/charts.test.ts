@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { direction, percentChange, sumKnown } from '@/lib/charts/change';
-import { alignPrevious, carryStock, compareRows, contributionSegments, periodTotals, rankSteps, trendRows } from '@/lib/charts/series';
+import { alignPrevious, carryStock, compareRows, contributionSegments, periodTotals, rankSteps, trendRows, trendTotals } from '@/lib/charts/series';
+import { comparisonBuckets } from '@/lib/ranking/period';
 import type { CompareResponse, SeriesResponse } from '@/lib/api/schemas';
 
 describe('percent change', () => {
@@ -75,6 +76,46 @@ describe('previous-period alignment', () => {
     expect(periodTotals(rows, 'sum')).toEqual({ current: 70, previous: 20, change: 250 });
     expect(periodTotals(rows, 'last')).toEqual({ current: 40, previous: 0, change: null });
     expect(periodTotals([{ value: null, previous: null }], 'mean')).toEqual({ current: null, previous: null, change: null });
+  });
+});
+
+describe('trend rows against the previous calendar period', () => {
+  const series = (from: string, to: string, value: (i: number) => number): SeriesResponse => {
+    const { current, previous } = comparisonBuckets(from, to, 'day');
+    return {
+      branch: { id: 1, slug: 'a', name: 'А', nameEn: 'A', federalDistrict: 'central' },
+      metric: 'views',
+      granularity: 'day',
+      network: 'all',
+      from,
+      to,
+      points: current.starts.map((bucket, i) => ({ bucket, value: value(i) })),
+      previous: { from: previous.from, to: previous.to, points: previous.starts.map((bucket) => ({ bucket, value: 10 })) },
+      byNetwork: [],
+    };
+  };
+  it('puts 12 September under 12 October', () => {
+    const rows = trendRows(series('2026-10-01', '2026-10-31', () => 20));
+    const row = rows.find((r) => r.bucket === '2026-10-12')!;
+    expect(row).toMatchObject({ previousBucket: '2026-09-12', value: 20, previous: 10, change: 100 });
+    expect(rows[30]).toMatchObject({ bucket: '2026-10-31', previousBucket: null, previous: null, change: null });
+  });
+  it('gives 29–31 March no previous value under a 28-day February', () => {
+    const rows = trendRows(series('2026-03-01', '2026-03-31', () => 20));
+    expect(rows[27]).toMatchObject({ bucket: '2026-03-28', previousBucket: '2026-02-28', previous: 10 });
+    expect(rows.slice(28).map((r) => [r.bucket, r.previousBucket, r.previous])).toEqual([
+      ['2026-03-29', null, null],
+      ['2026-03-30', null, null],
+      ['2026-03-31', null, null],
+    ]);
+  });
+  it('counts the whole previous period in the totals, also when it is longer (April vs March)', () => {
+    const s = series('2026-04-01', '2026-04-30', () => 20);
+    expect(s.previous.points).toHaveLength(31);
+    const rows = trendRows(s);
+    expect(trendTotals(rows, s.previous.points, 'sum')).toEqual({ current: 600, previous: 310, change: ((600 - 310) / 310) * 100 });
+    // Side by side only: 30 days of each.
+    expect(periodTotals(rows, 'sum').previous).toBe(300);
   });
 });
 
