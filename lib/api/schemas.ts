@@ -305,6 +305,19 @@ export const rankingResponseSchema = z.object({
   medians: z.record(componentIdSchema, z.number().nullable()),
   counts: z.object({ branches: z.number().int(), eligible: z.number().int() }),
   freshness: freshnessSchema,
+  /** Present only when no branch is ranked in the period: why, and where a ranking is. */
+  unranked: z
+    .object({
+      /** First day with any data in scope; null without data. */
+      firstDataDay: z.string().nullable(),
+      /** Days of the period that have data so far. */
+      daysWithData: z.number().int(),
+      /** The method's coverage rule: share of account-days with data a branch needs. */
+      minCoverage: z.number(),
+      /** The nearest period of the same kind in which branches are ranked; null when none is near. */
+      alternative: periodSchema.nullable(),
+    })
+    .optional(),
 });
 export type RankingResponse = z.infer<typeof rankingResponseSchema>;
 
