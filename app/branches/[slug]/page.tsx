@@ -89,6 +89,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
           <p className="page-sub">
             {t(`districts.${branch.federalDistrict}`)} · {t('branch.population')}: {formatNumber(branch.population, locale, 0)} ·{' '}
             <strong>{formatRange(period.from, period.to, locale)}</strong> · {t('period.vsPrevious', { range: formatRange(summary.previousPeriod.from, summary.previousPeriod.to, locale) })}
+            {summary.freshness.asOf < period.to && summary.freshness.asOf >= period.from && <> · {t('period.running', { day: formatDay(summary.freshness.asOf, locale) })}</>}
           </p>
         </div>
         <div className="card" style={{ padding: '8px 14px', minWidth: 180 }} data-testid="branch-rank">
