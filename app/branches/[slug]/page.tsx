@@ -32,9 +32,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: slug };
 }
 
-/** Series granularity that gives a readable number of points for a period length. */
+/**
+ * Series granularity that gives a readable number of points for a period
+ * length. Quarters are drawn by day: ISO weeks straddle a quarter's edges, and
+ * a week cut to the quarter's days would draw as a false drop.
+ */
 function granularityFor(days: number): Granularity {
-  return days <= 62 ? 'day' : days <= 190 ? 'week' : 'month';
+  return days <= 92 ? 'day' : days <= 190 ? 'week' : 'month';
 }
 
 const SPARK_METRIC: Record<Kpi['metric'], SeriesMetric> = {
