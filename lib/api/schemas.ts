@@ -36,7 +36,8 @@ export const MAX_RANGE_DAYS = 3 * 366;
 
 // A period: `period` + `date` (any day inside it, or the kind's own form:
 // 2026-W43, 2026-10, 2026-Q4, 2026), or period=custom with from/to.
-// Without `date` the latest complete period is meant.
+// Without `date` the latest complete period is meant, or the running one when
+// nobody is ranked in it (docs/methodology.md, step 1).
 const periodFields = {
   period: periodKindSchema.default('month'),
   date: z

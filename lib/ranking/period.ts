@@ -243,7 +243,9 @@ export interface PeriodRequest {
 
 /**
  * Resolves an API period request. Without `date`, the latest complete period
- * before `today` is meant (rankings are read after a period ends).
+ * before `today` is meant (rankings are read after a period ends); the data
+ * layer opens the running one instead when nobody is ranked in that one
+ * (defaultPeriod in lib/data/rankable.ts).
  */
 export function resolvePeriod(req: PeriodRequest, today: string): Period {
   if (req.period === 'custom') {
