@@ -369,7 +369,11 @@ export const seriesResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   points: z.array(seriesPointSchema),
-  /** The same number of buckets immediately before `from`, aligned index by index with `points`. */
+  /**
+   * The period `from..to` is compared with — the previous calendar period when
+   * it is one, else as many days just before (the KPI cards' previous period) —
+   * bucket k under bucket k of `points`; it may have fewer or more buckets.
+   */
   previous: z.object({ from: z.string(), to: z.string(), points: z.array(seriesPointSchema) }),
   /** Per-network values aligned with `points` (only networks the branch has data for). */
   byNetwork: z.array(z.object({ network: networkSchema, values: z.array(z.number().nullable()) })),
