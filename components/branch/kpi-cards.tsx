@@ -6,7 +6,7 @@ import { PctChange } from '@/components/ui/change';
 import { Num } from '@/components/ui/num';
 import { Sparkline } from '@/components/charts/sparkline';
 
-const RATE = new Set(['follower_growth', 'engagement_rate']);
+const RATE = new Set(['follower_growth', 'engagement_rate', 'engagement_by_followers']);
 
 export function KpiCards({ kpis, sparks }: { kpis: Kpi[]; sparks: Partial<Record<Kpi['metric'], (number | null)[]>> }) {
   const t = useTranslations();
@@ -21,7 +21,7 @@ export function KpiCards({ kpis, sparks }: { kpis: Kpi[]; sparks: Partial<Record
           const missingChange =
             k.value === null ? t('missing.notMeasured') : k.previous === null ? t('missing.noPrevious') : k.previous === 0 ? t('missing.fromZero') : undefined;
           return (
-            <div key={k.metric} className="card kpi">
+            <div key={k.metric} className="card kpi" data-metric={k.metric}>
               <span className="kpi-label">{t(`metrics.${k.metric}`)}</span>
               <span className="kpi-value">
                 <Num value={k.value} kind={rate ? 'percent' : 'compact'} missing={t('missing.notMeasured')} />

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FEDERAL_DISTRICTS, NETWORKS } from '../networks';
 import { COMPONENT_IDS } from '../ranking/method';
-import { parseAnchor } from '../ranking/period';
+import { daysInclusive, isValidDay, parseAnchor } from '../ranking/period';
 
 // Request queries and response bodies of the analytics API, declared once and
 // shared by the route handlers, the client hooks and the tests.
@@ -13,13 +13,8 @@ export const MAX_YEAR = 2100;
 export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine(validDay, 'not a calendar date')
+  .refine(isValidDay, 'not a calendar date')
   .refine(inYears, `year must be between ${MIN_YEAR} and ${MAX_YEAR}`);
-
-function validDay(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 function inYears(s: string): boolean {
   const y = Number(s.slice(0, 4));
@@ -41,7 +36,8 @@ export const MAX_RANGE_DAYS = 3 * 366;
 
 // A period: `period` + `date` (any day inside it, or the kind's own form:
 // 2026-W43, 2026-10, 2026-Q4, 2026), or period=custom with from/to.
-// Without `date` the latest complete period is meant.
+// Without `date` the latest complete period is meant, or the running one when
+// nobody is ranked in it (docs/methodology.md, step 1).
 const periodFields = {
   period: periodKindSchema.default('month'),
   date: z
@@ -59,7 +55,7 @@ function refinePeriod(q: { period: PeriodKind; date?: string; from?: string; to?
     if (q.date) ctx.addIssue({ code: 'custom', path: ['date'], message: 'not allowed when period=custom (use from/to)' });
     if (q.from && q.to) {
       if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-      else if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
+      else if (daysInclusive(q.from, q.to) > MAX_RANGE_DAYS)
         ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
     }
   } else {
@@ -68,10 +64,6 @@ function refinePeriod(q: { period: PeriodKind; date?: string; from?: string; to?
     if (q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'only with period=custom' });
     if (q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'only with period=custom' });
   }
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 // GET /api/rankings
@@ -107,6 +99,8 @@ export const SERIES_METRICS = [
   'posts',
   'visits',
   'engagement_rate',
+  // Website visits from social networks and messengers (Metrica sources 'social' + 'messenger').
+  'social_visits',
 ] as const;
 export const seriesMetricSchema = z.enum(SERIES_METRICS);
 export type SeriesMetric = z.infer<typeof seriesMetricSchema>;
@@ -126,7 +120,7 @@ const seriesFields = {
 function refineRange(q: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
   if (q.from && q.to) {
     if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
+    else if (daysInclusive(q.from, q.to) > MAX_RANGE_DAYS)
       ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
   }
 }
@@ -178,6 +172,12 @@ export const methodRefSchema = z.object({
   version: z.number().int(),
   /** "podium-v1" */
   label: z.string(),
+  /** The engagement variant the score uses (podium-v1: by views). */
+  engagement: z.enum(['by_views', 'by_followers']).optional(),
+  /** The components the method weighs, in display order. */
+  components: z.array(componentIdSchema).optional(),
+  /** Posts per week above this count as this many in the score (figures show the real number). */
+  activityCap: z.number().optional(),
 });
 
 export const componentValueSchema = z.object({
@@ -264,6 +264,25 @@ export const rankingDetailSchema = z.object({
 });
 export type RankingDetail = z.infer<typeof rankingDetailSchema>;
 
+/**
+ * What a branch did in the period, whatever the score makes of it (podium-v2 metrics;
+ * docs/methodology.md): real posts per week (the score caps activity, this does not),
+ * both engagement variants, and website visits from social networks and messengers.
+ */
+export const rankingFiguresSchema = z.object({
+  posts: z.number().int(),
+  /** Posts per week over the elapsed days, not capped. */
+  postsPerWeek: z.number(),
+  /** Interactions per view, % (per-network interactions, Telegram reactions included); null under podium-v1. */
+  engagementByViews: z.number().nullable(),
+  /** Interactions per day per 100 followers, % (podium-v2); null under podium-v1. */
+  engagementByFollowers: z.number().nullable(),
+  /** Website visits from social networks and from messengers (Metrica), null when not measured. */
+  socialVisits: z.number().nullable(),
+  messengerVisits: z.number().nullable(),
+});
+export type RankingFigures = z.infer<typeof rankingFiguresSchema>;
+
 export const rankingRowSchema = z.object({
   branch: branchRefSchema,
   eligible: z.boolean(),
@@ -281,6 +300,8 @@ export const rankingRowSchema = z.object({
   rankRange: z.object({ low: z.number().int(), high: z.number().int() }).nullable(),
   /** Null when the viewer may not see this branch's detail (a coordinator looking at another branch). */
   detail: rankingDetailSchema.nullable(),
+  /** Same visibility as `detail`. */
+  figures: rankingFiguresSchema.nullable().optional(),
 });
 export type RankingRow = z.infer<typeof rankingRowSchema>;
 
@@ -342,10 +363,35 @@ export const rankingResponseSchema = z.object({
   medians: z.record(componentIdSchema, z.number().nullable()),
   counts: z.object({ branches: z.number().int(), eligible: z.number().int() }),
   freshness: freshnessSchema,
+  /** Present only when no branch is ranked in the period: why, and where a ranking is. */
+  unranked: z
+    .object({
+      /** First day with any data in scope; null without data. */
+      firstDataDay: z.string().nullable(),
+      /** Days of the period that have data so far. */
+      daysWithData: z.number().int(),
+      /** The method's coverage rule: share of account-days with data a branch needs. */
+      minCoverage: z.number(),
+      /** The nearest period of the same kind in which branches are ranked; null when none is near. */
+      alternative: periodSchema.nullable(),
+    })
+    .optional(),
 });
 export type RankingResponse = z.infer<typeof rankingResponseSchema>;
 
-export const KPI_METRICS = ['followers', 'follower_growth', 'views', 'interactions', 'engagement_rate', 'posts', 'visits'] as const;
+export const KPI_METRICS = [
+  'followers',
+  'follower_growth',
+  'views',
+  'interactions',
+  'engagement_rate',
+  'posts',
+  'visits',
+  // podium-v2 figures (absent under podium-v1):
+  'engagement_by_followers',
+  'posts_per_week',
+  'social_visits',
+] as const;
 export const kpiSchema = z.object({
   metric: z.enum(KPI_METRICS),
   value: z.number().nullable(),
@@ -392,10 +438,16 @@ export const seriesResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   points: z.array(seriesPointSchema),
-  /** The same number of buckets immediately before `from`, aligned index by index with `points`. */
+  /**
+   * The period `from..to` is compared with — the previous calendar period when
+   * it is one, else as many days just before (the KPI cards' previous period) —
+   * bucket k under bucket k of `points`; it may have fewer or more buckets.
+   */
   previous: z.object({ from: z.string(), to: z.string(), points: z.array(seriesPointSchema) }),
   /** Per-network values aligned with `points` (only networks the branch has data for). */
   byNetwork: z.array(z.object({ network: networkSchema, values: z.array(z.number().nullable()) })),
+  /** metric=social_visits: the window's visits by Metrica source and network/messenger, where Metrica names one. */
+  channels: z.array(z.object({ source: z.enum(['social', 'messenger']), channel: z.string(), visits: z.number() })).optional(),
 });
 export type SeriesResponse = z.infer<typeof seriesResponseSchema>;
 

@@ -15,8 +15,10 @@ import {
 } from '../../lib/api/schemas';
 import type { Viewer } from '../../lib/auth/viewer';
 import { insertMethod, listRankings } from '../../lib/data/rankings';
+import { setMethodInEffect } from '../../lib/data/method-choice';
 import { getBranchSummary, listRankHistory } from '../../lib/data/summary';
 import { getBranchSeries } from '../../lib/data/series';
+import { trendRows, trendTotals } from '../../lib/charts/series';
 import { PODIUM_V1 } from '../../lib/ranking/method';
 import { loadRankingFixture } from './ranking-fixture';
 import { createAuth, setAuthForTests } from '../../lib/auth/auth';
@@ -34,6 +36,8 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   process.env.PODIUM_SECRET_KEY ??= 'd'.repeat(64);
   ids = await loadRankingFixture(t.db);
+  // The hand-checked numbers below are podium-v1's (docs/methodology.md, worked example).
+  await setMethodInEffect(t.db, 'podium-v1', 'test');
   await insertUser(t.db, { email: 'central@r.test', role: 'central', password: PASSWORD });
   const auth = createAuth(t.db, { secret: 'ranking-secret-'.padEnd(40, 'x'), baseURL: BASE, signInRateLimit: 1000 });
   setAuthForTests(auth);
@@ -73,7 +77,14 @@ describe('GET /api/rankings', () => {
     const r = await ranking('period=month&date=2026-10&network=all');
     expect(r.period).toMatchObject({ kind: 'month', from: '2026-10-01', to: '2026-10-31', days: 31, label: '2026-10', timeZone: 'Europe/Moscow' });
     expect(r.previousPeriod).toMatchObject({ from: '2026-09-01', to: '2026-09-30' });
-    expect(r.method).toEqual({ key: 'podium', version: 1, label: 'podium-v1' });
+    expect(r.method).toEqual({
+      key: 'podium',
+      version: 1,
+      label: 'podium-v1',
+      engagement: 'by_views',
+      components: ['views_per_100k', 'engagement_rate', 'follower_growth', 'activity', 'followers_per_100k', 'visits_per_100k'],
+      activityCap: 14,
+    });
     expect(brief(r)).toEqual([
       ['bravo', 1, 65, 0],
       ['alpha', 2, 45.83, 1],
@@ -144,11 +155,14 @@ describe('GET /api/rankings', () => {
     expect(siberia.rows.map((x) => [x.branch.slug, x.rank])).toEqual([['bravo', 1], ['delta', null]]);
   });
 
-  it('reproduces a stored ranking with its method version after a new version is published', async () => {
+  it('reproduces a stored ranking with its method version after a new version is published and put in effect', async () => {
     const v1 = await ranking('period=month&date=2026-10');
-    await insertMethod(t.db, { ...PODIUM_V1, version: 2, weights: { ...PODIUM_V1.weights, engagement_rate: 80 } }, 'test');
+    await insertMethod(t.db, { ...PODIUM_V1, version: 3, weights: { ...PODIUM_V1.weights, engagement_rate: 80 } }, 'test');
+    // Publishing alone changes nothing: the method in effect is an admin's choice.
+    expect((await ranking('period=month&date=2026-10')).method.label).toBe('podium-v1');
+    await setMethodInEffect(t.db, 'podium-v3', 'test');
     const latest = await ranking('period=month&date=2026-10');
-    expect(latest.method.label).toBe('podium-v2');
+    expect(latest.method.label).toBe('podium-v3');
     expect(latest.rows.map((x) => x.score)).not.toEqual(v1.rows.map((x) => x.score));
     await sql`delete from ranking_snapshot`.execute(t.db);
     const again = await ranking('period=month&date=2026-10&method=podium-v1');
@@ -156,7 +170,8 @@ describe('GET /api/rankings', () => {
     expect(again.rows).toEqual(v1.rows);
     expect(again.robustness).toEqual(v1.robustness);
     await sql`delete from ranking_snapshot`.execute(t.db);
-    await sql`delete from ranking_method where version = 2`.execute(t.db);
+    await setMethodInEffect(t.db, 'podium-v1', 'test');
+    await sql`delete from ranking_method where version = 3`.execute(t.db);
   });
 
   it('shows a coordinator other branches only by name, rank and score', async () => {
@@ -170,6 +185,45 @@ describe('GET /api/rankings', () => {
     expect(await getBranchSummary(t.db, coordinator, 'bravo', { period: 'month', date: '2026-10', network: 'all' })).toBeUndefined();
     expect(await getBranchSeries(t.db, coordinator, 'bravo', { metric: 'views', granularity: 'day', network: 'all' })).toBeUndefined();
     expect(await getBranchSummary(t.db, coordinator, 'alpha', { period: 'month', date: '2026-10', network: 'all' })).toBeDefined();
+  });
+});
+
+describe('the period a button opens', () => {
+  const central: Viewer = { userId: 'c', email: 'c@x', name: 'c', role: 'central', branchId: null };
+  // Data runs 1 Aug – 31 Oct 2026; "today" is 15 Nov 2026.
+  const today = '2026-11-15';
+
+  it('skips a complete quarter nobody is ranked in for the running one on its elapsed days', async () => {
+    // Q3 has data for 61 of 92 days, below the method's 70 % coverage rule.
+    const q3 = await listRankings(t.db, central, { period: 'quarter', date: '2026-Q3', network: 'all' }, { today });
+    expect(q3.counts.eligible).toBe(0);
+    const r = rankingResponseSchema.parse(await listRankings(t.db, central, { period: 'quarter', network: 'all' }, { today }));
+    expect(r.period).toMatchObject({ kind: 'quarter', from: '2026-10-01', to: '2026-12-31' });
+    expect(r.freshness.asOf).toBe('2026-10-31');
+    expect(r.counts.eligible).toBeGreaterThan(0);
+    expect(r.unranked).toBeUndefined();
+  });
+
+  it('keeps the latest complete period when someone is ranked in it', async () => {
+    const r = await listRankings(t.db, central, { period: 'month', network: 'all' }, { today });
+    expect(r.period).toMatchObject({ from: '2026-10-01', to: '2026-10-31' });
+  });
+
+  it('says why nobody is ranked in a chosen period and names the nearest period that has a ranking', async () => {
+    const r = rankingResponseSchema.parse(await listRankings(t.db, central, { period: 'quarter', date: '2026-Q3', network: 'all' }, { today }));
+    expect(r.unranked).toEqual({
+      firstDataDay: '2026-08-01',
+      daysWithData: 61,
+      minCoverage: 0.7,
+      alternative: expect.objectContaining({ kind: 'quarter', from: '2026-10-01', to: '2026-12-31' }),
+    });
+  });
+
+  it('offers no alternative when no period of the kind has a ranking, but still says why', async () => {
+    // 2025 has no data; the running 2026 has data for 92 of its 304 elapsed days.
+    const r = rankingResponseSchema.parse(await listRankings(t.db, central, { period: 'year', network: 'all' }, { today }));
+    expect(r.period).toMatchObject({ from: '2025-01-01' });
+    expect(r.unranked).toEqual({ firstDataDay: '2026-08-01', daysWithData: 0, minCoverage: 0.7, alternative: null });
   });
 });
 
@@ -215,6 +269,21 @@ describe('GET /api/branches/:slug/series', () => {
     expect(s.previous.points.map((p) => p.bucket)).toEqual(['2026-08-03', '2026-08-10', '2026-08-17']);
     expect(s.previous.points.map((p) => p.value)).toEqual([7000, 5600, 8400]);
     expect(s.byNetwork).toEqual([{ network: 'vk', values: [7000, 1000, null] }]);
+  });
+
+  it('compares a month with the previous calendar month, as the KPI cards do', async () => {
+    const sum = await call('/api/branches/charlie/summary?period=month&date=2026-09');
+    const kpi = branchSummarySchema.parse(sum.body).kpis.find((k) => k.metric === 'views')!;
+    const r = await call('/api/branches/charlie/series?metric=views&granularity=day&from=2026-09-01&to=2026-09-30');
+    const s = seriesResponseSchema.parse(r.body);
+    // 1–31 August, not the 30 days before 1 September.
+    expect(s.previous).toMatchObject({ from: '2026-08-01', to: '2026-08-31' });
+    expect(s.previous.points).toHaveLength(31);
+    expect(s.previous.points[11].bucket).toBe('2026-08-12');
+    const totals = trendTotals(trendRows(s), s.previous.points, 'sum');
+    expect(totals.current).toBe(kpi.value);
+    expect(totals.previous).toBe(kpi.previous);
+    expect(Math.round(totals.change! * 100) / 100).toBe(kpi.changePct);
   });
 
   it('sums days into months and splits networks', async () => {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { rankingResponseSchema } from '../../lib/api/schemas';
 import { SYSTEM_VIEWER, type Viewer } from '../../lib/auth/viewer';
-import { listRankings } from '../../lib/data/rankings';
+import { getMethod, listRankings } from '../../lib/data/rankings';
+import { methodLabel } from '../../lib/ranking/method';
 import { getRankStability } from '../../lib/data/rank-stability';
 import { BOOTSTRAP } from '../../lib/ranking/uncertainty';
 import { loadRankingFixture } from './ranking-fixture';
@@ -47,6 +48,10 @@ describe('rank ranges in /api/rankings', () => {
     expect(r.robustness.data!.clear.map((b) => b.slug)).toEqual(['bravo', 'alpha', 'charlie']);
     // Weight sensitivity is reported beside it, unchanged.
     expect(r.robustness.status).toBe('stable');
+    // The same under podium-v1 (per-day sums) as under the method in effect.
+    const v1 = await listRankings(t.db, SYSTEM_VIEWER, { ...october, method: 'podium-v1' }, TODAY);
+    expect(v1.rows.map((x) => [x.branch.slug, x.rank, x.rankRange])).toEqual(r.rows.map((x) => [x.branch.slug, x.rank, x.rankRange]));
+    expect(v1.robustness.data).toEqual(r.robustness.data);
     const stored = await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot_row where rank_low is not null and rank_high is not null`.execute(t.db);
     expect(stored.rows[0].n).toBeGreaterThanOrEqual(3);
   });
@@ -73,7 +78,8 @@ describe('rank ranges in /api/rankings', () => {
 describe('month-to-month stability', () => {
   it('correlates consecutive months over the branches ranked in both', async () => {
     const s = await getRankStability(t.db, SYSTEM_VIEWER, { months: 3, today: '2026-11-15' });
-    expect(s.method).toBe('podium-v1');
+    // The method in effect (the admins' choice), as on the ranking page.
+    expect(s.method).toBe(methodLabel((await getMethod(t.db))!.definition));
     expect(s.pairs.map((p) => [p.previous, p.current])).toEqual([['2026-08', '2026-09'], ['2026-09', '2026-10']]);
     const [augSep, sepOct] = s.pairs;
     // September: bravo 1, delta 2, alpha 3, charlie 4; October: bravo 1, alpha 2, charlie 3 (delta

@@ -32,19 +32,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: slug };
 }
 
-/** Series granularity that gives a readable number of points for a period length. */
+/**
+ * Series granularity that gives a readable number of points for a period
+ * length. Quarters are drawn by day: ISO weeks straddle a quarter's edges, and
+ * a week cut to the quarter's days would draw as a false drop.
+ */
 function granularityFor(days: number): Granularity {
-  return days <= 62 ? 'day' : days <= 190 ? 'week' : 'month';
+  return days <= 92 ? 'day' : days <= 190 ? 'week' : 'month';
 }
 
-const SPARK_METRIC: Record<Kpi['metric'], SeriesMetric> = {
+// The series drawn under each KPI; ER by followers has none (its denominator is not a daily figure).
+const SPARK_METRIC: Partial<Record<Kpi['metric'], SeriesMetric>> = {
   followers: 'followers',
   follower_growth: 'followers',
   views: 'views',
   interactions: 'interactions',
   engagement_rate: 'engagement_rate',
   posts: 'posts',
+  posts_per_week: 'posts',
   visits: 'visits',
+  social_visits: 'social_visits',
 };
 
 // Branch page: KPIs, trends, rank history, top posts, accounts, path to the top three.
@@ -63,7 +70,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
   const { period, branch } = summary;
   const g = granularityFor(period.days);
   const window = { from: period.from, to: period.to, granularity: g, network: state.network };
-  const sparkMetrics = [...new Set(summary.kpis.map((k) => SPARK_METRIC[k.metric]))];
+  const sparkMetrics = [...new Set(summary.kpis.map((k) => SPARK_METRIC[k.metric]).filter((m): m is SeriesMetric => m !== undefined))];
   const [seriesList, posts, history, accounts] = await Promise.all([
     Promise.all(sparkMetrics.map((metric) => getBranchSeries(db, viewer, slug, { ...window, metric }))),
     listTopPosts(db, viewer, branch.id, { from: period.from, to: period.to, network: state.network }),
@@ -73,7 +80,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
   const seriesBy = new Map(sparkMetrics.map((m, i) => [m, seriesList[i]]));
   const followers = seriesBy.get('followers');
   if (followers) seriesBy.set('followers', carryStock(followers));
-  const sparks = Object.fromEntries(summary.kpis.map((k) => [k.metric, seriesBy.get(SPARK_METRIC[k.metric])?.points.map((p) => p.value) ?? []]));
+  const sparks = Object.fromEntries(summary.kpis.map((k) => [k.metric, (SPARK_METRIC[k.metric] && seriesBy.get(SPARK_METRIC[k.metric]!)?.points.map((p) => p.value)) ?? []]));
   const name = locale === 'en' ? branch.nameEn : branch.name;
   const nowIso = new Date().toISOString();
   const r = summary.rank;
@@ -89,6 +96,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
           <p className="page-sub">
             {t(`districts.${branch.federalDistrict}`)} · {t('branch.population')}: {formatNumber(branch.population, locale, 0)} ·{' '}
             <strong>{formatRange(period.from, period.to, locale)}</strong> · {t('period.vsPrevious', { range: formatRange(summary.previousPeriod.from, summary.previousPeriod.to, locale) })}
+            {summary.freshness.asOf < period.to && summary.freshness.asOf >= period.from && <> · {t('period.running', { day: formatDay(summary.freshness.asOf, locale) })}</>}
           </p>
         </div>
         <div className="card" style={{ padding: '8px 14px', minWidth: 180 }} data-testid="branch-rank">

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
-import { dayInZone, daysBetween } from '../days';
+import { dayInZone, eachDay } from '../../ranking/period';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential } from '../types';
 import { parseJson, type HttpResponse } from '../../http/client';
 import { BadResponseError, CredentialError, parseResponse, type CollectError } from '../../http/errors';
@@ -52,7 +52,7 @@ async function metrica(
   url.searchParams.set('limit', '1000');
   url.searchParams.set('accuracy', 'full');
   if (filters) url.searchParams.set('filters', filters);
-  const what = `metrica stat/v1/data${filters ? ' (social)' : ''}`;
+  const what = `metrica stat/v1/data${filters ? ` (${/'(\w+)'/.exec(filters)?.[1] ?? 'filtered'})` : ''}`;
   const res = await ctx.http.request({
     what,
     url,
@@ -97,12 +97,14 @@ export function parseFeed(xml: string): { dates: (Date | null)[]; raw: string[] 
 export const collectWebsite: Collector = async (account, cred, window, ctx) => {
   const tz = ctx.env.PODIUM_TIMEZONE;
   const warnings: string[] = [];
-  const days = new Map<string, AccountDayMetrics>(daysBetween(window.from, window.to).map((d) => [d, { day: d }]));
+  const days = new Map<string, AccountDayMetrics>(eachDay(window.from, window.to).map((d) => [d, { day: d }]));
 
   const counter = cred?.config.counter_id;
   if (cred && counter) {
     const main = await metrica(ctx, cred, counter, window, ['ym:s:visits', 'ym:s:users', 'ym:s:pageviews']);
     const social = await metrica(ctx, cred, counter, window, ['ym:s:visits'], "ym:s:lastTrafficSource=='social'");
+    // Metrica's "messenger" source (Telegram, MAX…) is separate from "social" (docs/collectors.md).
+    const messenger = await metrica(ctx, cred, counter, window, ['ym:s:visits'], "ym:s:lastTrafficSource=='messenger'");
     for (const [day, d] of days) {
       // Metrica omits days without visits: within the window that is a measured zero.
       const m = main.get(day) ?? [0, 0, 0];
@@ -110,6 +112,7 @@ export const collectWebsite: Collector = async (account, cred, window, ctx) => {
       d.visitors = m[1];
       d.pageviews = m[2];
       d.social_visits = social.get(day)?.[0] ?? 0;
+      d.messenger_visits = messenger.get(day)?.[0] ?? 0;
     }
   }
 
