@@ -173,6 +173,15 @@ function sameMeasure(a: Measured, b: Measured): boolean {
   return ka.every((k) => a.metrics[k] === b.metrics[k]) && COMPONENT_IDS.every((c) => a.values[c] === b.values[c]);
 }
 
+/**
+ * Longest period bootstrapped on the engine's rows (the path a method takes when the per-day
+ * sums do not reproduce its metrics, e.g. podium-v2): its cost grows with the days × the
+ * look-back walk, ≈1.2 s for a month of 83 branches but ≈3.5 s for a quarter, which would
+ * stall the first request. Longer periods of such a method get no ranges (null) until it has
+ * per-day sums (docs/methodology.md, "Uncertainty").
+ */
+export const MAX_ROWS_PATH_DAYS = 31;
+
 /** Resamples whose fast sums are checked against the engine's own path, besides the period in its own order. */
 const CHECKED_DRAWS = 3;
 
@@ -227,6 +236,7 @@ export function rankUncertainty(
   };
   const own = Int32Array.from({ length: days }, (_, j) => j);
   let fast = opts.fast !== false && prepared.every((_, i) => sameMeasure(quick(i, own), exact(i, own)));
+  if (!fast && days > MAX_ROWS_PATH_DAYS) return null;
   for (let s = 0; s < B; s++) {
     const order = drawDays(days, block, rng.next);
     for (let i = 0; i < n; i++) {

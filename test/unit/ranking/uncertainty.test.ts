@@ -190,4 +190,11 @@ describe('per-day sums (the fast path)', () => {
     expect(fast.data).toEqual(rows.data);
     expect(fast.intervals.some((x) => x.high > x.low)).toBe(true);
   });
+
+  it('gives no ranges on the engine rows for periods longer than a month (too slow for a request)', () => {
+    const input = { from: '2026-09-23', to: '2026-10-31', asOf: '2026-10-31', branches: [1, 2, 3].map((id) => branch({ id, viewsPerDay: id * 100 })) };
+    const result = computeRanking(input, viewsOnly);
+    expect(rankUncertainty(input, viewsOnly, result, BOOTSTRAP, { fast: false })).toBeNull();
+    expect(rankUncertainty(input, viewsOnly, result)!.path).toBe('sums');
+  });
 });
