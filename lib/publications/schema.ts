@@ -5,6 +5,7 @@ import { branchRefSchema, methodRefSchema, networkScopeSchema, periodKindSchema,
 // the routes, the pages and the tests use the inferred types.
 
 /** Form fields a user may type: no control characters (tab and newlines allowed in the comment). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LINE_BREAK = /[\t\r\n]/;
 
