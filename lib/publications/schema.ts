@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { branchRefSchema, methodRefSchema, networkScopeSchema, periodKindSchema, rankingResponseSchema } from '../api/schemas';
+import { branchRefSchema, federalDistrictSchema, isoDay, methodRefSchema, networkScopeSchema, periodKindSchema, rankingResponseSchema } from '../api/schemas';
 
 // Shapes of published rankings and their drift, declared once; the data layer,
 // the routes, the pages and the tests use the inferred types.
@@ -109,3 +109,26 @@ export const driftSchema = z.object({
   rows: z.array(driftRowSchema),
 });
 export type Drift = z.infer<typeof driftSchema>;
+
+// GET /api/publications
+export const publicationsQuerySchema = z.strictObject({
+  network: networkScopeSchema.optional(),
+  /** Publications of periods overlapping from..to. */
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+});
+
+// GET /api/publications/:id
+export const publicationRowsQuerySchema = z.strictObject({ district: z.union([federalDistrictSchema, z.literal('')]).optional() });
+
+/** What the publish form's server action answers; `code` names a message in publications.errors. */
+export const publishResultSchema = z.object({
+  ok: z.boolean(),
+  code: z.string().optional(),
+  field: z.string().optional(),
+  message: z.string().optional(),
+  id: z.number().int().optional(),
+  hash: z.string().optional(),
+});
+export type PublishResult = z.infer<typeof publishResultSchema>;
