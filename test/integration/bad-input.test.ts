@@ -37,8 +37,8 @@ const ROUTES: RouteCase[] = [
   { path: '/api/export/compare', load: () => import('../../app/api/export/compare/route') as Promise<{ GET: Handler }>, params: ['branches', 'metric', 'format', 'delimiter'], valid: 'branches=alpha,bravo&from=2026-10-01&to=2026-10-31' },
   { path: '/api/publications', load: () => import('../../app/api/publications/route') as Promise<{ GET: Handler }>, params: ['network', 'from', 'to', 'limit'], valid: 'network=all' },
   { path: '/api/publications/current', load: () => import('../../app/api/publications/current/route') as Promise<{ GET: Handler }>, params: ['period', 'date', 'from', 'to', 'network', 'district', 'method'], valid: 'period=month&date=2026-10' },
-  { path: '/api/publications/:slug', slug: true, pathValue: () => String(publicationId), load: () => import('../../app/api/publications/[id]/route') as Promise<{ GET: Handler }>, params: ['district'], valid: 'district=siberian' },
-  { path: '/api/publications/:slug/drift', slug: true, pathValue: () => String(publicationId), load: () => import('../../app/api/publications/[id]/drift/route') as Promise<{ GET: Handler }>, params: [], valid: '' },
+  { path: '/api/publications/:slug', slug: true, pathValue: () => String(publicationId), load: () => import('../../app/api/publications/[id]/route') as unknown as Promise<{ GET: Handler }>, params: ['district'], valid: 'district=siberian' },
+  { path: '/api/publications/:slug/drift', slug: true, pathValue: () => String(publicationId), load: () => import('../../app/api/publications/[id]/drift/route') as unknown as Promise<{ GET: Handler }>, params: [], valid: '' },
   { path: '/api/export/audit', load: () => import('../../app/api/export/audit/route') as Promise<{ GET: Handler }>, params: ['action', 'actor', 'target', 'from', 'to', 'format'], valid: '' },
 ];
 
