@@ -17,6 +17,64 @@ export async function DriftView({ drift, locale, coordinator }: { drift: Drift; 
   const s = drift.summary;
   const name = (b: DriftRow['branch']) => (locale === 'en' ? b.nameEn : b.name);
   const changed = drift.rows.filter((r) => r.changed);
+  // Branches whose place or score moved come first, biggest moves on top; the
+  // ones whose inputs moved without changing their result are folded away.
+  const moved = changed
+    .filter((r) => r.published?.rank !== r.live?.rank || r.published?.score !== r.live?.score || r.published?.eligible !== r.live?.eligible)
+    .sort((a, b) => Math.abs(b.rankChange ?? 99) - Math.abs(a.rankChange ?? 99) || Math.abs(b.scoreChange ?? 0) - Math.abs(a.scoreChange ?? 0));
+  const inputsOnly = changed.filter((r) => !moved.includes(r));
+  const table = (rows: DriftRow[], testId: string) => (
+    <div className="table-wrap scroll">
+      <table className="data" data-testid={testId}>
+        <caption className="visually-hidden">{t('drift.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('drift.branch')}</th>
+            <th scope="col" className="num">{t('drift.rank')}</th>
+            <th scope="col" className="num">{t('drift.rankChange')}</th>
+            <th scope="col" className="num">{t('drift.score')}</th>
+            <th scope="col" className="num">{t('drift.scoreChange')}</th>
+            <th scope="col">{t('drift.moved')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.branch.id} data-testid="drift-row">
+              <td className="branch-cell">{name(r.branch)}</td>
+              <td className="num">
+                {r.published?.rank ?? t('drift.notRanked')} → {r.live?.rank ?? t('drift.notRanked')}
+              </td>
+              <td className={`num ${r.rankChange ? (r.rankChange > 0 ? 'chg-up' : 'chg-down') : 'chg-flat'}`}>{formatSigned(r.rankChange, locale, 0)}</td>
+              <td className="num">
+                {formatFixed(r.published?.score, locale, 1)} → {formatFixed(r.live?.score, locale, 1)}
+              </td>
+              <td className="num">{formatSigned(r.scoreChange, locale, 2)}</td>
+              <td>
+                <div className="chips">
+                  {r.causes.map((c) => (
+                    <span key={c} className="badge">
+                      {t(`drift.causes.${c}`)}
+                    </span>
+                  ))}
+                </div>
+                {r.inputs.length > 0 && (
+                  <ul className="small muted drift-inputs">
+                    {r.inputs
+                      .filter((i): i is DriftRow['inputs'][number] & { metric: InputKey } => (INPUT_KEYS as readonly string[]).includes(i.metric))
+                      .map((i) => (
+                        <li key={i.metric}>
+                          {t(`drift.inputs.${i.metric}`)}: {formatInput(i.metric, i.published, locale)} → {formatInput(i.metric, i.live, locale)}
+                        </li>
+                      ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
   const names = (list: Drift['summary']['topThreeLive']) => list.map((b) => (locale === 'en' ? b.nameEn : b.name)).join(', ') || '—';
   return (
     <section className="section" aria-labelledby="drift-h" data-testid="drift">
@@ -40,56 +98,15 @@ export async function DriftView({ drift, locale, coordinator }: { drift: Drift; 
           {coordinator ? t('drift.noneOwn') : t('drift.none')}
         </p>
       ) : (
-        <div className="table-wrap scroll">
-          <table className="data" data-testid="drift-table">
-            <caption className="visually-hidden">{t('drift.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('drift.branch')}</th>
-                <th scope="col" className="num">{t('drift.rank')}</th>
-                <th scope="col" className="num">{t('drift.rankChange')}</th>
-                <th scope="col" className="num">{t('drift.score')}</th>
-                <th scope="col" className="num">{t('drift.scoreChange')}</th>
-                <th scope="col">{t('drift.moved')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changed.map((r) => (
-                <tr key={r.branch.id} data-testid="drift-row">
-                  <td className="branch-cell">{name(r.branch)}</td>
-                  <td className="num">
-                    {r.published?.rank ?? t('drift.notRanked')} → {r.live?.rank ?? t('drift.notRanked')}
-                  </td>
-                  <td className={`num ${r.rankChange ? (r.rankChange > 0 ? 'chg-up' : 'chg-down') : 'chg-flat'}`}>{formatSigned(r.rankChange, locale, 0)}</td>
-                  <td className="num">
-                    {formatFixed(r.published?.score, locale, 1)} → {formatFixed(r.live?.score, locale, 1)}
-                  </td>
-                  <td className="num">{formatSigned(r.scoreChange, locale, 2)}</td>
-                  <td>
-                    <div className="chips">
-                      {r.causes.map((c) => (
-                        <span key={c} className="badge">
-                          {t(`drift.causes.${c}`)}
-                        </span>
-                      ))}
-                    </div>
-                    {r.inputs.length > 0 && (
-                      <ul className="small muted drift-inputs">
-                        {r.inputs
-                          .filter((i): i is DriftRow['inputs'][number] & { metric: InputKey } => (INPUT_KEYS as readonly string[]).includes(i.metric))
-                          .map((i) => (
-                            <li key={i.metric}>
-                              {t(`drift.inputs.${i.metric}`)}: {formatInput(i.metric, i.published, locale)} → {formatInput(i.metric, i.live, locale)}
-                            </li>
-                          ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          {moved.length > 0 && table(moved, 'drift-table')}
+          {inputsOnly.length > 0 && (
+            <details className="drift-more" open={moved.length === 0 || undefined}>
+              <summary>{t('drift.inputsOnly', { n: inputsOnly.length })}</summary>
+              {table(inputsOnly, 'drift-table-inputs')}
+            </details>
+          )}
+        </>
       )}
     </section>
   );

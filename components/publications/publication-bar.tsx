@@ -33,7 +33,7 @@ export function PublicationBar({ meta, showing, onShow }: { meta: PublicationMet
   const t = useTranslations('publications');
   return (
     <div className={`banner ${showing === 'published' ? 'banner-info' : 'banner-warn'} pub-bar`} data-testid="publication-bar">
-      <div style={{ flex: 1, minWidth: 0 }}>
+      <div className="pub-bar-text">
         <PublicationBadge meta={meta} />
         <div className="small" style={{ marginTop: 4 }}>
           {showing === 'published' ? t('showingPublished', { title: meta.title }) : t('showingLive')}
