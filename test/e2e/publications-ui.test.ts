@@ -126,8 +126,17 @@ describe('publications in the browser', () => {
     expect(await ranking.page.getByTestId('publish-form').textContent()).toMatch(/исправление/);
     await screenshot(ranking.page, 'publish-ranking-live-ru-1280');
 
+    // A correction from current data, with its reason: it supersedes the first; both are kept.
+    const form = ranking.page.getByTestId('publish-form');
+    await form.locator('summary').click();
+    await form.locator('input[name=title]').fill('Октябрь 2026 — исправлено');
+    await form.locator('textarea[name=reason]').fill('Досбор просмотров за октябрь');
+    await ranking.page.getByTestId('publish-submit').click();
+    await expect.poll(() => ranking.page.getByTestId('publication-link').getAttribute('href'), SLOW).not.toBe(publicationUrl);
+
     const list = await open(ctx, '/publications');
-    expect(await list.page.getByTestId('publications-table').locator('tbody tr').count()).toBe(1);
+    expect(await list.page.getByTestId('publications-table').locator('tbody tr').count()).toBe(2);
+    expect(await list.page.getByTestId('publications-table').textContent()).toMatch(/заменена/);
     expect(await seriousViolations(list.page)).toEqual([]);
     await screenshot(list.page, 'publish-list-ru-1280');
     expect([...errors, ...ranking.errors, ...list.errors]).toEqual([]);
