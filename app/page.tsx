@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { rankingsQuerySchema, type RankingResponse } from '@/lib/api/schemas';
 import { requirePageViewer } from '@/lib/auth/session';
 import { listRankings } from '@/lib/data/rankings';
-import { canPublish, findPublishedFor, getPublishedRanking, type PublishedRanking } from '@/lib/publications';
+import { canPublish, findPublishedRanking, type PublishedRanking } from '@/lib/publications';
 import { logger } from '@/lib/log';
 import { parseRankingState, rankingQuery, rankingSearch } from '@/lib/query/url-state';
 
@@ -32,8 +32,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   if (parsed.success) {
     try {
       initial = await listRankings(getDb(), viewer, parsed.data);
-      const meta = await findPublishedFor(getDb(), viewer, parsed.data);
-      initialPublished = meta ? ((await getPublishedRanking(getDb(), viewer, meta.id, { district: parsed.data.district || undefined })) ?? null) : null;
+      initialPublished = (await findPublishedRanking(getDb(), viewer, parsed.data)) ?? null;
     } catch (err) {
       // The client shows an error with a retry.
       logger.error({ err }, 'ranking for the home page failed');

@@ -187,3 +187,19 @@ export async function getPublishedRanking(
     .map((r) => scopeRow(viewer, r));
   return { ...summary, district: filter.district ?? null, rows, publication: toMeta(s.header) };
 }
+
+/**
+ * The published ranking in force for a ranking query (period, network,
+ * optional method and district), scoped to the viewer; undefined when the
+ * period is not published. What exports and the meeting pack use for
+ * "published" (the live counterpart is listRankings).
+ */
+export async function findPublishedRanking(
+  db: DB,
+  viewer: Viewer,
+  query: PeriodRequest & { network: NetworkScope; method?: string; district?: FederalDistrict | '' },
+  opts: { today?: string } = {},
+): Promise<PublishedRanking | undefined> {
+  const meta = await findPublishedFor(db, viewer, query, opts);
+  return meta ? getPublishedRanking(db, viewer, meta.id, { district: query.district || undefined }) : undefined;
+}

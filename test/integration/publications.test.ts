@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../lib/auth/viewer';
 import {
   findPublishedFor,
+  findPublishedRanking,
   getDrift,
   getPublication,
   getPublishedRanking,
@@ -189,6 +190,10 @@ describe('corrections', () => {
     expect((await getPublication(t.db, central, first.id))?.supersededBy).toBe(second.id);
     expect((await findPublishedFor(t.db, central, OCT, { today: TODAY }))?.id).toBe(second.id);
     expect((await findPublishedFor(t.db, central, { ...OCT, method: 'podium-v9' }, { today: TODAY }))).toBeUndefined();
+    const inForce = await findPublishedRanking(t.db, coord, { ...OCT, district: 'southern' }, { today: TODAY });
+    expect(inForce?.publication.id).toBe(second.id);
+    expect(inForce?.rows.map((r) => r.branch.slug)).toEqual(['alpha']);
+    expect(await findPublishedRanking(t.db, coord, { period: 'month', date: '2026-09', network: 'all' }, { today: TODAY })).toBeUndefined();
     expect((await listChain(t.db, central, first.id)).map((p) => p.id)).toEqual([first.id, second.id]);
     expect(second.hash).not.toBe(first.hash);
     expect((await verifyPublication(t.db, first.id))?.valid).toBe(true);

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { parseQuery, route, unauthorized } from '@/lib/api/errors';
 import { rankingsQuerySchema } from '@/lib/api/schemas';
 import { getViewer } from '@/lib/auth/session';
-import { findPublishedFor, getPublishedRanking } from '@/lib/publications';
+import { findPublishedRanking } from '@/lib/publications';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +12,6 @@ export const GET = route(async (req: Request) => {
   const input = parseQuery(rankingsQuerySchema, new URL(req.url).searchParams);
   const viewer = await getViewer();
   if (!viewer) throw unauthorized();
-  const db = getDb();
-  const meta = await findPublishedFor(db, viewer, input);
-  const ranking = meta ? await getPublishedRanking(db, viewer, meta.id, { district: input.district || undefined }) : undefined;
+  const ranking = await findPublishedRanking(getDb(), viewer, input);
   return NextResponse.json({ ranking: ranking ?? null });
 });
