@@ -24,6 +24,29 @@ const ERROR_CODES = new Set([
   'busy',
 ]);
 const FIELD_NAMES = new Set(['title', 'comment', 'reason', 'supersedes']);
+const FORM_ID = 'publish-form';
+
+/** A link near the top of the ranking that opens the publish form at the bottom of the page. */
+export function PublishJump({ correction }: { correction: boolean }) {
+  const t = useTranslations('publications');
+  return (
+    <a
+      href={`#${FORM_ID}`}
+      className="no-print"
+      data-testid="publish-jump"
+      onClick={(e) => {
+        const form = document.getElementById(FORM_ID);
+        if (!(form instanceof HTMLDetailsElement)) return;
+        e.preventDefault();
+        form.open = true;
+        form.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        form.querySelector<HTMLInputElement>('input[name=title]')?.focus({ preventScroll: true });
+      }}
+    >
+      {correction ? t('correctJump') : t('publishTitle')}
+    </a>
+  );
+}
 
 /**
  * Publishes the live ranking of a period (central staff and admins; the
@@ -61,7 +84,7 @@ export function PublishForm({
       : (state.message ?? '')
     : null;
   return (
-    <details className="card pub-form no-print" open={open || undefined} data-testid="publish-form">
+    <details id={FORM_ID} className="card pub-form no-print" open={open || undefined} data-testid="publish-form">
       <summary>
         <strong>{correction ? t('publications.correctTitle', { id: supersedes }) : t('publications.publishTitle')}</strong>
       </summary>

@@ -11,7 +11,7 @@ import { FEDERAL_DISTRICTS, type FederalDistrict } from '@/lib/networks';
 import { useCurrentPublication, useRankings } from '@/lib/query/hooks';
 import type { PublishedRanking } from '@/lib/publications/schema';
 import { PublicationBar } from '@/components/publications/publication-bar';
-import { PublishForm } from '@/components/publications/publish-form';
+import { PublishForm, PublishJump } from '@/components/publications/publish-form';
 import { defaultDir, parseRankingState, periodSearch, rankingQuery, rankingSearch, type RankingState, type SortKey } from '@/lib/query/url-state';
 import { COMPONENT_IDS } from '@/lib/ranking/method';
 import { ErrorState, EmptyState } from '@/components/ui/states';
@@ -102,6 +102,12 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
           <a href="/methodology">
             {t('ranking.methodology')} ({data.method.label})
           </a>
+          {canPublish && showing === 'live' && data.counts.eligible > 0 && (
+            <>
+              {' · '}
+              <PublishJump correction={published !== null} />
+            </>
+          )}
         </p>
       )}
       <div className="print-only small">

@@ -80,8 +80,10 @@ describe('publications in the browser', () => {
     const { page, errors } = await open(ctx, OCT);
     await expect.poll(() => page.getByTestId('podium-card').count(), SLOW).toBe(3);
     expect(await page.getByTestId('publication-bar').count()).toBe(0);
+    // "Publish this ranking" next to the period opens the form at the bottom of the page.
+    await page.getByTestId('publish-jump').click();
     const form = page.getByTestId('publish-form');
-    await form.locator('summary').click();
+    await expect.poll(() => form.evaluate((d) => (d as HTMLDetailsElement).open), SLOW).toBe(true);
     await form.locator('input[name=title]').fill('Октябрь 2026 — совещание 3 ноября');
     await form.locator('textarea[name=comment]').fill('Тройка лидеров для совещания');
     await page.getByTestId('publish-submit').click();
