@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addDays, dayInZone, postDays, startOfDayInZone } from '../days';
+import { addDays, dayInZone, startOfDayInZone } from '../../ranking/period';
+import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, PostMetrics } from '../types';
 import { parseJson } from '../../http/client';
 import { AccountError, parseResponse } from '../../http/errors';
@@ -38,6 +39,7 @@ async function get<S extends z.ZodType>(ctx: CollectContext, path: string, schem
   const res = await ctx.http.request({
     what,
     url: `${ctx.env.RUTUBE_API_URL.replace(/\/$/, '')}${path}`,
+    base: ctx.env.RUTUBE_API_URL,
     limitKey: 'rutube',
     rate: ctx.http.rate('rutube', DEFAULT_LIMITS.rutube),
     classify: (r) => (r.status === 404 ? new AccountError(`${what}: HTTP 404, channel not found`, 'not_found') : null),

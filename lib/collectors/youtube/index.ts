@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addDays, dayInZone, postDays, startOfDayInZone } from '../days';
+import { addDays, dayInZone, startOfDayInZone } from '../../ranking/period';
+import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, PostMetrics } from '../types';
 import { parseJson, type HttpResponse } from '../../http/client';
 import {
@@ -93,6 +94,7 @@ async function call<S extends z.ZodType>(ctx: CollectContext, cred: CollectCrede
   const res = await ctx.http.request({
     what,
     url,
+    base: ctx.env.YOUTUBE_API_URL,
     headers: { 'x-goog-api-key': cred.token },
     limitKey: `youtube:credential:${cred.id}`,
     rate: ctx.http.rate('youtube', DEFAULT_LIMITS.youtube),
