@@ -60,7 +60,6 @@ describe('publishing', () => {
       comment: 'Для совещания 3 ноября',
       network: 'all',
       period: { kind: 'month', from: '2026-10-01', to: '2026-10-31', label: '2026-10' },
-      method: { label: 'podium-v1' },
       asOf: '2026-10-31',
       publishedBy: { email: 'central@p.test', name: 'Central Staff' },
       supersedes: null,
@@ -73,6 +72,9 @@ describe('publishing', () => {
 
     // The published rows are the live rows.
     const live = await listRankings(t.db, central, OCT, { today: TODAY });
+    expect(first.method.label).toBe(live.method.label);
+    // The published ranking keeps the whole method reference the live one gives.
+    expect((await getPublishedRanking(t.db, central, first.id))?.method).toEqual(live.method);
     const pub = await getPublishedRanking(t.db, central, first.id);
     expect(pub?.rows).toEqual(live.rows);
     expect(pub?.robustness).toEqual(live.robustness);
@@ -164,6 +166,16 @@ describe('a published ranking never changes', () => {
     expect((await verifyPublication(t.db, first.id))?.hash).toBe(first.hash);
   });
 
+  it('drift names a method change when the method in effect is a newer version of the published one', async () => {
+    const latest = (await listRankings(t.db, central, { ...OCT, date: '2026-09' }, { today: TODAY })).method;
+    const sep = await publishRanking(t.db, admin, { ...OCT, date: '2026-09', method: 'podium-v1', title: 'Сентябрь 2026 (podium-v1)' }, { today: TODAY });
+    expect(sep.method.label).toBe('podium-v1');
+    const drift = (await getDrift(t.db, central, sep.id, { today: TODAY }))!;
+    expect(drift.live.method.label).toBe(latest.label);
+    expect(drift.summary.methodChanged).toBe(latest.label !== 'podium-v1');
+    if (latest.label !== 'podium-v1') expect(drift.rows.every((r) => r.causes.includes('method'))).toBe(true);
+  });
+
   it('the database refuses UPDATE, DELETE and TRUNCATE of published rows', async () => {
     for (const stmt of [
       sql`update ranking_publication set title = 'changed' where id = ${first.id}`,
@@ -193,7 +205,7 @@ describe('corrections', () => {
     const inForce = await findPublishedRanking(t.db, coord, { ...OCT, district: 'southern' }, { today: TODAY });
     expect(inForce?.publication.id).toBe(second.id);
     expect(inForce?.rows.map((r) => r.branch.slug)).toEqual(['alpha']);
-    expect(await findPublishedRanking(t.db, coord, { period: 'month', date: '2026-09', network: 'all' }, { today: TODAY })).toBeUndefined();
+    expect(await findPublishedRanking(t.db, coord, { period: 'month', date: '2026-08', network: 'all' }, { today: TODAY })).toBeUndefined();
     expect((await listChain(t.db, central, first.id)).map((p) => p.id)).toEqual([first.id, second.id]);
     expect(second.hash).not.toBe(first.hash);
     expect((await verifyPublication(t.db, first.id))?.valid).toBe(true);
