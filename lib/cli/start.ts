@@ -15,6 +15,7 @@ import { fail, openDatabase, type DatabaseHandle } from './database';
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const HASH_FILE = path.join(ROOT, '.next', 'podium-build-hash');
 const SOURCES = ['app', 'components', 'lib', 'db', 'messages', 'i18n', 'next.config.ts', 'package-lock.json', 'tsconfig.json', 'proxy.ts'];
 
@@ -124,7 +125,8 @@ async function main(): Promise<void> {
     }
   }
 
-  const web = spawn(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '-p', String(env.PORT)], {
+  // Our own server in front of Next decides the client address (docs/access.md).
+  const web = spawn(process.execPath, [TSX_CLI, path.join(ROOT, 'lib', 'cli', 'web.ts'), ...(dev ? ['--dev'] : [])], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production' },
   });
