@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAuth, type Auth } from '../../lib/auth/auth';
 import { ADDRESS_FAILURES, PAIR_FAILURES } from '../../lib/auth/config';
 import { deactivateUser, insertUser } from '../../lib/auth/users';
-import { BASE, PASSWORD, sessionCookie, setUpAuth, signIn, type AuthFixture } from './auth-support';
+import { asRequest, BASE, PASSWORD, sessionCookie, setUpAuth, signIn, type AuthFixture } from './auth-support';
 
 // Issue #17, sign-in half: strangers could lock out real users or stop every
 // sign-in, answers told real and made-up accounts apart, unused auth
@@ -202,5 +202,26 @@ describe('unused auth endpoints are closed', () => {
     expect((await post(f.auth, '/sign-out', {}, { cookie })).status).toBe(200);
     const cookie2 = sessionCookie(await signIn(f.auth, f.users.central.email, PASSWORD, freshAddress()));
     expect((await post(f.auth, '/revoke-sessions', {}, { cookie: cookie2 })).status).toBe(200);
+  });
+});
+
+describe('GET /sign-in?next=… (the page) never sends a signed-in visitor to another host', () => {
+  const digest = async (p: Promise<unknown>) => p.then(() => 'rendered', (e: { digest?: string }) => String(e.digest ?? e));
+
+  it.each([
+    // What searchParams hold for ?next=/%09/evil.example and friends.
+    ['/\t/evil.example', '/'],
+    ['/\t/evil.example/landing', '/'],
+    ['/%09/evil.example', '/'],
+    ['//evil.example', '/'],
+    ['/\\evil.example', '/'],
+    ['/..//evil.example', '/'],
+    ['/methodology', '/methodology'],
+  ])('next=%j redirects to %j', async (next, target) => {
+    const page = (await import('../../app/sign-in/page')).default;
+    asRequest(sessionCookie(await signIn(f.auth, f.users.central.email, PASSWORD, freshAddress())));
+    const d = await digest(page({ searchParams: Promise.resolve({ next }) }));
+    // NEXT_REDIRECT;<type>;<url>;<status>;
+    expect(d.split(';')[2]).toBe(target);
   });
 });
