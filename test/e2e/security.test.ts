@@ -76,10 +76,12 @@ describe('security against the running app', () => {
       expect(a.body).toContain(`nonce="${nonceOf(a)}"`);
     });
 
-    it('the reset-password page (token in its URL) sends no referrer', async () => {
-      const r = await request(`${app.url}/reset-password?token=not-a-real-token`);
-      expect(r.headers['referrer-policy']).toBe('no-referrer');
-      expect(r.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    it('the pages with a token in their URL (password link, unsubscribe) send no referrer', async () => {
+      for (const p of ['/reset-password?token=not-a-real-token', '/unsubscribe?t=not-a-real-token']) {
+        const r = await request(`${app.url}${p}`);
+        expect(r.headers['referrer-policy'], p).toBe('no-referrer');
+        expect(r.headers['content-security-policy'], p).toMatch(/frame-ancestors 'none'/);
+      }
     });
 
     it('API answers are never cached and run nothing', async () => {
@@ -211,6 +213,8 @@ describe('security against the running app', () => {
         ['/admin/credentials', undefined, null],
         ['/admin/methods', undefined, null],
         ['/admin/audit', undefined, null],
+        ['/admin/notifications', undefined, null],
+        ['/settings/notifications', undefined, null],
       ];
       const all: string[] = [];
       for (const [url, ready, shot] of pages) {
@@ -235,7 +239,7 @@ describe('security against the running app', () => {
       await page.close();
     });
 
-    it('public pages: sign-in (ru and en, wide and narrow), reset-password', { timeout: 120_000 }, async () => {
+    it('public pages: sign-in (ru and en, wide and narrow), reset-password, unsubscribe', { timeout: 120_000 }, async () => {
       const all: string[] = [];
       for (const [locale, lang] of [['ru-RU', 'ru'], ['en-US', 'en']] as const) {
         for (const width of [1280, 375]) {
@@ -252,8 +256,10 @@ describe('security against the running app', () => {
         }
       }
       const anon = await browser.newContext();
-      const { problems } = await visit(anon, '/reset-password?token=not-a-real-token');
-      all.push(...problems);
+      for (const url of ['/reset-password?token=not-a-real-token', '/unsubscribe?t=not-a-real-token']) {
+        const { problems } = await visit(anon, url);
+        all.push(...problems.map((p) => `${url}: ${p}`));
+      }
       await anon.close();
       expect(all).toEqual([]);
     });
