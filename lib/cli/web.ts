@@ -4,10 +4,16 @@
 import next from 'next';
 import { compileTrust, parseTrustedProxies } from '../auth/client-address';
 import { EnvError, parseEnv } from '../env';
+import { clip } from '../format/excerpt';
 import { createWebServer } from '../web/server';
 
 async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
+  const unknown = process.argv.slice(2).filter((a) => a !== '--dev');
+  if (unknown.length) {
+    process.stderr.write(`[podium] unknown argument(s): ${clip(unknown.join(' '))} (usage: npm run web [-- --dev])\n`);
+    process.exit(2);
+  }
   let env;
   try {
     env = parseEnv(process.env);
