@@ -13,6 +13,7 @@ import { defaultDir, parseRankingState, periodSearch, rankingQuery, rankingSearc
 import { COMPONENT_IDS } from '@/lib/ranking/method';
 import { ErrorState, EmptyState } from '@/components/ui/states';
 import { StaleBanner } from './stale-banner';
+import { UnrankedNotice } from './unranked-notice';
 import { PeriodFilter } from './period-filter';
 import { Podium, PodiumSkeleton } from './podium';
 import { IneligibleTable, RankingTable, TableSkeleton } from './ranking-table';
@@ -122,7 +123,13 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
               </span>
             </p>
           )}
-          {ranked.length === 0 ? (
+          {ranked.length === 0 && data.unranked ? (
+            <UnrankedNotice
+              data={data}
+              hrefFor={(p) => `/${rankingSearch({ ...state, period: p.kind, date: p.from })}`}
+              onOpen={(p) => setState({ ...state, period: p.kind, date: p.from, from: undefined, to: undefined })}
+            />
+          ) : ranked.length === 0 ? (
             <EmptyState title={t('ranking.noRows')} minHeight={240}>
               {t('ranking.noRowsHint')}
               {data.freshness.lastDataDay && <> {t('ranking.lastData', { day: formatDay(data.freshness.lastDataDay, locale) })}</>}
