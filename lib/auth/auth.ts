@@ -40,6 +40,8 @@ export interface CreateAuthOptions {
    * refused; addresses without one still sign in.
    */
   globalFailureLimit?: number;
+  /** Wraps better-auth's own scrypt hash/verify (tests count the work done per answer). */
+  password?: { hash: (password: string) => Promise<string>; verify: (data: { hash: string; password: string }) => Promise<boolean> };
   /** Overrides of the throttle's other numbers (tests). */
   throttle?: Partial<Omit<ThrottlePolicy, 'globalFailuresPerMinute'>>;
   sessionExpiresIn?: number;
@@ -120,6 +122,7 @@ export function createAuth(db: Kysely<Database>, opts: CreateAuthOptions) {
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
+      ...(opts.password ? { password: opts.password } : {}),
       revokeSessionsOnPasswordReset: true,
     },
     rateLimit: {
