@@ -233,7 +233,10 @@ describe('security against the running app', () => {
       const { page, problems } = await visit(admin, `/branches/${slug}`, chart('trend-chart'));
       const line = page.locator('[data-testid=trend-chart] path.recharts-line-curve').last();
       const before = await line.getAttribute('d');
-      await page.click('[data-metric=interactions]');
+      // The KPI cards carry data-metric too; the switch is the trend panel's button.
+      const button = page.locator('[data-testid=trend-panel] button[data-metric=interactions]');
+      await button.click();
+      await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('true');
       await expect.poll(() => line.getAttribute('d'), { timeout: 60_000 }).not.toBe(before);
       expect(problems).toEqual([]);
       await page.close();
