@@ -148,7 +148,8 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
   };
   const comp = (row: RankingRow, id: ComponentId) => row.detail?.components.find((c) => c.id === id)?.value ?? null;
   const compText = (row: RankingRow, id: ComponentId) => {
-    const v = comp(row, id);
+    // Activity: the real posts per week (the score's cap is stated under the table's weights).
+    const v = id === 'activity' ? (row.figures?.postsPerWeek ?? comp(row, id)) : comp(row, id);
     if (v === null) return '—';
     return id === 'engagement_rate' || id === 'follower_growth' ? formatPercent(v, locale) : formatNumber(v, locale, id === 'activity' ? 1 : 0);
   };
@@ -285,9 +286,9 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
           <thead>
             <tr>
               <th>{tx.branch}</th>
-              {COMPONENT_IDS.map((id) => (
+              {(res.method.components ?? COMPONENT_IDS).map((id) => (
                 <th key={id} className="num">
-                  {t(`componentsShort.${id}`)}
+                  {id === 'activity' ? t('ranking.cols.posts') : t(`componentsShort.${id}`)}
                 </th>
               ))}
             </tr>
@@ -298,7 +299,7 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
               .map((r) => (
                 <tr key={r.branch.slug}>
                   <td>{name(r, locale)}</td>
-                  {COMPONENT_IDS.map((id) => (
+                  {(res.method.components ?? COMPONENT_IDS).map((id) => (
                     <td key={id} className="num">
                       {compText(r, id)}
                     </td>
