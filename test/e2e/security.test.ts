@@ -205,6 +205,7 @@ describe('security against the running app', () => {
         [`/compare?branches=${slugs[0]},${slugs[1]}`, chart('compare-chart'), 'compare-csp-1280'],
         ['/health', (p) => p.locator('[data-testid=health-stats]').waitFor(), null],
         ['/methodology', undefined, null],
+        ['/publications', undefined, null],
         [`/print/rankings?period=month&date=${month}`, (p) => p.locator('table tbody tr').first().waitFor(), null],
         ['/admin', undefined, null],
         ['/admin/users', undefined, null],
