@@ -37,6 +37,14 @@ const CASES: Record<string, [string[], RegExp][] | 'in-process'> = {
     [['--demo', '--end', '1000-01-01'], /--end 1000-01-01: year must be between 2000 and 2100/],
     [['--demo', '--end', LONG], /--end/],
   ],
+  'lib/cli/method-compare.ts': [
+    [['--month', '2026-13'], /--month must be YYYY-MM/],
+    [['--month', '1000-01'], /--month 1000-01: year must be between 2000 and 2100/],
+    [['--month', LONG], /--month must be YYYY-MM \(got "q+…" \(100000 characters\)\)/],
+    [['--a', LONG], /--a: expected a method version/],
+    [['--b', "podium-v2'; drop table branch; --"], /--b: expected a method version/],
+    [[`--${LONG}`], /Unknown option/],
+  ],
   'lib/cli/collect.ts': [
     [['--all', '--since', '2026-02-30'], /--since/],
     [['--all', '--since', '1000-01-01'], /--since 1000-01-01: year must be between 2000 and 2100/],
