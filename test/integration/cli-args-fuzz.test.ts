@@ -21,6 +21,10 @@ const CASES: Record<string, [string[], RegExp][] | 'in-process'> = {
     [[`--${LONG}`], /unknown argument/],
     [['--port', '1e30'], /unknown argument/],
   ],
+  'lib/cli/web.ts': [
+    [[`--${LONG}`], /unknown argument/],
+    [['--port', '1e30'], /unknown argument/],
+  ],
   'lib/cli/worker.ts': [
     [['--concurrency', '1e30'], /--concurrency/],
     [['--concurrency', '9223372036854775808'], /--concurrency/],
