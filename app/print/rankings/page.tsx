@@ -9,6 +9,7 @@ import { formatFixed, formatNumber, formatPercent, formatRatio, formatShare } fr
 import { COMPONENT_IDS, normalisedWeights, type ComponentId } from '@/lib/ranking/method';
 import type { AppLocale } from '@/i18n/config';
 import { PrintButton } from './print-button';
+import { UncertaintyNote } from '@/components/ranking/uncertainty-note';
 import styles from './report.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -197,6 +198,7 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
             ? tx.stable
             : `${tx.contested}: ${res.robustness.challengers.map((c) => (locale === 'ru' ? c.name : c.nameEn)).join(', ')}.`}
         </p>
+        <UncertaintyNote data={res.robustness.data} rows={res.rows} className={styles.note} />
 
         <h2>{tx.movers}</h2>
         <div className={styles.movers}>
