@@ -25,8 +25,10 @@ export function verifyUnsubscribe(secret: string, token: string): UnsubscribeCla
   if (token.length > 512) return null;
   const m = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return null;
-  const expected = crypto.createHmac('sha256', key(secret)).update(m[1]!).digest();
-  const given = Buffer.from(m[2]!, 'base64url');
+  // Compared as text: base64url ignores a last character's spare bits, so
+  // comparing decoded bytes would accept several spellings of one MAC.
+  const expected = Buffer.from(crypto.createHmac('sha256', key(secret)).update(m[1]!).digest('base64url'));
+  const given = Buffer.from(m[2]!);
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
   try {
     const p = payloadSchema.parse(JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8')));
