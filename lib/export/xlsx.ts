@@ -49,6 +49,8 @@ export function xlsxStream<Row>(opts: XlsxOptions<Row>): ReadableStream<Uint8Arr
               : {},
   }));
   ws.getRow(1).font = { bold: true };
+  // A filter button on every header cell, so the sheet opens ready to sort and filter.
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, opts.columns.length) } };
   void (async () => {
     try {
       for await (const row of opts.rows) {
