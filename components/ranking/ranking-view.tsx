@@ -12,6 +12,8 @@ import { useRankings } from '@/lib/query/hooks';
 import { defaultDir, parseRankingState, periodSearch, rankingQuery, rankingSearch, type RankingState, type SortKey } from '@/lib/query/url-state';
 import { COMPONENT_IDS } from '@/lib/ranking/method';
 import { ErrorState, EmptyState } from '@/components/ui/states';
+import { ExportMenu } from '@/components/export/export-menu';
+import { rankingExportHref, rankingReportHref } from '@/lib/export/links';
 import { StaleBanner } from './stale-banner';
 import { PeriodFilter } from './period-filter';
 import { Podium, PodiumSkeleton } from './podium';
@@ -90,6 +92,7 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
           </a>
         </p>
       )}
+      {data && data.rows.length > 0 && <ExportMenu href={rankingExportHref(data, state)} reportHref={rankingReportHref(data)} />}
       <div className="print-only small">
         {data && t('print.dataAsOf', { day: formatDay(data.freshness.lastDataDay ?? data.freshness.asOf, locale) })}
       </div>

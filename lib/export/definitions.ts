@@ -71,7 +71,7 @@ export function rankingColumns(locale: ExportLocale): ExportColumn<RankingRow>[]
     { key: 'branch', header: { ru: 'Отделение', en: 'Branch' }, type: 'text', value: (r) => (locale === 'ru' ? r.branch.name : r.branch.nameEn), width: 40 },
     { key: 'slug', header: { ru: 'Код', en: 'Slug' }, type: 'text', value: (r) => r.branch.slug, width: 20 },
     { key: 'district', header: { ru: 'Федеральный округ', en: 'Federal district' }, type: 'text', value: (r) => DISTRICT_TEXT[r.branch.federalDistrict]?.[locale] ?? r.branch.federalDistrict, width: 18 },
-    { key: 'score', header: { ru: 'Оценка', en: 'Score' }, type: 'number', value: (r) => r.score, width: 10 },
+    { key: 'score', header: { ru: 'Балл', en: 'Score' }, type: 'number', value: (r) => r.score, width: 10 },
     { key: 'change', header: { ru: 'Изменение места', en: 'Rank change' }, type: 'integer', value: (r) => r.change, width: 10 },
     { key: 'previous_rank', header: { ru: 'Место в прошлом периоде', en: 'Previous rank' }, type: 'integer', value: (r) => r.previousRank, width: 10 },
     { key: 'eligible', header: { ru: 'В рейтинге', en: 'Ranked' }, type: 'text', value: (r) => (r.eligible ? (locale === 'ru' ? 'да' : 'yes') : locale === 'ru' ? 'нет' : 'no'), width: 8 },

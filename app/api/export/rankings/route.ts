@@ -5,6 +5,7 @@ import { recordAudit, requestOrigin } from '@/lib/audit';
 import { getViewer } from '@/lib/auth/session';
 import { listRankings, UnknownMethodError } from '@/lib/data/rankings';
 import { exportOptionsSchema, splitExportParams } from '@/lib/export/definitions';
+import { rankingSortSchema, splitSortParams } from '@/lib/export/ranking-sort';
 import { exportResponse } from '@/lib/export/respond';
 import { rankingExportSpec } from '@/lib/export/specs';
 import { requestLocale } from '@/i18n/locale';
@@ -14,8 +15,10 @@ export const dynamic = 'force-dynamic';
 // GET /api/export/rankings – the ranking (same filters as /api/rankings) as CSV or XLSX
 export const GET = route(async (req: Request) => {
   const { options, filters } = splitExportParams(new URL(req.url).searchParams);
+  const { sort: sortParams, rest } = splitSortParams(filters);
   const opts = parseQuery(exportOptionsSchema, options);
-  const input = parseQuery(rankingsQuerySchema, filters);
+  const sort = parseQuery(rankingSortSchema, sortParams);
+  const input = parseQuery(rankingsQuerySchema, rest);
   const viewer = await getViewer();
   if (!viewer) throw unauthorized();
   const db = getDb();
@@ -32,8 +35,8 @@ export const GET = route(async (req: Request) => {
     action: 'export.rankings',
     actor: viewer,
     target: res.period.label,
-    detail: { format: opts.format, period: res.period.label, network: res.network, district: res.district, rows: res.rows.length },
+    detail: { format: opts.format, delimiter: opts.delimiter, sort: sort.sort, period: res.period.label, network: res.network, district: res.district, rows: res.rows.length },
     ...requestOrigin(req.headers),
   });
-  return exportResponse(rankingExportSpec(res, opts, locale));
+  return exportResponse(rankingExportSpec(res, opts, locale, sort));
 });
