@@ -10,6 +10,7 @@ import type {
 import type { RankingTables } from './schema-ranking';
 import type { AuthTables } from './schema-auth';
 import type { CollectTables } from './schema-collect';
+import type { PackTables } from './schema-pack';
 
 // `date` columns travel as 'YYYY-MM-DD' strings (see db/client.ts), never as
 // Date objects, so a day never shifts with the process time zone.
@@ -146,7 +147,7 @@ export interface CoreTables {
   ranking_method: RankingMethodTable;
 }
 
-export interface Database extends CoreTables, RankingTables, AuthTables, CollectTables {}
+export interface Database extends CoreTables, RankingTables, AuthTables, CollectTables, PackTables {}
 
 export type Branch = Selectable<BranchTable>;
 export type NewBranch = Insertable<BranchTable>;
