@@ -7,6 +7,7 @@ import { rankingsQuerySchema, type RankingResponse } from '@/lib/api/schemas';
 import { requirePageViewer } from '@/lib/auth/session';
 import { listRankings } from '@/lib/data/rankings';
 import { logger } from '@/lib/log';
+import { canUsePacks } from '@/lib/pack/store';
 import { parseRankingState, rankingQuery, rankingSearch } from '@/lib/query/url-state';
 
 export const dynamic = 'force-dynamic';
@@ -47,6 +48,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           ownBranchId={viewer.role === 'coordinator' ? viewer.branchId : null}
           coordinator={viewer.role === 'coordinator'}
           nowIso={new Date().toISOString()}
+          canPack={canUsePacks(viewer)}
         />
       </Suspense>
     </main>

@@ -13,6 +13,7 @@ import { defaultDir, parseRankingState, periodSearch, rankingQuery, rankingSearc
 import { COMPONENT_IDS } from '@/lib/ranking/method';
 import { ErrorState, EmptyState } from '@/components/ui/states';
 import { ExportMenu } from '@/components/export/export-menu';
+import { PackNowButton } from '@/components/packs/pack-now-button';
 import { rankingExportHref, rankingReportHref } from '@/lib/export/links';
 import { StaleBanner } from './stale-banner';
 import { PeriodFilter } from './period-filter';
@@ -26,10 +27,12 @@ export interface RankingViewProps {
   ownBranchId: number | null;
   coordinator: boolean;
   nowIso: string;
+  /** Central staff and admins can make a meeting pack of the screen. */
+  canPack?: boolean;
 }
 
 /** The home page below the title: filters, podium, table. State lives in the URL. */
-export function RankingView({ initial, initialSearch, ownBranchId, coordinator, nowIso }: RankingViewProps) {
+export function RankingView({ initial, initialSearch, ownBranchId, coordinator, nowIso, canPack = false }: RankingViewProps) {
   const t = useTranslations();
   const locale = useLocale();
   const params = useSearchParams();
@@ -92,7 +95,12 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
           </a>
         </p>
       )}
-      {data && data.rows.length > 0 && <ExportMenu href={rankingExportHref(data, state)} reportHref={rankingReportHref(data)} />}
+      {data && data.rows.length > 0 && (
+        <div className="export-row">
+          <ExportMenu href={rankingExportHref(data, state)} reportHref={rankingReportHref(data)} />
+          {canPack && <PackNowButton period={data.period.label} network={data.network} district={data.district} />}
+        </div>
+      )}
       <div className="print-only small">
         {data && t('print.dataAsOf', { day: formatDay(data.freshness.lastDataDay ?? data.freshness.asOf, locale) })}
       </div>

@@ -9,6 +9,8 @@ import type { Logger } from '../log';
 import type { Network } from '../networks';
 import { refreshRollups } from '../rollups';
 import { collectAccount } from './collect-account';
+import { meetingPackTask } from './meeting-pack';
+import { TASK_MEETING_PACK } from '../pack/store';
 
 export const TASK_COLLECT_ALL = 'podium_collect_all';
 export const TASK_COLLECT_ACCOUNT = 'podium_collect_account';
@@ -116,5 +118,6 @@ export function createTaskList(deps: TaskDeps): TaskList {
     [TASK_REFRESH_ROLLUPS]: async () => {
       await refreshRollups(deps.db);
     },
+    [TASK_MEETING_PACK]: meetingPackTask(deps),
   };
 }

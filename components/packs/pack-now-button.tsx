@@ -1,0 +1,33 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { requestPackAction } from '@/app/packs/actions';
+import { initialResult } from '@/lib/admin/action-result';
+
+/** One click on the ranking page: a meeting pack of the period, network and district on screen. */
+export function PackNowButton({ period, network, district }: { period: string; network: string; district: string | null }) {
+  const t = useTranslations('packs');
+  const locale = useLocale();
+  const [state, action, pending] = useActionState(requestPackAction, initialResult);
+  return (
+    <form action={action} className="pack-now no-print" data-testid="pack-now">
+      <input type="hidden" name="period" value={period} />
+      <input type="hidden" name="network" value={network} />
+      {district && <input type="hidden" name="district" value={district} />}
+      <input type="hidden" name="locale" value={locale} />
+      <button type="submit" className="btn btn-small" disabled={pending} title={t('makeHint')}>
+        <span aria-hidden="true">🗂</span> {t('make')}
+      </button>
+      <span role="status" aria-live="polite" className="small">
+        {!state.ok && state.message && <span style={{ color: 'var(--down)' }}>⚠ {state.message}</span>}
+        {state.ok && state.message && (
+          <>
+            ✓ {state.message} <Link href="/packs">{t('open')}</Link>
+          </>
+        )}
+      </span>
+    </form>
+  );
+}
