@@ -19,9 +19,10 @@ const FIELDS = ['period', 'network', 'district', 'source', 'locale', 'runAt'] as
  * public endpoint: the viewer's role is checked here, and again in the store.
  */
 export async function requestPackAction(_: ActionResult, data: FormData): Promise<ActionResult> {
-  const t = await getTranslations('packs');
   const viewer = await getViewer();
-  if (!viewer || !canUsePacks(viewer)) return { ok: false, message: t('forbidden') };
+  if (!viewer) return { ok: false, message: 'Sign in required' };
+  if (!canUsePacks(viewer)) return { ok: false, message: 'Forbidden' };
+  const t = await getTranslations('packs');
   const raw: Record<string, string> = {};
   for (const k of FIELDS) {
     const v = data.get(k);
