@@ -61,7 +61,7 @@ export async function requestPack(db: DB, viewer: Viewer, req: ParsedPackRequest
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await sql`select graphile_worker.add_job(${TASK_MEETING_PACK}, json_build_object('packId', ${row.id}::int), run_at => ${runAt}::timestamptz, max_attempts => 2)`.execute(trx);
+    await sql`select graphile_worker.add_job(${TASK_MEETING_PACK}, json_build_object('packId', ${row.id}::int), run_at => ${runAt}::timestamptz, max_attempts => 2, job_key => ${`meeting-pack:${row.id}`})`.execute(trx);
     return row.id;
   });
   await recordAudit(db, {

@@ -30,8 +30,9 @@ export interface ReportViewProps {
 /** Tables keep the last rows together so no page carries a single row. */
 const TAIL = 2;
 
+/** A branch name; a dash never starts a line (Russian typography), so " —" is bound to the word before it. */
 function name(row: RankingRow, locale: AppLocale): string {
-  return locale === 'ru' ? row.branch.name : row.branch.nameEn;
+  return (locale === 'ru' ? row.branch.name : row.branch.nameEn).replace(/ \u2014/g, '\u00a0\u2014');
 }
 
 function ChangeText({ change, notBefore }: { change: number | null; notBefore: string }) {
