@@ -6,7 +6,7 @@ import { RETRY_AFTER_SECONDS, unavailablePage } from '@/lib/api/unavailable-page
 // Convenience only: visitors without a session cookie go to the sign-in page
 // before a page renders. Every page, route and action still checks the session
 // itself; this never decides access.
-const PUBLIC_PAGES = ['/sign-in', '/setup', '/reset-password'];
+const PUBLIC_PAGES = ['/sign-in', '/setup', '/reset-password', '/unsubscribe'];
 
 export async function proxy(request: NextRequest) {
   // Every page reads the database. While it is away a page is a 503 that says

@@ -10,6 +10,8 @@ export const envSchema = z.object({
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PODIUM_DATA_DIR: z.string().min(1).default('.data'),
+  /** As root only: home of the embedded server's relocated binaries and cluster (db/pg-install.ts). */
+  PODIUM_PG_HOME: z.string().regex(/^\/[^\0]*$/, 'must be an absolute path').default('/var/lib/podium'),
   PODIUM_DEMO: z.enum(['0', '1']).default('1'),
   PODIUM_SECRET_KEY: z
     .string()
@@ -28,6 +30,16 @@ export const envSchema = z.object({
   YOUTUBE_API_URL: url.default('https://www.googleapis.com/youtube/v3'),
   RUTUBE_API_URL: url.default('https://rutube.ru/api'),
   METRICA_API_URL: url.default('https://api-metrika.yandex.net'),
+  /** Outgoing mail for alerts and digests (docs/notifications.md); unset: no e-mail is sent. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  PODIUM_MAIL_FROM: z.string().max(320).regex(/^[^\r\n\0]*@[^\r\n\0]*$/, 'must be an e-mail address, optionally with a name: "Podium <podium@example.org>"').default('Podium <podium@localhost>'),
+  /** The organization's bot for Telegram alerts (docs/notifications.md); unset: nothing is sent there. */
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, 'must be a bot token as BotFather gives it: 123456:ABC…').optional(),
+  /** When the weekly digest goes out, in the method's time zone: weekday and time. */
+  PODIUM_DIGEST_AT: z
+    .string()
+    .regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/, 'must be a weekday and a time, e.g. "mon 09:00"')
+    .default('mon 09:00'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -34,6 +35,9 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           <br />
           <span className="badge">{role}</span>
         </p>
+        <Link href="/settings/notifications" className="btn">
+          {t('notifications')}
+        </Link>
         <button type="button" className="btn" onClick={() => void signOut(false)} disabled={busy}>
           {busy ? t('signingOut') : t('signOut')}
         </button>

@@ -5,6 +5,7 @@ import * as m0003 from './0003-auth';
 import * as m0004 from './0004-collect';
 import * as m0005 from './0005-rollup-per-account';
 import * as m0009 from './0009-meeting-pack';
+import * as m0012 from './0012-notify';
 
 // Listed statically so migrations work the same from the CLI, tests and a
 // bundled server. Add new files here in order; names sort as they apply.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004-collect': m0004,
   '0005-rollup-per-account': m0005,
   '0009-meeting-pack': m0009,
+  '0012-notify': m0012,
 };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { clusterDirFor } from '../../db/pg-install';
 import { EMBEDDED_PASSWORD, releaseEmbeddedSignals, startEmbedded, withDatabase, type EmbeddedServer } from '../../db/embedded';
 import type { Env } from '../env';
 
@@ -15,7 +16,7 @@ export interface OpenDatabaseOptions {
   /**
    * Start the embedded server again (same port, same data) whenever it exits
    * without being stopped, while `active()` says so (not once the process is
-   * shutting down: a Ctrl-C reaches postgres too). The web server and the
+   * shutting down). The web server and the
    * worker reconnect by themselves. Used by `npm start`.
    */
   supervise?: { say: (line: string) => void; active: () => boolean };
@@ -109,7 +110,7 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
 
 /** The port of a live embedded postmaster on this data directory, from its postmaster.pid. */
 export function runningEmbeddedPort(dataDir: string): number | null {
-  const pidFile = path.resolve(dataDir, 'pg', 'postmaster.pid');
+  const pidFile = path.join(clusterDirFor(dataDir), 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return null;
   const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(lines[0]);

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDb } from '../../db/client';
+import { clusterDirFor } from '../../db/pg-install';
 import { migrateToLatest } from '../../db/migrate';
 import { loadOrCreateKey } from '../crypto/secrets';
 import { isEmpty, seedDemo } from '../demo/seed';
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
-  if (!env.DATABASE_URL) say(`starting embedded PostgreSQL in ${path.resolve(env.PODIUM_DATA_DIR)}/pg`);
+  if (!env.DATABASE_URL) say(`starting embedded PostgreSQL in ${clusterDirFor(env.PODIUM_DATA_DIR)}`);
   const handle = await openDatabase(env, () => {}, { supervise: { say, active: () => !shuttingDown } });
   state.handle = handle;
   const key = loadOrCreateKey(env.PODIUM_SECRET_KEY, env.PODIUM_DATA_DIR);

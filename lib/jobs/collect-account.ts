@@ -11,6 +11,9 @@ import type { HttpClient } from '../http/client';
 import { AccountError, CredentialError, QuotaError, errorClassOf, scrubSecrets } from '../http/errors';
 import type { Logger } from '../log';
 import type { Network, RunStatus } from '../networks';
+import { notifyConfig } from '../notify/config';
+import type { Problem } from '../notify/events';
+import { emitCollectionProblem } from '../notify/watch';
 import { upsertAccountDays, upsertPosts } from './writes';
 
 export interface CollectAccountOptions {
@@ -33,6 +36,8 @@ export interface RunSummary {
   apiCalls: number;
   rowsWritten: number;
   durationMs: number;
+  /** A collection problem was reported to the people concerned (docs/notifications.md). */
+  notified: boolean;
 }
 
 const MAX_MESSAGE = 1000;
@@ -67,9 +72,14 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
     message: string | null,
     apiCalls: number,
     write?: (trx: Trx) => Promise<number>,
+    problem?: { kind: Problem; episode: string },
   ): Promise<RunSummary> => {
     const result = await db.transaction().execute(async (trx) => {
       const rowsWritten = write ? await write(trx) : 0;
+      // The alert is written with the run that found the problem, or not at all.
+      if (problem) {
+        await emitCollectionProblem(trx as unknown as DB, notifyConfig(opts.env), { branchId: account.branch_id, network: account.network, url: account.url, handle: account.handle }, problem.kind, problem.episode);
+      }
       const run = await trx
         .insertInto('collection_run')
         .values({
@@ -100,6 +110,7 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
       apiCalls,
       rowsWritten: result.rowsWritten,
       durationMs: Date.now() - started.getTime(),
+      notified: problem !== undefined,
     };
     const log = status === 'failed' ? opts.logger?.warn : opts.logger?.info;
     log?.call(opts.logger, { ...summary }, 'collection run');
@@ -111,9 +122,16 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
   if (!collector) return record('skipped', null, `${account.network} has no API; use the CSV import`, 0);
 
   const credRow = await loadCredential(db, account.credential_id, account.network);
-  if (credRow?.status === 'invalid') return record('skipped', 'credential', `credential ${credRow.id} is marked invalid`, 0);
+  // Every branch whose collection a bad credential stops hears of it once per episode.
+  const episode = (c: { id: number; last_checked_at: Date | null }) => `${c.id}:${c.last_checked_at ? new Date(c.last_checked_at).toISOString() : '-'}`;
+  if (credRow?.status === 'invalid') {
+    return record('skipped', 'credential', `credential ${credRow.id} is marked invalid`, 0, undefined, { kind: 'credential_invalid', episode: episode(credRow) });
+  }
   if (credRow?.status === 'quota' && credRow.paused_until && new Date(credRow.paused_until) > now) {
-    return record('skipped', 'quota', `credential ${credRow.id} is paused until ${new Date(credRow.paused_until).toISOString()}`, 0);
+    return record('skipped', 'quota', `credential ${credRow.id} is paused until ${new Date(credRow.paused_until).toISOString()}`, 0, undefined, {
+      kind: 'credential_quota',
+      episode: episode(credRow),
+    });
   }
   if (!credRow && NEEDS_CREDENTIAL.includes(account.network)) {
     return record('skipped', 'credential', `no ${account.network} credential configured`, 0);
@@ -152,6 +170,14 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
   } catch (e) {
     const errorClass = errorClassOf(e);
     const message = scrubSecrets(e instanceof Error ? e.message : String(e), secrets);
+    const problem: { kind: Problem; episode: string } | undefined =
+      e instanceof CredentialError && credRow
+        ? { kind: 'credential_invalid', episode: episode({ id: credRow.id, last_checked_at: now }) }
+        : e instanceof QuotaError && credRow
+          ? { kind: 'credential_quota', episode: episode({ id: credRow.id, last_checked_at: now }) }
+          : e instanceof AccountError
+            ? { kind: e.problem === 'private' ? 'account_private' : 'account_not_found', episode: `${account.id}:${now.toISOString()}` }
+            : undefined;
     return record('failed', errorClass, message, http.calls, async (trx) => {
       await countQuota(trx);
       if (e instanceof CredentialError && credRow) {
@@ -166,7 +192,7 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
         await trx.updateTable('account').set({ status: e.problem, status_reason: message }).where('id', '=', account.id).execute();
       }
       return 0;
-    });
+    }, problem);
   }
 
   const warnings = result.warnings.map((w) => scrubSecrets(w, secrets));

@@ -9,6 +9,8 @@ import pg from 'pg';
 export class Liveness {
   private broken = false;
   private readonly mine = new Set<string>();
+  /** One query at a time on the one session (pg deprecates overlapping client.query calls). */
+  private chain: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private client: pg.Client,
@@ -54,9 +56,15 @@ export class Liveness {
     return true;
   }
 
+  private query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>> {
+    const run = this.chain.then(() => this.client.query<R>(text, params));
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
   async register(workerId: string): Promise<void> {
     this.mine.add(workerId);
-    await this.client.query(
+    await this.query(
       `insert into worker_instance (worker_id, backend_pid, backend_start)
        select $1, pg_backend_pid(), (select backend_start from pg_stat_activity where pid = pg_backend_pid())
        on conflict (worker_id) do update set backend_pid = excluded.backend_pid, backend_start = excluded.backend_start`,
@@ -84,7 +92,7 @@ export class Liveness {
     // A registration older than that, or older than this process's own
     // reconnect, is not proof of death: its process may still be reconnecting.
     // It counts as dead only once that moment is the grace period past.
-    const dead = await this.client.query<{ worker_id: string }>(
+    const dead = await this.query<{ worker_id: string }>(
       `with epoch as (
          select greatest(
            pg_postmaster_start_time(),
@@ -102,7 +110,7 @@ export class Liveness {
       [[...this.mine], this.restartGraceMs / 1000, this.reconnectedAt],
     );
     const ids = dead.rows.map((r) => r.worker_id);
-    if (ids.length) await this.client.query(`select "${this.schema}".force_unlock_workers($1::text[])`, [ids]);
+    if (ids.length) await this.query(`select "${this.schema}".force_unlock_workers($1::text[])`, [ids]);
     return ids;
   }
 
@@ -110,8 +118,8 @@ export class Liveness {
   async forceUnlock(ids: string[]): Promise<void> {
     try {
       await this.ensureConnected();
-      if (ids.length) await this.client.query(`select "${this.schema}".force_unlock_workers($1::text[])`, [ids]);
-      await this.client.query(`delete from worker_instance where worker_id = any($1::text[])`, [ids]);
+      if (ids.length) await this.query(`select "${this.schema}".force_unlock_workers($1::text[])`, [ids]);
+      await this.query(`delete from worker_instance where worker_id = any($1::text[])`, [ids]);
       for (const id of ids) this.mine.delete(id);
     } catch (e) {
       this.broken = true;
@@ -120,7 +128,7 @@ export class Liveness {
   }
 
   async close(): Promise<void> {
-    await this.client.query(`delete from worker_instance where backend_pid = pg_backend_pid()`).catch(() => {});
+    await this.query(`delete from worker_instance where backend_pid = pg_backend_pid()`).catch(() => {});
     await this.client.end().catch(() => {});
   }
 }

@@ -11,6 +11,7 @@ import { refreshRollups } from '../rollups';
 import { collectAccount } from './collect-account';
 import { meetingPackTask } from './meeting-pack';
 import { TASK_MEETING_PACK } from '../pack/store';
+import { TASK_NOTIFY_WATCH, createNotifyTasks, scheduleDelivery } from './notify-tasks';
 
 export const TASK_COLLECT_ALL = 'podium_collect_all';
 export const TASK_COLLECT_ACCOUNT = 'podium_collect_account';
@@ -111,13 +112,17 @@ export function createTaskList(deps: TaskDeps): TaskList {
       }
       // A transient failure is retried by the queue with its own backoff; the
       // failed run is already recorded. Other classes are final for this round.
+      if (summary.notified) await scheduleDelivery(helpers.addJob);
       if (summary.status === 'failed' && summary.errorClass === 'retryable') {
         throw new Error(`account ${p.accountId}: ${summary.errorMessage ?? 'retryable failure'}`);
       }
     },
-    [TASK_REFRESH_ROLLUPS]: async () => {
+    [TASK_REFRESH_ROLLUPS]: async (_payload, helpers) => {
       await refreshRollups(deps.db);
+      // New data can mean new flags and new ranks: look, soon, once.
+      await helpers.addJob(TASK_NOTIFY_WATCH, {}, { jobKey: 'notify-watch', jobKeyMode: 'preserve_run_at', runAt: new Date(Date.now() + 10_000), maxAttempts: 1 });
     },
     [TASK_MEETING_PACK]: meetingPackTask(deps),
+    ...createNotifyTasks(deps),
   };
 }

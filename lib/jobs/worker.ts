@@ -6,6 +6,7 @@ import { HttpClient, type HttpClientOptions } from '../http/client';
 import { logger as defaultLogger, type Logger } from '../log';
 import { Liveness } from './liveness';
 import { PatientPool } from './patient-pool';
+import { NOTIFY_CRON } from './notify-tasks';
 import { TASK_COLLECT_ALL, createTaskList } from './tasks';
 
 export const DEFAULT_COLLECT_CRON = '0 */6 * * *';
@@ -62,6 +63,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
             // A round missed while no worker ran is made up once at start.
             options: { backfillPeriod: 6 * 3600_000, maxAttempts: 1, jobKey: 'collect-all', jobKeyMode: 'preserve_run_at' },
           },
+          ...NOTIFY_CRON,
         ]);
   const db = createDb(opts.connectionString, { max: concurrency + 2, applicationName: 'podium-worker' });
   const http = new HttpClient({ ...opts.http, logger: opts.http?.logger ?? log });

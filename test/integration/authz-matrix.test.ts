@@ -149,6 +149,11 @@ const PAGE_RULES: Record<string, PageRule> = {
   'admin/credentials/page.tsx': { expect: ADMIN_PAGE },
   'admin/methods/page.tsx': { expect: ADMIN_PAGE },
   'admin/audit/page.tsx': { expect: ADMIN_PAGE },
+  'admin/notifications/page.tsx': { expect: ADMIN_PAGE },
+  // A user's own settings only.
+  'settings/notifications/page.tsx': { expect: SIGNED_IN },
+  // Authorized by the signed token in the link; without one it changes nothing.
+  'unsubscribe/page.tsx': { expect: PUBLIC },
   'branches/[slug]/page.tsx': { expect: BRANCH_DETAIL, params: (f) => ({ slug: f.own }) },
   'compare/page.tsx': { expect: SIGNED_IN },
   'print/rankings/page.tsx': { expect: SIGNED_IN },
@@ -165,6 +170,8 @@ const ACTION_RULES: Record<string, PerWho | 'token' | 'setup-closed'> = {
   'app/reset-password/actions.ts': 'token',
   'app/setup/actions.ts': 'setup-closed',
   'app/packs/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 403, coordOther: 403 },
+  // Each acts on the signed-in user's own settings.
+  'app/settings/notifications/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 'allowed', coordOther: 'allowed' },
 };
 
 function walk(dir: string, out: string[] = []): string[] {

@@ -11,6 +11,11 @@ describe('environment', () => {
     expect(env.VK_API_URL).toBe('https://api.vk.com/method');
   });
 
+  it('wants an absolute path for PODIUM_PG_HOME', () => {
+    expect(parseEnv({}).PODIUM_PG_HOME).toBe('/var/lib/podium');
+    expect(() => parseEnv({ PODIUM_PG_HOME: 'var/lib' })).toThrow(/PODIUM_PG_HOME: must be an absolute path/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
   });
