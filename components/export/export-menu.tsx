@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { useRef } from 'react';
 import { exportLinks } from '@/lib/export/links';
 
 export interface ExportMenuProps {
@@ -19,16 +20,19 @@ export function ExportMenu({ href, reportHref }: ExportMenuProps) {
   const t = useTranslations('export');
   const locale = useLocale();
   const links = exportLinks(href, locale);
+  const menu = useRef<HTMLDetailsElement>(null);
+  // The list closes once a file is chosen (the download starts in the background).
+  const close = () => menu.current?.removeAttribute('open');
   return (
     <div className="export-bar no-print" data-testid="export-menu">
-      <details className="export-menu">
+      <details className="export-menu" ref={menu}>
         <summary className="btn btn-small" data-testid="export-toggle">
           <span aria-hidden="true">⤓</span> {t('download')}
         </summary>
         <ul role="list" aria-label={t('label')}>
           {links.map((l) => (
             <li key={l.kind}>
-              <a href={l.href} download data-export={l.kind}>
+              <a href={l.href} download data-export={l.kind} onClick={close}>
                 {t(l.kind)}
               </a>
             </li>
@@ -37,11 +41,11 @@ export function ExportMenu({ href, reportHref }: ExportMenuProps) {
       </details>
       {reportHref ? (
         <a className="btn btn-small" href={reportHref} data-testid="print-report">
-          <span aria-hidden="true">⎙</span> {t('report')}
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M4 6V1.5h8V6M4 12H2V6h12v6h-2M4 9.5h8v5H4z" /></svg> {t('report')}
         </a>
       ) : (
         <button type="button" className="btn btn-small" onClick={() => window.print()} data-testid="print-page">
-          <span aria-hidden="true">⎙</span> {t('print')}
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M4 6V1.5h8V6M4 12H2V6h12v6h-2M4 9.5h8v5H4z" /></svg> {t('print')}
         </button>
       )}
       <span className="small muted export-note">{t('note')}</span>

@@ -18,7 +18,7 @@ export function PackNowButton({ period, network, district }: { period: string; n
       {district && <input type="hidden" name="district" value={district} />}
       <input type="hidden" name="locale" value={locale} />
       <button type="submit" className="btn btn-small" disabled={pending} title={t('makeHint')}>
-        <span aria-hidden="true">🗂</span> {t('make')}
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M1.5 3.5h5l1.5 1.5h6.5v8h-13z" /></svg> {t('make')}
       </button>
       <span role="status" aria-live="polite" className="small">
         {!state.ok && state.message && <span style={{ color: 'var(--down)' }}>⚠ {state.message}</span>}
