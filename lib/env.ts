@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AllowListError, parseAllowList } from './http/address-policy';
 
 const url = z.url({ protocol: /^https?$/ });
 
@@ -30,6 +31,26 @@ export const envSchema = z.object({
   YOUTUBE_API_URL: url.default('https://www.googleapis.com/youtube/v3'),
   RUTUBE_API_URL: url.default('https://rutube.ru/api'),
   METRICA_API_URL: url.default('https://api-metrika.yandex.net'),
+  /** Hosts (host, host:port, *.domain) and CIDR ranges a URL from branch data may reach beyond the public internet (docs/operations.md). */
+  PODIUM_FETCH_ALLOW: z
+    .string()
+    .max(4000)
+    .superRefine((v, ctx) => {
+      try {
+        parseAllowList(v);
+      } catch (e) {
+        if (!(e instanceof AllowListError)) throw e;
+        ctx.addIssue({ code: 'custom', message: e.message });
+      }
+    })
+    .optional(),
+  /** Largest answer body read from any network, in bytes. */
+  PODIUM_MAX_RESPONSE_BYTES: z.coerce
+    .number()
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024 bytes')
+    .max(1024 * 1024 * 1024, 'must be at most 1073741824 bytes (1 GB)')
+    .default(10 * 1024 * 1024),
   /** Outgoing mail for alerts and digests (docs/notifications.md); unset: no e-mail is sent. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   PODIUM_MAIL_FROM: z.string().max(320).regex(/^[^\r\n\0]*@[^\r\n\0]*$/, 'must be an e-mail address, optionally with a name: "Podium <podium@example.org>"').default('Podium <podium@localhost>'),

@@ -7,13 +7,13 @@ import { addAccount, assignAccount, setAccountCredential, setAccountPaused, test
 import type { ActionResult } from '@/lib/admin/action-result';
 import { createBranch, setBranchArchived, updateBranch } from '@/lib/admin/branches';
 import { AdminInputError, type AdminContext } from '@/lib/admin/context';
+import { forms, parseForm } from '@/lib/admin/forms';
 import { addCredential, deleteCredential, parseCredentialConfig, replaceCredentialToken } from '@/lib/admin/credentials';
 import { publishMethod } from '@/lib/admin/methods';
 import { adminCreateUser, adminDeactivate, adminReactivate, adminResetLink, adminSetRole, adminSignOutEverywhere } from '@/lib/admin/users';
 import { requestOrigin } from '@/lib/audit';
-import { HttpError } from '@/lib/api/errors';
+import { databaseInputProblem, HttpError } from '@/lib/api/errors';
 import { requireAdmin } from '@/lib/auth/session';
-import { ROLES, type Role } from '@/lib/auth/viewer';
 import { secretKey } from '@/lib/crypto/secrets';
 
 // Every action re-checks that an admin is asking: a server action is a public endpoint.
@@ -36,85 +36,79 @@ async function run(path: string, fn: (ctx: AdminContext) => Promise<Omit<ActionR
     return { ok: true, message: 'OK', ...r };
   } catch (e) {
     if (e instanceof AdminInputError) return { ok: false, field: e.field, message: e.message };
+    // A value the forms let through but the database refused: still the admin's input, never a 500.
+    const problem = databaseInputProblem(e);
+    if (problem) {
+      console.warn('database refused admin input', (e as { code?: string }).code, problem.field);
+      return { ok: false, ...problem };
+    }
     throw e;
   }
 }
 
-const str = (d: FormData, k: string) => {
-  const v = d.get(k);
-  return typeof v === 'string' ? v.trim() : '';
-};
-const int = (d: FormData, k: string, field = k) => {
-  const n = Number(str(d, k));
-  // Ids are 4-byte integers in the database: anything larger cannot name a row.
-  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw new AdminInputError(field, `${field}: a whole number is required`);
-  return n;
-};
-const role = (d: FormData): Role => {
-  const r = str(d, 'role');
-  if (!(ROLES as readonly string[]).includes(r)) throw new AdminInputError('role', 'Choose a role');
-  return r as Role;
-};
-
 export async function createUserAction(_: ActionResult, d: FormData): Promise<ActionResult> {
   return run('/admin/users', async (ctx) => {
-    const r = await adminCreateUser(ctx, { email: str(d, 'email'), name: str(d, 'name'), role: role(d), branchSlug: str(d, 'branch') || null, password: str(d, 'password') || undefined });
+    const f = parseForm(forms.createUser, d);
+    const r = await adminCreateUser(ctx, { email: f.email, name: f.name, role: f.role, branchSlug: f.branch || null, password: f.password.trim() || undefined });
     return { link: r.inviteUrl ?? undefined };
   });
 }
 
 export async function setUserRoleAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/users', (ctx) => adminSetRole(ctx, str(d, 'userId'), role(d), str(d, 'branch') || null));
+  return run('/admin/users', (ctx) => {
+    const f = parseForm(forms.setUserRole, d);
+    return adminSetRole(ctx, f.userId, f.role, f.branch || null);
+  });
 }
 
 export async function deactivateUserAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/users', (ctx) => (str(d, 'mode') === 'reactivate' ? adminReactivate(ctx, str(d, 'userId')) : adminDeactivate(ctx, str(d, 'userId'))));
+  return run('/admin/users', (ctx) => {
+    const f = parseForm(forms.deactivateUser, d);
+    return f.mode === 'reactivate' ? adminReactivate(ctx, f.userId) : adminDeactivate(ctx, f.userId);
+  });
 }
 
 export async function resetLinkAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/users', async (ctx) => ({ link: await adminResetLink(ctx, str(d, 'userId')) }));
+  return run('/admin/users', async (ctx) => ({ link: await adminResetLink(ctx, parseForm(forms.userId, d).userId) }));
 }
 
 export async function signOutEverywhereAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/users', async (ctx) => ({ message: `${await adminSignOutEverywhere(ctx, str(d, 'userId'))} sessions ended` }));
-}
-
-function branchInput(d: FormData) {
-  const pop = str(d, 'population');
-  return {
-    slug: str(d, 'slug'),
-    name: str(d, 'name'),
-    name_en: str(d, 'name_en'),
-    region_code: str(d, 'region_code'),
-    federal_district: str(d, 'federal_district'),
-    population: pop ? Number(pop) : null,
-  };
+  return run('/admin/users', async (ctx) => ({ message: `${await adminSignOutEverywhere(ctx, parseForm(forms.userId, d).userId)} sessions ended` }));
 }
 
 export async function createBranchAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/branches', async (ctx) => void (await createBranch(ctx, branchInput(d))));
+  return run('/admin/branches', async (ctx) => void (await createBranch(ctx, parseForm(forms.branch, d))));
 }
 
 export async function updateBranchAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/branches', (ctx) => updateBranch(ctx, int(d, 'id', 'branch'), branchInput(d)));
+  return run('/admin/branches', (ctx) => updateBranch(ctx, parseForm(forms.updateBranch, d, { id: 'branch' }).id, parseForm(forms.branch, d)));
 }
 
 export async function archiveBranchAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/branches', (ctx) => setBranchArchived(ctx, str(d, 'slug'), str(d, 'mode') !== 'unarchive'));
+  return run('/admin/branches', (ctx) => {
+    const f = parseForm(forms.archiveBranch, d);
+    return setBranchArchived(ctx, f.slug, f.mode !== 'unarchive');
+  });
 }
 
 export async function addAccountAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/accounts', async (ctx) => void (await addAccount(ctx, { input: str(d, 'url'), network: str(d, 'network') || undefined, branchSlug: str(d, 'branch'), title: str(d, 'title') })));
+  return run('/admin/accounts', async (ctx) => {
+    const f = parseForm(forms.addAccount, d);
+    await addAccount(ctx, { input: f.url, network: f.network || undefined, branchSlug: f.branch, title: f.title });
+  });
 }
 
 export async function pauseAccountAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/accounts', (ctx) => setAccountPaused(ctx, int(d, 'id', 'account'), str(d, 'mode') !== 'resume'));
+  return run('/admin/accounts', (ctx) => {
+    const f = parseForm(forms.pauseAccount, d, { id: 'account' });
+    return setAccountPaused(ctx, f.id, f.mode !== 'resume');
+  });
 }
 
 export async function testAccountAction(_: ActionResult, d: FormData): Promise<ActionResult> {
   let failed: ActionResult | null = null;
   const r = await run('/admin/accounts', async (ctx) => {
-    const t = await testAccount(ctx, int(d, 'id', 'account'));
+    const t = await testAccount(ctx, parseForm(forms.accountId, d, { id: 'account' }).id);
     if (t.status === 'failed' || t.status === 'skipped') failed = { ok: false, message: `${t.status}: ${t.message ?? ''}` };
     return { message: t.message ? `${t.status}: ${t.message}` : t.status };
   });
@@ -122,25 +116,40 @@ export async function testAccountAction(_: ActionResult, d: FormData): Promise<A
 }
 
 export async function setAccountCredentialAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/accounts', (ctx) => setAccountCredential(ctx, int(d, 'id', 'account'), str(d, 'credential') ? int(d, 'credential') : null));
+  return run('/admin/accounts', (ctx) => {
+    const f = parseForm(forms.setAccountCredential, d, { id: 'account' });
+    return setAccountCredential(ctx, f.id, f.credential);
+  });
 }
 
 export async function assignAccountAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/accounts', (ctx) => assignAccount(ctx, int(d, 'id', 'account'), str(d, 'branch')));
+  return run('/admin/accounts', (ctx) => {
+    const f = parseForm(forms.assignAccount, d, { id: 'account' });
+    return assignAccount(ctx, f.id, f.branch);
+  });
 }
 
 export async function addCredentialAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/credentials', async (ctx) => void (await addCredential(ctx, secretKey(), { network: str(d, 'network'), label: str(d, 'label'), token: str(d, 'token'), config: parseCredentialConfig(str(d, 'config')) })));
+  return run('/admin/credentials', async (ctx) => {
+    const f = parseForm(forms.addCredential, d);
+    await addCredential(ctx, secretKey(), { network: f.network, label: f.label, token: f.token, config: parseCredentialConfig(f.config) });
+  });
 }
 
 export async function replaceCredentialAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/credentials', (ctx) => replaceCredentialToken(ctx, secretKey(), int(d, 'id', 'credential'), str(d, 'token')));
+  return run('/admin/credentials', (ctx) => {
+    const f = parseForm(forms.replaceCredential, d, { id: 'credential' });
+    return replaceCredentialToken(ctx, secretKey(), f.id, f.token);
+  });
 }
 
 export async function deleteCredentialAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/credentials', (ctx) => deleteCredential(ctx, int(d, 'id', 'credential')));
+  return run('/admin/credentials', (ctx) => deleteCredential(ctx, parseForm(forms.credentialId, d, { id: 'credential' }).id));
 }
 
 export async function publishMethodAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/methods', async (ctx) => ({ message: `Published version ${await publishMethod(ctx, str(d, 'key') || 'podium', str(d, 'definition'), str(d, 'notes'))}` }));
+  return run('/admin/methods', async (ctx) => {
+    const f = parseForm(forms.publishMethod, d);
+    return { message: `Published version ${await publishMethod(ctx, f.key || 'podium', f.definition, f.notes)}` };
+  });
 }

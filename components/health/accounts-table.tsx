@@ -5,8 +5,10 @@ import Link from 'next/link';
 import type { AccountHealth } from '@/lib/data/health';
 import { formatRelative, formatTimestamp, freshnessLevel } from '@/lib/format/date';
 import { NetworkTag } from '@/components/ui/network-tag';
+import { ErrorText } from './error-text';
 
-const FRESH_ICON = { fresh: '●', stale: '▲', old: '■', unknown: '○' } as const;
+// ▲ means "up" in the ranking: a half-filled circle marks "getting old" here.
+const FRESH_ICON = { fresh: '●', stale: '◐', old: '■', unknown: '○' } as const;
 
 export function Freshness({ at, nowIso }: { at: string | null; nowIso: string }) {
   const t = useTranslations('accounts');
@@ -75,8 +77,8 @@ export function AccountsTable({ accounts, nowIso, showBranch = false, caption }:
                 <td className="num">{a.recentFailures > 0 ? <strong style={{ color: 'var(--down)' }}>{a.recentFailures}</strong> : 0}</td>
                 <td>
                   {a.lastError ? (
-                    <span className="err-text">
-                      <code>{a.lastError.errorClass ?? '?'}</code> {a.lastError.message}{' '}
+                    <span>
+                      <ErrorText errorClass={a.lastError.errorClass} message={a.lastError.message} />{' '}
                       <span className="muted small">({formatRelative(a.lastError.at, locale, new Date(nowIso))})</span>
                     </span>
                   ) : (

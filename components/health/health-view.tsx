@@ -4,10 +4,12 @@ import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { AccountHealth, CredentialHealth, RunFailure } from '@/lib/data/health';
-import { formatRelative, formatTimestamp, freshnessLevel } from '@/lib/format/date';
+import { formatRelative, formatTimestamp } from '@/lib/format/date';
+import { accountProblems, countProblems } from '@/lib/health/problems';
 import { NetworkTag } from '@/components/ui/network-tag';
 import { EmptyState } from '@/components/ui/states';
 import { AccountsTable } from './accounts-table';
+import { ErrorText } from './error-text';
 
 export function HealthView({ accounts, failures, credentials, nowIso, coordinator }: { accounts: AccountHealth[]; failures: RunFailure[]; credentials: CredentialHealth[]; nowIso: string; coordinator: boolean }) {
   const t = useTranslations();
@@ -15,25 +17,17 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
   const now = new Date(nowIso);
   // A branch's handful of accounts is shown in full; the national list starts with the problems.
   const [onlyProblems, setOnlyProblems] = useState(accounts.length > 30);
-  const level = (a: AccountHealth) => freshnessLevel(a.lastSuccessAt, now);
-  const problem = (a: AccountHealth) =>
-    level(a) !== 'fresh' || a.lastRun?.status === 'failed' || a.status !== 'active' || (a.credential !== null && a.credential.status !== 'valid');
-  const stale = accounts.filter((a) => level(a) === 'stale').length;
-  const old = accounts.filter((a) => level(a) === 'old' || level(a) === 'unknown').length;
-  const failing = accounts.filter((a) => a.recentFailures > 0).length;
-  // Accounts held up by their credential: marked so on the credential, or the last run said so.
-  const lastClass = (a: AccountHealth) => (a.lastRun && a.lastRun.status !== 'ok' ? a.lastRun.errorClass : null);
-  const invalid = accounts.filter((a) => a.credential?.status === 'invalid' || lastClass(a) === 'credential').length;
-  const quota = accounts.filter((a) => a.credential?.status === 'quota' || lastClass(a) === 'quota').length;
+  const counts = countProblems(accounts, now);
+  const problem = (a: AccountHealth) => accountProblems(a, now).length > 0;
   // Problems first: the oldest data at the top.
   const shown = (onlyProblems ? accounts.filter(problem) : accounts).sort(
     (a, b) => (a.lastSuccessAt ?? '').localeCompare(b.lastSuccessAt ?? '') || b.recentFailures - a.recentFailures,
   );
-  const stat = (label: string, value: number, tone: 'ok' | 'warn' | 'bad') => (
-    <div className="stat" data-tone={tone}>
+  const stat = (label: string, value: number, tone: 'ok' | 'warn' | 'bad', id?: string) => (
+    <div className="stat" data-tone={tone} data-testid={id ? `stat-${id}` : undefined}>
       <span className="small muted">{label}</span>
       <b style={{ color: value > 0 && tone !== 'ok' ? (tone === 'bad' ? 'var(--down)' : 'var(--amber)') : undefined }}>
-        {value > 0 && tone !== 'ok' ? <span aria-hidden="true">{tone === 'bad' ? '■ ' : '▲ '}</span> : null}
+        {value > 0 && tone !== 'ok' ? <span aria-hidden="true">{tone === 'bad' ? '■ ' : '◐ '}</span> : null}
         {value}
       </b>
     </div>
@@ -43,11 +37,12 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
       {coordinator && <p className="banner banner-info">{t('health.scopeOwn')}</p>}
       <div className="stat-row" data-testid="health-stats">
         {stat(t('health.accounts'), accounts.length, 'ok')}
-        {stat(t('health.stale'), stale, 'warn')}
-        {stat(t('health.old'), old, 'bad')}
-        {stat(t('health.failing'), failing, 'warn')}
-        {stat(t('health.invalidCreds'), invalid, 'bad')}
-        {stat(t('health.quota'), quota, 'warn')}
+        {stat(t('health.withProblems'), counts.withProblems, 'warn', 'with-problems')}
+        {stat(t('health.stale'), counts.byKind.stale, 'warn')}
+        {stat(t('health.old'), counts.byKind.old, 'bad')}
+        {stat(t('health.failing'), counts.byKind.failing, 'warn')}
+        {stat(t('health.invalidCreds'), counts.byKind.credential, 'bad')}
+        {stat(t('health.quota'), counts.byKind.quota, 'warn')}
       </div>
 
       {credentials.some((c) => c.status !== 'valid') && (
@@ -78,7 +73,7 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
                         {c.pausedUntil && <span className="small muted">{t('health.pausedUntil', { time: formatTimestamp(c.pausedUntil, locale) })}</span>}
                       </td>
                       <td className="num">{c.accounts}</td>
-                      <td className="err-text">{c.lastError ?? '—'}</td>
+                      <td>{c.lastError ? <ErrorText errorClass={c.status === 'quota' ? 'quota' : 'credential'} message={c.lastError} /> : '—'}</td>
                     </tr>
                   ))}
               </tbody>
@@ -114,7 +109,6 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
                   <th scope="col">{t('health.when')}</th>
                   <th scope="col">{t('health.branch')}</th>
                   <th scope="col">{t('accounts.account')}</th>
-                  <th scope="col">{t('health.class')}</th>
                   <th scope="col">{t('health.message')}</th>
                 </tr>
               </thead>
@@ -131,9 +125,8 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
                       <NetworkTag network={f.network} hideName /> {f.handle ?? `#${f.accountId}`}
                     </td>
                     <td>
-                      <code>{f.errorClass ?? f.status}</code>
+                      <ErrorText errorClass={f.errorClass} message={f.errorMessage} />
                     </td>
-                    <td className="err-text">{f.errorMessage ?? '—'}</td>
                   </tr>
                 ))}
               </tbody>

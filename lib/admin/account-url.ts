@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { normalizeHost, reservedName } from '@/lib/http/address-policy';
 import type { Network } from '@/lib/networks';
 
 export interface ParsedAccount {
@@ -115,7 +117,11 @@ export function parseAccountInput(raw: string, network?: Network): ParseResult {
   // Anything else is the branch's own website.
   if (network && network !== 'website') return fail(`Not a ${network} URL`);
   if (url.protocol !== 'https:') return fail('A website must be given with https://');
-  if (!host.includes('.') || /^[\d.]+$/.test(host) || host === 'localhost') return fail('A website needs a public domain name');
+  // Literal addresses and special-use names (localhost., foo.localhost, db.internal) are refused here;
+  // the collector checks the resolved address again on every fetch (docs/operations.md).
+  const name = normalizeHost(url.hostname);
+  if (isIP(name) || reservedName(name)) return fail('A website needs a public domain name');
   const path = url.pathname.replace(/\/+$/, '');
-  return ok({ network: 'website', externalId: `${host}${path}`, handle: null, url: `https://${url.host}${path || '/'}` });
+  const site = `${name}${url.port ? `:${url.port}` : ''}`;
+  return ok({ network: 'website', externalId: `${host.replace(/\.+$/, '')}${path}`, handle: null, url: `https://${site}${path || '/'}` });
 }

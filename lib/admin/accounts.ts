@@ -1,5 +1,7 @@
+import { excerpt } from '@/lib/format/excerpt';
 import { env } from '@/lib/env';
 import { HttpClient } from '@/lib/http/client';
+import { logger } from '@/lib/log';
 import { collectAccount } from '@/lib/jobs/collect-account';
 import type { Network, RunStatus } from '@/lib/networks';
 import { NETWORKS } from '@/lib/networks';
@@ -40,13 +42,13 @@ export interface AddAccountInput {
 export async function addAccount(ctx: AdminContext, a: AddAccountInput): Promise<number> {
   let network: Network | undefined;
   if (a.network) {
-    if (!(NETWORKS as readonly string[]).includes(a.network)) throw new AdminInputError('network', `Unknown network "${a.network}" (one of ${NETWORKS.join(', ')})`);
+    if (!(NETWORKS as readonly string[]).includes(a.network)) throw new AdminInputError('network', `Unknown network ${excerpt(a.network)} (one of ${NETWORKS.join(', ')})`);
     network = a.network as Network;
   }
   const parsed = parseAccountInput(a.input, network);
   if (!parsed.ok) throw new AdminInputError('url', parsed.error);
   const branch = await ctx.db.selectFrom('branch').select(['id', 'archived_at']).where('slug', '=', a.branchSlug).executeTakeFirst();
-  if (!branch) throw new AdminInputError('branch', `No branch with slug ${a.branchSlug}`);
+  if (!branch) throw new AdminInputError('branch', `No branch with slug ${excerpt(a.branchSlug)}`);
   if (branch.archived_at) throw new AdminInputError('branch', 'The branch is archived');
   const { account } = parsed;
   const dup = await ctx.db
@@ -88,7 +90,7 @@ export async function assignAccount(ctx: AdminContext, id: number, branchSlug: s
   const acc = await ctx.db.selectFrom('account').select(['network', 'external_id', 'branch_id']).where('id', '=', id).executeTakeFirst();
   if (!acc) throw new AdminInputError('account', 'No such account');
   const branch = await ctx.db.selectFrom('branch').select('id').where('slug', '=', branchSlug).executeTakeFirst();
-  if (!branch) throw new AdminInputError('branch', `No branch with slug ${branchSlug}`);
+  if (!branch) throw new AdminInputError('branch', `No branch with slug ${excerpt(branchSlug)}`);
   // Past metrics stay with the branch that had the account then (metric rows carry branch_id).
   await ctx.db.updateTable('account').set({ branch_id: branch.id }).where('id', '=', id).execute();
   await audit(ctx, 'account.assign', `${acc.network}:${acc.external_id}`, { fromBranchId: acc.branch_id, to: branchSlug });
@@ -117,6 +119,8 @@ export async function testAccount(ctx: AdminContext, id: number): Promise<{ stat
   const summary = await collectAccount(ctx.db, id, {
     http: new HttpClient({ timeoutMs: 10_000, maxRetries: 1, maxRetryAfterMs: 5_000 }),
     env: env(),
+    // The admin sees the stable error text; the low-level cause goes to the log.
+    logger,
   });
   await audit(ctx, 'account.test', `${acc.network}:${acc.external_id}`, { status: summary.status, error: summary.errorMessage });
   return { status: summary.status, message: summary.errorMessage };

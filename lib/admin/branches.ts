@@ -1,3 +1,4 @@
+import { excerpt } from '@/lib/format/excerpt';
 import { z } from 'zod';
 import { FEDERAL_DISTRICTS } from '@/lib/networks';
 import { AdminInputError, audit, type AdminContext } from './context';
@@ -59,6 +60,6 @@ export async function setBranchArchived(ctx: AdminContext, slug: string, archive
     .set({ archived_at: archived ? new Date() : null })
     .where('slug', '=', slug)
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new AdminInputError('branch', `No branch with slug ${slug}`);
+  if (Number(r.numUpdatedRows) === 0) throw new AdminInputError('branch', `No branch with slug ${excerpt(slug)}`);
   await audit(ctx, archived ? 'branch.archive' : 'branch.unarchive', slug);
 }

@@ -1,3 +1,4 @@
+import { excerpt } from '@/lib/format/excerpt';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/schema';
 import { decryptSecret, encryptSecret, maskSecret } from '@/lib/crypto/secrets';
@@ -77,7 +78,7 @@ export function parseCredentialConfig(text: string | string[] | undefined): Reco
   const out: Record<string, string> = {};
   for (const line of lines) {
     const m = /^([a-z][a-z0-9_]{0,39})\s*=\s*(.{1,500})$/.exec(line);
-    if (!m) throw new AdminInputError('config', `Settings are key=value lines (got "${line.slice(0, 40)}")`);
+    if (!m) throw new AdminInputError('config', `Settings are key=value lines (got ${excerpt(line, 40)})`);
     if (/secret|token|password/.test(m[1])) throw new AdminInputError('config', `"${m[1]}" looks secret: put it in the token (as JSON) instead, where it is encrypted`);
     out[m[1]] = m[2].trim();
   }
@@ -85,7 +86,7 @@ export function parseCredentialConfig(text: string | string[] | undefined): Reco
 }
 
 export async function addCredential(ctx: AdminContext, key: Buffer, c: AddCredentialInput): Promise<number> {
-  if (!(NETWORKS as readonly string[]).includes(c.network)) throw new AdminInputError('network', `Unknown network "${c.network}" (one of ${NETWORKS.join(', ')})`);
+  if (!(NETWORKS as readonly string[]).includes(c.network)) throw new AdminInputError('network', `Unknown network ${excerpt(c.network)} (one of ${NETWORKS.join(', ')})`);
   const label = c.label.trim();
   if (!label || label.length > 200) throw new AdminInputError('label', 'A label of 1–200 characters is required');
   const token = validateToken(c.token);

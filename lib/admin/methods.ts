@@ -1,3 +1,4 @@
+import { clip } from '@/lib/format/excerpt';
 import { methodDefinitionSchema } from '@/lib/ranking/method';
 import { AdminInputError, audit, type AdminContext } from './context';
 
@@ -11,13 +12,13 @@ export function validateMethodJson(text: string): { definition: Record<string, u
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new AdminInputError('definition', `Not valid JSON: ${(e as Error).message}`);
+    throw new AdminInputError('definition', `Not valid JSON: ${clip((e as Error).message, 120)}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AdminInputError('definition', 'The definition must be a JSON object');
   const weights = (value as { weights?: unknown }).weights;
   if (typeof weights !== 'object' || weights === null || Array.isArray(weights)) throw new AdminInputError('definition', '"weights" must be an object');
   for (const [k, w] of Object.entries(weights)) {
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw new AdminInputError('definition', `weights.${k} must be a number ≥ 0`);
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw new AdminInputError('definition', `weights.${clip(k, 40)} must be a number ≥ 0`);
   }
   return { definition: value as Record<string, unknown> };
 }
@@ -37,7 +38,7 @@ export async function publishMethod(ctx: AdminContext, key: string, text: string
     const check = methodDefinitionSchema.safeParse(full);
     if (!check.success) {
       const i = check.error.issues[0];
-      throw new AdminInputError('definition', `${i.path.join('.') || 'definition'}: ${i.message}`);
+      throw new AdminInputError('definition', `${clip(i.path.join('.'), 80) || 'definition'}: ${clip(i.message, 200)}`);
     }
     await trx
       .insertInto('ranking_method')

@@ -1,3 +1,4 @@
+import { excerpt } from '@/lib/format/excerpt';
 import { authBaseUrl } from '@/lib/auth/config';
 import { issueResetLink } from '@/lib/auth/reset-links';
 import {
@@ -17,7 +18,7 @@ import { AdminInputError, audit, type AdminContext } from './context';
 async function branchIdFor(ctx: AdminContext, slug: string | null | undefined): Promise<number | null> {
   if (!slug) return null;
   const b = await ctx.db.selectFrom('branch').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (!b) throw new AdminInputError('branch', `No branch with slug ${slug}`);
+  if (!b) throw new AdminInputError('branch', `No branch with slug ${excerpt(slug)}`);
   return b.id;
 }
 

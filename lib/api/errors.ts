@@ -1,6 +1,10 @@
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
+import { databaseInputProblem } from '../../db/input-problem';
+import { clip } from '../format/excerpt';
 import { isDatabaseUnavailable } from '../../db/unavailable';
+
+export { databaseInputProblem };
 
 // Errors a route may throw on purpose; each maps to one HTTP status.
 export class HttpError extends Error {
@@ -23,15 +27,16 @@ export const notFound = (what = 'Not found') => new HttpError(404, what);
 export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): z.infer<S> {
   const raw: Record<string, string> = {};
   for (const [k, v] of params) {
-    if (k in raw) throw badRequest(`Parameter "${k}" is given more than once`);
+    if (k in raw) throw badRequest(`Parameter "${clip(k)}" is given more than once`);
     raw[k] = v;
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const name = issue?.path.length ? issue.path.join('.') : '(query)';
-    const msg = issue?.code === 'unrecognized_keys' ? `Unknown parameter(s): ${issue.keys.join(', ')}` : `Invalid parameter "${name}": ${issue?.message}`;
-    throw badRequest(msg, result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    // Names and messages are clipped: a parameter name can be as long as the URL.
+    const describe = (i: z.core.$ZodIssue) =>
+      i.code === 'unrecognized_keys' ? `Unknown parameter(s): ${clip(i.keys.join(', '))}` : `Invalid parameter "${i.path.length ? clip(i.path.join('.')) : '(query)'}": ${clip(i.message, 200)}`;
+    throw badRequest(describe(issue!), result.error.issues.slice(0, 10).map((i) => ({ path: clip(i.path.join('.')), message: describe(i) })));
   }
   return result.data;
 }
@@ -41,12 +46,13 @@ export function errorResponse(err: unknown): NextResponse {
   if (err instanceof HttpError) {
     return NextResponse.json({ error: err.message, details: err.details }, { status: err.status });
   }
-  // Postgres "data exception" (class 22): a value the validators let through but the
-  // database cannot take. Still the client's input, so a 400 — and logged, to tighten the validator.
-  const code = (err as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string' && code.startsWith('22')) {
-    console.warn('data exception from client input', code, (err as Error).message);
-    return NextResponse.json({ error: 'Invalid parameter value' }, { status: 400 });
+  // A value the validators let through but the database cannot take (class 22)
+  // or refuses by a constraint (class 23). Still the client's input, so a 400
+  // naming the field — and logged, to tighten the validator.
+  const problem = databaseInputProblem(err);
+  if (problem) {
+    console.warn('database refused client input', (err as { code?: string }).code, problem.field);
+    return NextResponse.json({ error: `Invalid parameter "${problem.field}": ${problem.message.slice(problem.field.length + 2)}` }, { status: 400 });
   }
   if (isDatabaseUnavailable(err)) {
     return NextResponse.json(

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { loadOrCreateSecretFile } from '../crypto/secrets';
 
 // Sign-in policy. Failed attempts per account before a lockout, and its length.
 export const MAX_FAILED_SIGN_INS = 5;
@@ -19,12 +19,8 @@ export function loadOrCreateAuthSecret(envSecret: string | undefined, dataDir: s
     if (envSecret.length < 32) throw new Error('BETTER_AUTH_SECRET must be at least 32 characters');
     return envSecret;
   }
-  const file = path.resolve(dataDir, 'auth.secret');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const secret = crypto.randomBytes(32).toString('base64url');
-  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+  // Created exclusively and re-read, like the key file: lib/crypto/secrets.ts.
+  return loadOrCreateSecretFile(path.resolve(dataDir, 'auth.secret'), () => crypto.randomBytes(32).toString('base64url'), (s) => s.length >= 32);
 }
 
 export function authSecret(): string {

@@ -8,6 +8,8 @@ import { EnvError, parseEnv } from '../env';
 import { HttpClient } from '../http/client';
 import { ImportError, importAccountCsv, MAX_IMPORT_BYTES } from '../import/csv';
 import { parseDay } from '../import/csv';
+import { isoDay } from '../api/schemas';
+import { clip, excerpt } from '../format/excerpt';
 import { collectNow, resolveTargets, TargetError } from '../jobs/run-now';
 import { logger } from '../log';
 import { refreshRollups } from '../rollups';
@@ -37,7 +39,7 @@ async function main(): Promise<number> {
       allowPositionals: false,
     }));
   } catch (e) {
-    return usage(e instanceof Error ? e.message : String(e));
+    return usage(clip(e instanceof Error ? e.message : String(e), 90));
   }
   if (values.help) {
     console.log(USAGE);
@@ -48,8 +50,8 @@ async function main(): Promise<number> {
   if (values.import !== undefined) {
     if (!values.account) usage('--import needs --account <id|handle>');
     if (values.all || values.branch || values.network || values.since) usage('--import takes only --account');
-    if (!fs.existsSync(values.import) || !fs.statSync(values.import).isFile()) usage(`no such file: ${values.import}`);
-    if (fs.statSync(values.import).size > MAX_IMPORT_BYTES) usage(`${values.import} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    if (!fs.existsSync(values.import) || !fs.statSync(values.import).isFile()) usage(`--import: no such file ${excerpt(values.import)}`);
+    if (fs.statSync(values.import).size > MAX_IMPORT_BYTES) usage(`--import: ${excerpt(values.import)} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
   } else {
     const selectors = [values.account, values.branch, values.network, values.all].filter((v) => v !== undefined).length;
     if (selectors === 0) usage('say what to collect');
@@ -57,11 +59,14 @@ async function main(): Promise<number> {
   }
   let since: string | undefined;
   if (values.since !== undefined) {
-    since = parseDay(values.since) ?? usage(`--since must be a date YYYY-MM-DD (got "${values.since}")`);
+    since = parseDay(values.since) ?? usage(`--since must be a date YYYY-MM-DD (got ${excerpt(values.since)})`);
+    // The API's calendar bounds (lib/api/schemas.ts).
+    const bounded = isoDay.safeParse(since);
+    if (!bounded.success) usage(`--since ${since}: ${bounded.error.issues[0]?.message ?? 'not a valid day'}`);
     if (since > today) usage(`--since ${since} is in the future`);
   }
   const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) usage(`--concurrency must be a whole number from 1 to 64 (got "${values.concurrency}")`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) usage(`--concurrency must be a whole number from 1 to 64 (got ${excerpt(values.concurrency)})`);
 
   const handle = await openDatabase(env);
   const db = createDb(handle.url, { max: concurrency * 3 + 2, applicationName: 'podium-collect' });

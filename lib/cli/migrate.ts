@@ -3,10 +3,11 @@ import { createDb } from '../../db/client';
 import { migrateToLatest } from '../../db/migrate';
 import { EnvError, parseEnv } from '../env';
 import { fail, openDatabase } from './database';
+import { clip } from '../format/excerpt';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args.length > 0) fail(`db:migrate takes no arguments (got: ${args.join(' ')})`, 2);
+  if (args.length > 0) fail(`db:migrate takes no arguments (got: ${clip(args.join(' '))})`, 2);
   const env = parseEnv(process.env);
   const handle = await openDatabase(env);
   const db = createDb(handle.url, { max: 2 });

@@ -6,9 +6,11 @@ import { secretKey } from '../crypto/secrets';
 import { EnvError, parseEnv } from '../env';
 import { fail, openDatabase, type DatabaseHandle } from './database';
 import { runPodium } from './podium/index';
+import { readSecret } from './secret-input';
 
 function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Paste the token and press Ctrl-D (input is not shown in any output):\n');
+  // At a terminal the token is typed or pasted at a prompt that does not echo it (one line).
+  if (process.stdin.isTTY) return readSecret('Paste the token and press Enter (it is not shown): ');
   return new Promise((resolve, reject) => {
     let data = '';
     process.stdin.setEncoding('utf8');
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     {
       out: (l) => console.log(l),
       readStdin,
+      readSecret: (prompt) => readSecret(prompt),
       secretKey,
       baseUrl: authBaseUrl(),
       openDb: async () => {

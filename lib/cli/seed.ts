@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { createDb } from '../../db/client';
 import { migrateToLatest } from '../../db/migrate';
+import { isoDay } from '../api/schemas';
 import { parseDay } from '../demo/days';
+import { clip, excerpt } from '../format/excerpt';
 import { seedDemo } from '../demo/seed';
 import { EnvError, parseEnv } from '../env';
 import { fail, openDatabase } from './database';
@@ -16,7 +18,7 @@ async function main(): Promise<void> {
       allowPositionals: false,
     }));
   } catch (err) {
-    fail(`${(err as Error).message}\nusage: npm run db:seed -- --demo [--end YYYY-MM-DD]`, 2);
+    fail(`${clip((err as Error).message, 90)}\nusage: npm run db:seed -- --demo [--end YYYY-MM-DD]`, 2);
   }
   if (values.help || !values.demo) {
     console.log('usage: npm run db:seed -- --demo [--end YYYY-MM-DD]\n  Loads 13 months of deterministic demo data into an empty database.');
@@ -26,8 +28,11 @@ async function main(): Promise<void> {
     try {
       parseDay(values.end);
     } catch {
-      fail(`--end must be a date YYYY-MM-DD (got "${values.end}")`, 2);
+      fail(`--end must be a date YYYY-MM-DD (got ${excerpt(values.end)})`, 2);
     }
+    // The API's calendar bounds (lib/api/schemas.ts).
+    const bounded = isoDay.safeParse(values.end);
+    if (!bounded.success) fail(`--end ${values.end}: ${bounded.error.issues[0]?.message ?? 'not a valid day'}`, 2);
   }
   const env = parseEnv(process.env);
   const handle = await openDatabase(env);

@@ -13,6 +13,7 @@ import { isEmpty, seedDemo } from '../demo/seed';
 import { EnvError, parseEnv } from '../env';
 import { refreshRollups } from '../rollups';
 import { fail, openDatabase, type DatabaseHandle } from './database';
+import { clip } from '../format/excerpt';
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -50,7 +51,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
 async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
   const unknown = process.argv.slice(2).filter((a) => a !== '--dev');
-  if (unknown.length) fail(`unknown argument(s): ${unknown.join(' ')} (usage: npm start | npm run dev)`, 2);
+  if (unknown.length) fail(`unknown argument(s): ${clip(unknown.join(' '))} (usage: npm start | npm run dev)`, 2);
 
   const env = parseEnv(process.env);
   const t0 = Date.now();

@@ -6,6 +6,7 @@ import { EnvError, parseEnv } from '../env';
 import { logger } from '../log';
 import { startWorker } from '../jobs/worker';
 import { fail, openDatabase } from './database';
+import { clip, excerpt } from '../format/excerpt';
 
 const USAGE = 'usage: npm run worker [-- --concurrency <n, default 8>] [--no-schedule]';
 
@@ -18,14 +19,14 @@ async function main(): Promise<void> {
       allowPositionals: false,
     }));
   } catch (e) {
-    fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`, 2);
+    fail(`${clip(e instanceof Error ? e.message : String(e), 90)}\n${USAGE}`, 2);
   }
   if (values.help) {
     console.log(USAGE);
     return;
   }
   const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) fail(`--concurrency must be a whole number from 1 to 64 (got "${values.concurrency}")`, 2);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) fail(`--concurrency must be a whole number from 1 to 64 (got ${excerpt(values.concurrency)})`, 2);
   const env = parseEnv(process.env);
   const handle = await openDatabase(env, (l) => logger.debug(l));
   // Podium's own tables (graphile-worker migrates its schema itself).

@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { neutralizeText, type ExportLocale } from './cells';
+import type { ExportLocale } from './cells';
 import { contentDisposition, type ExportColumn } from './table';
 
 /** Largest XLSX export: its zip writer buffers ahead of a slow reader (~50 MB per 100k rows measured). */
@@ -16,14 +16,26 @@ export interface XlsxOptions<Row> {
   aboutSheetName: string;
 }
 
+// Characters XML 1.0 cannot carry; one in a cell would make the file unreadable.
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text as an inline string cell (t="inlineStr"): a plain string a spreadsheet
+ * shows as it is and never evaluates — unlike exceljs's default for strings
+ * without a shared-string table, a formula-result cell (t="str"). So no
+ * apostrophe is needed, and none is shown. docs/operations.md, "CSV and XLSX safety".
+ */
+export function xlsxText(value: string): ExcelJS.CellRichTextValue {
+  return { richText: [{ text: value.replace(NOT_XML, '\ufffd') }] };
+}
+
 function cellValue(value: unknown, type: ExportColumn<unknown>['type']): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
   if ((type === 'number' || type === 'integer') && typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
   if ((type === 'date' || type === 'datetime') && value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  // Text is written as a string cell, which Excel never evaluates; the guard
-  // still applies so a copy-paste into CSV stays harmless.
-  return neutralizeText(typeof value === 'string' ? value : String(value));
+  return xlsxText(typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
 }
 
 /** Streams an XLSX workbook (constant memory: rows are committed as they come). */
@@ -34,7 +46,6 @@ export function xlsxStream<Row>(opts: XlsxOptions<Row>): ReadableStream<Uint8Arr
   wb.created = new Date();
   const ws = wb.addWorksheet(opts.sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = opts.columns.map((c) => ({
-    header: neutralizeText(c.header[opts.locale]),
     key: c.key,
     width: c.width ?? Math.max(10, Math.min(40, c.header[opts.locale].length + 2)),
     style:
@@ -48,7 +59,8 @@ export function xlsxStream<Row>(opts: XlsxOptions<Row>): ReadableStream<Uint8Arr
               ? { numFmt: '0.0##' }
               : {},
   }));
-  ws.getRow(1).font = { bold: true };
+  const header = ws.addRow(opts.columns.map((c) => xlsxText(c.header[opts.locale])));
+  header.font = { bold: true };
   // A filter button on every header cell, so the sheet opens ready to sort and filter.
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, opts.columns.length) } };
   void (async () => {
@@ -59,10 +71,11 @@ export function xlsxStream<Row>(opts: XlsxOptions<Row>): ReadableStream<Uint8Arr
       ws.commit();
       const about = wb.addWorksheet(opts.aboutSheetName.slice(0, 31));
       about.columns = [
-        { header: opts.locale === 'ru' ? 'Параметр' : 'Setting', key: 'label', width: 28 },
-        { header: opts.locale === 'ru' ? 'Значение' : 'Value', key: 'value', width: 60 },
+        { key: 'label', width: 28 },
+        { key: 'value', width: 60 },
       ];
-      for (const item of opts.about) about.addRow([neutralizeText(item.label), typeof item.value === 'number' ? item.value : neutralizeText(item.value)]).commit();
+      about.addRow([xlsxText(opts.locale === 'ru' ? 'Параметр' : 'Setting'), xlsxText(opts.locale === 'ru' ? 'Значение' : 'Value')]).commit();
+      for (const item of opts.about) about.addRow([xlsxText(item.label), typeof item.value === 'number' ? item.value : xlsxText(item.value)]).commit();
       about.commit();
       await wb.commit();
     } catch (err) {

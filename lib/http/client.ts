@@ -1,12 +1,18 @@
+import { request as undiciRequest, type Dispatcher } from 'undici';
 import type { Logger } from '../log';
+import { EMPTY_ALLOW, urlRefusal, type AllowList } from './address-policy';
+import { readCappedText } from './body';
 import {
   BadResponseError,
   CollectError,
   CredentialError,
+  FetchRefusedError,
+  NetworkError,
   QuotaError,
   RetryableError,
   scrubSecrets,
 } from './errors';
+import { guardedDispatcher, operatorDispatcher, systemResolver, type Resolver } from './guarded-dispatcher';
 import { RateLimiter, type RateLimit } from './rate-limiter';
 
 export interface HttpClientOptions {
@@ -21,6 +27,14 @@ export interface HttpClientOptions {
   /** Overrides of DEFAULT_LIMITS by bucket name (vk, telegram_bot, ...). */
   limits?: Record<string, RateLimit>;
   logger?: Pick<Logger, 'debug' | 'warn'>;
+  /** Hosts and ranges a URL from users or branch data may reach beyond the public internet (PODIUM_FETCH_ALLOW). */
+  allow?: AllowList;
+  /** Body cap of every answer, in bytes (PODIUM_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
+  /** Redirects followed per request, each hop checked again. */
+  maxRedirects?: number;
+  /** Name resolution for URLs under the address filter; tests inject one that answers private addresses. */
+  resolve?: Resolver;
 }
 
 export interface HttpResponse {
@@ -48,6 +62,13 @@ export interface HttpRequest {
    */
   classify?: (res: HttpResponse) => CollectError | null;
   redirect?: 'follow' | 'manual';
+  /**
+   * The operator-configured API base (an env *_API_URL) this URL was built
+   * from. A URL on that origin skips the address filter; any other URL — one
+   * from users or branch data, or a redirect off the base — goes through it
+   * (docs/operations.md, "Outbound fetches and SSRF").
+   */
+  base?: string;
 }
 
 const DEFAULTS = {
@@ -56,7 +77,39 @@ const DEFAULTS = {
   baseDelayMs: 500,
   maxDelayMs: 20_000,
   maxRetryAfterMs: 60_000,
+  maxResponseBytes: 10 * 1024 * 1024,
+  maxRedirects: 5,
 };
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** Flattens undici's header record into a Headers object (repeated headers joined). */
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const h = new Headers();
+  for (const [k, v] of Object.entries(raw)) {
+    if (v === undefined) continue;
+    for (const x of Array.isArray(v) ? v : [v]) h.append(k, x);
+  }
+  return h;
+}
+
+/** The low-level cause of a failed connection, for the logs (never for users). */
+function describeCause(e: unknown): string {
+  const parts: string[] = [];
+  for (let x: unknown = e, depth = 0; x instanceof Error && depth < 4; x = x.cause, depth++) {
+    const code = (x as NodeJS.ErrnoException).code;
+    parts.push(`${x.name}${code ? ` ${code}` : ''}: ${x.message}`);
+  }
+  return parts.join(' <- ') || String(e);
+}
+
+/** The FetchRefusedError a connector raised, however undici wrapped it. */
+function refusalIn(e: unknown): FetchRefusedError | undefined {
+  for (let x: unknown = e, depth = 0; x instanceof Error && depth < 4; x = x.cause, depth++) {
+    if (x instanceof FetchRefusedError) return x;
+  }
+  return undefined;
+}
 
 /** Seconds or an HTTP date, per RFC 9110; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
@@ -82,7 +135,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * API calls of one run even when the collector throws.
  */
 export class HttpClient {
-  readonly opts: Required<Omit<HttpClientOptions, 'logger' | 'limits'>> & Pick<HttpClientOptions, 'logger' | 'limits'>;
+  readonly opts: Required<Omit<HttpClientOptions, 'logger' | 'limits' | 'allow' | 'resolve'>> & Pick<HttpClientOptions, 'logger' | 'limits' | 'allow' | 'resolve'>;
   calls = 0;
 
   constructor(
@@ -92,8 +145,9 @@ export class HttpClient {
     this.opts = { ...DEFAULTS, ...opts };
   }
 
-  session(): HttpClient {
-    return new HttpClient(this.opts, this.limiter);
+  /** A client sharing this one's limiter; `overrides` (e.g. the fetch policy of an env) replace options. */
+  session(overrides: Pick<HttpClientOptions, 'allow' | 'maxResponseBytes'> = {}): HttpClient {
+    return new HttpClient({ ...this.opts, ...overrides }, this.limiter);
   }
 
   /** The configured limit for a bucket name, else the given default. */
@@ -112,8 +166,9 @@ export class HttpClient {
         error = e;
       }
       if (!(error instanceof RetryableError) || attempt >= maxRetries) {
-        if (error instanceof RetryableError && attempt >= maxRetries) {
-          throw new RetryableError(`${error.message} (gave up after ${attempt + 1} attempts)`, error.retryAfterMs);
+        if (error instanceof RetryableError && attempt > 0) {
+          // Same error (class and log detail kept), message completed.
+          error.message = `${error.message} (gave up after ${attempt + 1} attempts)`;
         }
         throw error;
       }
@@ -123,7 +178,7 @@ export class HttpClient {
         throw new QuotaError(`${error.message}; asked to wait ${Math.round(error.retryAfterMs / 1000)} s`, new Date(Date.now() + error.retryAfterMs));
       }
       const delay = error.retryAfterMs ?? backoffDelay(attempt, baseDelayMs, maxDelayMs);
-      this.opts.logger?.debug({ what: req.what, attempt: attempt + 1, delayMs: delay, reason: error.message }, 'retrying');
+      this.opts.logger?.debug({ what: req.what, attempt: attempt + 1, delayMs: delay, reason: error instanceof NetworkError ? error.detail : error.message }, 'retrying');
       await sleep(delay);
     }
   }
@@ -134,21 +189,20 @@ export class HttpClient {
     const scrub = (s: string) => scrubSecrets(s, req.secrets ?? []);
     let res: HttpResponse;
     try {
-      const r = await fetch(req.url, {
-        method: req.method ?? 'GET',
-        headers: req.headers,
-        body: req.body,
-        redirect: req.redirect ?? 'follow',
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
-      });
-      res = { status: r.status, headers: r.headers, text: await r.text() };
+      res = await this.fetchFollowing(req, AbortSignal.timeout(this.opts.timeoutMs));
     } catch (e) {
-      const name = e instanceof Error ? e.name : '';
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new RetryableError(`${req.what}: no answer within ${this.opts.timeoutMs} ms`);
+      if (e instanceof CollectError) {
+        e.message = scrub(e.message);
+        if (e.stack) e.stack = scrub(e.stack);
+        throw e;
       }
-      const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
-      throw new RetryableError(scrub(`${req.what}: connection failed (${cause})`));
+      const refusal = refusalIn(e);
+      if (refusal) throw new FetchRefusedError(refusal.kind, scrub(refusal.detail), req.what, false);
+      const name = e instanceof Error ? e.name : '';
+      const detail = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${this.opts.timeoutMs} ms` : describeCause(e);
+      // One text for every low-level failure: users see no port-scan oracle.
+      this.opts.logger?.debug({ what: req.what, detail: scrub(detail) }, 'network failure');
+      throw new NetworkError(req.what, scrub(detail));
     }
     const special = req.classify?.(res);
     if (special) {
@@ -163,6 +217,69 @@ export class HttpClient {
     if (res.status === 401) throw new CredentialError(`${req.what}: HTTP 401, the token was rejected`);
     if (res.status >= 400) throw new BadResponseError(`${req.what}: HTTP ${res.status}`);
     return res;
+  }
+
+  /**
+   * One request with its redirects followed by hand: every hop off the
+   * operator's base is checked (https, public address, allow-list) before it
+   * is connected to, and the hop count is capped. Headers given by the caller
+   * (credentials among them) never cross to another origin.
+   */
+  private async fetchFollowing(req: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
+    const allow = this.opts.allow ?? EMPTY_ALLOW;
+    const baseOrigin = req.base ? new URL(req.base).origin : null;
+    const plain = { 'user-agent': 'Podium', accept: '*/*' };
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch {
+      throw new FetchRefusedError('invalid', 'unparsable URL', req.what);
+    }
+    let method: 'GET' | 'POST' = req.method ?? 'GET';
+    let body = req.body;
+    let headers: Record<string, string> = { ...plain, ...req.headers };
+    for (let hop = 0; ; hop++) {
+      const trusted = baseOrigin !== null && url.origin === baseOrigin;
+      if (!trusted) {
+        const refusal = urlRefusal(allow, url);
+        if (refusal) throw new FetchRefusedError(refusal.kind, refusal.detail, req.what, hop > 0);
+      }
+      let r: Dispatcher.ResponseData;
+      try {
+        r = await undiciRequest(url, {
+          method,
+          headers,
+          body,
+          signal,
+          dispatcher: trusted ? operatorDispatcher() : guardedDispatcher(allow, this.opts.resolve ?? systemResolver),
+        });
+      } catch (e) {
+        const refusal = refusalIn(e);
+        if (refusal) throw new FetchRefusedError(refusal.kind, refusal.detail, req.what, hop > 0);
+        throw e;
+      }
+      const location = r.headers.location;
+      if (REDIRECTS.has(r.statusCode) && typeof location === 'string' && req.redirect !== 'manual') {
+        // Read off (at most dump's 128 KB, then the socket is dropped) so the connection can be reused.
+        await r.body.dump().catch(() => {});
+        if (hop >= this.opts.maxRedirects) throw new FetchRefusedError('redirects', `more than ${this.opts.maxRedirects} redirects`, req.what, true);
+        let next: URL;
+        try {
+          next = new URL(location, url);
+        } catch {
+          throw new BadResponseError(`${req.what}: HTTP ${r.statusCode} with an unreadable Location`, 'location');
+        }
+        if (next.origin !== url.origin) headers = { ...plain };
+        if (r.statusCode === 303 || ((r.statusCode === 301 || r.statusCode === 302) && method === 'POST')) {
+          method = 'GET';
+          body = undefined;
+        }
+        url = next;
+        continue;
+      }
+      const text = await readCappedText(r.body, r.headers, this.opts.maxResponseBytes, req.what);
+      return { status: r.statusCode, headers: toHeaders(r.headers), text };
+    }
   }
 }
 

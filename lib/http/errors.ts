@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 // Each class has its own handling in lib/jobs (see docs/collectors.md).
-export const ERROR_CLASSES = ['retryable', 'quota', 'credential', 'account', 'bad_response'] as const;
+export const ERROR_CLASSES = ['retryable', 'quota', 'credential', 'account', 'bad_response', 'refused'] as const;
 export type ErrorClass = (typeof ERROR_CLASSES)[number];
 
 export abstract class CollectError extends Error {
@@ -17,6 +17,23 @@ export class RetryableError extends CollectError {
     readonly retryAfterMs?: number,
   ) {
     super(message);
+  }
+}
+
+export const NETWORK_FAILURE = 'the server could not be reached or did not answer in time';
+
+/**
+ * The server could not be reached or did not answer in time. The message is
+ * the same whatever went wrong underneath (refused, reset, closed, DNS, TLS,
+ * not HTTP, timeout), so what users see is no port scanner; `detail` holds
+ * the low-level cause for the logs only.
+ */
+export class NetworkError extends RetryableError {
+  constructor(
+    what: string,
+    readonly detail: string,
+  ) {
+    super(`${what}: ${NETWORK_FAILURE}`);
   }
 }
 
@@ -58,6 +75,50 @@ export class BadResponseError extends CollectError {
   ) {
     super(message);
   }
+}
+
+/** Why the fetch policy refused an address, in words users see. */
+export const REFUSALS = {
+  not_public: 'it is not a public internet address',
+  scheme: 'only https is accepted',
+  credentials: 'a user name or password in the URL is not accepted',
+  redirects: 'too many redirects',
+  invalid: 'the URL cannot be read',
+} as const;
+export type RefusalKind = keyof typeof REFUSALS;
+
+/**
+ * The fetch policy refused the address (docs/operations.md, "Outbound fetches
+ * and SSRF"): decided before any connection, and not retried. The message
+ * names one of a few stable reasons; `detail` (the address, its range) is for
+ * the logs only.
+ */
+export class FetchRefusedError extends CollectError {
+  readonly errorClass = 'refused';
+  constructor(
+    readonly kind: RefusalKind,
+    readonly detail: string,
+    what = 'fetch',
+    readonly redirected = false,
+  ) {
+    super(`${what}: ${redirected ? 'redirected to an address that is not allowed' : 'the address is not allowed'}: ${REFUSALS[kind]}`);
+  }
+}
+
+/** The answer grew past the body cap (PODIUM_MAX_RESPONSE_BYTES); reading stopped there. */
+export class ResponseTooLargeError extends BadResponseError {
+  constructor(
+    what: string,
+    readonly limitBytes: number,
+  ) {
+    super(`${what}: the answer is larger than ${formatBytes(limitBytes)}; not read`, '(body)');
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
 }
 
 export function errorClassOf(err: unknown): ErrorClass | 'internal' {

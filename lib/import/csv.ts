@@ -3,9 +3,12 @@ import type { DB } from '../../db/client';
 import type { AccountDayMetrics } from '../collectors/types';
 import { dayInZone } from '../collectors/days';
 import { METRIC_COLUMNS, upsertAccountDays, type MetricColumn } from '../jobs/writes';
+import { isoDay } from '../api/schemas';
+import { clip, excerpt } from '../format/excerpt';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const MAX_ISSUES = 20;
+const MAX_LINE_CHARS = 64 * 1024;
 
 export interface ImportIssue {
   /** 1-based line in the file (the header is line 1). */
@@ -63,17 +66,24 @@ export function parseDay(raw: string): string | null {
   return dt.toISOString().slice(0, 10);
 }
 
-/** A whole non-negative count; "1 200" with (no-break) spaces is fine, "1,2" or "-3" is not. */
-export function parseMetric(raw: string): number | null | { error: string } {
+// The largest count each column holds (db/migrations/0001: posts is a 4-byte
+// integer, the others bigint, read back as JavaScript numbers).
+const INT4_MAX = 2_147_483_647;
+export const METRIC_MAX: Record<MetricColumn, number> = Object.fromEntries(
+  METRIC_COLUMNS.map((c) => [c, c === 'posts' ? INT4_MAX : Number.MAX_SAFE_INTEGER]),
+) as Record<MetricColumn, number>;
+
+/** A whole non-negative count up to `max`; "1 200" with (no-break) spaces is fine, "1,2" or "-3" is not. */
+export function parseMetric(raw: string, max = Number.MAX_SAFE_INTEGER): number | null | { error: string } {
   const s = raw.trim();
   if (s === '') return null;
   if (!/^\d{1,3}([ \u00a0\u202f]\d{3})*$|^\d+$/.test(s)) {
-    if (/^-/.test(s)) return { error: `must not be negative (got "${s}")` };
-    if (/^\d+[.,]\d+$/.test(s)) return { error: `must be a whole number (got "${s}")` };
-    return { error: `must be a whole number ≥ 0 (got "${s.slice(0, 30)}")` };
+    if (/^-/.test(s)) return { error: `must not be negative (got ${excerpt(s)})` };
+    if (/^\d+[.,]\d+$/.test(s)) return { error: `must be a whole number (got ${excerpt(s)})` };
+    return { error: `must be a whole number ≥ 0 (got ${excerpt(s)})` };
   }
   const n = Number(s.replace(/[ \u00a0\u202f]/g, ''));
-  if (!Number.isSafeInteger(n)) return { error: `is too large (got "${s}")` };
+  if (!Number.isSafeInteger(n) || n > max) return { error: `is too large: at most ${max} (got ${excerpt(s)})` };
   return n;
 }
 
@@ -98,11 +108,14 @@ export function parseMetricsCsv(input: Uint8Array, opts: { today: string }): Par
 
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: false }) as unknown as typeof records;
+    // A line of daily metrics is well under 1 KB; a far longer one is a mistake,
+    // and refusing it early keeps a 45 MB cell from costing a minute of parsing.
+    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: false, max_record_size: MAX_LINE_CHARS }) as unknown as typeof records;
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
     const line = /line (\d+)/i.exec(m)?.[1];
-    return fail(line ? Number(line) : 0, null, `the file is not valid CSV (${m.replace(/^Invalid [^:]+:\s*/, '')})`);
+    if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') return fail(line ? Number(line) : 0, null, `the line is longer than ${MAX_LINE_CHARS / 1024} KB; is this a file of daily metrics?`);
+    return fail(line ? Number(line) : 0, null, `the file is not valid CSV (${clip(m.replace(/^Invalid [^:]+:\s*/, ''), 120)})`);
   }
   if (records.length === 0) fail(0, null, 'the file is empty');
 
@@ -113,8 +126,8 @@ export function parseMetricsCsv(input: Uint8Array, opts: { today: string }): Par
   const headerLine = records[0].info.lines;
   const allowed = new Set<string>(['day', ...METRIC_COLUMNS]);
   header.forEach((h, i) => {
-    if (!allowed.has(h)) fail(headerLine, records[0].record[i] || `#${i + 1}`, `unknown column; expected day and any of ${METRIC_COLUMNS.join(', ')}`);
-    if (header.indexOf(h) !== i) fail(headerLine, h, 'the column appears twice');
+    if (!allowed.has(h)) fail(headerLine, clip(records[0].record[i] || `#${i + 1}`), `unknown column; expected day and any of ${METRIC_COLUMNS.join(', ')}`);
+    if (header.indexOf(h) !== i) fail(headerLine, clip(h), 'the column appears twice');
   });
   if (!header.includes('day')) fail(headerLine, null, 'the header has no "day" column (and the delimiter must be "," or ";")');
   const columns = header.filter((h): h is MetricColumn => h !== 'day');
@@ -137,8 +150,13 @@ export function parseMetricsCsv(input: Uint8Array, opts: { today: string }): Par
       const cell = record[i];
       if (h === 'day') {
         const day = parseDay(cell);
+        // The same bounds as the API (lib/api/schemas.ts): a year outside 2000–2100 is a typo.
+        const bounded = day ? isoDay.safeParse(day) : null;
         if (!day) {
-          issues.push({ line, column: 'day', reason: `not a date; use YYYY-MM-DD (got "${cell.trim().slice(0, 30)}")` });
+          issues.push({ line, column: 'day', reason: `not a date; use YYYY-MM-DD (got ${excerpt(cell.trim())})` });
+          ok = false;
+        } else if (bounded && !bounded.success) {
+          issues.push({ line, column: 'day', reason: `${day}: ${bounded.error.issues[0]?.message ?? 'not a valid day'}` });
           ok = false;
         } else if (day > opts.today) {
           issues.push({ line, column: 'day', reason: `${day} is in the future` });
@@ -152,7 +170,7 @@ export function parseMetricsCsv(input: Uint8Array, opts: { today: string }): Par
         }
         return;
       }
-      const v = parseMetric(cell);
+      const v = parseMetric(cell, METRIC_MAX[h as MetricColumn]);
       if (v !== null && typeof v === 'object') {
         issues.push({ line, column: h, reason: v.error });
         ok = false;

@@ -8,7 +8,8 @@ import type { CollectCredential, CollectResult, CollectWindow } from '../collect
 import { decryptSecret, parseKey, secretKey } from '../crypto/secrets';
 import type { Env } from '../env';
 import type { HttpClient } from '../http/client';
-import { AccountError, CredentialError, QuotaError, errorClassOf, scrubSecrets } from '../http/errors';
+import { fetchPolicy } from '../http/env-policy';
+import { AccountError, CredentialError, FetchRefusedError, NetworkError, QuotaError, errorClassOf, scrubSecrets } from '../http/errors';
 import type { Logger } from '../log';
 import type { Network, RunStatus } from '../networks';
 import { notifyConfig } from '../notify/config';
@@ -73,6 +74,8 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
     apiCalls: number,
     write?: (trx: Trx) => Promise<number>,
     problem?: { kind: Problem; episode: string },
+    /** Low-level cause of a network failure: logged, never stored or shown. */
+    detail?: string,
   ): Promise<RunSummary> => {
     const result = await db.transaction().execute(async (trx) => {
       const rowsWritten = write ? await write(trx) : 0;
@@ -113,7 +116,7 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
       notified: problem !== undefined,
     };
     const log = status === 'failed' ? opts.logger?.warn : opts.logger?.info;
-    log?.call(opts.logger, { ...summary }, 'collection run');
+    log?.call(opts.logger, detail ? { ...summary, detail } : { ...summary }, 'collection run');
     return summary;
   };
 
@@ -146,7 +149,8 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
     credential = { id: credRow.id, network: credRow.network, token, config: credRow.config ?? {} };
   }
 
-  const http = opts.http.session();
+  // The env's fetch policy: allow-list for branch-data URLs, body cap.
+  const http = opts.http.session(fetchPolicy(opts.env));
   const ref = { id: account.id, branch_id: account.branch_id, network: account.network };
   const quotaDay = dayInZone(now, 'America/Los_Angeles');
   const countQuota = async (trx: Trx) => {
@@ -170,6 +174,7 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
   } catch (e) {
     const errorClass = errorClassOf(e);
     const message = scrubSecrets(e instanceof Error ? e.message : String(e), secrets);
+    const detail = e instanceof NetworkError || e instanceof FetchRefusedError ? scrubSecrets(e.detail, secrets) : undefined;
     const problem: { kind: Problem; episode: string } | undefined =
       e instanceof CredentialError && credRow
         ? { kind: 'credential_invalid', episode: episode({ id: credRow.id, last_checked_at: now }) }
@@ -192,7 +197,7 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
         await trx.updateTable('account').set({ status: e.problem, status_reason: message }).where('id', '=', account.id).execute();
       }
       return 0;
-    }, problem);
+    }, problem, detail);
   }
 
   const warnings = result.warnings.map((w) => scrubSecrets(w, secrets));

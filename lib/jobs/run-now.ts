@@ -8,6 +8,7 @@ import { NETWORKS, type Network } from '../networks';
 import { refreshRollups } from '../rollups';
 import { collectAccount, type RunSummary } from './collect-account';
 import { listCollectableAccounts } from './tasks';
+import { excerpt } from '../format/excerpt';
 
 export class TargetError extends Error {}
 
@@ -39,7 +40,7 @@ export interface Target {
 /** The accounts a CLI selection names; an unknown name is a TargetError. */
 export async function resolveTargets(db: DB, spec: TargetSpec): Promise<Target[]> {
   if (spec.network && !(NETWORKS as readonly string[]).includes(spec.network)) {
-    throw new TargetError(`unknown network "${spec.network}"; expected one of ${NETWORKS.join(', ')}`);
+    throw new TargetError(`--network: unknown network ${excerpt(spec.network)}; expected one of ${NETWORKS.join(', ')}`);
   }
   let q = db
     .selectFrom('account')
@@ -47,19 +48,21 @@ export async function resolveTargets(db: DB, spec: TargetSpec): Promise<Target[]
     .select(['account.id', 'account.network', 'account.external_id', 'account.handle', 'account.status', 'branch.slug']);
   if (spec.account) {
     const a = spec.account.replace(/^@/, '');
-    q = /^\d+$/.test(a)
-      ? q.where('account.id', '=', Number(a))
-      : q.where((eb) => eb.or([eb('account.handle', '=', a), eb('account.handle', '=', `@${a}`), eb('account.external_id', '=', a)]));
+    // Account ids are 4-byte integers: a longer number can only be a network's own id.
+    q =
+      /^\d{1,10}$/.test(a) && Number(a) <= 2_147_483_647
+        ? q.where('account.id', '=', Number(a))
+        : q.where((eb) => eb.or([eb('account.handle', '=', a), eb('account.handle', '=', `@${a}`), eb('account.external_id', '=', a)]));
   }
   if (spec.branch) {
     const b = await db.selectFrom('branch').select('id').where('slug', '=', spec.branch).executeTakeFirst();
-    if (!b) throw new TargetError(`no branch with slug "${spec.branch}"`);
+    if (!b) throw new TargetError(`--branch: no branch with slug ${excerpt(spec.branch)}`);
     q = q.where('account.branch_id', '=', b.id);
   }
   if (spec.network) q = q.where('account.network', '=', spec.network as Network);
   let rows = await q.orderBy('account.id').execute();
-  if (spec.account && rows.length === 0) throw new TargetError(`no account "${spec.account}"`);
-  if (spec.account && rows.length > 1) throw new TargetError(`"${spec.account}" matches ${rows.length} accounts; use the numeric id`);
+  if (spec.account && rows.length === 0) throw new TargetError(`--account: no account ${excerpt(spec.account)}`);
+  if (spec.account && rows.length > 1) throw new TargetError(`--account: ${excerpt(spec.account)} matches ${rows.length} accounts; use the numeric id`);
   // A round (not a named account) collects only what the worker would.
   if (!spec.account) {
     const collectable = new Set((await listCollectableAccounts(db)).map((a) => a.id));

@@ -17,7 +17,9 @@ export const coordinatorDigestSchema = z.object({
   role: z.literal('coordinator'),
   week,
   branch: branchRef,
-  kpis: z.array(z.object({ metric: z.string(), value: z.number().nullable(), previous: z.number().nullable(), changePct: z.number().nullable() })),
+  kpis: z.array(
+    z.object({ metric: z.string(), value: z.number().nullable(), previous: z.number().nullable(), changePct: z.number().nullable(), changeAbs: z.number().nullable().default(null) }),
+  ),
   rank: z.object({ rank: z.number().int().nullable(), previousRank: z.number().int().nullable(), of: z.number().int(), topN: z.number().int() }),
   flags: z.array(z.object({ kind: z.string(), network: z.string().nullable(), day: z.string() })),
   problems: z.array(z.object({ network: z.string(), problem: z.string() })),
@@ -72,7 +74,7 @@ export async function buildDigest(db: DB, viewer: Viewer, today: string): Promis
       role: 'coordinator',
       week: wk,
       branch: { slug: s.branch.slug, name: s.branch.name, nameEn: s.branch.nameEn },
-      kpis: s.kpis.map((k) => ({ metric: k.metric, value: k.value, previous: k.previous, changePct: k.changePct })),
+      kpis: s.kpis.map((k) => ({ metric: k.metric, value: k.value, previous: k.previous, changePct: k.changePct, changeAbs: k.changeAbs })),
       rank: { rank: s.rank.rank, previousRank: s.rank.previousRank, of: s.rank.of, topN: ranking.robustness.topThree.length || 3 },
       flags: s.detail.flags.map((f) => ({ kind: f.kind, network: f.network, day: f.day })),
       problems: problems.map((p) => ({

@@ -2,8 +2,8 @@ import { createTranslator } from 'next-intl';
 import type { AppLocale } from '../../i18n/config';
 import en from '../../messages/en.json';
 import ru from '../../messages/ru.json';
-import { formatChangePct, formatNumber } from '../format/number';
-import { formatDay, formatTimestamp } from '../format/date';
+import { formatChangePct, formatFixed, formatNumber, formatSigned } from '../format/number';
+import { formatDay, formatMonth, formatTimestamp } from '../format/date';
 import type { Digest } from './digest';
 import type { NotifyEvent } from './events';
 
@@ -23,6 +23,11 @@ function translator(locale: AppLocale) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'notify' });
 }
 
+/** "2026-10" as the month's name; any other label as it is. */
+function periodName(label: string, locale: AppLocale): string {
+  return /^\d{4}-\d{2}$/.test(label) ? formatMonth(`${label}-01`, locale) : label;
+}
+
 function branchName(b: { name: string; nameEn: string }, locale: AppLocale): string {
   return locale === 'en' ? b.nameEn : b.name;
 }
@@ -33,13 +38,13 @@ export function renderEvent(e: NotifyEvent, locale: AppLocale, baseUrl: string):
   const link = `${baseUrl}/branches/${encodeURIComponent(e.branch.slug)}`;
   switch (e.type) {
     case 'flag':
-      return `${t('flag', { branch, flag: t(`flagKinds.${e.flag as 'data_gap'}`), network: e.network ?? t('networkAll'), day: formatDay(e.day, locale), period: e.period })} ${link}`;
+      return `${t('flag', { branch, flag: t(`flagKinds.${e.flag as 'data_gap'}`), network: e.network ?? t('networkAll'), day: formatDay(e.day, locale), period: periodName(e.period, locale) })} ${link}`;
     case 'collection_problem':
       return `${t(`problem.${e.problem}`, { branch, network: e.network, account: e.account ?? '', since: e.since ? formatTimestamp(e.since, locale) : t('never') })} ${baseUrl}/health`;
     case 'rank_change': {
       const prev = e.previousRank ?? 0;
       const key = e.previousRank === null ? 'rankNew' : e.rank <= e.topN && prev > e.topN ? 'enteredTop' : e.rank > e.topN && prev <= e.topN ? 'leftTop' : 'rankUp';
-      return `${t(key, { branch, period: e.period, rank: e.rank, previous: prev })} ${link}`;
+      return `${t(key, { branch, period: periodName(e.period, locale), rank: e.rank, previous: prev })} ${link}`;
     }
   }
 }
@@ -56,18 +61,17 @@ export function renderDigest(d: Digest, locale: AppLocale, baseUrl: string): Ren
   if (d.role === 'coordinator') {
     lines.push(`${branchName(d.branch, locale)} — ${baseUrl}/branches/${encodeURIComponent(d.branch.slug)}`, '', t('digest.kpis'));
     for (const k of d.kpis) {
-      const digits = k.metric === 'engagement_rate' || k.metric === 'follower_growth' ? 2 : 0;
-      lines.push(
-        t('digest.kpi', {
-          metric: t(`metrics.${k.metric as 'views'}`),
-          value: formatNumber(k.value, locale, digits),
-          change: k.changePct === null ? t('digest.noChange') : formatChangePct(k.changePct, locale),
-        }),
-      );
+      // A rate changes by percentage points; a count by per cent.
+      const rate = k.metric === 'engagement_rate' || k.metric === 'follower_growth';
+      const metric = t(`metrics.${k.metric as 'views'}`);
+      const value = formatNumber(k.value, locale, rate ? 2 : 0);
+      if (rate && k.changeAbs !== null) lines.push(t('digest.kpiRate', { metric, value, change: formatSigned(k.changeAbs, locale, 2) }));
+      else lines.push(t('digest.kpi', { metric, value, change: k.changePct === null ? t('digest.noChange') : formatChangePct(k.changePct, locale) }));
     }
     lines.push('');
     lines.push(d.rank.rank === null ? t('digest.unranked') : t('digest.rank', { rank: d.rank.rank, of: d.rank.of, previous: d.rank.previousRank ?? '—' }));
     if (d.rank.rank !== null && d.rank.rank <= d.rank.topN) lines.push(t('digest.inTop'));
+    else if (d.rank.rank !== null && !d.nextStep) lines.push(t('digest.noStep'));
     else if (d.nextStep) {
       lines.push(
         t('digest.nextStep', {
@@ -81,7 +85,7 @@ export function renderDigest(d: Digest, locale: AppLocale, baseUrl: string): Ren
     lines.push(d.problems.length ? t('digest.problems', { list: list(d.problems.map((p) => `${p.network}: ${p.problem}`)) }) : t('digest.noProblems'));
     return { subject: t('digestSubject', { week: d.week.label }), lines };
   }
-  const score = (s: number) => formatNumber(s, locale, 2);
+  const score = (s: number) => formatFixed(s, locale, 2);
   lines.push('', t('digest.top'), ...d.top.map((r) => t('digest.row', { rank: r.rank, branch: branchName(r, locale), score: score(r.score) })));
   if (d.movers.length) {
     lines.push('', t('digest.movers'));

@@ -158,6 +158,11 @@ describe('dashboard in the browser', () => {
   it('shows collection health', { timeout: 120_000 }, async () => {
     const { page, errors } = await open(central, '/health');
     await page.locator('[data-testid=health-stats]').waitFor();
+    // One definition of "with problems": the counter equals the filtered list.
+    await page.check('[data-testid=only-problems]');
+    const counted = Number((await page.locator('[data-testid=stat-with-problems] b').innerText()).replace(/\D/g, ''));
+    const listed = await page.locator('[data-testid=accounts-table] tbody tr').count();
+    expect(listed).toBe(counted);
     await page.uncheck('[data-testid=only-problems]');
     expect(await page.locator('[data-testid=accounts-table] tbody tr').count()).toBeGreaterThan(100);
     await screenshot(page, 'health-1280', false);

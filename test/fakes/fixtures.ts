@@ -56,6 +56,8 @@ export function fakeEnv(f: Omit<AllFakes, 'env' | 'close'>): Env {
     YOUTUBE_API_URL: f.youtube.apiUrl,
     RUTUBE_API_URL: f.rutube.apiUrl,
     METRICA_API_URL: f.website.metricaUrl,
+    // The feeds are branch data: reachable only because the operator allows the fake's host and port.
+    PODIUM_FETCH_ALLOW: new URL(f.website.siteUrl).host,
     PODIUM_TIMEZONE: 'Europe/Moscow',
     PODIUM_SECRET_KEY: TEST_KEY_HEX,
   });

@@ -183,7 +183,7 @@ describe('hostile CLI arguments', () => {
       const err: string[] = [];
       const code = await runPodium(
         argv,
-        { out: () => {}, readStdin: async () => '', secretKey: () => Buffer.alloc(32), baseUrl: BASE, openDb: async () => t.db },
+        { out: () => {}, readStdin: async () => '', readSecret: async () => '', secretKey: () => Buffer.alloc(32), baseUrl: BASE, openDb: async () => t.db },
         (l) => err.push(l),
       );
       expect(code, argv.join(' ').slice(0, 80)).toBe(2);

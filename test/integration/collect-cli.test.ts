@@ -58,6 +58,7 @@ afterAll(async () => {
 
 describe('npm run collect', () => {
   it('rejects bad arguments with exit code 2 and a clear message', async () => {
+    fs.writeFileSync(path.join(tmp, 'any.csv'), 'day,views\n2026-01-01,1\n');
     const results = await Promise.all([
       cli([]),
       cli(['--bogus']),
@@ -65,8 +66,20 @@ describe('npm run collect', () => {
       cli(['--all', '--since', '2026-13-01']),
       cli(['--import', 'x.csv']),
       cli(['--branch', 'no-such-branch']),
+      cli(['--account', '99999999999999999999']),
+      cli(['--all', '--since', '1000-01-01']),
+      cli(['--account', `x${'y'.repeat(100_000)}`]),
+      cli(['--import', path.join(tmp, 'any.csv'), '--account', '99999999999999999999']),
     ]);
-    expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    // An id past the 4-byte range is no account (not a raw database error).
+    expect(results[6].stderr).toMatch(/--account: no account "99999999999999999999"/);
+    expect(results[6].stderr).not.toMatch(/out of range|integer/);
+    expect(results[7].stderr).toMatch(/--since 1000-01-01: year must be between 2000 and 2100/);
+    // A 100 KB argument (near the kernel's limit for one) is quoted by a short prefix only.
+    expect(results[8].stderr).toMatch(/--account: no account "xy+…" \(100001 characters\)/);
+    expect(results[8].stderr.length).toBeLessThan(500);
+    expect(results[9].stderr).toMatch(/--account: no account/);
     expect(results[5].stderr).toMatch(/no branch with slug "no-such-branch"/);
     expect(results[0].stderr).toMatch(/say what to collect/);
     expect(results[1].stderr).toMatch(/bogus/);

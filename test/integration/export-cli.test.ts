@@ -25,7 +25,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string[]; er
   const err: string[] = [];
   const code = await runPodium(
     argv,
-    { out: (l) => out.push(l), readStdin: async () => '', secretKey: () => Buffer.alloc(32), baseUrl: 'http://localhost:3000', openDb: async () => t.db },
+    { out: (l) => out.push(l), readStdin: async () => '', readSecret: async () => '', secretKey: () => Buffer.alloc(32), baseUrl: 'http://localhost:3000', openDb: async () => t.db },
     (l) => err.push(l),
   );
   return { code, out, err };

@@ -115,14 +115,14 @@ describe('ranking export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
     const ws = wb.getWorksheet('Ranking')!;
-    expect(ws.getCell('A1').value).toBe('Rank');
+    expect(ws.getCell('A1').text).toBe('Rank');
     expect(typeof ws.getCell('A2').value).toBe('number');
     expect(typeof ws.getCell('E2').value).toBe('number');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const about = wb.getWorksheet('About')!;
-    const labels = about.getColumn(1).values;
-    expect(labels).toContain('Method');
-    expect(about.getColumn(2).values).toContain('podium-v1');
+    const texts = (col: number) => about.getColumn(col).values.map((v) => (v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : v));
+    expect(texts(1)).toContain('Method');
+    expect(texts(2)).toContain('podium-v1');
   });
 
   it('neutralizes formula payloads in branch names', async () => {

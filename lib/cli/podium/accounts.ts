@@ -1,4 +1,5 @@
 import { addAccount, listAllAccounts, setAccountPaused } from '@/lib/admin/accounts';
+import { excerpt } from '@/lib/format/excerpt';
 import { UsageError, adminCtx, options, required, table, type Runner } from './common';
 
 const ADD = 'npm run podium -- accounts add --branch <slug> --url <url or handle> [--network vk|ok|telegram|youtube|rutube|website|dzen] [--title <title>]';
@@ -25,13 +26,14 @@ export function accountsCommand(sub: string | undefined, args: string[]): Runner
       const usage = `npm run podium -- accounts ${sub} --id <account id>`;
       const raw = required(options(args, { id: { type: 'string' } }, usage), 'id', usage);
       const id = Number(raw);
-      if (!Number.isInteger(id) || id <= 0) throw new UsageError(`--id must be an account id number (got "${raw}")`);
+      // Ids are 4-byte integers in the database: a larger number names no account.
+      if (!/^\d{1,10}$/.test(raw) || id <= 0 || id > 2_147_483_647) throw new UsageError(`--id must be an account id number (got ${excerpt(raw)})`);
       return async (io) => {
         await setAccountPaused(adminCtx(io), id, sub === 'pause');
         io.out(`${sub === 'pause' ? 'Paused' : 'Resumed'} account #${id}`);
       };
     }
     default:
-      throw new UsageError(`unknown accounts command "${sub ?? ''}": use list, add, pause or resume`);
+      throw new UsageError(`unknown accounts command ${excerpt(sub ?? '')}: use list, add, pause or resume`);
   }
 }

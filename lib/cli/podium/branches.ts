@@ -1,5 +1,6 @@
 import { createBranch, listAllBranches, setBranchArchived } from '@/lib/admin/branches';
 import { FEDERAL_DISTRICTS } from '@/lib/networks';
+import { excerpt } from '@/lib/format/excerpt';
 import { UsageError, adminCtx, options, required, table, type Runner } from './common';
 
 const CREATE =
@@ -20,11 +21,13 @@ export function branchesCommand(sub: string | undefined, args: string[]): Runner
         CREATE,
       );
       const district = required(v, 'district', CREATE);
-      if (!(FEDERAL_DISTRICTS as readonly string[]).includes(district)) throw new UsageError(`--district must be one of ${FEDERAL_DISTRICTS.join(', ')}`);
+      if (!(FEDERAL_DISTRICTS as readonly string[]).includes(district)) throw new UsageError(`--district must be one of ${FEDERAL_DISTRICTS.join(', ')} (got ${excerpt(district)})`);
       let population: number | null = null;
       if (v.population !== undefined) {
         population = Number(v.population);
-        if (!Number.isInteger(population) || population <= 0) throw new UsageError(`--population must be a positive whole number (got "${v.population}")`);
+        if (!/^\d+$/.test(v.population) || population <= 0 || population > 2_147_483_647) {
+          throw new UsageError(`--population must be a whole number from 1 to 2147483647 (got ${excerpt(v.population)})`);
+        }
       }
       const input = {
         slug: required(v, 'slug', CREATE),
@@ -49,6 +52,6 @@ export function branchesCommand(sub: string | undefined, args: string[]): Runner
       };
     }
     default:
-      throw new UsageError(`unknown branches command "${sub ?? ''}": use list, create, archive or unarchive`);
+      throw new UsageError(`unknown branches command ${excerpt(sub ?? '')}: use list, create, archive or unarchive`);
   }
 }

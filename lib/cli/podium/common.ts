@@ -1,3 +1,4 @@
+import { clip } from '@/lib/format/excerpt';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/schema';
@@ -11,6 +12,8 @@ export interface CliIo {
   db: Kysely<Database>;
   out: (line: string) => void;
   readStdin: () => Promise<string>;
+  /** A secret typed at a prompt without echo, or the first line of piped stdin. */
+  readSecret: (prompt: string) => Promise<string>;
   /** Key for credential encryption. */
   secretKey: () => Buffer;
   baseUrl: string;
@@ -28,18 +31,25 @@ type OptSpec = Record<string, { type: 'string' | 'boolean' }>;
 
 /** Strict option parsing; unknown or malformed options name themselves. */
 export function options<T extends OptSpec>(args: string[], spec: T, usage: string) {
+  let values;
   try {
-    return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values as {
+    values = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values as {
       [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string;
     };
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}\nusage: ${usage}`);
+    throw new UsageError(`${clip((err as Error).message, 90)}\nusage: ${usage}`);
   }
+  // A shell cannot pass NUL, but a caller of runPodium can; the database could not store it.
+  for (const [k, v] of Object.entries(values)) {
+    if (typeof v === 'string' && v.includes('\0')) throw new UsageError(`--${k}: must not contain NUL characters`);
+  }
+  return values;
 }
 
 export function required(values: Record<string, unknown>, name: string, usage: string): string {
   const v = values[name];
   if (typeof v !== 'string' || !v.trim()) throw new UsageError(`missing --${name}\nusage: ${usage}`);
+  if (v.includes('\0')) throw new UsageError(`--${name}: must not contain NUL characters`);
   return v.trim();
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { addCredential, listCredentialViews, parseCredentialConfig } from '@/lib/admin/credentials';
 import { NETWORKS } from '@/lib/networks';
+import { excerpt } from '@/lib/format/excerpt';
 import { UsageError, adminCtx, options, required, table, type Runner } from './common';
 
 const ADD = 'npm run podium -- credentials add --network <network> --label <label> [--token-file <path>] [--config key=value ...]   (else the token is read from stdin)';
@@ -36,10 +37,10 @@ export function credentialsCommand(sub: string | undefined, args: string[]): Run
       const { rest, config: configLines } = takeConfig(args);
       const v = options(rest, { network: { type: 'string' }, label: { type: 'string' }, 'token-file': { type: 'string' } }, ADD);
       const network = required(v, 'network', ADD);
-      if (!(NETWORKS as readonly string[]).includes(network)) throw new UsageError(`--network must be one of ${NETWORKS.join(', ')} (got "${network}")`);
+      if (!(NETWORKS as readonly string[]).includes(network)) throw new UsageError(`--network must be one of ${NETWORKS.join(', ')} (got ${excerpt(network)})`);
       const label = required(v, 'label', ADD);
       const file = v['token-file'];
-      if (file !== undefined && !fs.existsSync(file)) throw new UsageError(`--token-file: no such file ${file}`);
+      if (file !== undefined && !fs.existsSync(file)) throw new UsageError(`--token-file: no such file ${excerpt(file)}`);
       let config: Record<string, string>;
       try {
         config = parseCredentialConfig(configLines);
@@ -54,6 +55,6 @@ export function credentialsCommand(sub: string | undefined, args: string[]): Run
       };
     }
     default:
-      throw new UsageError(`unknown credentials command "${sub ?? ''}": use add or list`);
+      throw new UsageError(`unknown credentials command ${excerpt(sub ?? '')}: use add or list`);
   }
 }

@@ -8,6 +8,7 @@ import { listRankings, UnknownMethodError } from '@/lib/data/rankings';
 import { branchExportQuerySchema, exportOptionsSchema } from '@/lib/export/definitions';
 import { exportResponse } from '@/lib/export/respond';
 import { branchExportSpec, rankingExportSpec } from '@/lib/export/specs';
+import { excerpt } from '@/lib/format/excerpt';
 import { CLI_ACTOR, options, required, UsageError, type Runner } from './common';
 
 const RANKINGS_USAGE =
@@ -23,7 +24,7 @@ export function periodFromLabel(label: string): Record<string, string> {
   if (/^\d{4}-Q[1-4]$/.test(label)) return { period: 'quarter', date: label };
   if (/^\d{4}-W\d{2}$/.test(label)) return { period: 'week', date: label };
   if (/^\d{4}$/.test(label)) return { period: 'year', date: label };
-  throw new UsageError(`--period: "${label}" is not a month (2026-10), quarter (2026-Q4), week (2026-W43), year (2026) or range (2026-10-01..2026-10-31)\nusage: ${RANKINGS_USAGE}`);
+  throw new UsageError(`--period: ${excerpt(label)} is not a month (2026-10), quarter (2026-Q4), week (2026-W43), year (2026) or range (2026-10-01..2026-10-31)\nusage: ${RANKINGS_USAGE}`);
 }
 
 function parseOr<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, usage: string, flag: (path: string) => string): T {
@@ -41,8 +42,19 @@ async function writeOut(res: Response, out: string, io: { out: (l: string) => vo
   }
   const tmp = `${out}.partial`;
   // Written aside and renamed, so a failed export never leaves a truncated file under the real name.
-  await pipeline(body, fs.createWriteStream(tmp));
-  fs.renameSync(tmp, out);
+  try {
+    await pipeline(body, fs.createWriteStream(tmp));
+    fs.renameSync(tmp, out);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!code) throw err;
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
+    throw new UsageError(`--out: cannot write ${excerpt(out)} (${code})`);
+  }
   io.out(`wrote ${out} (${fs.statSync(out).size} bytes)`);
 }
 
@@ -96,7 +108,7 @@ export function exportCommand(sub: string | undefined, rest: string[]): Runner {
     );
     return async (io) => {
       const spec = await branchExportSpec(io.db, CLI_ACTOR, slug, input, opts, opts.lang ?? 'ru');
-      if (!spec) throw new UsageError(`--slug: no branch "${slug}"`);
+      if (!spec) throw new UsageError(`--slug: no branch ${excerpt(slug)}`);
       await recordAudit(io.db, {
         action: 'export.branch',
         actor: CLI_ACTOR,

@@ -1,4 +1,6 @@
+import { excerpt } from '@/lib/format/excerpt';
 import { AdminInputError } from '@/lib/admin/context';
+import { databaseInputProblem } from '@/db/input-problem';
 import { accountsCommand } from './accounts';
 import { branchesCommand } from './branches';
 import { UsageError, type CliIo, type Runner } from './common';
@@ -8,7 +10,7 @@ import { packCommand } from './pack';
 import { usersCommand } from './users';
 
 export const HELP = `usage: npm run podium -- <command>
-  users create --email <e> --role admin|central|coordinator [--branch <slug>] [--password <pw>] [--name <n>]
+  users create --email <e> --role admin|central|coordinator [--branch <slug>] [--password] [--name <n>]  (password from stdin or a prompt)
   users list | users deactivate --email <e> | users reset-link --email <e>
   branches list | branches create --slug --name --name-en --region RU-XX --district <d> [--population <n>]
   branches archive --slug <slug> | branches unarchive --slug <slug>
@@ -42,7 +44,7 @@ export function parseCommand(argv: string[]): Runner | 'help' {
     case 'pack':
       return packCommand(sub === undefined ? rest : [sub, ...rest]);
     default:
-      throw new UsageError(`unknown command "${group}"\n${HELP}`);
+      throw new UsageError(`unknown command ${excerpt(group)}\n${HELP}`);
   }
 }
 
@@ -70,6 +72,12 @@ export async function runPodium(argv: string[], io: Omit<CliIo, 'db'> & { openDb
     if (e instanceof UsageError || e instanceof AdminInputError) {
       const field = e instanceof AdminInputError ? `--${e.field.replace(/_/g, '-')}: ` : '';
       err(`podium: ${field}${e.message}`);
+      return 2;
+    }
+    // A value the checks let through but the database refused: still bad input, never a stack trace.
+    const problem = databaseInputProblem(e);
+    if (problem) {
+      err(`podium: --${problem.message.replace(/_/g, '-')}`);
       return 2;
     }
     throw e;

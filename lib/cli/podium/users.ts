@@ -1,21 +1,33 @@
 import { adminCreateUser, adminDeactivate, adminResetLink } from '@/lib/admin/users';
 import { getUserByEmail, listUsers } from '@/lib/auth/users';
 import { ROLES, type Role } from '@/lib/auth/viewer';
+import { excerpt } from '@/lib/format/excerpt';
 import { UsageError, adminCtx, options, required, table, type Runner } from './common';
 
-const CREATE = 'npm run podium -- users create --email <e-mail> --role admin|central|coordinator [--branch <slug>] [--password <pw>] [--name <name>]';
+const CREATE =
+  'npm run podium -- users create --email <e-mail> --role admin|central|coordinator [--branch <slug>] [--password] [--name <name>]   (--password: read it from stdin or a prompt; without it an invitation link is printed)';
 
 export function usersCommand(sub: string | undefined, args: string[]): Runner {
   switch (sub) {
     case 'create': {
-      const v = options(args, { email: { type: 'string' }, role: { type: 'string' }, branch: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } }, CREATE);
+      // A password on the command line would land in shell history and `ps`: refused.
+      const at = args.findIndex((a) => a === '--password' || a.startsWith('--password='));
+      if (at >= 0 && (args[at]!.includes('=') || (args[at + 1] !== undefined && !args[at + 1]!.startsWith('--')))) {
+        throw new UsageError('--password takes no value on the command line: pipe the password on stdin or type it at the prompt\nusage: ' + CREATE);
+      }
+      const v = options(args, { email: { type: 'string' }, role: { type: 'string' }, branch: { type: 'string' }, password: { type: 'boolean' }, name: { type: 'string' } }, CREATE);
       const email = required(v, 'email', CREATE);
       const role = required(v, 'role', CREATE);
-      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got "${role}")`);
+      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got ${excerpt(role)})`);
       if (role === 'coordinator' && !v.branch) throw new UsageError('--branch <slug> is required for a coordinator');
       if (role !== 'coordinator' && v.branch) throw new UsageError('--branch applies to coordinators only');
       return async (io) => {
-        const r = await adminCreateUser(adminCtx(io), { email, role: role as Role, branchSlug: v.branch ?? null, password: v.password, name: v.name, baseUrl: io.baseUrl });
+        let password: string | undefined;
+        if (v.password) {
+          password = await io.readSecret(`Password for ${email} (not shown): `);
+          if (!password) throw new UsageError('--password: no password given (pipe it on stdin or type it at the prompt)');
+        }
+        const r = await adminCreateUser(adminCtx(io), { email, role: role as Role, branchSlug: v.branch ?? null, password, name: v.name, baseUrl: io.baseUrl });
         io.out(`Created ${role} ${email.toLowerCase()}`);
         if (r.inviteUrl) io.out(`One-time link to set the password (give it to the user): ${r.inviteUrl}`);
       };
@@ -35,7 +47,7 @@ export function usersCommand(sub: string | undefined, args: string[]): Runner {
       const email = required(options(args, { email: { type: 'string' } }, usage), 'email', usage);
       return async (io) => {
         const u = await getUserByEmail(io.db, email);
-        if (!u) throw new UsageError(`--email: no user ${email}`);
+        if (!u) throw new UsageError(`--email: no user ${excerpt(email)}`);
         if (sub === 'deactivate') {
           await adminDeactivate(adminCtx(io), u.id);
           io.out(`Deactivated ${u.email}; all sessions ended`);
@@ -45,6 +57,6 @@ export function usersCommand(sub: string | undefined, args: string[]): Runner {
       };
     }
     default:
-      throw new UsageError(`unknown users command "${sub ?? ''}": use create, list, deactivate or reset-link`);
+      throw new UsageError(`unknown users command ${excerpt(sub ?? '')}: use create, list, deactivate or reset-link`);
   }
 }

@@ -61,6 +61,7 @@ export const collectOk: Collector = async (account, cred, window, ctx) => {
   const res = await ctx.http.request({
     what,
     url: ctx.env.OK_API_URL,
+    base: ctx.env.OK_API_URL,
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     // POST keeps the token out of URLs and access logs.

@@ -38,6 +38,7 @@ async function get<S extends z.ZodType>(ctx: CollectContext, path: string, schem
   const res = await ctx.http.request({
     what,
     url: `${ctx.env.RUTUBE_API_URL.replace(/\/$/, '')}${path}`,
+    base: ctx.env.RUTUBE_API_URL,
     limitKey: 'rutube',
     rate: ctx.http.rate('rutube', DEFAULT_LIMITS.rutube),
     classify: (r) => (r.status === 404 ? new AccountError(`${what}: HTTP 404, channel not found`, 'not_found') : null),

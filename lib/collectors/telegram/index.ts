@@ -57,6 +57,7 @@ async function memberCount(ctx: CollectContext, cred: CollectCredential, channel
   const res = await ctx.http.request({
     what,
     url,
+    base: ctx.env.TELEGRAM_BOT_API_URL,
     limitKey: `telegram:credential:${cred.id}`,
     rate: ctx.http.rate('telegram_bot', DEFAULT_LIMITS.telegram_bot),
     secrets: [cred.token],
@@ -71,6 +72,7 @@ async function webPage(ctx: CollectContext, path: string): Promise<string> {
   const res = await ctx.http.request({
     what,
     url: `${ctx.env.TELEGRAM_WEB_URL.replace(/\/$/, '')}${path}`,
+    base: ctx.env.TELEGRAM_WEB_URL,
     limitKey: 'telegram:web',
     rate: ctx.http.rate('telegram_web', DEFAULT_LIMITS.telegram_web),
     // An unknown channel redirects to the site's front page.

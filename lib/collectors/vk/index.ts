@@ -80,6 +80,7 @@ async function call<S extends z.ZodType>(
   const res = await ctx.http.request({
     what,
     url,
+    base: ctx.env.VK_API_URL,
     headers,
     limitKey: cred ? `vk:credential:${cred.id}` : 'vk:anonymous',
     rate: ctx.http.rate(cred?.config.token_type === 'community' ? 'vk_community' : 'vk', cred?.config.token_type === 'community' ? { limit: 20, intervalMs: 1000 } : DEFAULT_LIMITS.vk),

@@ -56,6 +56,7 @@ async function metrica(
   const res = await ctx.http.request({
     what,
     url,
+    base: ctx.env.METRICA_API_URL,
     headers: { authorization: `OAuth ${cred.token}` },
     limitKey: `metrica:credential:${cred.id}`,
     rate: ctx.http.rate('metrica', DEFAULT_LIMITS.metrica),
@@ -115,7 +116,8 @@ export const collectWebsite: Collector = async (account, cred, window, ctx) => {
   const site = account.url ?? (/^https?:\/\//.test(account.externalId) ? account.externalId : null);
   if (site) {
     const what = 'website feed';
-    const res = await ctx.http.request({ what, url: feedUrl(site), limitKey: `rss:${new URL(site).host}`, rate: ctx.http.rate('rss', DEFAULT_LIMITS.rss) });
+    // A URL from branch data: no base, so the HTTP layer's SSRF filter applies (docs/operations.md).
+    const res = await ctx.http.request({ what, url: feedUrl(site), limitKey: `rss:${URL.canParse(site) ? new URL(site).host : site.slice(0, 100)}`, rate: ctx.http.rate('rss', DEFAULT_LIMITS.rss) });
     const { dates, raw } = parseFeed(res.text);
     const unreadable = raw.filter((_, i) => dates[i] === null);
     if (unreadable.length) {

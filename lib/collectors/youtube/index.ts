@@ -93,6 +93,7 @@ async function call<S extends z.ZodType>(ctx: CollectContext, cred: CollectCrede
   const res = await ctx.http.request({
     what,
     url,
+    base: ctx.env.YOUTUBE_API_URL,
     headers: { 'x-goog-api-key': cred.token },
     limitKey: `youtube:credential:${cred.id}`,
     rate: ctx.http.rate('youtube', DEFAULT_LIMITS.youtube),

@@ -63,6 +63,8 @@ export class TelegramBot {
     const res = await this.http.request({
       what: `telegram bot ${method}`,
       url: `${this.apiUrl.replace(/\/+$/, '')}/bot${this.token}/${method}`,
+      // Operator configuration (TELEGRAM_BOT_API_URL): reached as configured (docs/operations.md, SSRF).
+      base: this.apiUrl,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(params),

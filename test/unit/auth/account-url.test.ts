@@ -27,6 +27,14 @@ const bad: [string, string | undefined, RegExp][] = [
   ['https://vk.com/club1', 'telegram', /not telegram/],
   ['javascript:alert(1)', undefined, /.+/],
   ['https://user:pw@example.org/', undefined, /password/],
+  // Issue #17: special-use names were accepted as a branch website.
+  ['https://localhost./', undefined, /public domain/],
+  ['https://foo.localhost/', undefined, /public domain/],
+  ['https://db.internal:5432/', undefined, /public domain/],
+  ['https://intranet.local/feed', undefined, /public domain/],
+  ['https://[::1]/', undefined, /public domain/],
+  ['https://[::ffff:7f00:1]/', undefined, /public domain/],
+  ['https://0x7f.1/', undefined, /public domain/],
 ];
 
 describe('parseAccountInput', () => {
@@ -38,6 +46,15 @@ describe('parseAccountInput', () => {
     const r = parseAccountInput(input, network as never);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(msg);
+  });
+});
+
+describe('website URLs', () => {
+  it('drops the trailing dot of a fully qualified name', () => {
+    expect(parseAccountInput('https://Example.org./news')).toMatchObject({ ok: true, account: { externalId: 'example.org/news', url: 'https://example.org/news' } });
+  });
+  it('accepts a public-looking name that resolves to a private address: the fetch refuses it by address (test/integration/collect-ssrf.test.ts)', () => {
+    expect(parseAccountInput('https://169.254.169.254.nip.io/')).toMatchObject({ ok: true, account: { network: 'website' } });
   });
 });
 
