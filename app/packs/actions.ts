@@ -10,19 +10,18 @@ import { env } from '@/lib/env';
 import { packRequestSchema, wallTimeToIso } from '@/lib/pack/request';
 import { canUsePacks, requestPack } from '@/lib/pack/store';
 import { logger } from '@/lib/log';
-import { getTranslations } from 'next-intl/server';
 
 const FIELDS = ['period', 'network', 'district', 'source', 'locale', 'runAt'] as const;
 
 /**
- * Queues a meeting pack (now, or at the chosen time). A server action is a
+ * Queues a meeting pack (answers: the new pack's id, or the invalid field with
+ * the schema's message, or "queueDown"; the form puts them into words) (now, or at the chosen time). A server action is a
  * public endpoint: the viewer's role is checked here, and again in the store.
  */
 export async function requestPackAction(_: ActionResult, data: FormData): Promise<ActionResult> {
   const viewer = await getViewer();
   if (!viewer) return { ok: false, message: 'Sign in required' };
   if (!canUsePacks(viewer)) return { ok: false, message: 'Forbidden' };
-  const t = await getTranslations('packs');
   const raw: Record<string, string> = {};
   for (const k of FIELDS) {
     const v = data.get(k);
@@ -32,7 +31,8 @@ export async function requestPackAction(_: ActionResult, data: FormData): Promis
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = String(issue.path[0] ?? 'period');
-    return { ok: false, field, message: t('invalid', { field, message: issue.message }) };
+    // The form words it in the UI language (components/packs/pack-result.ts).
+    return { ok: false, field, message: issue.message };
   }
   let id: number;
   try {
@@ -41,10 +41,10 @@ export async function requestPackAction(_: ActionResult, data: FormData): Promis
     // Without graphile-worker's schema (no worker has ever started) the job cannot be queued.
     if (err instanceof Error && /graphile_worker/.test(err.message)) {
       logger.warn({ err }, 'meeting pack not queued');
-      return { ok: false, message: t('queueDown') };
+      return { ok: false, message: 'queueDown' };
     }
     throw err;
   }
   revalidatePath('/packs');
-  return { ok: true, message: t('requested', { id }) };
+  return { ok: true, message: String(id) };
 }

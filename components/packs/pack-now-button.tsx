@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { requestPackAction } from '@/app/packs/actions';
 import { initialResult } from '@/lib/admin/action-result';
+import { packResultText } from './pack-result';
 
 /** One click on the ranking page: a meeting pack of the period, network and district on screen. */
 export function PackNowButton({ period, network, district }: { period: string; network: string; district: string | null }) {
@@ -21,10 +22,10 @@ export function PackNowButton({ period, network, district }: { period: string; n
         <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M1.5 3.5h5l1.5 1.5h6.5v8h-13z" /></svg> {t('make')}
       </button>
       <span role="status" aria-live="polite" className="small">
-        {!state.ok && state.message && <span style={{ color: 'var(--down)' }}>⚠ {state.message}</span>}
+        {!state.ok && state.message && <span style={{ color: 'var(--down)' }}>⚠ {packResultText(state, { t })}</span>}
         {state.ok && state.message && (
           <>
-            ✓ {state.message} <Link href="/packs">{t('open')}</Link>
+            ✓ {packResultText(state, { t })} <Link href="/packs">{t('open')}</Link>
           </>
         )}
       </span>

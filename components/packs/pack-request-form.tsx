@@ -4,11 +4,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { requestPackAction } from '@/app/packs/actions';
 import { initialResult } from '@/lib/admin/action-result';
+import { packResultText } from './pack-result';
 import { NETWORKS } from '@/lib/networks';
 
 /** The schedule form of the packs page: period, network, source, language, when. */
 export function PackRequestForm({ defaultPeriod, zone }: { defaultPeriod: string; zone: string }) {
   const t = useTranslations();
+  const tp = useTranslations('packs');
   const locale = useLocale();
   const [state, action, pending] = useActionState(requestPackAction, initialResult);
   const invalid = (f: string) => (!state.ok && state.field === f ? true : undefined);
@@ -57,8 +59,8 @@ export function PackRequestForm({ defaultPeriod, zone }: { defaultPeriod: string
         {t('packs.submit')}
       </button>
       <div role="status" aria-live="polite" className="pack-status" data-testid="pack-status">
-        {!state.ok && state.message && <span style={{ color: 'var(--down)' }}>⚠ {state.message}</span>}
-        {state.ok && state.message && <span>✓ {state.message}</span>}
+        {!state.ok && state.message && <span style={{ color: 'var(--down)' }}>⚠ {packResultText(state, { t: tp })}</span>}
+        {state.ok && state.message && <span>✓ {packResultText(state, { t: tp })}</span>}
       </div>
     </form>
   );
