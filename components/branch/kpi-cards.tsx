@@ -21,7 +21,7 @@ export function KpiCards({ kpis, sparks }: { kpis: Kpi[]; sparks: Partial<Record
           const missingChange =
             k.value === null ? t('missing.notMeasured') : k.previous === null ? t('missing.noPrevious') : k.previous === 0 ? t('missing.fromZero') : undefined;
           return (
-            <div key={k.metric} className="card kpi">
+            <div key={k.metric} className="card kpi" data-metric={k.metric}>
               <span className="kpi-label">{t(`metrics.${k.metric}`)}</span>
               <span className="kpi-value">
                 <Num value={k.value} kind={rate ? 'percent' : 'compact'} missing={t('missing.notMeasured')} />

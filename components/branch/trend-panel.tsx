@@ -1,9 +1,11 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { Granularity, NetworkScope, SeriesMetric, SeriesResponse } from '@/lib/api/schemas';
-import { METRIC_AGGREGATION, periodTotals, trendRows } from '@/lib/charts/series';
+import { METRIC_AGGREGATION, trendRows, trendTotals } from '@/lib/charts/series';
+import { formatRange } from '@/lib/format/date';
+import { comparisonBuckets } from '@/lib/ranking/period';
 import { NETWORK_COLORS } from '@/lib/networks';
 import { useSeries } from '@/lib/query/hooks';
 import { PctChange } from '@/components/ui/change';
@@ -26,10 +28,16 @@ export function TrendPanel({
   initialMetric?: SeriesMetric;
 }) {
   const t = useTranslations();
+  const locale = useLocale();
   const [metric, setMetric] = useState<SeriesMetric>(initialMetric);
   const q = useSeries(slug, { ...window, metric }, metric === initialMetric && initial ? initial : undefined);
   const rows = q.data ? trendRows(q.data) : [];
-  const totals = periodTotals(rows, METRIC_AGGREGATION[metric]);
+  // The same previous period as the KPI cards (and as the server's series).
+  const cmp = comparisonBuckets(window.from, window.to, window.granularity);
+  const windows = { current: { from: cmp.current.from, to: cmp.current.to }, previous: { from: cmp.previous.from, to: cmp.previous.to } };
+  const currentRange = formatRange(windows.current.from, windows.current.to, locale);
+  const previousRange = formatRange(windows.previous.from, windows.previous.to, locale);
+  const totals = trendTotals(rows, q.data?.previous.points ?? [], METRIC_AGGREGATION[metric]);
   const networks = q.data?.byNetwork.map((n) => n.network) ?? [];
   const label = t(`metrics.${metric}`);
   return (
@@ -46,16 +54,18 @@ export function TrendPanel({
       </div>
       <div className="stat-row" style={{ margin: '0 0 8px' }}>
         <span>
-          <span className="muted small">{t('branch.current')}: </span>
+          <span className="muted small">{currentRange}: </span>
           <strong>
             <Num value={totals.current} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} missing={t('missing.notMeasured')} />
           </strong>
         </span>
         <span>
-          <span className="muted small">{t('branch.previous')}: </span>
+          <span className="muted small">{previousRange}: </span>
           <Num value={totals.previous} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} missing={t('missing.noPrevious')} />
         </span>
-        <PctChange value={totals.change} missing={totals.previous === 0 ? t('missing.fromZero') : t('missing.noPrevious')} />
+        <span data-testid="trend-change">
+          <PctChange value={totals.change} missing={totals.previous === 0 ? t('missing.fromZero') : t('missing.noPrevious')} />
+        </span>
       </div>
       <figure style={{ margin: 0 }} aria-label={t('branch.trendCaption', { metric: label })}>
         <ul className="legend" aria-hidden="true">
@@ -63,13 +73,17 @@ export function TrendPanel({
             <svg width="22" height="8">
               <line x1="0" y1="4" x2="22" y2="4" stroke="#0072B2" strokeWidth="2.4" />
             </svg>
-            {t('branch.current')}
+            <span data-testid="trend-current-range">
+              {t('branch.current')}: {currentRange}
+            </span>
           </li>
           <li>
             <svg width="22" height="8">
               <line x1="0" y1="4" x2="22" y2="4" stroke="#5b6675" strokeWidth="1.5" strokeDasharray="5 4" />
             </svg>
-            {t('branch.previous')}
+            <span data-testid="trend-previous-range">
+              {t('branch.previous')}: {previousRange}
+            </span>
           </li>
         </ul>
         <div className="chart-box chart-frame" data-testid="trend-chart">
@@ -79,7 +93,13 @@ export function TrendPanel({
             <div className="skeleton" style={{ height: 280 }} aria-hidden="true" />
           ) : (
             <div className={q.isPlaceholderData ? 'is-fetching' : undefined}>
-              <TrendChart rows={rows} metric={metric} granularity={window.granularity} labels={{ current: t('branch.current'), previous: t('branch.previous') }} />
+              <TrendChart
+                rows={rows}
+                metric={metric}
+                granularity={window.granularity}
+                windows={windows}
+                labels={{ current: currentRange, previous: previousRange, change: t('branch.vsPrev'), noPrevious: t('branch.noPreviousDay') }}
+              />
             </div>
           )}
         </div>

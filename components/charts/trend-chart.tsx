@@ -4,19 +4,24 @@ import { useLocale } from 'next-intl';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
 import type { TrendRow } from '@/lib/charts/series';
-import { formatDay } from '@/lib/format/date';
-import { bucketTick, metricValue } from './format';
+import { formatChangePct } from '@/lib/format/number';
+import { bucketSpan, bucketTick, metricValue } from './format';
 
 export interface TrendChartProps {
   rows: TrendRow[];
   metric: SeriesMetric;
   granularity: Granularity;
-  labels: { current: string; previous: string };
+  /** The exact days of each line, for the tooltip. */
+  windows: { current: { from: string; to: string }; previous: { from: string; to: string } };
+  labels: { current: string; previous: string; change: string; noPrevious: string };
   height?: number;
 }
 
-/** This period as a solid line, the previous one dashed under it. Pure: fed by props. */
-export default function TrendChart({ rows, metric, granularity, labels, height = 280 }: TrendChartProps) {
+/**
+ * This period as a solid line, the previous one dashed under it, bucket k over
+ * bucket k (12 Oct over 12 Sep). The tooltip names both days. Pure: fed by props.
+ */
+export default function TrendChart({ rows, metric, granularity, windows, labels, height = 280 }: TrendChartProps) {
   const locale = useLocale();
   return (
     <ResponsiveContainer width="100%" height={height}>
@@ -25,8 +30,31 @@ export default function TrendChart({ rows, metric, granularity, labels, height =
         <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
         <YAxis tickFormatter={(v: number) => metricValue(v, metric, locale, true)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
         <Tooltip
-          formatter={(v, name) => [metricValue(typeof v === 'number' ? v : null, metric, locale), name]}
-          labelFormatter={(b) => formatDay(String(b), locale)}
+          content={({ active, payload }) => {
+            const row = active ? (payload?.[0]?.payload as TrendRow | undefined) : undefined;
+            if (!row) return null;
+            return (
+              <div className="chart-tooltip" data-testid="trend-tooltip">
+                <div>
+                  <span className="muted">{bucketSpan(row.bucket, granularity, windows.current, locale)}:</span> <strong>{metricValue(row.value, metric, locale)}</strong>
+                </div>
+                <div>
+                  {row.previousBucket ? (
+                    <>
+                      <span className="muted">{bucketSpan(row.previousBucket, granularity, windows.previous, locale)}:</span> {metricValue(row.previous, metric, locale)}
+                    </>
+                  ) : (
+                    <span className="muted">{labels.noPrevious}</span>
+                  )}
+                </div>
+                {row.change !== null && (
+                  <div className="small">
+                    {labels.change}: {formatChangePct(row.change, locale)}
+                  </div>
+                )}
+              </div>
+            );
+          }}
         />
         <Line
           type="monotone"

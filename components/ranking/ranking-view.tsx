@@ -16,6 +16,7 @@ import { ExportMenu } from '@/components/export/export-menu';
 import { PackNowButton } from '@/components/packs/pack-now-button';
 import { rankingExportHref, rankingReportHref } from '@/lib/export/links';
 import { StaleBanner } from './stale-banner';
+import { UnrankedNotice } from './unranked-notice';
 import { PeriodFilter } from './period-filter';
 import { Podium, PodiumSkeleton } from './podium';
 import { IneligibleTable, RankingTable, TableSkeleton } from './ranking-table';
@@ -133,7 +134,13 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
               </span>
             </p>
           )}
-          {ranked.length === 0 ? (
+          {ranked.length === 0 && data.unranked ? (
+            <UnrankedNotice
+              data={data}
+              hrefFor={(p) => `/${rankingSearch({ ...state, period: p.kind, date: p.from })}`}
+              onOpen={(p) => setState({ ...state, period: p.kind, date: p.from, from: undefined, to: undefined })}
+            />
+          ) : ranked.length === 0 ? (
             <EmptyState title={t('ranking.noRows')} minHeight={240}>
               {t('ranking.noRowsHint')}
               {data.freshness.lastDataDay && <> {t('ranking.lastData', { day: formatDay(data.freshness.lastDataDay, locale) })}</>}

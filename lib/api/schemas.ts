@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FEDERAL_DISTRICTS, NETWORKS } from '../networks';
 import { COMPONENT_IDS } from '../ranking/method';
-import { parseAnchor } from '../ranking/period';
+import { daysInclusive, isValidDay, parseAnchor } from '../ranking/period';
 
 // Request queries and response bodies of the analytics API, declared once and
 // shared by the route handlers, the client hooks and the tests.
@@ -13,13 +13,8 @@ export const MAX_YEAR = 2100;
 export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine(validDay, 'not a calendar date')
+  .refine(isValidDay, 'not a calendar date')
   .refine(inYears, `year must be between ${MIN_YEAR} and ${MAX_YEAR}`);
-
-function validDay(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 function inYears(s: string): boolean {
   const y = Number(s.slice(0, 4));
@@ -41,7 +36,8 @@ export const MAX_RANGE_DAYS = 3 * 366;
 
 // A period: `period` + `date` (any day inside it, or the kind's own form:
 // 2026-W43, 2026-10, 2026-Q4, 2026), or period=custom with from/to.
-// Without `date` the latest complete period is meant.
+// Without `date` the latest complete period is meant, or the running one when
+// nobody is ranked in it (docs/methodology.md, step 1).
 const periodFields = {
   period: periodKindSchema.default('month'),
   date: z
@@ -59,7 +55,7 @@ function refinePeriod(q: { period: PeriodKind; date?: string; from?: string; to?
     if (q.date) ctx.addIssue({ code: 'custom', path: ['date'], message: 'not allowed when period=custom (use from/to)' });
     if (q.from && q.to) {
       if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-      else if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
+      else if (daysInclusive(q.from, q.to) > MAX_RANGE_DAYS)
         ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
     }
   } else {
@@ -68,10 +64,6 @@ function refinePeriod(q: { period: PeriodKind; date?: string; from?: string; to?
     if (q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'only with period=custom' });
     if (q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'only with period=custom' });
   }
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 // GET /api/rankings
@@ -126,7 +118,7 @@ const seriesFields = {
 function refineRange(q: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
   if (q.from && q.to) {
     if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
+    else if (daysInclusive(q.from, q.to) > MAX_RANGE_DAYS)
       ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
   }
 }
@@ -314,6 +306,19 @@ export const rankingResponseSchema = z.object({
   medians: z.record(componentIdSchema, z.number().nullable()),
   counts: z.object({ branches: z.number().int(), eligible: z.number().int() }),
   freshness: freshnessSchema,
+  /** Present only when no branch is ranked in the period: why, and where a ranking is. */
+  unranked: z
+    .object({
+      /** First day with any data in scope; null without data. */
+      firstDataDay: z.string().nullable(),
+      /** Days of the period that have data so far. */
+      daysWithData: z.number().int(),
+      /** The method's coverage rule: share of account-days with data a branch needs. */
+      minCoverage: z.number(),
+      /** The nearest period of the same kind in which branches are ranked; null when none is near. */
+      alternative: periodSchema.nullable(),
+    })
+    .optional(),
 });
 export type RankingResponse = z.infer<typeof rankingResponseSchema>;
 
@@ -364,7 +369,11 @@ export const seriesResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   points: z.array(seriesPointSchema),
-  /** The same number of buckets immediately before `from`, aligned index by index with `points`. */
+  /**
+   * The period `from..to` is compared with — the previous calendar period when
+   * it is one, else as many days just before (the KPI cards' previous period) —
+   * bucket k under bucket k of `points`; it may have fewer or more buckets.
+   */
   previous: z.object({ from: z.string(), to: z.string(), points: z.array(seriesPointSchema) }),
   /** Per-network values aligned with `points` (only networks the branch has data for). */
   byNetwork: z.array(z.object({ network: networkSchema, values: z.array(z.number().nullable()) })),

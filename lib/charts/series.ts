@@ -72,7 +72,6 @@ export function carryStock(series: SeriesResponse): SeriesResponse {
   return { ...series, byNetwork, points };
 }
 
-/** Sums of the current and previous periods shown, and their change. */
 /** How a period's buckets combine into one figure: flows add up, stocks take the last value, rates average. */
 export const METRIC_AGGREGATION: Record<SeriesMetric, 'sum' | 'last' | 'mean'> = {
   views: 'sum',
@@ -86,14 +85,34 @@ export const METRIC_AGGREGATION: Record<SeriesMetric, 'sum' | 'last' | 'mean'> =
   engagement_rate: 'mean',
 };
 
+function aggregate(values: readonly (number | null)[], mode: 'sum' | 'last' | 'mean'): number | null {
+  const xs = values.filter((v): v is number => v !== null);
+  if (xs.length === 0) return null;
+  if (mode === 'last') return xs[xs.length - 1]!;
+  const sum = xs.reduce((a, b) => a + b, 0);
+  return mode === 'sum' ? sum : sum / xs.length;
+}
+
+/** The current and previous figures of rows shown side by side, and their change. */
 export function periodTotals(rows: readonly { value: number | null; previous: number | null }[], mode: 'sum' | 'last' | 'mean') {
-  const cur = rows.map((r) => r.value).filter((v): v is number => v !== null);
-  const prev = rows.map((r) => r.previous).filter((v): v is number => v !== null);
-  const agg = (xs: number[]) =>
-    xs.length === 0 ? null : mode === 'sum' ? xs.reduce((a, b) => a + b, 0) : mode === 'last' ? xs[xs.length - 1]! : xs.reduce((a, b) => a + b, 0) / xs.length;
-  const current = agg(cur);
-  const previous = agg(prev);
+  const current = aggregate(rows.map((r) => r.value), mode);
+  const previous = aggregate(rows.map((r) => r.previous), mode);
   return { current, previous, change: percentChange(current, previous) };
+}
+
+/**
+ * The trend panel's figures: this period from its rows, the previous period
+ * from all of its points — a previous period longer than this one (31 March
+ * under a 30-day April) still counts whole, as it does in the KPI cards.
+ */
+export function trendTotals(
+  rows: readonly { value: number | null }[],
+  previous: readonly { value: number | null }[],
+  mode: 'sum' | 'last' | 'mean',
+) {
+  const current = aggregate(rows.map((r) => finite(r.value)), mode);
+  const prev = aggregate(previous.map((p) => finite(p.value)), mode);
+  return { current, previous: prev, change: percentChange(current, prev) };
 }
 
 export interface CompareRow {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDb } from '../../db/client';
 import { migrateToLatest } from '../../db/migrate';
-import { dayInZone } from '../collectors/days';
+import { dayInZone } from '../ranking/period';
 import { EnvError, parseEnv } from '../env';
 import { HttpClient } from '../http/client';
 import { ImportError, importAccountCsv, MAX_IMPORT_BYTES } from '../import/csv';

@@ -15,7 +15,8 @@ import { computeRanking, type EngineRobustness } from '../ranking/engine';
 import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodLabel, parseMethod, DEFAULT_METHOD } from '../ranking/method';
 import { addDays, minDay, previousPeriod, resolvePeriod, todayIn, type Period, type PeriodRequest } from '../ranking/period';
 import { countExpectedAccounts, detailVisible, listBranches } from './branches';
-import { getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
+import { defaultPeriod, nearestRankedPeriod, daysWithData } from './rankable';
+import { getFirstDataDay, getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
 import { SNAPSHOT_LOCK } from '../rollups/index';
 
 /** Days before a period that its result reads: the growth baseline and a week of flag history. */
@@ -307,7 +308,11 @@ export async function resolveRanking(
   const method = await getMethod(db, input.method);
   if (!method) throw new UnknownMethodError(`unknown method version: ${input.method}`);
   const today = opts.today ?? todayIn(method.definition.timeZone);
-  const period = resolvePeriod(input, today);
+  // Without a date, a kind opens the latest period anyone is ranked in (see defaultPeriod).
+  const period =
+    input.period !== 'custom' && !input.date
+      ? await defaultPeriod(input.period, today, async (p) => (await getSnapshot(db, method, p, input.network, { today })).result.counts.eligible)
+      : resolvePeriod(input, today);
   const snapshot = await getSnapshot(db, method, period, input.network, { today });
   return { method, period, previous: previousPeriod(period), snapshot };
 }
@@ -335,7 +340,7 @@ export async function listRankings(
   }
   const hit = responseCache.get(key);
   if (hit) return hit;
-  const response = await buildRankingResponse(db, viewer, input, { method, period, previous, snapshot }, district);
+  const response = await buildRankingResponse(db, viewer, input, { method, period, previous, snapshot }, district, opts.today);
   if (responseCache.size >= RESPONSE_CACHE_MAX) responseCache.delete(responseCache.keys().next().value as string);
   responseCache.set(key, response);
   return response;
@@ -389,6 +394,8 @@ async function findFreshSnapshot(
   }
   if (definition.timeZone !== DEFAULT_METHOD.timeZone) return null;
   if (row.as_of !== asOfFor(period, today, row.last_day)) return null;
+  // A default period nobody is ranked in may give way to the running one: the full path decides.
+  if (!input.date && input.period !== 'custom' && (row.result as SnapshotResult).counts.eligible === 0) return null;
   return {
     method: { id: row.method_id, definition },
     period,
@@ -406,6 +413,7 @@ async function buildRankingResponse(
   input: RankingsQuery,
   { method, period, previous, snapshot }: ResolvedRanking,
   district: FederalDistrict | undefined,
+  today?: string,
 ): Promise<RankingResponse> {
   const [rows, branches] = await Promise.all([
     listSnapshotRows(db, viewer, snapshot.id, { district }),
@@ -428,6 +436,7 @@ async function buildRankingResponse(
   }));
   const medians = {} as Record<ComponentId, number | null>;
   for (const c of COMPONENT_IDS) medians[c] = snapshot.result.medians[c] ?? null;
+  const unranked = snapshot.result.counts.eligible === 0 ? await whyUnranked(db, method, period, input.network, today) : undefined;
   return {
     period: periodDto(period, tz),
     previousPeriod: periodDto(previous, tz),
@@ -449,6 +458,27 @@ async function buildRankingResponse(
       computedAt: new Date(snapshot.computedAt).toISOString(),
       asOf: snapshot.asOf,
     },
+    ...(unranked && { unranked }),
+  };
+}
+
+/** Why nobody is ranked in a period (how much of it has data, the coverage rule) and the nearest period where someone is. */
+async function whyUnranked(
+  db: DB,
+  method: StoredMethod,
+  period: Period,
+  scope: Scope,
+  todayOverride?: string,
+): Promise<NonNullable<RankingResponse['unranked']>> {
+  const tz = method.definition.timeZone;
+  const today = todayOverride ?? todayIn(tz);
+  const [firstDataDay, lastDataDay] = await Promise.all([getFirstDataDay(db), getLastDataDay(db)]);
+  const alternative = await nearestRankedPeriod(period, { firstDataDay, today }, async (p) => (await getSnapshot(db, method, p, scope, { today })).result.counts.eligible);
+  return {
+    firstDataDay,
+    daysWithData: daysWithData(period, firstDataDay, lastDataDay),
+    minCoverage: method.definition.eligibility.minCoverage,
+    alternative: alternative && periodDto(alternative, tz),
   };
 }
 
@@ -465,9 +495,10 @@ export function rankingJson(r: RankingResponse): string {
 }
 
 /**
- * Materializes the rankings people open first — the latest complete week,
- * month, quarter and year, all networks — so the first visitor after a
- * collection or seed does not wait for them. Safe to run at any time.
+ * Materializes the rankings people open first — what the week, month, quarter
+ * and year buttons open (see defaultPeriod), all networks — so the first
+ * visitor after a collection or seed does not wait for them. Safe to run at
+ * any time.
  */
 export async function warmRankings(db: DB, opts: { today?: string } = {}): Promise<number> {
   let n = 0;

@@ -98,3 +98,12 @@ export async function getLastDataDay(db: DB): Promise<string | null> {
     .executeTakeFirst();
   return r?.d ?? null;
 }
+
+/** The first day with any data (rollups), or null without data. */
+export async function getFirstDataDay(db: DB): Promise<string | null> {
+  const r = await db
+    .selectFrom('rollup_branch_day')
+    .select(sql<string | null>`min(day)::text`.as('d'))
+    .executeTakeFirst();
+  return r?.d ?? null;
+}

@@ -3,28 +3,33 @@ import type { Viewer } from '../auth/viewer';
 import { badRequest } from '../api/errors';
 import { MAX_RANGE_DAYS, type CompareQuery, type CompareResponse, type SeriesMetric, type SeriesQuery, type SeriesResponse } from '../api/schemas';
 import { DEFAULT_METHOD } from '../ranking/method';
-import { addDays, addMonths, bucketEnd, bucketStart, buckets, diffDays, previousBuckets, todayIn, type Granularity } from '../ranking/period';
+import { addDays, addMonths, bucketEnd, bucketStart, buckets, comparisonBuckets, daysInclusive, todayIn, type Granularity } from '../ranking/period';
 import { bucketSeries } from '../ranking/series';
 import { round } from '../ranking/stats';
 import { getBranchBySlug, getBranchesBySlugs, type BranchRecord } from './branches';
 import { getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
 
-/** The requested window widened to whole buckets; without from/to, a window ending at the latest data. */
+/**
+ * The requested window widened to whole buckets; without from/to, a window
+ * ending at the latest data. `days` is the window before widening: the days
+ * the figures are about.
+ */
 async function resolveWindow(
   db: DB,
   input: { from?: string; to?: string; granularity: Granularity },
-): Promise<{ from: string; to: string; starts: string[] }> {
+): Promise<{ from: string; to: string; starts: string[]; days: { from: string; to: string } }> {
   const g = input.granularity;
   let to = input.to;
   if (!to) to = (await getLastDataDay(db)) ?? todayIn(DEFAULT_METHOD.timeZone);
   let from = input.from;
-  if (!from) from = g === 'day' ? addDays(to, -89) : g === 'week' ? addDays(to, -7 * 25) : addMonths(bucketStart(to, 'month'), -11);
+  if (!from) from = bucketStart(g === 'day' ? addDays(to, -89) : g === 'week' ? addDays(to, -7 * 25) : addMonths(bucketStart(to, 'month'), -11), g);
   if (from > to) from = to;
+  const days = { from, to };
   from = bucketStart(from, g);
   to = bucketEnd(to, g);
   // With only one end given the other is a default, so the range is checked here too.
-  if (diffDays(from, to) + 1 > MAX_RANGE_DAYS + 62) throw badRequest(`Invalid parameter "from": the range is longer than ${MAX_RANGE_DAYS} days`);
-  return { from, to, starts: buckets(from, to, g) };
+  if (daysInclusive(from, to) > MAX_RANGE_DAYS + 62) throw badRequest(`Invalid parameter "from": the range is longer than ${MAX_RANGE_DAYS} days`);
+  return { from, to, starts: buckets(from, to, g), days };
 }
 
 const roundAll = (v: (number | null)[]) => v.map((x) => (x === null ? null : round(x, 4)));
@@ -45,19 +50,25 @@ async function seriesFor(
 
 const ref = (b: BranchRecord) => ({ id: b.id, slug: b.slug, name: b.name, nameEn: b.nameEn, federalDistrict: b.federalDistrict });
 
-/** GET /api/branches/:slug/series: one metric of one branch, plus the previous window aligned; undefined when not visible. */
+/**
+ * GET /api/branches/:slug/series: one metric of one branch, plus the period it
+ * is compared with — the same previous period as the KPI cards (see
+ * comparisonBuckets) — aligned bucket by bucket; undefined when not visible.
+ * Each side counts only its own days, so a bucket that reaches outside its
+ * period (a week across a quarter's start) holds only the days inside it and
+ * the figures add up to the KPI cards' totals.
+ */
 export async function getBranchSeries(db: DB, viewer: Viewer, slug: string, input: SeriesQuery): Promise<SeriesResponse | undefined> {
   const branch = await getBranchBySlug(db, viewer, slug);
   if (!branch) return undefined;
   const g = input.granularity;
-  const { from, to, starts } = await resolveWindow(db, input);
-  const prevStarts = previousBuckets(from, starts.length, g);
-  const prevFrom = prevStarts[0] ?? from;
-  const prevTo = addDays(from, -1);
-  // One read covers both windows; bucketing ignores days outside its buckets.
-  const days = (await listRollupRows(db, { from: prevFrom, to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals);
-  const cur = bucketSeries(days, starts, g, input.metric);
-  const prev = bucketSeries(days, prevStarts, g, input.metric);
+  const { days } = await resolveWindow(db, input);
+  const { current, previous } = comparisonBuckets(days.from, days.to, g);
+  // One read covers both windows; each side is then cut to its own days.
+  const all = (await listRollupRows(db, { from: previous.from, to: current.to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals);
+  const within = (w: { from: string; to: string }) => all.filter((d) => d.day >= w.from && d.day <= w.to);
+  const cur = bucketSeries(within(current), current.starts, g, input.metric);
+  const prev = bucketSeries(within(previous), previous.starts, g, input.metric);
   const curTotal = roundAll(cur.total);
   const prevTotal = roundAll(prev.total);
   return {
@@ -65,10 +76,10 @@ export async function getBranchSeries(db: DB, viewer: Viewer, slug: string, inpu
     metric: input.metric,
     granularity: g,
     network: input.network,
-    from,
-    to,
-    points: starts.map((bucket, i) => ({ bucket, value: curTotal[i] })),
-    previous: { from: prevFrom, to: prevTo, points: prevStarts.map((bucket, i) => ({ bucket, value: prevTotal[i] })) },
+    from: current.from,
+    to: current.to,
+    points: current.starts.map((bucket, i) => ({ bucket, value: curTotal[i] })),
+    previous: { from: previous.from, to: previous.to, points: previous.starts.map((bucket, i) => ({ bucket, value: prevTotal[i] })) },
     byNetwork: cur.byNetwork.map((s) => ({ network: s.network, values: roundAll(s.values) })),
   };
 }

@@ -1,5 +1,5 @@
 import type { Network } from '../networks';
-import { addDays, addMonths, daysBetween, parseDay, weekday } from './days';
+import { addDays, addMonths, daysInclusive, isoWeekday, parseDay } from '../ranking/period';
 import { createRng, hashSeed, type Rng } from './random';
 import { REGIONS, type Region } from './regions';
 
@@ -216,7 +216,7 @@ export function demoWindow(opts: GenerateOptions): { start: string; end: string 
 export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
   const seed = opts.seed ?? DEMO_SEED;
   const { start, end } = demoWindow(opts);
-  const nDays = daysBetween(start, end) + 1;
+  const nDays = daysInclusive(start, end);
   const days = Array.from({ length: nDays }, (_, i) => addDays(start, i));
 
   // Network-wide outages: the same days missing for every account of a network.
@@ -263,7 +263,7 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
         const day = days[i]!;
         const campaign = campaigns.find((c) => i >= c.from && i <= c.to);
         const hol = holidayFactor(day);
-        const dow = weekday(day);
+        const dow = isoWeekday(day) - 1; // Monday = 0
         const silent = region.code === DEMO_STORIES.silent && i >= nDays - 45;
 
         followers *= 1 + dailyGrowth + arng.normal() * 0.0015;

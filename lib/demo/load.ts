@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
-import { addDays, todayIn } from './days';
+import { addDays, todayIn } from '../ranking/period';
 import { generateDemo, type GenerateOptions } from './generate';
 
 type PgType = 'int4' | 'int8' | 'text' | 'date' | 'timestamptz';

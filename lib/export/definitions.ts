@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDay, MAX_RANGE_DAYS, networkScopeSchema, type CompareResponse, type RankingResponse, type RankingRow, type SeriesMetric } from '../api/schemas';
 import type { ComponentId } from '../ranking/method';
 import { COMPONENT_IDS } from '../ranking/method';
+import { daysInclusive } from '../ranking/period';
 import type { ExportLocale } from './cells';
 import type { ExportColumn } from './table';
 
@@ -219,7 +220,7 @@ export const branchExportQuerySchema = z
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (q.from && q.to && (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1 > MAX_RANGE_DAYS)
+    else if (q.from && q.to && daysInclusive(q.from, q.to) > MAX_RANGE_DAYS)
       ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
   });
 export type BranchExportQuery = z.infer<typeof branchExportQuerySchema>;

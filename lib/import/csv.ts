@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { DB } from '../../db/client';
 import type { AccountDayMetrics } from '../collectors/types';
-import { dayInZone } from '../collectors/days';
+import { dayInZone } from '../ranking/period';
 import { METRIC_COLUMNS, upsertAccountDays, type MetricColumn } from '../jobs/writes';
 import { isoDay } from '../api/schemas';
 import { clip, excerpt } from '../format/excerpt';

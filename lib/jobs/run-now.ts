@@ -1,5 +1,5 @@
 import type { DB } from '../../db/client';
-import { addDays, dayInZone } from '../collectors/days';
+import { addDays, dayInZone } from '../ranking/period';
 import type { Env } from '../env';
 import type { HttpClient } from '../http/client';
 import { DEFAULT_LIMITS } from '../http/rate-limiter';

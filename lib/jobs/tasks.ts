@@ -2,7 +2,7 @@ import type { JobHelpers, TaskList } from 'graphile-worker';
 import { z } from 'zod';
 import type { DB } from '../../db/client';
 import { COLLECTORS } from '../collectors';
-import { addDays, dayInZone } from '../collectors/days';
+import { addDays, dayInZone } from '../ranking/period';
 import type { Env } from '../env';
 import type { HttpClient } from '../http/client';
 import type { Logger } from '../log';

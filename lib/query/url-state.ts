@@ -3,6 +3,7 @@ import {
   type FederalDistrict,
 } from '@/lib/networks';
 import { networkScopeSchema, periodKindSchema, SERIES_METRICS, type NetworkScope, type PeriodKind, type RankingsQuery, type SeriesMetric } from '@/lib/api/schemas';
+import { addDays } from '@/lib/ranking/period';
 
 // The URL holds the whole view state, so a link reproduces the view. Parsing
 // is forgiving: a bad value falls back to its default instead of failing.
@@ -116,9 +117,7 @@ export function parseMetric(p: Params, fallback: SeriesMetric = 'views'): Series
 
 /** The period after or before a resolved one, as a `date` value (any day inside it). */
 export function shiftPeriodDate(from: string, to: string, step: 1 | -1): string {
-  const d = new Date(`${step > 0 ? to : from}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + step);
-  return d.toISOString().slice(0, 10);
+  return addDays(step > 0 ? to : from, step);
 }
 
 export interface CompareState {

@@ -1,6 +1,13 @@
-// Calendar maths on 'YYYY-MM-DD' day strings. Days are plain dates (no time of
-// day), so arithmetic runs in UTC and never meets a DST shift; the time zone
-// only decides which day "today" is.
+// The calendar module: every piece of day, week, month, quarter and period
+// arithmetic in Podium lives here (collectors, demo data, API validation,
+// ranking and charts all import it). Days are 'YYYY-MM-DD' strings, plain dates
+// with no time of day, so arithmetic runs in UTC and never meets a DST shift;
+// a time zone only decides which day an instant falls on (docs/methodology.md,
+// "Periods").
+//
+// Names say what they return: `diffDays(a, b)` is the signed distance b − a,
+// `daysInclusive(from, to)` the number of days in a range counting both ends,
+// `eachDay(from, to)` the list of those days.
 
 export type CalendarKind = 'week' | 'month' | 'quarter' | 'year';
 export type PeriodKindAll = CalendarKind | 'custom';
@@ -32,9 +39,21 @@ export function addDays(day: string, n: number): string {
   return fromUtc(toUtc(day) + n * DAY_MS);
 }
 
-/** Whole days from a to b (b − a). */
+/** Milliseconds since the epoch at UTC midnight of a day; throws on anything that is not a real day. */
+export function parseDay(day: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`Not a YYYY-MM-DD day: ${day}`);
+  if (!isValidDay(day)) throw new Error(`No such day: ${day}`);
+  return toUtc(day);
+}
+
+/** Whole days from a to b (b − a): 0 for the same day, negative when b is before a. */
 export function diffDays(a: string, b: string): number {
   return Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
+}
+
+/** How many days the range [from, to] holds, both ends counted (a single day is 1). */
+export function daysInclusive(from: string, to: string): number {
+  return diffDays(from, to) + 1;
 }
 
 /** Inclusive list of days. */
@@ -51,18 +70,32 @@ export function maxDay(a: string, b: string): string {
   return a > b ? a : b;
 }
 
-/** Today in a time zone, as a day string. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
+/** The calendar day an instant falls on in a time zone. */
+export function dayInZone(instant: Date, timeZone: string): string {
   let f = dayFormatters.get(timeZone);
   if (!f) {
-    // en-CA formats as YYYY-MM-DD.
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dayFormatters.set(timeZone, f);
   }
-  return f.format(now);
+  const parts = f.formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 // Building a formatter costs far more than using one.
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Today in a time zone, as a day string. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return dayInZone(now, timeZone);
+}
+
+/** The UTC instant of 00:00 of a day in a time zone (the offset is read at that day's noon). */
+export function startOfDayInZone(day: string, timeZone: string): Date {
+  const noonUtc = new Date(`${day}T12:00:00Z`);
+  const local = new Date(noonUtc.toLocaleString('en-US', { timeZone }));
+  const utc = new Date(noonUtc.toLocaleString('en-US', { timeZone: 'UTC' }));
+  return new Date(toUtc(day) - (local.getTime() - utc.getTime()));
+}
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export function isoWeekday(day: string): number {
@@ -175,17 +208,30 @@ export function periodContaining(kind: CalendarKind, day: string): Period {
       label = day.slice(0, 4);
       break;
   }
-  return { kind, from, to, days: diffDays(from, to) + 1, label };
+  return { kind, from, to, days: daysInclusive(from, to), label };
 }
 
 export function customPeriod(from: string, to: string): Period {
-  return { kind: 'custom', from, to, days: diffDays(from, to) + 1, label: `${from}..${to}` };
+  return { kind: 'custom', from, to, days: daysInclusive(from, to), label: `${from}..${to}` };
 }
 
 /** The previous calendar period of the same kind; for custom ranges, the same number of days just before. */
 export function previousPeriod(p: Period): Period {
   if (p.kind === 'custom') return customPeriod(addDays(p.from, -p.days), addDays(p.from, -1));
   return periodContaining(p.kind, addDays(p.from, -1));
+}
+
+/**
+ * A range of days as a period. A range that is exactly a calendar week, month,
+ * quarter or year is that period (same previous period, same materialized
+ * ranking); any other range is custom.
+ */
+export function periodOfRange(from: string, to: string): Period {
+  for (const kind of ['week', 'month', 'quarter', 'year'] as const) {
+    const p = periodContaining(kind, from);
+    if (p.from === from && p.to === to) return p;
+  }
+  return customPeriod(from, to);
 }
 
 export interface PeriodRequest {
@@ -197,18 +243,14 @@ export interface PeriodRequest {
 
 /**
  * Resolves an API period request. Without `date`, the latest complete period
- * before `today` is meant (rankings are read after a period ends).
+ * before `today` is meant (rankings are read after a period ends); the data
+ * layer opens the running one instead when nobody is ranked in that one
+ * (defaultPeriod in lib/data/rankable.ts).
  */
 export function resolvePeriod(req: PeriodRequest, today: string): Period {
   if (req.period === 'custom') {
     if (!req.from || !req.to) throw new RangeError('custom period needs from and to');
-    // A range that is exactly a calendar period is that period (same previous
-    // period, same materialized ranking).
-    for (const kind of ['week', 'month', 'quarter', 'year'] as const) {
-      const p = periodContaining(kind, req.from);
-      if (p.from === req.from && p.to === req.to) return p;
-    }
-    return customPeriod(req.from, req.to);
+    return periodOfRange(req.from, req.to);
   }
   if (req.date) {
     const anchor = parseAnchor(req.date);
@@ -237,13 +279,27 @@ export function buckets(from: string, to: string, g: Granularity): string[] {
   return out;
 }
 
-/** `n` buckets immediately before the bucket that contains `from`. */
-export function previousBuckets(from: string, n: number, g: Granularity): string[] {
-  const out: string[] = [];
-  let b = bucketStart(from, g);
-  for (let i = 0; i < n; i++) {
-    b = bucketStart(addDays(b, -1), g);
-    out.push(b);
-  }
-  return out.reverse();
+export interface BucketWindow {
+  /** The days the figures cover (both ends included). */
+  from: string;
+  to: string;
+  /** Bucket starts; the first and last bucket may reach outside [from, to]. */
+  starts: string[];
+}
+
+/**
+ * The buckets of a range and of the period it is compared with — the same
+ * previous period the KPI cards use (previousPeriod): the previous calendar
+ * period for a calendar period (1–30 Sep for October, not the 31 days before
+ * it), the same number of days just before for a custom range. Bucket k of the
+ * previous period is drawn under bucket k of this one, so day k meets day k
+ * (12 Oct ↔ 12 Sep); when the previous period is shorter (February under
+ * March), the current period's last buckets have no previous value.
+ */
+export function comparisonBuckets(from: string, to: string, g: Granularity): { current: BucketWindow; previous: BucketWindow } {
+  const prev = previousPeriod(periodOfRange(from, to));
+  return {
+    current: { from, to, starts: buckets(from, to, g) },
+    previous: { from: prev.from, to: prev.to, starts: buckets(prev.from, prev.to, g) },
+  };
 }

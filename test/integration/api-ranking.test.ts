@@ -17,6 +17,7 @@ import type { Viewer } from '../../lib/auth/viewer';
 import { insertMethod, listRankings } from '../../lib/data/rankings';
 import { getBranchSummary, listRankHistory } from '../../lib/data/summary';
 import { getBranchSeries } from '../../lib/data/series';
+import { trendRows, trendTotals } from '../../lib/charts/series';
 import { PODIUM_V1 } from '../../lib/ranking/method';
 import { loadRankingFixture } from './ranking-fixture';
 import { createAuth, setAuthForTests } from '../../lib/auth/auth';
@@ -173,6 +174,45 @@ describe('GET /api/rankings', () => {
   });
 });
 
+describe('the period a button opens', () => {
+  const central: Viewer = { userId: 'c', email: 'c@x', name: 'c', role: 'central', branchId: null };
+  // Data runs 1 Aug – 31 Oct 2026; "today" is 15 Nov 2026.
+  const today = '2026-11-15';
+
+  it('skips a complete quarter nobody is ranked in for the running one on its elapsed days', async () => {
+    // Q3 has data for 61 of 92 days, below the method's 70 % coverage rule.
+    const q3 = await listRankings(t.db, central, { period: 'quarter', date: '2026-Q3', network: 'all' }, { today });
+    expect(q3.counts.eligible).toBe(0);
+    const r = rankingResponseSchema.parse(await listRankings(t.db, central, { period: 'quarter', network: 'all' }, { today }));
+    expect(r.period).toMatchObject({ kind: 'quarter', from: '2026-10-01', to: '2026-12-31' });
+    expect(r.freshness.asOf).toBe('2026-10-31');
+    expect(r.counts.eligible).toBeGreaterThan(0);
+    expect(r.unranked).toBeUndefined();
+  });
+
+  it('keeps the latest complete period when someone is ranked in it', async () => {
+    const r = await listRankings(t.db, central, { period: 'month', network: 'all' }, { today });
+    expect(r.period).toMatchObject({ from: '2026-10-01', to: '2026-10-31' });
+  });
+
+  it('says why nobody is ranked in a chosen period and names the nearest period that has a ranking', async () => {
+    const r = rankingResponseSchema.parse(await listRankings(t.db, central, { period: 'quarter', date: '2026-Q3', network: 'all' }, { today }));
+    expect(r.unranked).toEqual({
+      firstDataDay: '2026-08-01',
+      daysWithData: 61,
+      minCoverage: 0.7,
+      alternative: expect.objectContaining({ kind: 'quarter', from: '2026-10-01', to: '2026-12-31' }),
+    });
+  });
+
+  it('offers no alternative when no period of the kind has a ranking, but still says why', async () => {
+    // 2025 has no data; the running 2026 has data for 92 of its 304 elapsed days.
+    const r = rankingResponseSchema.parse(await listRankings(t.db, central, { period: 'year', network: 'all' }, { today }));
+    expect(r.period).toMatchObject({ from: '2025-01-01' });
+    expect(r.unranked).toEqual({ firstDataDay: '2026-08-01', daysWithData: 0, minCoverage: 0.7, alternative: null });
+  });
+});
+
 describe('GET /api/branches/:slug/summary', () => {
   it('gives KPIs with change, rank, explanation and the path to the top three', async () => {
     const r = await call('/api/branches/charlie/summary?period=month&date=2026-09');
@@ -215,6 +255,21 @@ describe('GET /api/branches/:slug/series', () => {
     expect(s.previous.points.map((p) => p.bucket)).toEqual(['2026-08-03', '2026-08-10', '2026-08-17']);
     expect(s.previous.points.map((p) => p.value)).toEqual([7000, 5600, 8400]);
     expect(s.byNetwork).toEqual([{ network: 'vk', values: [7000, 1000, null] }]);
+  });
+
+  it('compares a month with the previous calendar month, as the KPI cards do', async () => {
+    const sum = await call('/api/branches/charlie/summary?period=month&date=2026-09');
+    const kpi = branchSummarySchema.parse(sum.body).kpis.find((k) => k.metric === 'views')!;
+    const r = await call('/api/branches/charlie/series?metric=views&granularity=day&from=2026-09-01&to=2026-09-30');
+    const s = seriesResponseSchema.parse(r.body);
+    // 1–31 August, not the 30 days before 1 September.
+    expect(s.previous).toMatchObject({ from: '2026-08-01', to: '2026-08-31' });
+    expect(s.previous.points).toHaveLength(31);
+    expect(s.previous.points[11].bucket).toBe('2026-08-12');
+    const totals = trendTotals(trendRows(s), s.previous.points, 'sum');
+    expect(totals.current).toBe(kpi.value);
+    expect(totals.previous).toBe(kpi.previous);
+    expect(Math.round(totals.change! * 100) / 100).toBe(kpi.changePct);
   });
 
   it('sums days into months and splits networks', async () => {

@@ -108,15 +108,19 @@ describe('rollups', () => {
     expect(await count()).toBe(0);
   });
 
-  it('warms the latest complete periods', async () => {
+  it('warms the periods the buttons open, and the complete ones tried before them', async () => {
     await sql`delete from ranking_snapshot`.execute(t.db);
     expect(await warmRankings(t.db, { today: '2026-11-02' })).toBe(4);
-    const r = await sql<{ kind: string; from: string }>`select period_kind as kind, period_from::text as from from ranking_snapshot order by 1`.execute(t.db);
+    const r = await sql<{ kind: string; from: string }>`select period_kind as kind, period_from::text as from from ranking_snapshot order by 1, 2`.execute(t.db);
     expect(r.rows).toEqual([
       { kind: 'month', from: '2026-10-01' },
+      // Q3 has data for 61 of 92 days (below the 70 % coverage rule): the running Q4 is opened.
       { kind: 'quarter', from: '2026-07-01' },
+      { kind: 'quarter', from: '2026-10-01' },
       { kind: 'week', from: '2026-10-26' },
+      // Neither 2025 nor the running 2026 ranks anyone: both were tried.
       { kind: 'year', from: '2025-01-01' },
+      { kind: 'year', from: '2026-01-01' },
     ]);
   });
 

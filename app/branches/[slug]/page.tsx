@@ -34,9 +34,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: slug };
 }
 
-/** Series granularity that gives a readable number of points for a period length. */
+/**
+ * Series granularity that gives a readable number of points for a period
+ * length. Quarters are drawn by day: ISO weeks straddle a quarter's edges, and
+ * a week cut to the quarter's days would draw as a false drop.
+ */
 function granularityFor(days: number): Granularity {
-  return days <= 62 ? 'day' : days <= 190 ? 'week' : 'month';
+  return days <= 92 ? 'day' : days <= 190 ? 'week' : 'month';
 }
 
 const SPARK_METRIC: Record<Kpi['metric'], SeriesMetric> = {
@@ -91,6 +95,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
           <p className="page-sub">
             {t(`districts.${branch.federalDistrict}`)} · {t('branch.population')}: {formatNumber(branch.population, locale, 0)} ·{' '}
             <strong>{formatRange(period.from, period.to, locale)}</strong> · {t('period.vsPrevious', { range: formatRange(summary.previousPeriod.from, summary.previousPeriod.to, locale) })}
+            {summary.freshness.asOf < period.to && summary.freshness.asOf >= period.from && <> · {t('period.running', { day: formatDay(summary.freshness.asOf, locale) })}</>}
           </p>
         </div>
         <div className="card" style={{ padding: '8px 14px', minWidth: 180 }} data-testid="branch-rank">

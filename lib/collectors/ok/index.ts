@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayInZone } from '../days';
+import { dayInZone } from '../../ranking/period';
 import type { Collector, CollectCredential } from '../types';
 import { parseJson, type HttpResponse } from '../../http/client';
 import {

@@ -1,4 +1,5 @@
-import { dayInZone, postDays, startOfDayInZone, addDays } from '../days';
+import { addDays, dayInZone, startOfDayInZone } from '../../ranking/period';
+import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, PostMetrics } from '../types';
 import { parseJson, type HttpResponse } from '../../http/client';
 import {

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
-import { dayInZone, daysBetween } from '../days';
+import { dayInZone, eachDay } from '../../ranking/period';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential } from '../types';
 import { parseJson, type HttpResponse } from '../../http/client';
 import { BadResponseError, CredentialError, parseResponse, type CollectError } from '../../http/errors';
@@ -97,7 +97,7 @@ export function parseFeed(xml: string): { dates: (Date | null)[]; raw: string[] 
 export const collectWebsite: Collector = async (account, cred, window, ctx) => {
   const tz = ctx.env.PODIUM_TIMEZONE;
   const warnings: string[] = [];
-  const days = new Map<string, AccountDayMetrics>(daysBetween(window.from, window.to).map((d) => [d, { day: d }]));
+  const days = new Map<string, AccountDayMetrics>(eachDay(window.from, window.to).map((d) => [d, { day: d }]));
 
   const counter = cred?.config.counter_id;
   if (cred && counter) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addDays, dayInZone, postDays, startOfDayInZone } from '../days';
+import { addDays, dayInZone, startOfDayInZone } from '../../ranking/period';
+import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, PostMetrics } from '../types';
 import { parseJson, type HttpResponse } from '../../http/client';
 import {

@@ -1,60 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bucketRange, bucketStart, fillBuckets } from '@/lib/charts/buckets';
 import { direction, percentChange, sumKnown } from '@/lib/charts/change';
-import { alignPrevious, carryStock, compareRows, contributionSegments, periodTotals, rankSteps, trendRows } from '@/lib/charts/series';
+import { alignPrevious, carryStock, compareRows, contributionSegments, periodTotals, rankSteps, trendRows, trendTotals } from '@/lib/charts/series';
+import { comparisonBuckets } from '@/lib/ranking/period';
 import type { CompareResponse, SeriesResponse } from '@/lib/api/schemas';
-
-describe('buckets', () => {
-  it('finds bucket starts', () => {
-    expect(bucketStart('2026-11-26', 'day')).toBe('2026-11-26');
-    expect(bucketStart('2026-11-26', 'week')).toBe('2026-11-23'); // Thursday → Monday
-    expect(bucketStart('2026-11-23', 'week')).toBe('2026-11-23');
-    expect(bucketStart('2026-11-29', 'week')).toBe('2026-11-23'); // Sunday
-    expect(bucketStart('2026-11-26', 'month')).toBe('2026-11-01');
-  });
-  it('lists buckets across month and year ends', () => {
-    expect(bucketRange('2026-12-30', '2027-01-02', 'day')).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
-    expect(bucketRange('2026-11-15', '2027-02-01', 'month')).toEqual(['2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01']);
-    expect(bucketRange('2026-11-26', '2026-12-08', 'week')).toEqual(['2026-11-23', '2026-11-30', '2026-12-07']);
-    expect(bucketRange('2026-12-01', '2026-11-01', 'day')).toEqual([]);
-  });
-  it('fills missing buckets with null, never 0', () => {
-    const filled = fillBuckets(
-      [
-        { bucket: '2026-11-02', value: 5 },
-        { bucket: '2026-11-04', value: 0 },
-        { bucket: '2026-10-30', value: 99 }, // outside
-      ],
-      '2026-11-01',
-      '2026-11-05',
-      'day',
-    );
-    expect(filled).toEqual([
-      { bucket: '2026-11-01', value: null },
-      { bucket: '2026-11-02', value: 5 },
-      { bucket: '2026-11-03', value: null },
-      { bucket: '2026-11-04', value: 0 },
-      { bucket: '2026-11-05', value: null },
-    ]);
-  });
-  it('adds daily points into wider buckets and drops non-finite values', () => {
-    const filled = fillBuckets(
-      [
-        { bucket: '2026-11-23', value: 1 },
-        { bucket: '2026-11-24', value: 2 },
-        { bucket: '2026-11-25', value: null },
-        { bucket: '2026-11-30', value: NaN },
-      ],
-      '2026-11-23',
-      '2026-12-06',
-      'week',
-    );
-    expect(filled).toEqual([
-      { bucket: '2026-11-23', value: 3 },
-      { bucket: '2026-11-30', value: null },
-    ]);
-  });
-});
 
 describe('percent change', () => {
   it('handles zeros and nulls without NaN or Infinity', () => {
@@ -128,6 +76,46 @@ describe('previous-period alignment', () => {
     expect(periodTotals(rows, 'sum')).toEqual({ current: 70, previous: 20, change: 250 });
     expect(periodTotals(rows, 'last')).toEqual({ current: 40, previous: 0, change: null });
     expect(periodTotals([{ value: null, previous: null }], 'mean')).toEqual({ current: null, previous: null, change: null });
+  });
+});
+
+describe('trend rows against the previous calendar period', () => {
+  const series = (from: string, to: string, value: (i: number) => number): SeriesResponse => {
+    const { current, previous } = comparisonBuckets(from, to, 'day');
+    return {
+      branch: { id: 1, slug: 'a', name: 'А', nameEn: 'A', federalDistrict: 'central' },
+      metric: 'views',
+      granularity: 'day',
+      network: 'all',
+      from,
+      to,
+      points: current.starts.map((bucket, i) => ({ bucket, value: value(i) })),
+      previous: { from: previous.from, to: previous.to, points: previous.starts.map((bucket) => ({ bucket, value: 10 })) },
+      byNetwork: [],
+    };
+  };
+  it('puts 12 September under 12 October', () => {
+    const rows = trendRows(series('2026-10-01', '2026-10-31', () => 20));
+    const row = rows.find((r) => r.bucket === '2026-10-12')!;
+    expect(row).toMatchObject({ previousBucket: '2026-09-12', value: 20, previous: 10, change: 100 });
+    expect(rows[30]).toMatchObject({ bucket: '2026-10-31', previousBucket: null, previous: null, change: null });
+  });
+  it('gives 29–31 March no previous value under a 28-day February', () => {
+    const rows = trendRows(series('2026-03-01', '2026-03-31', () => 20));
+    expect(rows[27]).toMatchObject({ bucket: '2026-03-28', previousBucket: '2026-02-28', previous: 10 });
+    expect(rows.slice(28).map((r) => [r.bucket, r.previousBucket, r.previous])).toEqual([
+      ['2026-03-29', null, null],
+      ['2026-03-30', null, null],
+      ['2026-03-31', null, null],
+    ]);
+  });
+  it('counts the whole previous period in the totals, also when it is longer (April vs March)', () => {
+    const s = series('2026-04-01', '2026-04-30', () => 20);
+    expect(s.previous.points).toHaveLength(31);
+    const rows = trendRows(s);
+    expect(trendTotals(rows, s.previous.points, 'sum')).toEqual({ current: 600, previous: 310, change: ((600 - 310) / 310) * 100 });
+    // Side by side only: 30 days of each.
+    expect(periodTotals(rows, 'sum').previous).toBe(300);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayInZone, daysBetween, postDays, startOfDayInZone } from '@/lib/collectors/days';
+import { postDays } from '@/lib/collectors/days';
+import { addDays, dayInZone, eachDay, startOfDayInZone } from '@/lib/ranking/period';
 import { parseRutubeTs } from '@/lib/collectors/rutube';
 import { telegramRetryAfter } from '@/lib/collectors/telegram';
 import { classifyVkError } from '@/lib/collectors/vk';
@@ -10,7 +11,7 @@ describe('days', () => {
     expect(dayInZone(new Date('2026-11-20T21:30:00Z'), 'Europe/Moscow')).toBe('2026-11-21');
     expect(startOfDayInZone('2026-11-21', 'Europe/Moscow').toISOString()).toBe('2026-11-20T21:00:00.000Z');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(daysBetween('2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
+    expect(eachDay('2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
   });
 
   it('counts posts per day; a sum with an unmeasured value is NULL', () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  bucketStart,
   buckets,
+  comparisonBuckets,
   customPeriod,
   isoWeek,
   isoWeekStart,
   parseAnchor,
   periodContaining,
-  previousBuckets,
   previousPeriod,
   resolvePeriod,
   todayIn,
@@ -77,7 +78,73 @@ describe('buckets', () => {
     expect(buckets('2026-10-14', '2026-10-20', 'week')).toEqual(['2026-10-12', '2026-10-19']);
     expect(buckets('2026-10-31', '2026-12-01', 'month')).toEqual(['2026-10-01', '2026-11-01', '2026-12-01']);
     expect(buckets('2028-02-28', '2028-03-01', 'day')).toEqual(['2028-02-28', '2028-02-29', '2028-03-01']);
-    expect(previousBuckets('2026-10-12', 2, 'week')).toEqual(['2026-09-28', '2026-10-05']);
-    expect(previousBuckets('2026-03-01', 2, 'month')).toEqual(['2026-01-01', '2026-02-01']);
+  });
+});
+
+describe('chart buckets', () => {
+  it('finds bucket starts', () => {
+    expect(bucketStart('2026-11-26', 'day')).toBe('2026-11-26');
+    expect(bucketStart('2026-11-26', 'week')).toBe('2026-11-23'); // Thursday → Monday
+    expect(bucketStart('2026-11-23', 'week')).toBe('2026-11-23');
+    expect(bucketStart('2026-11-29', 'week')).toBe('2026-11-23'); // Sunday
+    expect(bucketStart('2026-11-26', 'month')).toBe('2026-11-01');
+  });
+  it('lists buckets across month and year ends', () => {
+    expect(buckets('2026-12-30', '2027-01-02', 'day')).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(buckets('2026-11-15', '2027-02-01', 'month')).toEqual(['2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01']);
+    expect(buckets('2026-11-26', '2026-12-08', 'week')).toEqual(['2026-11-23', '2026-11-30', '2026-12-07']);
+    expect(buckets('2026-12-01', '2026-11-01', 'day')).toEqual([]);
+  });
+});
+
+describe('the period a chart compares with', () => {
+  it('is the previous calendar month, day k under day k (October vs 1–30 September)', () => {
+    const { current, previous } = comparisonBuckets('2026-10-01', '2026-10-31', 'day');
+    expect(previous).toMatchObject({ from: '2026-09-01', to: '2026-09-30' });
+    expect(previous.starts).toHaveLength(30);
+    expect(current.starts).toHaveLength(31);
+    const k = current.starts.indexOf('2026-10-12');
+    expect(previous.starts[k]).toBe('2026-09-12');
+    // The same previous period as the KPI cards.
+    expect(previous).toMatchObject({ from: previousPeriod(periodContaining('month', '2026-10-12')).from, to: previousPeriod(periodContaining('month', '2026-10-12')).to });
+  });
+  it('leaves the days beyond a shorter previous period without a partner (March vs February)', () => {
+    const { current, previous } = comparisonBuckets('2026-03-01', '2026-03-31', 'day');
+    expect(previous).toMatchObject({ from: '2026-02-01', to: '2026-02-28' });
+    expect(previous.starts[27]).toBe('2026-02-28');
+    expect(current.starts[27]).toBe('2026-03-28');
+    expect(previous.starts[28]).toBeUndefined();
+    expect(comparisonBuckets('2028-03-01', '2028-03-31', 'day').previous.starts).toHaveLength(29);
+  });
+  it('compares a week with the week before, Monday under Monday', () => {
+    const { current, previous } = comparisonBuckets('2026-10-12', '2026-10-18', 'day');
+    expect(previous).toMatchObject({ from: '2026-10-05', to: '2026-10-11' });
+    expect(current.starts.map((d, i) => [d, previous.starts[i]])).toEqual([
+      ['2026-10-12', '2026-10-05'],
+      ['2026-10-13', '2026-10-06'],
+      ['2026-10-14', '2026-10-07'],
+      ['2026-10-15', '2026-10-08'],
+      ['2026-10-16', '2026-10-09'],
+      ['2026-10-17', '2026-10-10'],
+      ['2026-10-18', '2026-10-11'],
+    ]);
+  });
+  it('compares a custom range with as many days just before it', () => {
+    const { current, previous } = comparisonBuckets('2026-10-10', '2026-10-20', 'day');
+    expect(previous).toMatchObject({ from: '2026-09-29', to: '2026-10-09' });
+    expect(previous.starts).toHaveLength(current.starts.length);
+    expect(previous.starts[0]).toBe('2026-09-29');
+  });
+  it('treats a range that is exactly a calendar period as that period', () => {
+    // 1–31 October typed as a custom range still compares with 1–30 September.
+    expect(comparisonBuckets('2026-10-01', '2026-10-31', 'day').previous.to).toBe('2026-09-30');
+    // A quarter in weeks: the previous quarter's weeks, its days only.
+    const q = comparisonBuckets('2026-10-01', '2026-12-31', 'week');
+    expect(q.previous).toMatchObject({ from: '2026-07-01', to: '2026-09-30' });
+    expect(q.previous.starts[0]).toBe('2026-06-29');
+    expect(q.current.starts[0]).toBe('2026-09-28');
+    // A year in months: January under January.
+    const y = comparisonBuckets('2026-01-01', '2026-12-31', 'month');
+    expect(y.previous.starts).toEqual(buckets('2025-01-01', '2025-12-31', 'month'));
   });
 });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, parseDay, todayIn, weekday } from '../../../lib/demo/days';
+import { addDays, addMonths, daysInclusive, diffDays, isoWeekday, parseDay, todayIn } from '../../../lib/ranking/period';
 
 describe('day arithmetic', () => {
   it('adds days across month, year and leap-day boundaries', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
-    expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
+    expect(diffDays('2026-01-01', '2027-01-01')).toBe(365);
+    expect(diffDays('2027-01-01', '2026-01-01')).toBe(-365);
+    expect(daysInclusive('2026-01-01', '2026-12-31')).toBe(365);
+    expect(daysInclusive('2026-10-12', '2026-10-12')).toBe(1);
   });
 
   it('adds months clamping to the end of the month', () => {
@@ -21,8 +24,8 @@ describe('day arithmetic', () => {
   });
 
   it('numbers weekdays from Monday', () => {
-    expect(weekday('2026-11-23')).toBe(0); // Monday
-    expect(weekday('2026-11-29')).toBe(6); // Sunday
+    expect(isoWeekday('2026-11-23')).toBe(1); // Monday
+    expect(isoWeekday('2026-11-29')).toBe(7); // Sunday
   });
 
   it("knows Moscow's date when UTC is still on the previous day", () => {
