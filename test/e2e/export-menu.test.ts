@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
@@ -66,10 +67,10 @@ describe('export and print controls', () => {
     expect(d.suggestedFilename()).toMatch(/^podium-rankings-month-.*\.csv$/);
     const text = body.toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const header = text.slice(1).split('\r\n')[0]!;
-    expect(header.split(';').slice(0, 5)).toEqual(['Место', 'Отделение', 'Код', 'Федеральный округ', 'Балл']);
+    const table = parse(text.slice(1), { delimiter: ';' }) as string[][];
+    expect(table[0]!.slice(0, 5)).toEqual(['Место', 'Отделение', 'Код', 'Федеральный округ', 'Балл']);
     // Decimal comma in the score column of the first row.
-    expect(text.split('\r\n')[1]!.split(';')[4]).toMatch(/^\d+(,\d+)?$/);
+    expect(table[1]![4]).toMatch(/^\d+(,\d+)?$/);
     await ru.page.getByTestId('export-toggle').click();
     await ru.page.screenshot({ path: path.join(SHOTS, 'ranking-ru-1280.png') });
     expect(ru.errors).toEqual([]);
@@ -78,7 +79,7 @@ describe('export and print controls', () => {
     const enKinds = await en.page.locator('[data-export]').evaluateAll((a) => a.map((x) => x.getAttribute('data-export')));
     expect(enKinds).toEqual(['csvComma', 'csvSemicolon', 'xlsx']);
     const enCsv = (await download(en.page, 'csvComma')).body.toString('utf8');
-    expect(enCsv.slice(1).split('\r\n')[0]!.split(',').slice(0, 5)).toEqual(['Rank', 'Branch', 'Slug', 'Federal district', 'Score']);
+    expect((parse(enCsv.slice(1), { delimiter: ',' }) as string[][])[0]!.slice(0, 5)).toEqual(['Rank', 'Branch', 'Slug', 'Federal district', 'Score']);
     await en.page.getByTestId('export-toggle').click();
     await en.page.screenshot({ path: path.join(SHOTS, 'ranking-en-1280.png') });
   });
@@ -87,8 +88,7 @@ describe('export and print controls', () => {
     const { page } = await open(await context('en'), '/?network=vk&district=volga&sort=views');
     const shown = await firstSlugs(page, 100);
     const body = (await download(page, 'csvComma')).body.toString('utf8').slice(1);
-    const lines = body.split('\r\n').filter(Boolean);
-    const slugs = lines.slice(1).map((l) => l.split(',')[2]);
+    const slugs = (parse(body, { delimiter: ',' }) as string[][]).slice(1).map((r) => r[2]);
     // The ranked rows in the screen's order, then the not-ranked ones.
     expect(slugs.slice(0, shown.length)).toEqual(shown);
     const wb = new ExcelJS.Workbook();
@@ -108,7 +108,7 @@ describe('export and print controls', () => {
     await expect(branch.page.getByTestId('print-page').isVisible()).resolves.toBe(true);
     const br = await download(branch.page, 'csvSemicolon');
     expect(br.d.suggestedFilename()).toMatch(new RegExp(`^podium-branch-${a}-`));
-    expect(br.body.toString('utf8').slice(1).split('\r\n')[0]).toMatch(/^Дата;Подписчики;Просмотры;Реакции/);
+    expect((parse(br.body.toString('utf8').slice(1), { delimiter: ';' }) as string[][])[0]!.slice(0, 4)).toEqual(['Дата', 'Подписчики', 'Просмотры', 'Реакции']);
     await branch.page.screenshot({ path: path.join(SHOTS, 'branch-ru-1280.png') });
     const cmp = await open(ctx, `/compare?branches=${a},${b}`);
     await expect(cmp.page.getByTestId('print-page').isVisible()).resolves.toBe(true);

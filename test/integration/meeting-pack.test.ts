@@ -124,7 +124,7 @@ describe('meeting pack', () => {
     const csv = await zip.file('podium-2026-10-all-ranking.csv')!.async('nodebuffer');
     const expected = Buffer.from(await exportResponse(rankingExportSpec(ranking, { format: 'csv', delimiter: 'semicolon', lang: 'ru' }, 'ru')).arrayBuffer());
     expect(csv.equals(expected)).toBe(true);
-    expect(csv.toString('utf8').split('\r\n')[0]).toContain(';Балл;');
+    expect(csv.toString('utf8').split('\r\n')[0]).toMatch(/;"?Балл"?;/);
 
     // XLSX: the same rows, with a filter on the header row.
     const wb = new ExcelJS.Workbook();
