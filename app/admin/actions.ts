@@ -9,7 +9,7 @@ import { createBranch, setBranchArchived, updateBranch } from '@/lib/admin/branc
 import { AdminInputError, type AdminContext } from '@/lib/admin/context';
 import { forms, parseForm } from '@/lib/admin/forms';
 import { addCredential, deleteCredential, parseCredentialConfig, replaceCredentialToken } from '@/lib/admin/credentials';
-import { publishMethod } from '@/lib/admin/methods';
+import { chooseMethod, publishMethod } from '@/lib/admin/methods';
 import { adminCreateUser, adminDeactivate, adminReactivate, adminResetLink, adminSetRole, adminSignOutEverywhere } from '@/lib/admin/users';
 import { requestOrigin } from '@/lib/audit';
 import { databaseInputProblem, HttpError } from '@/lib/api/errors';
@@ -145,6 +145,13 @@ export async function replaceCredentialAction(_: ActionResult, d: FormData): Pro
 
 export async function deleteCredentialAction(_: ActionResult, d: FormData): Promise<ActionResult> {
   return run('/admin/credentials', (ctx) => deleteCredential(ctx, parseForm(forms.credentialId, d, { id: 'credential' }).id));
+}
+
+export async function chooseMethodAction(_: ActionResult, d: FormData): Promise<ActionResult> {
+  return run('/admin/methods', async (ctx) => {
+    const r = await chooseMethod(ctx, parseForm(forms.chooseMethod, d).method);
+    return { message: r.previous && r.previous !== r.label ? `${r.label} is now in effect (was ${r.previous})` : `${r.label} is in effect` };
+  });
 }
 
 export async function publishMethodAction(_: ActionResult, d: FormData): Promise<ActionResult> {

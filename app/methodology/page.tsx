@@ -1,18 +1,34 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
+import { MethodCompareView } from '@/components/methodology/method-compare';
 import { MethodView, type MethodLocale } from '@/components/methodology/method-view';
 import { requirePageViewer } from '@/lib/auth/session';
-import { getMethodWithDate } from '@/lib/data/rankings';
+import { compareMethods } from '@/lib/data/method-compare';
+import { getMethod, getMethodWithDate } from '@/lib/data/rankings';
+import { methodLabel } from '@/lib/ranking/method';
+import { resolvePeriod, todayIn } from '@/lib/ranking/period';
 import { requestLocale } from '@/i18n/locale';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Методика / Methodology' };
 
-// The method in effect (the latest published version), rendered from its stored definition.
+// The method in effect (chosen by an admin), rendered from its stored definition, then
+// podium-v1 and podium-v2 side by side on the latest complete month.
 export default async function MethodologyPage() {
-  await requirePageViewer('/methodology');
+  const viewer = await requirePageViewer('/methodology');
   const locale: MethodLocale = await requestLocale();
-  const method = await getMethodWithDate(getDb());
-  return <MethodView method={method.definition} locale={locale} publishedAt={method.publishedAt} />;
+  const db = getDb();
+  const method = await getMethodWithDate(db);
+  const [v1, v2] = await Promise.all([getMethod(db, 'podium-v1'), getMethod(db, 'podium-v2')]);
+  const month = resolvePeriod({ period: 'month' }, todayIn(method.definition.timeZone));
+  const data = v1 && v2 ? await compareMethods(db, v1, v2, month) : null;
+  return (
+    <>
+      <MethodView method={method.definition} locale={locale} publishedAt={method.publishedAt} />
+      <div className="container">
+        <MethodCompareView data={data} locale={locale} inEffect={methodLabel(method.definition)} reasons={viewer.role !== 'coordinator'} />
+      </div>
+    </>
+  );
 }

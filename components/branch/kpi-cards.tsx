@@ -6,7 +6,7 @@ import { PctChange } from '@/components/ui/change';
 import { Num } from '@/components/ui/num';
 import { Sparkline } from '@/components/charts/sparkline';
 
-const RATE = new Set(['follower_growth', 'engagement_rate']);
+const RATE = new Set(['follower_growth', 'engagement_rate', 'engagement_by_followers']);
 
 export function KpiCards({ kpis, sparks }: { kpis: Kpi[]; sparks: Partial<Record<Kpi['metric'], (number | null)[]>> }) {
   const t = useTranslations();

@@ -16,9 +16,17 @@ export function ToTopBox({ summary }: { summary: BranchSummary }) {
   const { detail, rank } = summary;
   const fmt = (c: ComponentId, v: number | null) => (PCT.has(c) ? formatPercent(v, locale) : formatNumber(v, locale, 1));
   const ex = detail.explanation;
+  // Engagement is named by the variant the method scores; activity says its cap and the real rate.
+  const name = (c: ComponentId) =>
+    c === 'engagement_rate' && summary.method.engagement === 'by_followers' ? t('metrics.engagement_by_followers') : t(`components.${c}`);
+  const realPerWeek = summary.kpis.find((k) => k.metric === 'posts_per_week')?.value ?? null;
+  const cap = summary.method.activityCap;
   const item = (i: NonNullable<typeof ex>['lifts'][number]) => (
     <li key={i.component}>
-      {t(`components.${i.component}`)}: {t('branch.vsMedian', { value: fmt(i.component, i.value), median: fmt(i.component, i.median) })}{' '}
+      {name(i.component)}: {t('branch.vsMedian', { value: fmt(i.component, i.value), median: fmt(i.component, i.median) })}
+      {i.component === 'activity' && cap !== undefined && realPerWeek !== null && (
+        <> ({t('branch.activityNote', { cap, real: formatNumber(realPerWeek, locale, 1) })})</>
+      )}{' '}
       <span className={i.impact >= 0 ? 'chg chg-up' : 'chg chg-down'}>
         {i.impact >= 0 ? '▲' : '▼'} {formatNumber(Math.abs(i.impact), locale, 1)}
       </span>
@@ -29,7 +37,7 @@ export function ToTopBox({ summary }: { summary: BranchSummary }) {
   else if (detail.pathToTop) {
     const p = detail.pathToTop;
     headline = t('branch.toTopBody', {
-      component: t(`components.${p.component}`),
+      component: name(p.component),
       current: fmt(p.component, p.current),
       target: fmt(p.component, p.target),
       change: formatChangePct(p.changePct, locale),

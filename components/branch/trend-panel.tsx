@@ -14,7 +14,7 @@ import { ErrorState } from '@/components/ui/states';
 import { NetworkAreaChart, TrendChart } from '@/components/charts/lazy';
 import { NetworkMark } from '@/components/ui/network-tag';
 
-export const TREND_METRICS: SeriesMetric[] = ['views', 'followers', 'interactions', 'engagement_rate', 'posts', 'visits'];
+export const TREND_METRICS: SeriesMetric[] = ['views', 'followers', 'interactions', 'engagement_rate', 'posts', 'visits', 'social_visits'];
 /** Container: fetches the series of the chosen metric and feeds the pure charts. */
 export function TrendPanel({
   slug,
@@ -105,6 +105,7 @@ export function TrendPanel({
         </div>
         <figcaption className="visually-hidden">{t('branch.trendCaption', { metric: label })}</figcaption>
       </figure>
+      {metric === 'social_visits' && q.data?.channels && q.data.channels.length > 0 && <SiteChannels channels={q.data.channels} />}
       {networks.length > 1 && metric !== 'engagement_rate' && (
         <figure style={{ margin: '16px 0 0' }}>
           <h3>
@@ -123,6 +124,35 @@ export function TrendPanel({
           </div>
         </figure>
       )}
+    </section>
+  );
+}
+
+/** The period's website visits from social networks and messengers, by the network Metrica names. */
+function SiteChannels({ channels }: { channels: NonNullable<SeriesResponse['channels']> }) {
+  const t = useTranslations('siteChannels');
+  const total = channels.reduce((s, c) => s + c.visits, 0);
+  const known = new Set(['vkontakte', 'odnoklassniki', 'youtube', 'dzen', 'telegram', 'max', 'whatsapp']);
+  return (
+    <section style={{ margin: '16px 0 0' }} data-testid="site-channels">
+      <h3>{t('byChannel')}</h3>
+      <table className="data small">
+        <tbody>
+          {channels.map((c) => (
+            <tr key={`${c.source}:${c.channel}`}>
+              <th scope="row">
+                {known.has(c.channel) ? t(`names.${c.channel as 'vkontakte'}`) : c.channel} <span className="muted">({t(c.source)})</span>
+              </th>
+              <td className="num">
+                <Num value={c.visits} kind="compact" missing="—" />
+              </td>
+              <td className="num">
+                <Num value={total > 0 ? c.visits / total : null} kind="share" missing="—" />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { ComponentId, MethodDefinition } from '@/lib/ranking/method';
-import { COMPONENT_IDS, methodLabel, normalisedWeights } from '@/lib/ranking/method';
+import { methodComponents, methodLabel, normalisedWeights } from '@/lib/ranking/method';
 
 export type MethodLocale = 'ru' | 'en';
 
@@ -50,6 +50,11 @@ const DICT = {
       'Вовлечённость = (лайки + комментарии + репосты) / просмотры.',
       'Пустое значение означает «не измерено» и никогда не считается нулём.',
     ],
+    dataTextV2: [
+      'Просмотры и реакции — дневные итоги аккаунта, где сеть их даёт; иначе прирост публикаций между замерами, поровну по дням между ними. День, за который аккаунт не отчитался, ничего не добавляет.',
+      'Подписчики в дни без замера — последнее известное значение, не старше срока переноса.',
+      'Пустое значение означает «не измерено» и никогда не считается нулём.',
+    ],
     perDay: 'в неделю',
   },
   en: {
@@ -97,6 +102,11 @@ const DICT = {
       'Engagement rate = (likes + comments + shares) / views.',
       'An empty value means “not measured” and never counts as zero.',
     ],
+    dataTextV2: [
+      'Views and interactions are the account’s daily totals where the network gives them; otherwise the posts’ increases between snapshots, spread evenly over the days between them. A day an account did not report adds nothing.',
+      'Followers on a day without a count are the last known count, within the look-back.',
+      'An empty value means “not measured” and never counts as zero.',
+    ],
     perDay: 'per week',
   },
 } as const;
@@ -104,25 +114,49 @@ const DICT = {
 const COMPONENT_TEXT: Record<MethodLocale, Record<ComponentId, { name: string; formula: (m: MethodDefinition) => string }>> = {
   ru: {
     views_per_100k: { name: 'Просмотры на 100 тыс. жителей', formula: () => 'просмотры за период × 100 000 / население' },
-    engagement_rate: { name: 'Вовлечённость', formula: () => '(лайки + комментарии + репосты) / просмотры × 100%' },
+    engagement_rate: {
+      name: 'Вовлечённость',
+      formula: (m) =>
+        m.engagement === 'by_followers'
+          ? 'взаимодействия в день (по таблице сети, с реакциями Telegram) / наименьшее измеренное число подписчиков × 100%'
+          : m.rules === 'podium-v2'
+            ? 'взаимодействия (по таблице сети, с реакциями Telegram) / просмотры × 100%'
+            : '(лайки + комментарии + репосты) / просмотры × 100%',
+    },
     follower_growth: { name: 'Прирост подписчиков', formula: () => '(подписчики в конце − накануне периода) / накануне × 100%' },
     activity: {
       name: 'Активность',
-      formula: (m) => `публикаций в неделю, не больше ${fmt(m.caps.postsPerWeek, 'ru')} (сверх потолка не засчитывается)`,
+      formula: (m) => `публикаций в неделю, не больше ${fmt(m.caps.postsPerWeek, 'ru')} (сверх потолка не засчитывается; потолок — только в оценке, в таблице — реальное число)`,
     },
     followers_per_100k: { name: 'Подписчики на 100 тыс. жителей', formula: () => 'подписчики на конец периода × 100 000 / население' },
     visits_per_100k: { name: 'Посещения сайта на 100 тыс. жителей', formula: () => 'визиты на сайт за период × 100 000 / население' },
+    social_visits_per_100k: {
+      name: 'Переходы на сайт из соцсетей и мессенджеров на 100 тыс. жителей',
+      formula: () => 'визиты с источником «социальные сети» или «мессенджеры» (Метрика) × 100 000 / население',
+    },
   },
   en: {
     views_per_100k: { name: 'Views per 100k residents', formula: () => 'views in the period × 100,000 / population' },
-    engagement_rate: { name: 'Engagement rate', formula: () => '(likes + comments + shares) / views × 100%' },
+    engagement_rate: {
+      name: 'Engagement rate',
+      formula: (m) =>
+        m.engagement === 'by_followers'
+          ? 'interactions per day (per network table, Telegram reactions included) / the lowest follower count measured × 100%'
+          : m.rules === 'podium-v2'
+            ? 'interactions (per network table, Telegram reactions included) / views × 100%'
+            : '(likes + comments + shares) / views × 100%',
+    },
     follower_growth: { name: 'Follower growth', formula: () => '(followers at the end − the day before) / the day before × 100%' },
     activity: {
       name: 'Activity',
-      formula: (m) => `posts per week, capped at ${fmt(m.caps.postsPerWeek, 'en')} (more does not count)`,
+      formula: (m) => `posts per week, capped at ${fmt(m.caps.postsPerWeek, 'en')} (more does not count; the cap applies in the score only, the table shows the real number)`,
     },
     followers_per_100k: { name: 'Followers per 100k residents', formula: () => 'followers at the end of the period × 100,000 / population' },
     visits_per_100k: { name: 'Website visits per 100k residents', formula: () => 'website visits in the period × 100,000 / population' },
+    social_visits_per_100k: {
+      name: 'Website visits from social networks and messengers per 100k residents',
+      formula: () => 'visits whose Metrica source is “social networks” or “messengers” × 100,000 / population',
+    },
   },
 };
 
@@ -168,7 +202,7 @@ export function MethodView({ method, locale, publishedAt }: { method: MethodDefi
               </tr>
             </thead>
             <tbody>
-              {COMPONENT_IDS.map((id) => (
+              {methodComponents(method).map((id) => (
                 <tr key={id} data-component={id}>
                   <th scope="row">{COMPONENT_TEXT[locale][id].name}</th>
                   <td>{COMPONENT_TEXT[locale][id].formula(method)}</td>
@@ -229,7 +263,7 @@ export function MethodView({ method, locale, publishedAt }: { method: MethodDefi
       <section className="section">
         <h2>{t.data}</h2>
         <ul>
-          {t.dataText.map((s) => (
+          {(method.rules === 'podium-v2' ? t.dataTextV2 : t.dataText).map((s) => (
             <li key={s}>{s}</li>
           ))}
         </ul>

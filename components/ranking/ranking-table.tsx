@@ -80,9 +80,13 @@ export interface TableProps {
   detailColumns: boolean;
   hrefFor: (row: RankingRow) => string | null;
   caption: string;
+  /** The engagement variant the method's score uses: the ER column shows that one. */
+  engagement?: 'by_views' | 'by_followers';
+  /** The score's cap on posts per week (the column shows the real number). */
+  activityCap?: number;
 }
 
-export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColumns, hrefFor, caption }: TableProps) {
+export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColumns, hrefFor, caption, engagement = 'by_views', activityCap }: TableProps) {
   const t = useTranslations();
   const locale = useLocale();
   const sorted = sortRows(rows, sort, dir, locale);
@@ -102,8 +106,8 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
               <>
                 {h('followers', t('ranking.cols.followers'))}
                 {h('views', t('ranking.cols.views'))}
-                {h('er', t('ranking.cols.er'))}
-                {h('posts', t('ranking.cols.posts'))}
+                {h('er', engagement === 'by_followers' ? t('ranking.cols.erByFollowers') : t('ranking.cols.er'))}
+                {h('posts', t('ranking.cols.posts'), true, activityCap ? <Tip id="posts-cap" label={t('ranking.postsTitle', { cap: activityCap })} tip={t('ranking.postsTitle', { cap: activityCap })} align="right"><span className="info-link" aria-hidden="true">i</span></Tip> : undefined)}
                 {h('coverage', t('ranking.cols.coverage'))}
                 {h('flags', t('ranking.cols.flags'), false)}
               </>
@@ -143,7 +147,7 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
                       <Num value={compValue(row, 'engagement_rate')} kind="percent" missing={row.detail ? notMeasured : t('missing.hidden')} />
                     </td>
                     <td className="num">
-                      <Num value={compValue(row, 'activity')} missing={row.detail ? notMeasured : t('missing.hidden')} />
+                      <Num value={row.figures?.postsPerWeek ?? null} missing={row.detail ? notMeasured : t('missing.hidden')} />
                     </td>
                     <td className="num">
                       <Num value={row.detail?.coverage ?? null} kind="share" missing={t('missing.hidden')} />

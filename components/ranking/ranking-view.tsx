@@ -156,7 +156,7 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
                 {state.district && <p className="small muted">{t('ranking.districtNote')}</p>}
                 {detailColumns && (
                   <ul className="legend" aria-label={t('ranking.barLegend')}>
-                    {COMPONENT_IDS.map((c) => (
+                    {(data.method.components ?? COMPONENT_IDS).map((c) => (
                       <li key={c}>
                         <span className="swatch" style={{ background: COMPONENT_COLORS[c] }} aria-hidden="true" />
                         {t(`componentsShort.${c}`)}
@@ -174,6 +174,8 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
                   detailColumns={detailColumns}
                   hrefFor={hrefFor}
                   caption={t('ranking.tableCaption', { period, eligible: data.counts.eligible, total: data.counts.branches })}
+                  engagement={data.method.engagement}
+                  activityCap={data.method.activityCap}
                 />
               </section>
             </>

@@ -62,6 +62,7 @@ export const forms = {
   replaceCredential: z.object({ id, token: text(8192) }),
   credentialId: z.object({ id }),
   publishMethod: z.object({ key: text(40), definition: text(100_000), notes: text(2000) }),
+  chooseMethod: z.object({ method: text(60) }),
 } satisfies Record<string, z.ZodObject>;
 
 /**

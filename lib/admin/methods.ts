@@ -1,3 +1,4 @@
+import { setMethodInEffect, UnknownMethodVersionError } from '@/lib/data/method-choice';
 import { clip } from '@/lib/format/excerpt';
 import { methodDefinitionSchema } from '@/lib/ranking/method';
 import { AdminInputError, audit, type AdminContext } from './context';
@@ -47,4 +48,19 @@ export async function publishMethod(ctx: AdminContext, key: string, text: string
     await audit({ ...ctx, db: trx }, 'method.publish', `${key}-v${version}`, { notes: notes ?? null });
     return version;
   });
+}
+
+/** Makes a published version the method in effect for every ranking that names none; audited. */
+export async function chooseMethod(ctx: AdminContext, label: string): Promise<{ previous: string | null; label: string }> {
+  if (typeof label !== 'string' || !/^[a-z0-9-]{1,40}-v\d{1,6}$/.test(label)) throw new AdminInputError('method', 'Choose one of the published versions (e.g. podium-v2)');
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const r = await setMethodInEffect(trx, label, ctx.actor.email);
+      await audit({ ...ctx, db: trx }, 'method.choose', label, { previous: r.previous });
+      return r;
+    });
+  } catch (e) {
+    if (e instanceof UnknownMethodVersionError) throw new AdminInputError('method', `No published version ${label}`);
+    throw e;
+  }
 }

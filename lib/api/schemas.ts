@@ -99,6 +99,8 @@ export const SERIES_METRICS = [
   'posts',
   'visits',
   'engagement_rate',
+  // Website visits from social networks and messengers (Metrica sources 'social' + 'messenger').
+  'social_visits',
 ] as const;
 export const seriesMetricSchema = z.enum(SERIES_METRICS);
 export type SeriesMetric = z.infer<typeof seriesMetricSchema>;
@@ -170,6 +172,12 @@ export const methodRefSchema = z.object({
   version: z.number().int(),
   /** "podium-v1" */
   label: z.string(),
+  /** The engagement variant the score uses (podium-v1: by views). */
+  engagement: z.enum(['by_views', 'by_followers']).optional(),
+  /** The components the method weighs, in display order. */
+  components: z.array(componentIdSchema).optional(),
+  /** Posts per week above this count as this many in the score (figures show the real number). */
+  activityCap: z.number().optional(),
 });
 
 export const componentValueSchema = z.object({
@@ -256,6 +264,25 @@ export const rankingDetailSchema = z.object({
 });
 export type RankingDetail = z.infer<typeof rankingDetailSchema>;
 
+/**
+ * What a branch did in the period, whatever the score makes of it (podium-v2 metrics;
+ * docs/methodology.md): real posts per week (the score caps activity, this does not),
+ * both engagement variants, and website visits from social networks and messengers.
+ */
+export const rankingFiguresSchema = z.object({
+  posts: z.number().int(),
+  /** Posts per week over the elapsed days, not capped. */
+  postsPerWeek: z.number(),
+  /** Interactions per view, % (per-network interactions, Telegram reactions included); null under podium-v1. */
+  engagementByViews: z.number().nullable(),
+  /** Interactions per day per 100 followers, % (podium-v2); null under podium-v1. */
+  engagementByFollowers: z.number().nullable(),
+  /** Website visits from social networks and from messengers (Metrica), null when not measured. */
+  socialVisits: z.number().nullable(),
+  messengerVisits: z.number().nullable(),
+});
+export type RankingFigures = z.infer<typeof rankingFiguresSchema>;
+
 export const rankingRowSchema = z.object({
   branch: branchRefSchema,
   eligible: z.boolean(),
@@ -268,6 +295,8 @@ export const rankingRowSchema = z.object({
   change: z.number().int().nullable(),
   /** Null when the viewer may not see this branch's detail (a coordinator looking at another branch). */
   detail: rankingDetailSchema.nullable(),
+  /** Same visibility as `detail`. */
+  figures: rankingFiguresSchema.nullable().optional(),
 });
 export type RankingRow = z.infer<typeof rankingRowSchema>;
 
@@ -322,7 +351,19 @@ export const rankingResponseSchema = z.object({
 });
 export type RankingResponse = z.infer<typeof rankingResponseSchema>;
 
-export const KPI_METRICS = ['followers', 'follower_growth', 'views', 'interactions', 'engagement_rate', 'posts', 'visits'] as const;
+export const KPI_METRICS = [
+  'followers',
+  'follower_growth',
+  'views',
+  'interactions',
+  'engagement_rate',
+  'posts',
+  'visits',
+  // podium-v2 figures (absent under podium-v1):
+  'engagement_by_followers',
+  'posts_per_week',
+  'social_visits',
+] as const;
 export const kpiSchema = z.object({
   metric: z.enum(KPI_METRICS),
   value: z.number().nullable(),
@@ -377,6 +418,8 @@ export const seriesResponseSchema = z.object({
   previous: z.object({ from: z.string(), to: z.string(), points: z.array(seriesPointSchema) }),
   /** Per-network values aligned with `points` (only networks the branch has data for). */
   byNetwork: z.array(z.object({ network: networkSchema, values: z.array(z.number().nullable()) })),
+  /** metric=social_visits: the window's visits by Metrica source and network/messenger, where Metrica names one. */
+  channels: z.array(z.object({ source: z.enum(['social', 'messenger']), channel: z.string(), visits: z.number() })).optional(),
 });
 export type SeriesResponse = z.infer<typeof seriesResponseSchema>;
 

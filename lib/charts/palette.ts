@@ -11,6 +11,7 @@ export const COMPONENT_COLORS: Record<ComponentId, string> = {
   activity: '#CC79A7',
   followers_per_100k: '#56B4E9',
   visits_per_100k: '#D55E00',
+  social_visits_per_100k: '#000000',
 };
 
 /** Dash patterns so series stay apart in greyscale print too. */

@@ -83,6 +83,7 @@ export const METRIC_AGGREGATION: Record<SeriesMetric, 'sum' | 'last' | 'mean'> =
   visits: 'sum',
   followers: 'last',
   engagement_rate: 'mean',
+  social_visits: 'sum',
 };
 
 function aggregate(values: readonly (number | null)[], mode: 'sum' | 'last' | 'mean'): number | null {

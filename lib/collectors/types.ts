@@ -44,6 +44,8 @@ export interface AccountDayMetrics {
   visitors?: number | null;
   pageviews?: number | null;
   social_visits?: number | null;
+  /** Website visits whose Metrica source is a messenger. */
+  messenger_visits?: number | null;
   posts?: number | null;
   likes?: number | null;
   comments?: number | null;

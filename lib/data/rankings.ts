@@ -5,6 +5,7 @@ import type {
   BranchRef,
   PeriodDto,
   RankingDetail,
+  RankingFigures,
   RankingResponse,
   RankingRow,
   RankingsQuery,
@@ -12,22 +13,29 @@ import type {
 import type { FederalDistrict } from '../networks';
 import type { BranchInput, BranchMetrics } from '../ranking/components';
 import { computeRanking, type EngineRobustness } from '../ranking/engine';
-import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodLabel, parseMethod, DEFAULT_METHOD } from '../ranking/method';
+import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodComponents, methodLabel, parseMethod, rulesOf, DEFAULT_METHOD } from '../ranking/method';
+import { EDGE_POST_AGE_DAYS, loadBoundaryCorrections } from './v2-boundary';
 import { addDays, minDay, previousPeriod, resolvePeriod, todayIn, type Period, type PeriodRequest } from '../ranking/period';
 import { countExpectedAccounts, detailVisible, listBranches } from './branches';
 import { defaultPeriod, nearestRankedPeriod, daysWithData } from './rankable';
 import { getFirstDataDay, getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
 import { SNAPSHOT_LOCK } from '../rollups/index';
+import { round } from '../ranking/stats';
 
-/** Days before a period that its result reads: the growth baseline and a week of flag history. */
+/** Days before a period that a podium-v1 result reads: the growth baseline and a week of flag history. */
 const LOOKBACK_DAYS = 8;
+
+/** Days before a period a method's result reads (podium-v2 also carries followers in from its look-back). */
+export function lookbackDays(m: MethodDefinition): number {
+  return Math.max(LOOKBACK_DAYS, (m.followersLookbackDays ?? 0) + 1);
+}
 
 export interface StoredMethod {
   id: number;
   definition: MethodDefinition;
 }
 
-/** A published method version by label ("podium-v1"), or the latest version of the default key. */
+/** A published method version by label ("podium-v1"), or the method in effect (chosen by an admin). */
 export async function getMethod(db: DB, label?: string): Promise<StoredMethod | undefined> {
   let q = db.selectFrom('ranking_method').select(['id', 'key', 'version', 'definition']);
   if (label) {
@@ -35,7 +43,10 @@ export async function getMethod(db: DB, label?: string): Promise<StoredMethod | 
     if (!m) return undefined;
     q = q.where('key', '=', m[1]).where('version', '=', Number(m[2]));
   } else {
-    q = q.where('key', '=', DEFAULT_METHOD.key).orderBy('version', 'desc').limit(1);
+    const chosen = await db.selectFrom('ranking_method_choice').select('method_id').executeTakeFirst();
+    q = chosen
+      ? q.where('id', '=', chosen.method_id)
+      : q.where('key', '=', DEFAULT_METHOD.key).orderBy('version', 'desc').limit(1);
   }
   const row = await q.executeTakeFirst();
   if (!row) return label ? undefined : ensureDefaultMethod(db);
@@ -108,11 +119,12 @@ export async function loadRankingInput(
   db: DB,
   p: { from: string; to: string },
   scope: Scope,
+  lookback: number = LOOKBACK_DAYS,
 ): Promise<BranchInput[]> {
   const [branches, expected, rows] = await Promise.all([
     listBranches(db, { userId: 'system', email: '', name: '', role: 'admin', branchId: null }),
     countExpectedAccounts(db, scope),
-    listRollupRows(db, { from: addDays(p.from, -LOOKBACK_DAYS), to: p.to, scope, branchIds: null }),
+    listRollupRows(db, { from: addDays(p.from, -lookback), to: p.to, scope, branchIds: null }),
   ]);
   const byBranch = new Map<number, BranchInput>();
   for (const b of branches) {
@@ -120,6 +132,20 @@ export async function loadRankingInput(
   }
   for (const r of rows) byBranch.get(r.branch_id)?.days.push(toDayTotals(r));
   return [...byBranch.values()];
+}
+
+/** The engine input of one window under a method (what getSnapshot computes from; tests and tools use it). */
+export async function loadMethodInput(
+  db: DB,
+  method: MethodDefinition,
+  w: { from: string; to: string; asOf: string },
+  scope: Scope,
+): Promise<BranchInput[]> {
+  const branches = await loadRankingInput(db, w, scope, lookbackDays(method));
+  if (rulesOf(method) !== 'podium-v2') return branches;
+  const end = minDay(w.to, w.asOf);
+  const edges = end >= w.from ? await loadBoundaryCorrections(db, { from: w.from, to: end }, scope) : new Map();
+  return branches.map((b) => ({ ...b, edges: edges.get(b.id) ?? {} }));
 }
 
 /**
@@ -166,12 +192,17 @@ export async function getSnapshot(
 
     const prev = previousPeriod(period);
     const prevAsOf = asOfFor(prev, today, lastDataDay);
-    const all = await loadRankingInput(trx, { from: prev.from, to: period.to }, scope);
-    const slice = (from: string, to: string): BranchInput[] =>
-      all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -LOOKBACK_DAYS) && d.day <= to) }));
-    const previous = computeRanking({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: slice(prev.from, prev.to) }, method.definition);
+    const lookback = lookbackDays(method.definition);
+    const all = await loadRankingInput(trx, { from: prev.from, to: period.to }, scope, lookback);
+    const v2 = rulesOf(method.definition) === 'podium-v2';
+    const slice = async (from: string, to: string, dataTo: string): Promise<BranchInput[]> => {
+      // podium-v2 takes out what snapshot gaps across the window's edges put inside it (lib/data/v2-boundary.ts).
+      const edges = v2 && dataTo >= from ? await loadBoundaryCorrections(trx, { from, to: dataTo }, scope) : null;
+      return all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -lookback) && d.day <= to), ...(edges ? { edges: edges.get(b.id) ?? {} } : {}) }));
+    };
+    const previous = computeRanking({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: await slice(prev.from, prev.to, minDay(prev.to, prevAsOf)) }, method.definition);
     const prevRanks = new Map(previous.rows.map((r) => [r.branchId, r.rank]));
-    const res = computeRanking({ from: period.from, to: period.to, asOf, branches: slice(period.from, period.to) }, method.definition, prevRanks);
+    const res = computeRanking({ from: period.from, to: period.to, asOf, branches: await slice(period.from, period.to, minDay(period.to, asOf)) }, method.definition, prevRanks);
 
     const result: SnapshotResult = {
       medians: res.medians,
@@ -188,7 +219,10 @@ export async function getSnapshot(
         period_from: period.from,
         period_to: period.to,
         as_of: asOf,
-        inputs_from: addDays(prev.from, -LOOKBACK_DAYS),
+        // podium-v2 also reads snapshots of posts published up to EDGE_POST_AGE_DAYS before an edge;
+        // a change to a post's snapshots always marks its publication day (lib/rollups), so reaching
+        // back that far makes such a change drop this ranking.
+        inputs_from: addDays(prev.from, -(v2 ? Math.max(lookback, EDGE_POST_AGE_DAYS + 1) : lookback)),
         inputs_to: period.to,
         result: JSON.stringify(result),
       })
@@ -377,8 +411,11 @@ async function findFreshSnapshot(
   }>`
     with m as (
       select id, definition from ranking_method
-      where key = ${key} and (${version}::int is null or version = ${version}::int)
-      order by version desc limit 1
+      where case when ${version}::int is null
+        then id = coalesce((select method_id from ranking_method_choice),
+                           (select id from ranking_method where key = ${key} order by version desc limit 1))
+        else key = ${key} and version = ${version}::int end
+      limit 1
     )
     select m.id as method_id, m.definition, (select max(day)::text from rollup_branch_day) as last_day,
       s.id, s.as_of::text as as_of, s.computed_at, s.result
@@ -433,6 +470,7 @@ async function buildRankingResponse(
     previousRank: r.previousRank,
     change: r.change,
     detail: r.detail,
+    figures: figuresOf(r.metrics),
   }));
   const medians = {} as Record<ComponentId, number | null>;
   for (const c of COMPONENT_IDS) medians[c] = snapshot.result.medians[c] ?? null;
@@ -442,7 +480,7 @@ async function buildRankingResponse(
     previousPeriod: periodDto(previous, tz),
     network: input.network,
     district: district ?? null,
-    method: { key: method.definition.key, version: method.definition.version, label: methodLabel(method.definition) },
+    method: methodRef(method.definition),
     rows: outRows,
     robustness: {
       status: rb.status,
@@ -479,6 +517,32 @@ async function whyUnranked(
     daysWithData: daysWithData(period, firstDataDay, lastDataDay),
     minCoverage: method.definition.eligibility.minCoverage,
     alternative: alternative && periodDto(alternative, tz),
+  };
+}
+
+/** How a response names its method (and the engagement variant the score uses). */
+export function methodRef(m: MethodDefinition): RankingResponse['method'] {
+  return {
+    key: m.key,
+    version: m.version,
+    label: methodLabel(m),
+    engagement: m.engagement ?? 'by_views',
+    components: methodComponents(m),
+    activityCap: m.caps.postsPerWeek,
+  };
+}
+
+/** The figures of a row (null when the viewer may not see its metrics). */
+export function figuresOf(m: BranchMetrics | null): RankingFigures | null {
+  if (!m) return null;
+  const r4 = (x: number | null | undefined) => (x === null || x === undefined ? null : round(x, 4));
+  return {
+    posts: m.posts,
+    postsPerWeek: round(m.postsPerWeek, 2),
+    engagementByViews: r4(m.engagementByViews),
+    engagementByFollowers: r4(m.engagementByFollowers),
+    socialVisits: m.socialVisits ?? null,
+    messengerVisits: m.messengerVisits ?? null,
   };
 }
 

@@ -28,6 +28,13 @@ export interface RollupRow {
   post_likes: number | null;
   post_comments: number | null;
   post_shares: number | null;
+  v2_views?: number | null;
+  v2_likes?: number | null;
+  v2_comments?: number | null;
+  v2_shares?: number | null;
+  v2_reactions?: number | null;
+  social_visits?: number | null;
+  messenger_visits?: number | null;
 }
 
 /**
@@ -54,6 +61,15 @@ export function toDayTotals(r: RollupRow): DayTotals & { likes: number | null; c
     shares: site ? null : shares,
     posts: Math.max(r.account_posts ?? 0, r.post_count),
     visits: r.visits,
+    v2: {
+      views: site ? null : (r.v2_views ?? null),
+      likes: site ? null : (r.v2_likes ?? null),
+      comments: site ? null : (r.v2_comments ?? null),
+      shares: site ? null : (r.v2_shares ?? null),
+      reactions: site ? null : (r.v2_reactions ?? null),
+      socialVisits: r.social_visits ?? null,
+      messengerVisits: r.messenger_visits ?? null,
+    },
   };
 }
 
@@ -82,6 +98,13 @@ export async function listRollupRows(
       'post_likes',
       'post_comments',
       'post_shares',
+      'v2_views',
+      'v2_likes',
+      'v2_comments',
+      'v2_shares',
+      'v2_reactions',
+      'social_visits',
+      'messenger_visits',
     ])
     .where('day', '>=', input.from)
     .where('day', '<=', input.to);

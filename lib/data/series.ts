@@ -4,7 +4,7 @@ import { badRequest } from '../api/errors';
 import { MAX_RANGE_DAYS, type CompareQuery, type CompareResponse, type SeriesMetric, type SeriesQuery, type SeriesResponse } from '../api/schemas';
 import { DEFAULT_METHOD } from '../ranking/method';
 import { addDays, addMonths, bucketEnd, bucketStart, buckets, comparisonBuckets, daysInclusive, todayIn, type Granularity } from '../ranking/period';
-import { bucketSeries } from '../ranking/series';
+import { bucketSeries, chartDays, chartReadFrom } from '../ranking/series';
 import { round } from '../ranking/stats';
 import { getBranchBySlug, getBranchesBySlugs, type BranchRecord } from './branches';
 import { getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
@@ -44,8 +44,8 @@ async function seriesFor(
   g: Granularity,
   metric: SeriesQuery['metric'],
 ) {
-  const rows = await listRollupRows(db, { from, to, scope, branchIds: branches.map((b) => b.id) });
-  return branches.map((b) => bucketSeries(rows.filter((r) => r.branch_id === b.id).map(toDayTotals), starts, g, metric));
+  const rows = await listRollupRows(db, { from: chartReadFrom(from), to, scope, branchIds: branches.map((b) => b.id) });
+  return branches.map((b) => bucketSeries(chartDays(rows.filter((r) => r.branch_id === b.id).map(toDayTotals), from, to), starts, g, metric));
 }
 
 const ref = (b: BranchRecord) => ({ id: b.id, slug: b.slug, name: b.name, nameEn: b.nameEn, federalDistrict: b.federalDistrict });
@@ -64,13 +64,15 @@ export async function getBranchSeries(db: DB, viewer: Viewer, slug: string, inpu
   const g = input.granularity;
   const { days } = await resolveWindow(db, input);
   const { current, previous } = comparisonBuckets(days.from, days.to, g);
-  // One read covers both windows; each side is then cut to its own days.
-  const all = (await listRollupRows(db, { from: previous.from, to: current.to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals);
-  const within = (w: { from: string; to: string }) => all.filter((d) => d.day >= w.from && d.day <= w.to);
+  // One read covers both windows (and the followers look-back before each); each side is then cut
+  // to its own days, with podium-v2's measures and followers carried in (lib/ranking/series.ts).
+  const all = (await listRollupRows(db, { from: chartReadFrom(previous.from), to: current.to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals);
+  const within = (w: { from: string; to: string }) => chartDays(all, w.from, w.to);
   const cur = bucketSeries(within(current), current.starts, g, input.metric);
   const prev = bucketSeries(within(previous), previous.starts, g, input.metric);
   const curTotal = roundAll(cur.total);
   const prevTotal = roundAll(prev.total);
+  const channels = input.metric === 'social_visits' ? await siteChannels(db, branch.id, current.from, current.to, input.network) : undefined;
   return {
     branch: ref(branch),
     metric: input.metric,
@@ -81,7 +83,24 @@ export async function getBranchSeries(db: DB, viewer: Viewer, slug: string, inpu
     points: current.starts.map((bucket, i) => ({ bucket, value: curTotal[i] })),
     previous: { from: previous.from, to: previous.to, points: previous.starts.map((bucket, i) => ({ bucket, value: prevTotal[i] })) },
     byNetwork: cur.byNetwork.map((s) => ({ network: s.network, values: roundAll(s.values) })),
+    ...(channels ? { channels } : {}),
   };
+}
+
+/** Website visits from social networks and messengers by Metrica's network/messenger id, largest first. */
+async function siteChannels(db: DB, branchId: number, from: string, to: string, scope: SeriesQuery['network']) {
+  if (scope !== 'all' && scope !== 'website') return [];
+  const rows = await db
+    .selectFrom('site_source_day')
+    .select(['source', 'channel', (eb) => eb.fn.sum<string>('visits').as('visits')])
+    .where('branch_id', '=', branchId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .groupBy(['source', 'channel'])
+    .orderBy('visits', 'desc')
+    .orderBy('channel')
+    .execute();
+  return rows.map((r) => ({ source: r.source, channel: r.channel, visits: Number(r.visits) }));
 }
 
 export interface BranchTable {
@@ -107,7 +126,7 @@ export async function getBranchTable(
   if (!branch) return undefined;
   const g = input.granularity;
   const { from, to, starts } = await resolveWindow(db, input);
-  const days = (await listRollupRows(db, { from, to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals);
+  const days = chartDays((await listRollupRows(db, { from: chartReadFrom(from), to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals), from, to);
   const values = Object.fromEntries(metrics.map((m) => [m, roundAll(bucketSeries(days, starts, g, m).total)])) as BranchTable['values'];
   return { branch: ref(branch), granularity: g, network: input.network, from, to, buckets: starts, values };
 }

@@ -2,11 +2,10 @@ import type { DB } from '../../db/client';
 import type { Viewer } from '../auth/viewer';
 import type { BranchSummary, Kpi, SummaryQuery } from '../api/schemas';
 import type { BranchMetrics } from '../ranking/components';
-import { methodLabel } from '../ranking/method';
 import { previousPeriod } from '../ranking/period';
 import { percentChange, round } from '../ranking/stats';
 import { getBranchBySlug } from './branches';
-import { getSnapshot, listSnapshotRows, resolveRanking } from './rankings';
+import { getSnapshot, listSnapshotRows, methodRef, resolveRanking } from './rankings';
 
 function kpis(cur: BranchMetrics | null, prev: BranchMetrics | null): Kpi[] {
   const pick: [Kpi['metric'], (m: BranchMetrics) => number | null][] = [
@@ -18,6 +17,14 @@ function kpis(cur: BranchMetrics | null, prev: BranchMetrics | null): Kpi[] {
     ['posts', (m) => m.posts],
     ['visits', (m) => m.visits],
   ];
+  // podium-v2 metrics carry the second engagement variant, real posts per week and visits from social.
+  if ((cur ?? prev)?.engagementByFollowers !== undefined) {
+    pick.push(
+      ['engagement_by_followers', (m) => m.engagementByFollowers ?? null],
+      ['posts_per_week', (m) => m.postsPerWeek],
+      ['social_visits', (m) => m.siteFromSocial ?? null],
+    );
+  }
   return pick.map(([metric, f]) => {
     const value = cur ? f(cur) : null;
     const previous = prev ? f(prev) : null;
@@ -62,7 +69,7 @@ export async function getBranchSummary(
     period: dto(period),
     previousPeriod: dto(prev),
     network: input.network,
-    method: { key: method.definition.key, version: method.definition.version, label: methodLabel(method.definition) },
+    method: methodRef(method.definition),
     kpis: kpis(row?.metrics ?? null, prevRow?.metrics ?? null),
     rank: {
       eligible: row?.eligible ?? false,

@@ -40,6 +40,10 @@ export interface DemoAccountDay {
   visitors: number | null;
   pageviews: number | null;
   socialVisits: number | null;
+  /** Visits from messengers (Metrica source 'messenger'). */
+  messengerVisits: number | null;
+  /** socialVisits and messengerVisits split by network / messenger, as Metrica reports them. */
+  sources: { source: 'social' | 'messenger'; channel: string; visits: number }[];
   posts: number | null;
   likes: number | null;
   comments: number | null;
@@ -90,6 +94,17 @@ const PROFILES: Record<Exclude<Network, 'dzen'>, NetworkProfile> = {
   rutube: { followerShare: 0.05, viewRate: 0.08, postRate: 0.1, likeRate: 0.03, hasLikes: true },
   website: { followerShare: 0, viewRate: 0, postRate: 0.45, likeRate: 0, hasLikes: false },
 };
+
+// How the site's social and messenger visits split by Metrica's network ids (demo shares).
+const SOCIAL_SPLIT: [string, number][] = [['vkontakte', 0.72], ['odnoklassniki', 0.18], ['youtube', 0.06], ['dzen', 0.04]];
+const MESSENGER_SPLIT: [string, number][] = [['telegram', 0.8], ['max', 0.14], ['whatsapp', 0.06]];
+
+/** Splits a whole count by shares; the rounding remainder goes to the first channel, so parts add up. */
+function split(total: number, shares: [string, number][], source: 'social' | 'messenger'): DemoAccountDay['sources'] {
+  const parts = shares.map(([channel, share]) => ({ source, channel, visits: Math.floor(total * share) }));
+  parts[0]!.visits += total - parts.reduce((s, p) => s + p.visits, 0);
+  return parts.filter((p) => p.visits > 0);
+}
 
 const WEEKDAY_VIEWS = [1.05, 1.08, 1.06, 1.04, 0.98, 0.78, 0.72];
 const WEEKDAY_POSTS = [1.2, 1.25, 1.2, 1.15, 1.05, 0.55, 0.4];
@@ -257,6 +272,9 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
       let followers = Math.max(30, region.population * penetration * p.followerShare * arng.logNormal(0.4));
       const dailyGrowth = (monthlyGrowth + arng.normal() * 0.006) / 30;
       const siteVisitsBase = (region.population / 1000) * 2.2 * activity * arng.logNormal(0.5);
+      // A stream of its own, so adding messenger visits left every other demo figure as it was.
+      const mrng = createRng(seed ^ hashSeed(`${account.key}:messenger`));
+      const messengerShare = 0.05 * quality * mrng.logNormal(0.5);
       let postSeq = arng.int(1000, 9000);
 
       for (let i = 0; i < nDays; i++) {
@@ -351,6 +369,8 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
           visitors: null,
           pageviews: null,
           socialVisits: null,
+          messengerVisits: null,
+          sources: [],
           posts: nPosts,
           likes,
           comments: likes === null ? null : Math.round(likes * 0.07 * arng.logNormal(0.3)),
@@ -362,6 +382,8 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
           row.visitors = Math.round(visits * 0.78);
           row.pageviews = Math.round(visits * 2.1 * arng.logNormal(0.1));
           row.socialVisits = Math.round(visits * 0.11 * quality * arng.logNormal(0.2));
+          row.messengerVisits = Math.round(visits * messengerShare * mrng.logNormal(0.2));
+          row.sources = [...split(row.socialVisits, SOCIAL_SPLIT, 'social'), ...split(row.messengerVisits, MESSENGER_SPLIT, 'messenger')];
         }
         branch.days.push(row);
         if (isRecent) {

@@ -54,6 +54,7 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
     let postRows: unknown[][] = [];
     let snapRows: unknown[][] = [];
     let runRows: unknown[][] = [];
+    let sourceRows: unknown[][] = [];
     const flush = async (force: boolean) => {
       if (!force && dayRows.length + snapRows.length < 60_000) return;
       await bulkInsert(
@@ -63,8 +64,15 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
           ['account_id', 'int4'], ['day', 'date'], ['branch_id', 'int4'], ['network', 'text'], ['followers', 'int8'], ['views', 'int8'],
           ['reach', 'int8'], ['visits', 'int8'], ['visitors', 'int8'], ['pageviews', 'int8'], ['social_visits', 'int8'], ['posts', 'int4'],
           ['likes', 'int8'], ['comments', 'int8'], ['shares', 'int8'], ['source', 'text'], ['collected_at', 'timestamptz'],
+          ['messenger_visits', 'int8'],
         ],
         dayRows,
+      );
+      await bulkInsert(
+        trx,
+        'site_source_day',
+        [['account_id', 'int4'], ['day', 'date'], ['branch_id', 'int4'], ['source', 'text'], ['channel', 'text'], ['visits', 'int8']],
+        sourceRows,
       );
       await bulkInsert(
         trx,
@@ -101,6 +109,7 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
       postRows = [];
       snapRows = [];
       runRows = [];
+      sourceRows = [];
     };
 
     for (const b of generateDemo({ ...opts, end })) {
@@ -141,8 +150,9 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
         const acc = ids.get(d.accountKey)!;
         dayRows.push([
           acc.id, d.day, branch.id, acc.network, d.followers, d.views, d.reach, d.visits, d.visitors, d.pageviews, d.socialVisits,
-          d.posts, d.likes, d.comments, d.shares, 'demo', collectedAt,
+          d.posts, d.likes, d.comments, d.shares, 'demo', collectedAt, d.messengerVisits,
         ]);
+        for (const src of d.sources) sourceRows.push([acc.id, d.day, branch.id, src.source, src.channel, src.visits]);
       }
       for (const p of b.posts) {
         const acc = ids.get(p.accountKey)!;

@@ -28,9 +28,10 @@ export const COMPONENT_HEADERS: Record<ComponentId, Record<ExportLocale, string>
   views_per_100k: { ru: 'Просмотры на 100 тыс. жителей', en: 'Views per 100k residents' },
   engagement_rate: { ru: 'Вовлечённость, %', en: 'Engagement rate, %' },
   follower_growth: { ru: 'Прирост подписчиков, %', en: 'Follower growth, %' },
-  activity: { ru: 'Публикаций в неделю', en: 'Posts per week' },
+  activity: { ru: 'Активность в оценке (публикаций в неделю, с потолком)', en: 'Activity in the score (posts per week, capped)' },
   followers_per_100k: { ru: 'Подписчики на 100 тыс. жителей', en: 'Followers per 100k residents' },
   visits_per_100k: { ru: 'Визиты сайта на 100 тыс. жителей', en: 'Website visits per 100k residents' },
+  social_visits_per_100k: { ru: 'Переходы на сайт из соцсетей и мессенджеров на 100 тыс. жителей', en: 'Website visits from social networks and messengers per 100k residents' },
 };
 
 const DISTRICT_TEXT: Record<string, Record<ExportLocale, string>> = {
@@ -90,6 +91,13 @@ export function rankingColumns(locale: ExportLocale): ExportColumn<RankingRow>[]
       value: (r) => (r.detail ? Math.round(r.detail.coverage * 1000) / 10 : null),
       width: 10,
     },
+    // What the branch did, uncapped, and both engagement variants (podium-v2; empty under podium-v1).
+    { key: 'posts', header: { ru: 'Публикаций за период', en: 'Posts in the period' }, type: 'integer', value: (r) => r.figures?.posts ?? null, width: 10 },
+    { key: 'posts_per_week', header: { ru: 'Публикаций в неделю', en: 'Posts per week' }, type: 'number', value: (r) => r.figures?.postsPerWeek ?? null, width: 10 },
+    { key: 'er_by_views', header: { ru: 'Вовлечённость по просмотрам, %', en: 'ER by views, %' }, type: 'number', value: (r) => r.figures?.engagementByViews ?? null, width: 12 },
+    { key: 'er_by_followers', header: { ru: 'Вовлечённость по подписчикам в день, %', en: 'ER by followers per day, %' }, type: 'number', value: (r) => r.figures?.engagementByFollowers ?? null, width: 12 },
+    { key: 'social_visits', header: { ru: 'Переходы на сайт из соцсетей', en: 'Website visits from social networks' }, type: 'integer', value: (r) => r.figures?.socialVisits ?? null, width: 12 },
+    { key: 'messenger_visits', header: { ru: 'Переходы на сайт из мессенджеров', en: 'Website visits from messengers' }, type: 'integer', value: (r) => r.figures?.messengerVisits ?? null, width: 12 },
     ...COMPONENT_IDS.map(
       (id): ExportColumn<RankingRow> => ({
         key: id,
@@ -134,6 +142,7 @@ export const METRIC_HEADERS: Record<SeriesMetric, Record<ExportLocale, string>> 
   posts: { ru: 'Публикации', en: 'Posts' },
   visits: { ru: 'Визиты сайта', en: 'Website visits' },
   engagement_rate: { ru: 'Вовлечённость, %', en: 'Engagement rate, %' },
+  social_visits: { ru: 'Переходы на сайт из соцсетей и мессенджеров', en: 'Website visits from social networks and messengers' },
 };
 
 export interface SeriesTableRow {

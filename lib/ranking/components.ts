@@ -18,6 +18,29 @@ export interface DayTotals {
   interactions: number | null;
   posts: number;
   visits: number | null;
+  // podium-v2 inputs (lib/rollups: snapshot increases, never lifetime totals; a day the
+  // account did not report is missing). Absent on rows that do not carry them.
+  v2?: DayTotalsV2;
+}
+
+export interface DayTotalsV2 {
+  views: number | null;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  reactions: number | null;
+  /** Website visits whose source Metrica reports as a social network / a messenger. */
+  socialVisits: number | null;
+  messengerVisits: number | null;
+}
+
+/** Snapshot increases to take out of a window: the in-window part of gaps across its edges (lib/data/v2-boundary.ts). */
+export interface BoundaryCorrection {
+  views: number;
+  likes: number;
+  comments: number;
+  shares: number;
+  reactions: number;
 }
 
 export interface BranchInput {
@@ -29,6 +52,8 @@ export interface BranchInput {
   expectedAccounts: number;
   /** Rollup rows from the day before the period to its end, in scope. */
   days: DayTotals[];
+  /** podium-v2: per network, what gaps across the window's edges put inside it (taken out of the sums). */
+  edges?: Partial<Record<Network, BoundaryCorrection>>;
 }
 
 /** Raw aggregates of a branch over a period (the KPI figures). */
@@ -47,9 +72,19 @@ export interface BranchMetrics {
   coverage: number;
   /** Days counted (period start to as-of). */
   elapsedDays: number;
+  // podium-v2 only (absent from podium-v1 results, which stay as they were stored):
+  /** Interactions per view, % (the per-network interactions of lib/ranking/interactions.ts). */
+  engagementByViews?: number | null;
+  /** Interactions per day per 100 followers, % (followers: the lowest count measured; docs/methodology.md). */
+  engagementByFollowers?: number | null;
+  /** Website visits from social networks and from messengers. */
+  socialVisits?: number | null;
+  messengerVisits?: number | null;
+  /** socialVisits + messengerVisits. */
+  siteFromSocial?: number | null;
 }
 
-function byNetwork(days: DayTotals[]): Map<Network, DayTotals[]> {
+export function byNetwork(days: DayTotals[]): Map<Network, DayTotals[]> {
   const m = new Map<Network, DayTotals[]>();
   for (const d of days) {
     const list = m.get(d.network) ?? [];

@@ -1,6 +1,7 @@
 import type { ComponentValue, Eligibility, Explanation, Flag, PathToTop, RankingDetail } from '../api/schemas';
 import { branchFlags, branchMetrics, type BranchInput, type BranchMetrics } from './components';
-import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodDefinitionSchema } from './method';
+import { branchMetricsV2, v2FlagDays } from './components-v2';
+import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodComponents, methodDefinitionSchema, rulesOf } from './method';
 import { median, percentileRanks, round } from './stats';
 
 export interface RankingInput {
@@ -43,13 +44,18 @@ const AVERAGE = 50;
 
 export function componentValues(m: BranchMetrics, population: number | null, method: MethodDefinition): Record<ComponentId, number | null> {
   const per100k = (x: number | null) => (x === null || !population ? null : (x * 100_000) / population);
+  const v2 = rulesOf(method) === 'podium-v2';
+  // The method names its engagement variant; podium-v1 has only "by views".
+  const er = v2 && method.engagement === 'by_followers' ? (m.engagementByFollowers ?? null) : v2 ? (m.engagementByViews ?? null) : m.engagementRate;
   return {
     views_per_100k: per100k(m.views),
-    engagement_rate: m.engagementRate,
+    engagement_rate: er,
     follower_growth: m.growthPct,
+    // The cap applies here, inside the score only; the metrics keep the real posts per week.
     activity: m.elapsedDays > 0 ? Math.min(m.postsPerWeek, method.caps.postsPerWeek) : null,
     followers_per_100k: per100k(m.followersEnd),
     visits_per_100k: per100k(m.visits),
+    social_visits_per_100k: v2 ? per100k(m.siteFromSocial ?? null) : null,
   };
 }
 
@@ -74,17 +80,17 @@ function eligibilityOf(
   if (m.posts < need) reasons.push({ code: 'too_few_posts', required: need, actual: m.posts });
   if (m.coverage < method.eligibility.minCoverage)
     reasons.push({ code: 'low_coverage', required: method.eligibility.minCoverage, actual: round(m.coverage, 4) });
-  if (!COMPONENT_IDS.some((c) => method.weights[c] > 0 && values[c] !== null))
+  if (!COMPONENT_IDS.some((c) => (method.weights[c] ?? 0) > 0 && values[c] !== null))
     reasons.push({ code: 'no_components', required: null, actual: null });
   return { eligible: reasons.length === 0, reasons };
 }
 
 /** Weighted mean of the percentiles a branch has (weights renormalised over them), two decimals. */
-function scoreOf(p: Record<ComponentId, number | null>, weights: Record<ComponentId, number>): number | null {
+function scoreOf(p: Record<ComponentId, number | null>, weights: Partial<Record<ComponentId, number>>): number | null {
   let num = 0;
   let den = 0;
   for (const c of COMPONENT_IDS) {
-    const w = weights[c];
+    const w = weights[c] ?? 0;
     const v = p[c];
     if (w > 0 && v !== null) {
       num += w * v;
@@ -118,7 +124,7 @@ function percentileMatrix(values: Matrix): Matrix {
   return out;
 }
 
-function scoresFrom(P: Matrix, n: number, weights: Record<ComponentId, number>): number[] {
+function scoresFrom(P: Matrix, n: number, weights: Partial<Record<ComponentId, number>>): number[] {
   const scores: number[] = [];
   for (let i = 0; i < n; i++) {
     const p = {} as Record<ComponentId, number | null>;
@@ -142,7 +148,7 @@ function justAbove(v: number): number {
 function pathToTop(i: number, values: Matrix, P: Matrix, n: number, method: MethodDefinition): PathToTop | null {
   const options: PathToTop[] = [];
   for (const c of COMPONENT_IDS) {
-    const w = method.weights[c];
+    const w = method.weights[c] ?? 0;
     const cur = values[c][i];
     if (!(w > 0) || cur === null) continue;
     const higher = [...new Set(values[c].filter((v, j): v is number => j !== i && v !== null && v > cur))].sort((a, b) => a - b);
@@ -218,19 +224,22 @@ export function computeRanking(
 ): RankingResult {
   const method = methodDefinitionSchema.parse(methodRaw);
   const branches = [...input.branches].sort((a, b) => a.id - b.id);
+  const v2 = rulesOf(method) === 'podium-v2';
+  // The components the method weighs (podium-v1: the first six, exactly as stored before v2 existed).
+  const own = methodComponents(method);
   const prepared = branches.map((b) => {
-    const metrics = branchMetrics(b, input.from, input.to, input.asOf);
+    const metrics = v2 ? branchMetricsV2(b, input.from, input.to, input.asOf, method) : branchMetrics(b, input.from, input.to, input.asOf);
     const values = componentValues(metrics, b.population, method);
     const eligibility = eligibilityOf(b, metrics, values, method);
-    const flags: Flag[] = branchFlags(b, input.from, input.to, input.asOf, method);
+    const flags: Flag[] = branchFlags(v2 ? { ...b, days: v2FlagDays(b.days) } : b, input.from, input.to, input.asOf, method);
     return { b, metrics, values, eligibility, flags };
   });
   const elig = prepared.filter((x) => x.eligibility.eligible);
   const n = elig.length;
   const values = {} as Matrix;
   const medians = {} as Record<ComponentId, number | null>;
-  for (const c of COMPONENT_IDS) {
-    values[c] = elig.map((x) => x.values[c]);
+  for (const c of COMPONENT_IDS) values[c] = elig.map((x) => x.values[c]);
+  for (const c of own) {
     const md = median(values[c]);
     medians[c] = md === null ? null : round(md, 4);
   }
@@ -242,10 +251,10 @@ export function computeRanking(
     const i = elig.indexOf(x);
     const ranked = i >= 0;
     let den = 0;
-    if (ranked) for (const c of COMPONENT_IDS) if (method.weights[c] > 0 && P[c][i] !== null) den += method.weights[c];
-    const components: ComponentValue[] = COMPONENT_IDS.map((c) => {
+    if (ranked) for (const c of own) if ((method.weights[c] ?? 0) > 0 && P[c][i] !== null) den += method.weights[c] ?? 0;
+    const components: ComponentValue[] = own.map((c) => {
       const p = ranked ? P[c][i] : null;
-      const share = ranked && p !== null && den > 0 ? method.weights[c] / den : 0;
+      const share = ranked && p !== null && den > 0 ? (method.weights[c] ?? 0) / den : 0;
       return {
         id: c,
         value: x.values[c] === null ? null : round(x.values[c] as number, 4),
@@ -291,9 +300,10 @@ export function robustnessOf(ids: number[], P: Matrix, scores: number[], method:
   const scenarios: EngineRobustness['scenarios'] = [];
   const entrants = new Map<number, number>();
   for (const c of COMPONENT_IDS) {
-    if (!(method.weights[c] > 0) || delta === 0) continue;
+    const wc = method.weights[c] ?? 0;
+    if (!(wc > 0) || delta === 0) continue;
     for (const factor of [1 - delta, 1 + delta]) {
-      const w = { ...method.weights, [c]: method.weights[c] * factor };
+      const w = { ...method.weights, [c]: wc * factor };
       const top = topSet(scoresFrom(P, n, w), method.topN).map((i) => ids[i]);
       const same = top.length === baseIds.size && top.every((id) => baseIds.has(id));
       if (!same) {

@@ -8,6 +8,8 @@ export const COMPONENT_IDS = [
   'activity',
   'followers_per_100k',
   'visits_per_100k',
+  // podium-v2: website visits that came from social networks and messengers (Metrica sources).
+  'social_visits_per_100k',
 ] as const;
 export type ComponentId = (typeof COMPONENT_IDS)[number];
 
@@ -16,7 +18,19 @@ export const methodDefinitionSchema = z
     key: z.string().regex(/^[a-z0-9-]+$/),
     version: z.number().int().positive(),
     timeZone: z.string().min(1),
-    weights: z.record(z.enum(COMPONENT_IDS), z.number().min(0)),
+    // A method weighs the components it lists; one it does not list is not part of it (podium-v1 lists
+    // the first six, so its stored definition parses as it always did).
+    weights: z.partialRecord(z.enum(COMPONENT_IDS), z.number().min(0)),
+    /**
+     * Which rules turn rollups into figures (docs/methodology.md). Absent = 'podium-v1'. podium-v2:
+     * post views from snapshot increases, missing account-days left missing, followers carried in
+     * and across gaps, interactions per network (Telegram reactions), site visits from social.
+     */
+    rules: z.enum(['podium-v1', 'podium-v2']).optional(),
+    /** The engagement variant the score uses (podium-v2); both are always reported. Absent = by views. */
+    engagement: z.enum(['by_views', 'by_followers']).optional(),
+    /** podium-v2: days before a window whose last follower count is carried in (and across gaps). */
+    followersLookbackDays: z.number().int().min(0).max(60).optional(),
     eligibility: z.object({
       /** Posts required per month of period (pro rata, at least one). */
       minPostsPerMonth: z.number().min(0),
@@ -47,6 +61,8 @@ export const methodDefinitionSchema = z
   })
   .superRefine((d, ctx) => {
     const sum = COMPONENT_IDS.reduce((s, id) => s + (d.weights[id] ?? 0), 0);
+    if ((d.weights.social_visits_per_100k ?? 0) > 0 && d.rules !== 'podium-v2')
+      ctx.addIssue({ code: 'custom', path: ['weights', 'social_visits_per_100k'], message: 'needs rules "podium-v2"' });
     if (!(sum > 0)) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'weights must sum to more than zero' });
   });
 export type MethodDefinition = z.infer<typeof methodDefinitionSchema>;
@@ -77,7 +93,55 @@ export const PODIUM_V1: MethodDefinition = Object.freeze({
   },
 }) as MethodDefinition;
 
-export const DEFAULT_METHOD = PODIUM_V1;
+/**
+ * podium-v2 (issue #12; docs/methodology.md "podium-v2"): no figure comes from a data gap, followers
+ * are carried in from up to 14 days before the window, Telegram reactions count as interactions,
+ * engagement is measured per follower-day, and the website's visits from social networks and
+ * messengers replace total site visits. Activity keeps its cap of 14 posts a week inside the score.
+ */
+export const PODIUM_V2: MethodDefinition = Object.freeze({
+  key: 'podium',
+  version: 2,
+  timeZone: 'Europe/Moscow',
+  rules: 'podium-v2',
+  engagement: 'by_followers',
+  followersLookbackDays: 14,
+  weights: {
+    views_per_100k: 25,
+    engagement_rate: 20,
+    follower_growth: 15,
+    activity: 10,
+    followers_per_100k: 15,
+    social_visits_per_100k: 15,
+  },
+  eligibility: { minPostsPerMonth: 4, minCoverage: 0.7 },
+  caps: { postsPerWeek: 14 },
+  topN: 3,
+  robustness: { weightDelta: 0.2 },
+  flags: {
+    followerJumpShare: 0.05,
+    followerJumpMin: 300,
+    viewsMatchFactor: 2,
+    dropToZeroMinBaseline: 20,
+    gapMinDays: 3,
+  },
+}) as MethodDefinition;
+
+/** The built-in methods, oldest first. The one in effect is chosen by an admin (lib/data/method-choice.ts). */
+export const BUILT_IN_METHODS: readonly MethodDefinition[] = [PODIUM_V1, PODIUM_V2];
+
+/** The method in effect on a new install (and the demo) until an admin chooses another. */
+export const DEFAULT_METHOD = PODIUM_V2;
+
+/** The rules a definition follows ('podium-v1' when it names none). */
+export function rulesOf(m: Pick<MethodDefinition, 'rules'>): 'podium-v1' | 'podium-v2' {
+  return m.rules ?? 'podium-v1';
+}
+
+/** The components a method weighs, in the fixed order of COMPONENT_IDS. */
+export function methodComponents(m: Pick<MethodDefinition, 'weights'>): ComponentId[] {
+  return COMPONENT_IDS.filter((id) => m.weights[id] !== undefined);
+}
 
 /** "podium-v1" — how a method version is named in the UI and the API. */
 export function methodLabel(m: Pick<MethodDefinition, 'key' | 'version'>): string {

@@ -1,6 +1,8 @@
 import type { Network } from '../networks';
 import type { DayTotals } from './components';
-import { bucketStart, type Granularity } from './period';
+import { byNetwork } from './components';
+import { carriedFollowers, DEFAULT_FOLLOWERS_LOOKBACK, v2Interactions } from './components-v2';
+import { addDays, bucketStart, type Granularity } from './period';
 
 export type SeriesMetricId =
   | 'followers'
@@ -11,9 +13,51 @@ export type SeriesMetricId =
   | 'shares'
   | 'posts'
   | 'visits'
-  | 'engagement_rate';
+  | 'engagement_rate'
+  | 'social_visits';
 
 export type SeriesDay = DayTotals & { likes: number | null; comments: number | null; shares: number | null };
+
+/**
+ * The days a chart shows (docs/methodology.md "podium-v2"): where a rollup row carries
+ * podium-v2's measures they replace the older ones — views and interactions from
+ * snapshot increases (never a missing day filled with lifetime totals), Telegram
+ * reactions counted — and followers are carried in from up to `lookback` days before
+ * `from` and across gaps, so a day an account missed is not a drop in the audience.
+ * Pass rows from `from − lookback` on; the result covers [from, to].
+ */
+export function chartDays(days: readonly SeriesDay[], from: string, to: string, lookback = DEFAULT_FOLLOWERS_LOOKBACK): SeriesDay[] {
+  const measured: SeriesDay[] = days.map((d) =>
+    d.v2
+      ? { ...d, views: d.v2.views, interactions: v2Interactions(d), likes: d.v2.likes, comments: d.v2.comments, shares: d.v2.shares }
+      : { ...d },
+  );
+  const out = measured.filter((d) => d.day >= from && d.day <= to);
+  for (const [net, rows] of byNetwork(measured)) {
+    if (net === 'website') continue;
+    const { days: carried, measured: real } = carriedFollowers(rows, from, to, lookback);
+    const have = new Map(out.filter((d) => d.network === net).map((d) => [d.day, d]));
+    for (const [day, value] of carried) {
+      if (value === null || real.has(day)) continue;
+      const row = have.get(day);
+      if (row) {
+        row.followers = value;
+        row.followersAccounts = 0;
+      } else {
+        out.push({
+          day, network: net, accounts: 0, followers: value, followersAccounts: 0, views: null, interactions: null,
+          posts: 0, visits: null, likes: null, comments: null, shares: null,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The first day a chart of [from, …] needs rows from (the followers look-back). */
+export function chartReadFrom(from: string, lookback = DEFAULT_FOLLOWERS_LOOKBACK): string {
+  return addDays(from, -lookback);
+}
 
 interface Acc {
   followers: number | null;
@@ -25,12 +69,13 @@ interface Acc {
   shares: number | null;
   posts: number | null;
   visits: number | null;
+  social_visits: number | null;
 }
 
 const add = (a: number | null, b: number | null) => (b === null ? a : (a ?? 0) + b);
 
 function emptyAcc(): Acc {
-  return { followers: null, followersDay: '', views: null, interactions: null, likes: null, comments: null, shares: null, posts: null, visits: null };
+  return { followers: null, followersDay: '', views: null, interactions: null, likes: null, comments: null, shares: null, posts: null, visits: null, social_visits: null };
 }
 
 function valueOf(a: Acc | undefined, metric: SeriesMetricId): number | null {
@@ -75,6 +120,8 @@ export function bucketSeries(
     a.shares = add(a.shares, d.shares);
     if (d.accounts > 0 || d.posts > 0) a.posts = add(a.posts, d.posts);
     a.visits = add(a.visits, d.visits);
+    const sm = d.v2 && (d.v2.socialVisits !== null || d.v2.messengerVisits !== null) ? (d.v2.socialVisits ?? 0) + (d.v2.messengerVisits ?? 0) : null;
+    a.social_visits = add(a.social_visits, sm);
   }
   const networks = [...per.keys()].sort();
   // Followers are a stock: a network missing one bucket (a failed collection) keeps its
@@ -95,6 +142,7 @@ export function bucketSeries(
       t.shares = add(t.shares, a.shares);
       t.posts = add(t.posts, a.posts);
       t.visits = add(t.visits, a.visits);
+      t.social_visits = add(t.social_visits, a.social_visits);
     }
     return valueOf(t, metric);
   });

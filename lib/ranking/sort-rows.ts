@@ -23,7 +23,7 @@ function sortValue(row: RankingRow, key: SortKey, locale: string): number | stri
     case 'er':
       return compValue(row, 'engagement_rate');
     case 'posts':
-      return compValue(row, 'activity');
+      return row.figures?.postsPerWeek ?? null;
     case 'coverage':
       return row.detail?.coverage ?? null;
     case 'flags':

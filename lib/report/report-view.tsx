@@ -80,12 +80,15 @@ export function ReportView({ model, locale, text, printedAt, toolbar, uncertaint
     return component;
   };
   const compText = (row: RankingRow, id: ComponentId) => {
-    const v = row.detail?.components.find((c) => c.id === id)?.value ?? null;
+    // Activity: the real posts per week (the score's cap is stated with the method's weights).
+    const comp = row.detail?.components.find((c) => c.id === id)?.value ?? null;
+    const v = id === 'activity' ? (row.figures?.postsPerWeek ?? comp) : comp;
     if (v === null) return '—';
     return id === 'engagement_rate' || id === 'follower_growth' ? formatPercent(v, locale) : formatNumber(v, locale, id === 'activity' ? 1 : 0);
   };
   const podiumOrder = [1, 0, 2].filter((i) => i < model.top.length);
-  const shown = COMPONENT_IDS.filter((id) => !weights || weights[id] > 0 || model.withDetail.some((r) => r.detail?.components.some((c) => c.id === id && c.value !== null)));
+  // The method's own components (podium-v2 has its own set), else every component.
+  const shown = res.method.components ?? COMPONENT_IDS;
 
   return (
     <div className="rpt" lang={locale}>

@@ -4,7 +4,9 @@
 //   BENCH_DATABASE_URL=postgres://… npx tsx test/bench/ranking-bench.ts --regenerate
 //
 // 83 branches × 5 accounts × 3 years; 2 posts a day per social account, each
-// re-polled for 28 days: ≈ 20 million post_day rows. The HTTP server below
+// re-polled for 28 days: ≈ 20 million post_day rows. BENCH_DAYS=120 makes a
+// smaller set (≈ 2.2 million) that builds in minutes. Rankings are measured
+// under podium-v2 (the method in effect on a new install) and podium-v1. The HTTP server below
 // serves the same data-layer calls the route handlers make (parse → query →
 // JSON) on node:http: `next build`/`next start` are not run on this shared
 // machine, and the interim auth needs a Next request scope. The floor is the
@@ -24,7 +26,8 @@ import { refreshRollups } from '../../lib/rollups/index';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/podium_bench';
 const END = '2026-11-25';
-const START = '2023-11-26'; // 1096 days
+const DAYS = Number(process.env.BENCH_DAYS ?? 1096);
+const START = new Date(Date.parse(`${END}T00:00:00Z`) - (DAYS - 1) * 86_400_000).toISOString().slice(0, 10); // 1096 days: 2023-11-26
 const SNAPSHOT_DAYS = 28;
 
 function withDb(url: string, name: string): string {
@@ -234,8 +237,19 @@ async function main(): Promise<void> {
     rows.push([label, r]);
     console.log(`${label.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(8)} ms   p95 ${r.p95.toFixed(1).padStart(8)} ms   first ${r.first.toFixed(1)} ms`);
   };
+  // Cold: the first request computes and stores the month (and its previous month) from the rollups.
+  for (const m of ['podium-v1', 'podium-v2']) {
+    await sql`delete from ranking_snapshot`.execute(db);
+    const t0 = performance.now();
+    const res = await fetch(`${url}/api/rankings?period=month&date=2026-10&method=${m}`);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`cold ${m}: HTTP ${res.status}`);
+    console.log(`cold month ${m.padEnd(33)} ${(performance.now() - t0).toFixed(1).padStart(8)} ms`);
+  }
+  await sql`delete from ranking_snapshot`.execute(db);
   await run('GET /api/health (floor)', '/api/health');
-  await run('GET /api/rankings month', '/api/rankings?period=month&date=2026-10');
+  await run('GET /api/rankings month (podium-v2, in effect)', '/api/rankings?period=month&date=2026-10');
+  await run('GET /api/rankings month podium-v1', '/api/rankings?period=month&date=2026-10&method=podium-v1');
   await run('GET /api/rankings year', '/api/rankings?period=year&date=2025');
   await run('GET /api/branches/b01/series day, 1 year', `/api/branches/b01/series?metric=views&granularity=day&from=2025-11-26&to=${END}`);
   await run('naive SQL ranking month (raw snapshots)', '/naive/rankings?from=2026-10-01&to=2026-10-31', NAIVE_N);

@@ -1,5 +1,6 @@
 // Full rollup rebuild on the demo data: every (branch, day) queued, then refreshRollups, 3 times.
-// Prints the times and the total views the rollups hold (the per-account rule changed that number).
+// Prints the times and the total views the rollups hold (the per-account rule changed that number),
+// then the refresh a collection round causes (the last three days of every branch).
 // Usage: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx test/bench/rollup-refresh.ts
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -25,8 +26,17 @@ try {
     await refreshRollups(db);
     times.push(Date.now() - t0);
   }
+  // What a collection round queues: the last three days of every branch.
+  const inc: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await sql`insert into rollup_dirty (branch_id, day) select distinct branch_id, day from account_day where day >= '2026-11-18' on conflict do nothing`.execute(db);
+    const t0 = Date.now();
+    await refreshRollups(db);
+    inc.push(Date.now() - t0);
+  }
   const views = (await sql<{ v: string }>`select sum(views)::text as v from rollup_branch_day`.execute(db)).rows[0]!.v;
   console.log(`demo data: ${r.accountDays} account-days, ${r.posts} posts; full rebuild ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')}; total views in rollups ${views}`);
+  console.log(`last 3 days of every branch: ${inc.map((t) => `${t} ms`).join(', ')}`);
 } finally {
   await db.destroy();
   await admin.query(`drop database ${name} with (force)`);

@@ -5,6 +5,7 @@ export interface MetricaDay {
   users: number;
   pageviews: number;
   social: number;
+  messenger?: number;
 }
 
 export interface WebsiteFake {
@@ -40,13 +41,14 @@ export async function startWebsiteFake(): Promise<WebsiteFake> {
       const from = req.query.get('date1') ?? '';
       const to = req.query.get('date2') ?? '';
       const social = (req.query.get('filters') ?? '').includes("'social'");
+      const messenger = (req.query.get('filters') ?? '').includes("'messenger'");
       const metrics = (req.query.get('metrics') ?? '').split(',');
       const rows = [...counter.entries()]
         .filter(([d, m]) => d >= from && d <= to && m.visits > 0)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([d, m]) => ({
           dimensions: [{ name: d }],
-          metrics: social ? [m.social] : metrics.map((k) => (k === 'ym:s:visits' ? m.visits : k === 'ym:s:users' ? m.users : m.pageviews)),
+          metrics: social ? [m.social] : messenger ? [m.messenger ?? 0] : metrics.map((k) => (k === 'ym:s:visits' ? m.visits : k === 'ym:s:users' ? m.users : m.pageviews)),
         }))
         .filter((r) => r.metrics[0] > 0);
       return json({

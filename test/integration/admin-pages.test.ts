@@ -85,6 +85,17 @@ describe('admin actions', () => {
     const stored = await f.db.selectFrom('ranking_method').select(['definition', 'published_by']).where('version', '=', v + 2).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ definition: { key: 'podium', version: v + 2, weights: { engagement_rate: 30 } }, published_by: 'admin@test.local' });
 
+    // The method in effect is a choice among published versions, audited with the one it replaced.
+    const { getMethodInEffect } = await import('../../lib/data/method-choice');
+    const before = (await getMethodInEffect(f.db))!.label;
+    expect(await a.chooseMethodAction(ok, form({ method: 'podium-v999' }))).toMatchObject({ ok: false, field: 'method', message: expect.stringMatching(/No published version podium-v999/) });
+    expect(await a.chooseMethodAction(ok, form({ method: 'x\u0000; drop' }))).toMatchObject({ ok: false, field: 'method' });
+    expect(await a.chooseMethodAction(ok, form({ method: 'podium-v1' }))).toMatchObject({ ok: true });
+    expect((await getMethodInEffect(f.db))!).toMatchObject({ label: 'podium-v1', chosenBy: 'admin@test.local' });
+    const chosen = await f.db.selectFrom('audit_event').select(['action', 'target', 'detail']).where('action', '=', 'method.choose').executeTakeFirstOrThrow();
+    expect(chosen).toMatchObject({ target: 'podium-v1', detail: { previous: before } });
+    expect(await a.chooseMethodAction(ok, form({ method: before }))).toMatchObject({ ok: true });
+
     // The test fetch reports a dead site as a failed run.
     const site = await f.db
       .insertInto('account')

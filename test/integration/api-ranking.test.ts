@@ -15,6 +15,7 @@ import {
 } from '../../lib/api/schemas';
 import type { Viewer } from '../../lib/auth/viewer';
 import { insertMethod, listRankings } from '../../lib/data/rankings';
+import { setMethodInEffect } from '../../lib/data/method-choice';
 import { getBranchSummary, listRankHistory } from '../../lib/data/summary';
 import { getBranchSeries } from '../../lib/data/series';
 import { trendRows, trendTotals } from '../../lib/charts/series';
@@ -35,6 +36,8 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   process.env.PODIUM_SECRET_KEY ??= 'd'.repeat(64);
   ids = await loadRankingFixture(t.db);
+  // The hand-checked numbers below are podium-v1's (docs/methodology.md, worked example).
+  await setMethodInEffect(t.db, 'podium-v1', 'test');
   await insertUser(t.db, { email: 'central@r.test', role: 'central', password: PASSWORD });
   const auth = createAuth(t.db, { secret: 'ranking-secret-'.padEnd(40, 'x'), baseURL: BASE, signInRateLimit: 1000 });
   setAuthForTests(auth);
@@ -74,7 +77,14 @@ describe('GET /api/rankings', () => {
     const r = await ranking('period=month&date=2026-10&network=all');
     expect(r.period).toMatchObject({ kind: 'month', from: '2026-10-01', to: '2026-10-31', days: 31, label: '2026-10', timeZone: 'Europe/Moscow' });
     expect(r.previousPeriod).toMatchObject({ from: '2026-09-01', to: '2026-09-30' });
-    expect(r.method).toEqual({ key: 'podium', version: 1, label: 'podium-v1' });
+    expect(r.method).toEqual({
+      key: 'podium',
+      version: 1,
+      label: 'podium-v1',
+      engagement: 'by_views',
+      components: ['views_per_100k', 'engagement_rate', 'follower_growth', 'activity', 'followers_per_100k', 'visits_per_100k'],
+      activityCap: 14,
+    });
     expect(brief(r)).toEqual([
       ['bravo', 1, 65, 0],
       ['alpha', 2, 45.83, 1],
@@ -145,11 +155,14 @@ describe('GET /api/rankings', () => {
     expect(siberia.rows.map((x) => [x.branch.slug, x.rank])).toEqual([['bravo', 1], ['delta', null]]);
   });
 
-  it('reproduces a stored ranking with its method version after a new version is published', async () => {
+  it('reproduces a stored ranking with its method version after a new version is published and put in effect', async () => {
     const v1 = await ranking('period=month&date=2026-10');
-    await insertMethod(t.db, { ...PODIUM_V1, version: 2, weights: { ...PODIUM_V1.weights, engagement_rate: 80 } }, 'test');
+    await insertMethod(t.db, { ...PODIUM_V1, version: 3, weights: { ...PODIUM_V1.weights, engagement_rate: 80 } }, 'test');
+    // Publishing alone changes nothing: the method in effect is an admin's choice.
+    expect((await ranking('period=month&date=2026-10')).method.label).toBe('podium-v1');
+    await setMethodInEffect(t.db, 'podium-v3', 'test');
     const latest = await ranking('period=month&date=2026-10');
-    expect(latest.method.label).toBe('podium-v2');
+    expect(latest.method.label).toBe('podium-v3');
     expect(latest.rows.map((x) => x.score)).not.toEqual(v1.rows.map((x) => x.score));
     await sql`delete from ranking_snapshot`.execute(t.db);
     const again = await ranking('period=month&date=2026-10&method=podium-v1');
@@ -157,7 +170,8 @@ describe('GET /api/rankings', () => {
     expect(again.rows).toEqual(v1.rows);
     expect(again.robustness).toEqual(v1.robustness);
     await sql`delete from ranking_snapshot`.execute(t.db);
-    await sql`delete from ranking_method where version = 2`.execute(t.db);
+    await setMethodInEffect(t.db, 'podium-v1', 'test');
+    await sql`delete from ranking_method where version = 3`.execute(t.db);
   });
 
   it('shows a coordinator other branches only by name, rank and score', async () => {

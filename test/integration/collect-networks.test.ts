@@ -241,7 +241,7 @@ describe('Website collector', () => {
     fakes.website.counters.set(
       '4242',
       new Map([
-        ['2026-11-24', { visits: 41, users: 30, pageviews: 90, social: 7 }],
+        ['2026-11-24', { visits: 41, users: 30, pageviews: 90, social: 7, messenger: 3 }],
         ['2026-11-25', { visits: 12, users: 10, pageviews: 20, social: 0 }],
       ]),
     );
@@ -257,7 +257,8 @@ describe('Website collector', () => {
     const cred = await insertCredential(t.db, 'website', 'y0_METRICA', { counter_id: '4242' });
     const id = await insertAccount(t.db, { branchId, network: 'website', externalId: 'site1.example', url: `${fakes.website.siteUrl}/site1`, credentialId: cred });
     expect((await run(id)).status).toBe('ok');
-    expect(await dayRow(id, '2026-11-24')).toMatchObject({ visits: 41, visitors: 30, pageviews: 90, social_visits: 7, posts: 2 });
+    expect(await dayRow(id, '2026-11-24')).toMatchObject({ visits: 41, visitors: 30, pageviews: 90, social_visits: 7, messenger_visits: 3, posts: 2 });
+    expect(await dayRow(id, '2026-11-25')).toMatchObject({ visits: 12, social_visits: 0, messenger_visits: 0 });
     expect(await dayRow(id, '2026-11-23')).toMatchObject({ visits: 0, posts: 0 });
     // Before the feed's oldest item the publication count is unknown.
     expect(await dayRow(id, '2026-11-21')).toMatchObject({ visits: 0, posts: null });
@@ -288,7 +289,7 @@ describe('Website collector', () => {
     }
     expect(await t.db.selectFrom('account_day').select('day').where('account_id', '=', id).execute()).toEqual([]);
     fakes.website.server.inject({ kind: 'status', status: 429, retryAfter: '0' }, { match: (r) => r.path === '/stat/v1/data' });
-    expect(await run(id)).toMatchObject({ status: 'ok', apiCalls: 3 });
+    expect(await run(id)).toMatchObject({ status: 'ok', apiCalls: 4 });
   });
 
   it('marks a rejected Metrica token invalid', async () => {

@@ -18,6 +18,8 @@ import { INJECTION_PAYLOADS } from '../helpers/payloads';
 import { sql } from 'kysely';
 import { XLSX_MAX_ROWS } from '../../lib/export/xlsx';
 
+import { setMethodInEffect } from '../../lib/data/method-choice';
+
 vi.mock('next/headers', async () => (await import('./auth-support')).nextHeadersMock);
 
 let t: TestDatabase;
@@ -28,6 +30,8 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   process.env.PODIUM_SECRET_KEY ??= 'e'.repeat(64);
   const ids = await loadRankingFixture(t.db);
+  // The fixture's hand-checked figures are podium-v1's.
+  await setMethodInEffect(t.db, 'podium-v1', 'test');
   await insertUser(t.db, { email: 'central@x.test', role: 'central', password: PASSWORD });
   await insertUser(t.db, { email: 'admin@x.test', role: 'admin', password: PASSWORD });
   await insertUser(t.db, { email: 'coord-alpha@x.test', role: 'coordinator', branchId: ids.alpha, password: PASSWORD });

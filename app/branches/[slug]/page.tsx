@@ -43,14 +43,17 @@ function granularityFor(days: number): Granularity {
   return days <= 92 ? 'day' : days <= 190 ? 'week' : 'month';
 }
 
-const SPARK_METRIC: Record<Kpi['metric'], SeriesMetric> = {
+// The series drawn under each KPI; ER by followers has none (its denominator is not a daily figure).
+const SPARK_METRIC: Partial<Record<Kpi['metric'], SeriesMetric>> = {
   followers: 'followers',
   follower_growth: 'followers',
   views: 'views',
   interactions: 'interactions',
   engagement_rate: 'engagement_rate',
   posts: 'posts',
+  posts_per_week: 'posts',
   visits: 'visits',
+  social_visits: 'social_visits',
 };
 
 // Branch page: KPIs, trends, rank history, top posts, accounts, path to the top three.
@@ -69,7 +72,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
   const { period, branch } = summary;
   const g = granularityFor(period.days);
   const window = { from: period.from, to: period.to, granularity: g, network: state.network };
-  const sparkMetrics = [...new Set(summary.kpis.map((k) => SPARK_METRIC[k.metric]))];
+  const sparkMetrics = [...new Set(summary.kpis.map((k) => SPARK_METRIC[k.metric]).filter((m): m is SeriesMetric => m !== undefined))];
   const [seriesList, posts, history, accounts] = await Promise.all([
     Promise.all(sparkMetrics.map((metric) => getBranchSeries(db, viewer, slug, { ...window, metric }))),
     listTopPosts(db, viewer, branch.id, { from: period.from, to: period.to, network: state.network }),
@@ -79,7 +82,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
   const seriesBy = new Map(sparkMetrics.map((m, i) => [m, seriesList[i]]));
   const followers = seriesBy.get('followers');
   if (followers) seriesBy.set('followers', carryStock(followers));
-  const sparks = Object.fromEntries(summary.kpis.map((k) => [k.metric, seriesBy.get(SPARK_METRIC[k.metric])?.points.map((p) => p.value) ?? []]));
+  const sparks = Object.fromEntries(summary.kpis.map((k) => [k.metric, (SPARK_METRIC[k.metric] && seriesBy.get(SPARK_METRIC[k.metric]!)?.points.map((p) => p.value)) ?? []]));
   const name = locale === 'en' ? branch.nameEn : branch.name;
   const nowIso = new Date().toISOString();
   const r = summary.rank;

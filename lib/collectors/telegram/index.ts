@@ -130,7 +130,7 @@ export const collectTelegram: Collector = async (account, cred, window, ctx) => 
           likes: null,
           comments: null,
           shares: null,
-          reactions: null,
+          reactions: p.reactions,
         });
       }
     }

@@ -5,6 +5,12 @@ export interface ChannelPagePost {
   id: number;
   publishedAt: Date | null;
   views: ParsedCount | null;
+  /**
+   * Emoji reactions shown under the post (paid star reactions left out: they count stars, not
+   * readers); rounded counts ("1.2K") as shown. Null when a count cannot be read, or when no post
+   * of the page shows reactions (then "none yet" and "turned off" look the same).
+   */
+  reactions: number | null;
   forwarded: boolean;
   text: string;
 }
@@ -30,10 +36,24 @@ export function parseChannelPage(html: string): ChannelPage {
     const dt = node.find('time[datetime]').first().attr('datetime');
     const t = dt ? Date.parse(dt) : NaN;
     const viewsText = node.find('.tgme_widget_message_views').first().text();
+    // The count is the span's own trailing text, after the emoji element (api-notes: "Telegram: reactions").
+    const block = node.find('.tgme_widget_message_reactions').first();
+    let reactions: number | null = block.length ? 0 : null;
+    block.find('.tgme_reaction').each((_, r) => {
+      const span = $(r);
+      if (span.hasClass('tgme_reaction_paid') || reactions === null) return;
+      const own = span
+        .contents()
+        .filter((_, n) => n.type === 'text')
+        .text();
+      const c = parseCount(own);
+      reactions = c ? reactions + c.value : null;
+    });
     posts.push({
       id,
       publishedAt: Number.isNaN(t) ? null : new Date(t),
       views: viewsText ? parseCount(viewsText) : null,
+      reactions,
       forwarded: node.find('.tgme_widget_message_forwarded_from').length > 0,
       text: node.find('.tgme_widget_message_text').first().text().trim(),
     });
@@ -43,6 +63,14 @@ export function parseChannelPage(html: string): ChannelPage {
     const type = $(el).find('.counter_type').text().trim();
     if (/subscriber/i.test(type)) subscribers = parseCount($(el).find('.counter_value').text());
   });
+  // A page where some post shows reactions has them turned on: a post without the block has none yet.
+  if (posts.some((p) => p.reactions !== null)) {
+    $('.tgme_widget_message').each((_, el) => {
+      const id = Number(($(el).attr('data-post') ?? '').split('/').pop());
+      const p = posts.find((x) => x.id === id);
+      if (p && p.reactions === null && $(el).find('.tgme_widget_message_reactions').length === 0) p.reactions = 0;
+    });
+  }
   return { posts, subscribers, end: $('.tme_no_messages_found').length > 0 };
 }
 

@@ -52,7 +52,7 @@ async function metrica(
   url.searchParams.set('limit', '1000');
   url.searchParams.set('accuracy', 'full');
   if (filters) url.searchParams.set('filters', filters);
-  const what = `metrica stat/v1/data${filters ? ' (social)' : ''}`;
+  const what = `metrica stat/v1/data${filters ? ` (${/'(\w+)'/.exec(filters)?.[1] ?? 'filtered'})` : ''}`;
   const res = await ctx.http.request({
     what,
     url,
@@ -103,6 +103,8 @@ export const collectWebsite: Collector = async (account, cred, window, ctx) => {
   if (cred && counter) {
     const main = await metrica(ctx, cred, counter, window, ['ym:s:visits', 'ym:s:users', 'ym:s:pageviews']);
     const social = await metrica(ctx, cred, counter, window, ['ym:s:visits'], "ym:s:lastTrafficSource=='social'");
+    // Metrica's "messenger" source (Telegram, MAX…) is separate from "social" (docs/collectors.md).
+    const messenger = await metrica(ctx, cred, counter, window, ['ym:s:visits'], "ym:s:lastTrafficSource=='messenger'");
     for (const [day, d] of days) {
       // Metrica omits days without visits: within the window that is a measured zero.
       const m = main.get(day) ?? [0, 0, 0];
@@ -110,6 +112,7 @@ export const collectWebsite: Collector = async (account, cred, window, ctx) => {
       d.visitors = m[1];
       d.pageviews = m[2];
       d.social_visits = social.get(day)?.[0] ?? 0;
+      d.messenger_visits = messenger.get(day)?.[0] ?? 0;
     }
   }
 
