@@ -7,6 +7,7 @@ import { requirePageViewer } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { formatTimestamp } from '@/lib/format/date';
 import { formatNumber } from '@/lib/format/number';
+import { PUBLISHED_SOURCE_AVAILABLE } from '@/lib/pack/source';
 import { canUsePacks, listPacks } from '@/lib/pack/store';
 import { addMonths, todayIn } from '@/lib/ranking/period';
 import type { AppLocale } from '@/i18n/config';
@@ -35,7 +36,7 @@ export default async function PacksPage() {
       <p className="page-sub">{t('packs.intro')}</p>
       <section className="section" aria-labelledby="pack-form-h">
         <h2 id="pack-form-h">{t('packs.form')}</h2>
-        <PackRequestForm defaultPeriod={lastMonth} zone={zone} />
+        <PackRequestForm defaultPeriod={lastMonth} zone={zone} published={PUBLISHED_SOURCE_AVAILABLE} />
       </section>
       <section className="section" aria-labelledby="pack-list-h">
         <h2 id="pack-list-h">{t('packs.list')}</h2>

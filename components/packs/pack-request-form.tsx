@@ -8,7 +8,7 @@ import { packResultText } from './pack-result';
 import { NETWORKS } from '@/lib/networks';
 
 /** The schedule form of the packs page: period, network, source, language, when. */
-export function PackRequestForm({ defaultPeriod, zone }: { defaultPeriod: string; zone: string }) {
+export function PackRequestForm({ defaultPeriod, zone, published }: { defaultPeriod: string; zone: string; published: boolean }) {
   const t = useTranslations();
   const tp = useTranslations('packs');
   const locale = useLocale();
@@ -38,7 +38,7 @@ export function PackRequestForm({ defaultPeriod, zone }: { defaultPeriod: string
         <span>{t('packs.source')}</span>
         <select className="select" name="source" defaultValue="live" aria-invalid={invalid('source')}>
           <option value="live">{t('packs.live')}</option>
-          <option value="published">{t('packs.published')}</option>
+          {published && <option value="published">{t('packs.published')}</option>}
         </select>
       </label>
       <label className="field">

@@ -6,6 +6,9 @@ import { listRankings } from '../data/rankings';
 /** Where a pack's ranking comes from: the live computation, or the period's publication. */
 export type RankingSource = 'live' | 'published';
 
+/** Whether this build can read published rankings (issue 13 item 1); the packs form offers "published" only then. */
+export const PUBLISHED_SOURCE_AVAILABLE = false;
+
 /** The ranking cannot be read from the asked source (e.g. no publication for the period). */
 export class PackSourceError extends Error {}
 
