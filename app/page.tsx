@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { rankingsQuerySchema, type RankingResponse } from '@/lib/api/schemas';
 import { requirePageViewer } from '@/lib/auth/session';
 import { listRankings } from '@/lib/data/rankings';
+import { canPublish, findPublishedRanking, type PublishedRanking } from '@/lib/publications';
 import { logger } from '@/lib/log';
 import { canUsePacks } from '@/lib/pack/store';
 import { parseRankingState, rankingQuery, rankingSearch } from '@/lib/query/url-state';
@@ -27,10 +28,12 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const viewer = await requirePageViewer(`/${search}`);
   const t = await getTranslations('ranking');
   let initial: RankingResponse | null = null;
+  let initialPublished: PublishedRanking | null | undefined;
   const parsed = rankingsQuerySchema.safeParse(rankingQuery(state));
   if (parsed.success) {
     try {
       initial = await listRankings(getDb(), viewer, parsed.data);
+      initialPublished = (await findPublishedRanking(getDb(), viewer, parsed.data)) ?? null;
     } catch (err) {
       // The client shows an error with a retry.
       logger.error({ err }, 'ranking for the home page failed');
@@ -49,6 +52,8 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           coordinator={viewer.role === 'coordinator'}
           nowIso={new Date().toISOString()}
           canPack={canUsePacks(viewer)}
+          initialPublished={initialPublished}
+          canPublish={canPublish(viewer)}
         />
       </Suspense>
     </main>

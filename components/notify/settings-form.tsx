@@ -32,7 +32,7 @@ export function NotifySettingsForm({
     <form action={action} className="card stack">
       <h2>{t('what')}</h2>
       <div className="table-wrap scroll" tabIndex={0}>
-        <table className="data">
+        <table className="data notify-prefs">
           <thead>
             <tr>
               <th scope="col">{t('event')}</th>

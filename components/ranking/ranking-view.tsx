@@ -8,7 +8,10 @@ import { COMPONENT_COLORS } from '@/lib/charts/palette';
 import { formatDay, formatRange } from '@/lib/format/date';
 import { formatFixed } from '@/lib/format/number';
 import { FEDERAL_DISTRICTS, type FederalDistrict } from '@/lib/networks';
-import { useRankings } from '@/lib/query/hooks';
+import { useCurrentPublication, useRankings } from '@/lib/query/hooks';
+import type { PublishedRanking } from '@/lib/publications/schema';
+import { PublicationBar } from '@/components/publications/publication-bar';
+import { PublishForm, PublishJump } from '@/components/publications/publish-form';
 import { defaultDir, parseRankingState, periodSearch, rankingQuery, rankingSearch, type RankingState, type SortKey } from '@/lib/query/url-state';
 import { COMPONENT_IDS } from '@/lib/ranking/method';
 import { ErrorState, EmptyState } from '@/components/ui/states';
@@ -30,10 +33,14 @@ export interface RankingViewProps {
   nowIso: string;
   /** Central staff and admins can make a meeting pack of the screen. */
   canPack?: boolean;
+  /** The published ranking in force for the initial search (null: none; undefined: not looked up). */
+  initialPublished?: PublishedRanking | null;
+  /** Central staff and admins see the publish form. */
+  canPublish?: boolean;
 }
 
 /** The home page below the title: filters, podium, table. State lives in the URL. */
-export function RankingView({ initial, initialSearch, ownBranchId, coordinator, nowIso, canPack = false }: RankingViewProps) {
+export function RankingView({ initial, initialSearch, ownBranchId, coordinator, nowIso, canPack = false, initialPublished, canPublish = false }: RankingViewProps) {
   const t = useTranslations();
   const locale = useLocale();
   const params = useSearchParams();
@@ -52,7 +59,11 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
     window.history.replaceState(null, '', `${window.location.pathname}${rankingSearch({ ...state, sort: k, dir })}`);
   };
 
-  const data = q.data;
+  // A published period shows its publication unless the URL asks for the current data (view=live).
+  const pub = useCurrentPublication(query, sameAsInitial && initialPublished !== undefined ? { ranking: initialPublished } : undefined);
+  const published = pub.data?.ranking ?? null;
+  const showing = published && state.view !== 'live' ? 'published' : 'live';
+  const data = pub.isPending ? undefined : showing === 'published' && published ? published : q.data;
   const hrefFor = (row: RankingRow) => (row.detail ? `/branches/${row.branch.slug}${periodSearch(state)}` : null);
   const ranked = data?.rows.filter((r) => r.eligible) ?? [];
   const notRanked = data?.rows.filter((r) => !r.eligible) ?? [];
@@ -82,6 +93,9 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
         </label>
       </div>
 
+      {published && !pub.isPending && (
+        <PublicationBar meta={published.publication} showing={showing} onShow={(v) => setState({ ...state, view: v === 'live' ? 'live' : undefined })} />
+      )}
       {data && (
         <p className="page-sub" data-testid="period-label">
           <strong>{period}</strong>
@@ -94,19 +108,25 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
           <a href="/methodology">
             {t('ranking.methodology')} ({data.method.label})
           </a>
+          {canPublish && showing === 'live' && data.counts.eligible > 0 && (
+            <>
+              {' · '}
+              <PublishJump correction={published !== null} />
+            </>
+          )}
         </p>
       )}
       {data && data.rows.length > 0 && (
         <div className="export-row">
-          <ExportMenu href={rankingExportHref(data, state)} reportHref={rankingReportHref(data)} />
-          {canPack && <PackNowButton period={data.period.label} network={data.network} district={data.district} />}
+          <ExportMenu href={rankingExportHref(data, state, showing)} reportHref={rankingReportHref(data, showing)} />
+          {canPack && <PackNowButton period={data.period.label} network={data.network} district={data.district} source={showing} />}
         </div>
       )}
       <div className="print-only small">
         {data && t('print.dataAsOf', { day: formatDay(data.freshness.lastDataDay ?? data.freshness.asOf, locale) })}
       </div>
 
-      {data && <StaleBanner lastDataDay={data.freshness.lastDataDay} nowIso={nowIso} />}
+      {data && showing === 'live' && <StaleBanner lastDataDay={data.freshness.lastDataDay} nowIso={nowIso} />}
 
       {q.isError && !data ? (
         <ErrorState onRetry={() => void q.refetch()} message={q.error.message} minHeight={420} />
@@ -182,6 +202,15 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
           )}
           <IneligibleTable rows={notRanked} ownBranchId={ownBranchId} hrefFor={hrefFor} />
         </div>
+      )}
+      {canPublish && q.data && q.data.counts.eligible > 0 && !pub.isPending && (showing === 'live' || !published) && (
+        <PublishForm
+          key={`${q.data.period.from}:${q.data.period.to}:${q.data.network}:${published?.publication.id ?? 0}`}
+          period={q.data.period}
+          network={q.data.network}
+          method={q.data.method.label}
+          supersedes={published?.publication.id ?? null}
+        />
       )}
     </>
   );

@@ -55,13 +55,13 @@ export function rankingFilterQuery(res: RankingScreen): string {
   });
 }
 
-/** The ranking export of the screen: its filters and its sort order. */
-export function rankingExportHref(res: RankingScreen, sort: { sort: string; dir: string }): string {
-  return `/api/export/rankings?${rankingFilterQuery(res)}&${query({ sort: sort.sort, dir: sort.dir })}`;
+/** The ranking export of the screen: its filters, its sort order and whether it shows the publication. */
+export function rankingExportHref(res: RankingScreen, sort: { sort: string; dir: string }, source: 'live' | 'published' = 'live'): string {
+  return `/api/export/rankings?${rankingFilterQuery(res)}&${query({ sort: sort.sort, dir: sort.dir, source: source === 'published' ? source : undefined })}`;
 }
 
-export function rankingReportHref(res: RankingScreen): string {
-  return `/print/rankings?${rankingFilterQuery(res)}`;
+export function rankingReportHref(res: RankingScreen, source: 'live' | 'published' = 'live'): string {
+  return `/print/rankings?${rankingFilterQuery(res)}${source === 'published' ? '&source=published' : ''}`;
 }
 
 /** One branch's export over the period and step its page shows. */

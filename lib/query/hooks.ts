@@ -15,6 +15,7 @@ import {
   type SummaryQuery,
   type BranchSummary,
 } from '@/lib/api/schemas';
+import { currentPublicationSchema, type PublishedRanking } from '@/lib/publications/schema';
 import { fetchJson, toSearch } from './fetch-json';
 import { queryKeys } from './keys';
 
@@ -55,5 +56,14 @@ export function useCompare(q: Omit<Partial<CompareQuery>, 'branches'> & { branch
     enabled: q.branches.length >= 2,
     initialData,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The published ranking in force for a ranking query, or null (GET /api/publications/current). */
+export function useCurrentPublication(q: Partial<RankingsQuery>, initialData?: { ranking: PublishedRanking | null }) {
+  return useQuery({
+    queryKey: queryKeys.currentPublication(q),
+    queryFn: ({ signal }) => fetchJson(`/api/publications/current${toSearch(q)}`, currentPublicationSchema, signal),
+    initialData,
   });
 }

@@ -11,4 +11,6 @@ export const queryKeys = {
   summary: (slug: string, q: In<SummaryQuery>) => [...queryKeys.branch(slug), 'summary', q] as const,
   series: (slug: string, q: In<SeriesQuery>) => [...queryKeys.branch(slug), 'series', q] as const,
   compare: (q: CompareIn) => [...queryKeys.all, 'compare', q] as const,
+  publications: () => [...queryKeys.all, 'publications'] as const,
+  currentPublication: (q: In<RankingsQuery>) => [...queryKeys.publications(), 'current', q] as const,
 };

@@ -50,6 +50,8 @@ export interface RankingState extends PeriodState {
   district?: FederalDistrict;
   sort: SortKey;
   dir: SortDir;
+  /** 'live': current data even when the period is published (the published version is the default). */
+  view?: 'live';
 }
 
 /** The natural first direction of each column: best first. */
@@ -65,7 +67,7 @@ export function parseRankingState(p: Params): RankingState {
   const sort = (SORT_KEYS as readonly string[]).includes(s ?? '') ? (s as SortKey) : 'rank';
   const dirRaw = get(p, 'dir');
   const dir = dirRaw === 'asc' || dirRaw === 'desc' ? dirRaw : defaultDir(sort);
-  return { ...base, district, sort, dir };
+  return { ...base, district, sort, dir, ...(get(p, 'view') === 'live' ? { view: 'live' as const } : {}) };
 }
 
 /** The API query of a ranking state (sorting stays on the client). */
@@ -92,6 +94,7 @@ export function rankingSearch(s: RankingState): string {
   if (s.district) sp.set('district', s.district);
   if (s.sort !== 'rank') sp.set('sort', s.sort);
   if (s.dir !== defaultDir(s.sort)) sp.set('dir', s.dir);
+  if (s.view === 'live') sp.set('view', 'live');
   const str = sp.toString();
   return str ? `?${str}` : '';
 }

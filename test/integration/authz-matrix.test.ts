@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { parse } from 'csv-parse/sync';
 import { FIXTURE_BRANCHES, loadRankingFixture } from './ranking-fixture';
 import { asRequest, BASE, PASSWORD, signedInCookie } from './auth-support';
+import { publishRanking } from '../../lib/publications';
 
 const FIXTURE_SLUGS = new Set<string>(FIXTURE_BRANCHES.map((b) => b.slug));
 
@@ -57,6 +58,8 @@ interface Fixture {
   other: string;
   /** A finished meeting pack. */
   pack: number;
+  /** A published October ranking. */
+  publication: number;
 }
 
 interface ApiCase {
@@ -103,6 +106,15 @@ const API_RULES: Record<string, ApiCase[]> = {
     },
   ],
   'api/export/rankings/route.ts': [{ url: () => `/api/export/rankings?${Q}&format=csv`, expect: SIGNED_IN }],
+  // Publications are open to every signed-in viewer; their rows and drift are scoped (see below).
+  'api/publications/route.ts': [{ url: () => '/api/publications', expect: SIGNED_IN }],
+  'api/publications/current/route.ts': [{ url: () => `/api/publications/current?${Q}`, expect: SIGNED_IN }],
+  'api/publications/[id]/route.ts': [
+    { url: (f) => `/api/publications/${f.publication}`, params: (f) => ({ id: String(f.publication) }), expect: SIGNED_IN },
+  ],
+  'api/publications/[id]/drift/route.ts': [
+    { url: (f) => `/api/publications/${f.publication}/drift`, params: (f) => ({ id: String(f.publication) }), expect: SIGNED_IN },
+  ],
   'api/export/audit/route.ts': [{ url: () => '/api/export/audit?format=csv', expect: ADMIN_API }],
   'api/export/compare/route.ts': [
     {
@@ -161,6 +173,8 @@ const PAGE_RULES: Record<string, PageRule> = {
   'health/page.tsx': { expect: SIGNED_IN },
   'collection/page.tsx': { expect: SIGNED_IN },
   'packs/page.tsx': { expect: CENTRAL_ONLY },
+  'publications/page.tsx': { expect: SIGNED_IN },
+  'publications/[id]/page.tsx': { expect: SIGNED_IN, params: (f) => ({ id: String(f.publication) }) },
 };
 
 // Server-action files: every exported function gets the same rule.
@@ -170,6 +184,8 @@ const ACTION_RULES: Record<string, PerWho | 'token' | 'setup-closed'> = {
   'app/reset-password/actions.ts': 'token',
   'app/setup/actions.ts': 'setup-closed',
   'app/packs/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 403, coordOther: 403 },
+  // Publishing: central staff and admins.
+  'app/publications/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 403, coordOther: 403 },
   // Each acts on the signed-in user's own settings.
   'app/settings/notifications/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 'allowed', coordOther: 'allowed' },
 };
@@ -210,7 +226,7 @@ beforeAll(async () => {
     .values({ period_label: '2026-10', query: JSON.stringify({ period: 'month', date: '2026-10', network: 'all' }), status: 'done', filename: 'p.zip', content: Buffer.from('PK\x05\x06'.padEnd(22, '\0')), size_bytes: 22 })
     .returning('id')
     .executeTakeFirstOrThrow();
-  fx = { own: 'alpha', other: 'bravo', pack: pack.id };
+  fx = { own: 'alpha', other: 'bravo', publication: 0, pack: pack.id };
   await insertUser(t.db, { email: 'admin@m.test', role: 'admin', password: PASSWORD });
   await insertUser(t.db, { email: 'central@m.test', role: 'central', password: PASSWORD });
   await insertUser(t.db, { email: 'own@m.test', role: 'coordinator', branchId: ids.alpha, password: PASSWORD });
@@ -222,6 +238,8 @@ beforeAll(async () => {
   cookies.central = await signedInCookie(auth, 'central@m.test');
   cookies.coordOwn = await signedInCookie(auth, 'own@m.test');
   cookies.coordOther = await signedInCookie(auth, 'other@m.test');
+  const central = { userId: 'central', email: 'central@m.test', name: '', role: 'central' as const, branchId: null };
+  fx.publication = (await publishRanking(t.db, central, { period: 'month', date: '2026-10', network: 'all', title: 'October' })).id;
 });
 afterAll(async () => {
   await t?.drop();
@@ -346,6 +364,32 @@ describe('what a coordinator sees of other branches', () => {
     }
     const central = (await (await callApi('api/rankings/route.ts', 'central', `/api/rankings?${Q}`)).json()) as { rows: { detail: unknown }[] };
     expect(central.rows.every((r) => r.detail !== null)).toBe(true);
+  });
+
+  it('in a publication: name, rank and score only; in its drift: their own branch only', async () => {
+    const pubFile = 'api/publications/[id]/route.ts';
+    const driftFile = 'api/publications/[id]/drift/route.ts';
+    if (!routeFiles.includes(pubFile) || !routeFiles.includes(driftFile)) return;
+    const params = { id: String(fx.publication) };
+    const res = await callApi(pubFile, 'coordOwn', `/api/publications/${fx.publication}`, params);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { rows: Record<string, unknown>[] };
+    expect(body.rows.length).toBeGreaterThan(1);
+    for (const row of body.rows) {
+      const slug = (row.branch as { slug: string }).slug;
+      expect(row).not.toHaveProperty('metrics');
+      if (slug === fx.own) expect(row.detail, 'own branch detail').not.toBeNull();
+      else expect(row, `row of ${slug}`).toEqual({ branch: row.branch, eligible: row.eligible, rank: row.rank, score: row.score, previousRank: null, change: null, detail: null });
+    }
+    const current = (await (await callApi('api/publications/current/route.ts', 'coordOther', `/api/publications/current?${Q}`)).json()) as { ranking: { rows: { branch: { slug: string }; detail: unknown }[] } };
+    for (const row of current.ranking.rows) if (row.branch.slug !== fx.other) expect(row.detail, `current: ${row.branch.slug}`).toBeNull();
+
+    const drift = (await (await callApi(driftFile, 'coordOwn', `/api/publications/${fx.publication}/drift`, params)).json()) as { rows: { branch: { slug: string } }[] };
+    expect(drift.rows.map((r) => r.branch.slug)).toEqual([fx.own]);
+    const driftOther = (await (await callApi(driftFile, 'coordOther', `/api/publications/${fx.publication}/drift`, params)).json()) as { rows: { branch: { slug: string } }[] };
+    expect(driftOther.rows.map((r) => r.branch.slug)).toEqual([fx.other]);
+    const driftCentral = (await (await callApi(driftFile, 'central', `/api/publications/${fx.publication}/drift`, params)).json()) as { rows: unknown[] };
+    expect(driftCentral.rows.length).toBe(body.rows.length);
   });
 
   it('in the ranking export: no detail columns for other branches', async () => {

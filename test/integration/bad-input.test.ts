@@ -20,8 +20,12 @@ interface RouteCase {
   params: string[];
   /** Path parameter name, if the route has one. */
   slug?: boolean;
+  /** The path value of a valid request (default: a branch slug). */
+  pathValue?: () => string;
   valid: string;
 }
+
+let publicationId = 0;
 
 const ROUTES: RouteCase[] = [
   { path: '/api/rankings', load: () => import('../../app/api/rankings/route') as Promise<{ GET: Handler }>, params: ['period', 'date', 'from', 'to', 'network', 'district', 'method'], valid: 'period=month&date=2026-10' },
@@ -31,6 +35,10 @@ const ROUTES: RouteCase[] = [
   { path: '/api/export/rankings', load: () => import('../../app/api/export/rankings/route') as Promise<{ GET: Handler }>, params: ['period', 'date', 'network', 'district', 'format', 'delimiter', 'lang'], valid: 'period=month&date=2026-10' },
   { path: '/api/export/branches/:slug', slug: true, load: () => import('../../app/api/export/branches/[slug]/route') as Promise<{ GET: Handler }>, params: ['from', 'to', 'granularity', 'network', 'format', 'delimiter', 'lang'], valid: 'from=2026-10-01&to=2026-10-31' },
   { path: '/api/export/compare', load: () => import('../../app/api/export/compare/route') as Promise<{ GET: Handler }>, params: ['branches', 'metric', 'format', 'delimiter'], valid: 'branches=alpha,bravo&from=2026-10-01&to=2026-10-31' },
+  { path: '/api/publications', load: () => import('../../app/api/publications/route') as Promise<{ GET: Handler }>, params: ['network', 'from', 'to', 'limit'], valid: 'network=all' },
+  { path: '/api/publications/current', load: () => import('../../app/api/publications/current/route') as Promise<{ GET: Handler }>, params: ['period', 'date', 'from', 'to', 'network', 'district', 'method'], valid: 'period=month&date=2026-10' },
+  { path: '/api/publications/:slug', slug: true, pathValue: () => String(publicationId), load: () => import('../../app/api/publications/[id]/route') as unknown as Promise<{ GET: Handler }>, params: ['district'], valid: 'district=siberian' },
+  { path: '/api/publications/:slug/drift', slug: true, pathValue: () => String(publicationId), load: () => import('../../app/api/publications/[id]/drift/route') as unknown as Promise<{ GET: Handler }>, params: [], valid: '' },
   { path: '/api/export/audit', load: () => import('../../app/api/export/audit/route') as Promise<{ GET: Handler }>, params: ['action', 'actor', 'target', 'from', 'to', 'format'], valid: '' },
 ];
 
@@ -76,6 +84,9 @@ beforeAll(async () => {
   auth = createAuth(t.db, { secret: 'bad-input-secret-'.padEnd(40, 'x'), baseURL: BASE, signInRateLimit: 100_000 });
   setAuthForTests(auth);
   cookie = await signedInCookie(auth, 'admin@bad.test');
+  const { publishRanking } = await import('../../lib/publications');
+  const admin = { userId: 'admin', email: 'admin@bad.test', name: '', role: 'admin' as const, branchId: null };
+  publicationId = (await publishRanking(t.db, admin, { period: 'month', date: '2026-10', network: 'all', title: 'October' })).id;
 });
 afterAll(async () => {
   const { getDb } = await import('../../db/client');
@@ -83,11 +94,12 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function call(r: RouteCase, query: string, slug = 'bravo'): Promise<{ status: number; body: string }> {
+async function call(r: RouteCase, query: string, slug = r.pathValue?.() ?? 'bravo'): Promise<{ status: number; body: string }> {
   asRequest(cookie);
   const { GET } = await r.load();
   const path = r.path.replace(':slug', encodeURIComponent(slug));
-  const res = await GET(new Request(`${BASE}${path}?${query}`), { params: Promise.resolve({ slug }) });
+  // Dynamic segments are named [slug] or [id]; each handler reads its own.
+  const res = await GET(new Request(`${BASE}${path}?${query}`), { params: Promise.resolve({ slug, id: slug }) });
   return { status: res.status, body: await res.text() };
 }
 
@@ -130,6 +142,10 @@ describe('hostile query parameters', () => {
       });
     }
   }
+
+  it('a valid publication request answers 200 (so the hostile cases above test a live route)', async () => {
+    for (const r of ROUTES.filter((x) => x.path.startsWith('/api/publications'))) expect((await call(r, r.valid)).status, r.path).toBe(200);
+  });
 
   it('refuses ranges wider than the limit even when only one end is given', async () => {
     for (const [r, q] of [

@@ -19,7 +19,11 @@ import { exportResponse } from '../../lib/export/respond';
 import { rankingExportSpec } from '../../lib/export/specs';
 import { startWorker, type WorkerHandle } from '../../lib/jobs/worker';
 import { packRequestSchema } from '../../lib/pack/request';
+import { buildPack } from '../../lib/pack/build';
 import { runPack } from '../../lib/pack/run';
+import { PackSourceError } from '../../lib/pack/source';
+import { findPublishedRanking } from '../../lib/publications/read';
+import { publishRanking } from '../../lib/publications/publish';
 import { getPackFile, listPacks, PackForbiddenError, requestPack } from '../../lib/pack/store';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { waitFor } from '../helpers/wait';
@@ -176,6 +180,19 @@ describe('meeting pack', () => {
     expect(after.status).toBe('failed');
     expect(after.error).toMatch(/PODIUM_CHROMIUM_PATH/);
     expect(after.content).toBeNull();
+  });
+
+  it('with --published shows the publication in force, byte for byte its export', async () => {
+    const q = rankingsQuerySchema.parse({ period: 'month', date: '2026-10' });
+    await expect(buildPack(t.db, central, { query: q, source: 'published', locale: 'ru' }, { chromiumPath: CHROMIUM })).rejects.toBeInstanceOf(PackSourceError);
+    await publishRanking(t.db, central, { period: 'month', date: '2026-10', network: 'all', title: 'Октябрь' });
+    const built = await buildPack(t.db, central, { query: q, source: 'published', locale: 'ru' }, { chromiumPath: CHROMIUM });
+    expect(built.filename).toBe('podium-2026-10-all-published-meeting-pack.zip');
+    const zip = await JSZip.loadAsync(built.zip);
+    const csv = await zip.file('podium-2026-10-all-published-ranking.csv')!.async('nodebuffer');
+    const published = (await findPublishedRanking(t.db, central, q))!;
+    const expected = Buffer.from(await exportResponse(rankingExportSpec(published, { format: 'csv', delimiter: 'semicolon', lang: 'ru' }, 'ru')).arrayBuffer());
+    expect(csv.equals(expected)).toBe(true);
   });
 
   it('answers bad requests with the field that is wrong', () => {

@@ -22,6 +22,9 @@ export default async function NotificationDeliveryPage() {
       <h1>{t('title')}</h1>
       <p>{t('channels', { email: cfg.email ? t('on') : t('off'), telegram: cfg.telegram ? t('on') : t('off') })}</p>
       <h2>{t('counts')}</h2>
+      {counts.length === 0 ? (
+        <p>{t('noMessages')}</p>
+      ) : (
       <AdminTable label={t('counts')} columns={[t('status'), t('channel'), t('n')]} numeric={[2]}>
         {counts.map((c) => (
           <tr key={`${c.status}-${c.channel}`}>
@@ -31,6 +34,7 @@ export default async function NotificationDeliveryPage() {
           </tr>
         ))}
       </AdminTable>
+      )}
       <h2>{t('problems')}</h2>
       {problems.length === 0 ? (
         <p>{t('none')}</p>

@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { rankingsQuerySchema, type RankingResponse } from '@/lib/api/schemas';
 import { requirePageViewer } from '@/lib/auth/session';
-import { getMethod, listRankings, UnknownMethodError } from '@/lib/data/rankings';
+import { getMethod, UnknownMethodError } from '@/lib/data/rankings';
+import { loadRanking, PackSourceError, rankingSourceSchema, splitSourceParam } from '@/lib/pack/source';
 import { formatRange } from '@/lib/format/date';
 import { DEFAULT_METHOD } from '@/lib/ranking/method';
 import { resolvePeriod, todayIn } from '@/lib/ranking/period';
@@ -27,7 +28,13 @@ function toSearchParams(sp: Record<string, string | string[] | undefined>): URLS
 }
 
 function parse(sp: Record<string, string | string[] | undefined>) {
-  return rankingsQuerySchema.safeParse(Object.fromEntries(toSearchParams(sp)));
+  const { rest } = splitSourceParam(toSearchParams(sp));
+  return rankingsQuerySchema.safeParse(Object.fromEntries(rest));
+}
+
+/** `source=published` prints the period's publication in force; live otherwise. */
+function parseSource(sp: Record<string, string | string[] | undefined>) {
+  return rankingSourceSchema.safeParse(Object.fromEntries(splitSourceParam(toSearchParams(sp)).source));
 }
 
 // The document title in the UI language, with the period when the query is valid.
@@ -50,9 +57,11 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
   const viewer = await requirePageViewer('/print/rankings');
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations();
-  const parsed = parse(await searchParams);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+  const sp = await searchParams;
+  const parsed = parse(sp);
+  const source = parseSource(sp);
+  if (!parsed.success || !source.success) {
+    const issue = (parsed.error ?? source.error)?.issues[0];
     return (
       <main className="container">
         <h1>{t('report.invalid')}</h1>
@@ -65,14 +74,16 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
   const db = getDb();
   let res: RankingResponse;
   try {
-    res = await listRankings(db, viewer, parsed.data);
+    res = await loadRanking(db, viewer, parsed.data, source.data.source);
   } catch (err) {
-    // A method version that does not exist is the one client-caused failure here; anything else is logged.
-    if (!(err instanceof UnknownMethodError)) throw err;
+    // An unknown method version or an unpublished period are the client-caused failures here; anything else is logged.
+    if (!(err instanceof UnknownMethodError) && !(err instanceof PackSourceError)) throw err;
     return (
       <main className="container">
         <h1>{t('report.invalid')}</h1>
-        <p role="alert">method: {err.message}</p>
+        <p role="alert">
+          {err instanceof UnknownMethodError ? 'method' : 'source'}: {err.message}
+        </p>
       </main>
     );
   }
