@@ -25,6 +25,12 @@ describe('export menu links', () => {
     expect(Object.fromEntries(custom.searchParams)).toEqual({ period: 'custom', from: '2026-10-03', to: '2026-10-20', network: 'vk', method: 'podium-v1' });
   });
 
+  it('carries the published source when the screen shows the publication', () => {
+    expect(new URL(rankingExportHref(screen, { sort: 'rank', dir: 'asc' }, 'published'), 'http://x').searchParams.get('source')).toBe('published');
+    expect(new URL(rankingReportHref(screen, 'published'), 'http://x').searchParams.get('source')).toBe('published');
+    expect(new URL(rankingExportHref(screen, { sort: 'rank', dir: 'asc' }), 'http://x').searchParams.has('source')).toBe(false);
+  });
+
   it('gives the comparison window explicitly', () => {
     const u = new URL(compareExportHref({ branches: ['a', 'b'], metric: 'views', granularity: 'week', network: 'all', from: '2026-06-01', to: '2026-10-31' }), 'http://x');
     expect(Object.fromEntries(u.searchParams)).toEqual({ branches: 'a,b', metric: 'views', granularity: 'week', network: 'all', from: '2026-06-01', to: '2026-10-31' });
