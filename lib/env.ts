@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from './auth/client-address';
 import { AllowListError, parseAllowList } from './http/address-policy';
 
 const url = z.url({ protocol: /^https?$/ });
@@ -23,6 +24,14 @@ export const envSchema = z.object({
   PODIUM_COLLECT_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field crontab spec, e.g. "0 */6 * * *"').default('0 */6 * * *'),
   /** Chromium that renders the meeting pack's PDF and PNG (playwright-core; no browser is downloaded). */
   PODIUM_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Reverse proxies whose X-Forwarded-For is believed (docs/access.md, "Client address"). */
+  PODIUM_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      const r = parseTrustedProxies(v);
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VK_API_URL: url.default('https://api.vk.com/method'),
   TELEGRAM_BOT_API_URL: url.default('https://api.telegram.org'),

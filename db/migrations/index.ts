@@ -6,6 +6,7 @@ import * as m0004 from './0004-collect';
 import * as m0005 from './0005-rollup-per-account';
 import * as m0006 from './0006-ranking-v2';
 import * as m0007 from './0007-publication';
+import * as m0008 from './0008-sign-in-failure';
 import * as m0009 from './0009-meeting-pack';
 import * as m0012 from './0012-notify';
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0005-rollup-per-account': m0005,
   '0006-ranking-v2': m0006,
   '0007-publication': m0007,
+  '0008-sign-in-failure': m0008,
   '0009-meeting-pack': m0009,
   '0012-notify': m0012,
 };

@@ -16,7 +16,8 @@ export const isoDay = z
   .refine(isValidDay, 'not a calendar date')
   .refine(inYears, `year must be between ${MIN_YEAR} and ${MAX_YEAR}`);
 
-function inYears(s: string): boolean {
+/** Whether a day, month or year string falls in the years the API accepts. */
+export function inYears(s: string): boolean {
   const y = Number(s.slice(0, 4));
   return y >= MIN_YEAR && y <= MAX_YEAR;
 }

@@ -2,13 +2,19 @@ import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { getDb } from '@/db/client';
 import type { Database } from '@/db/schema';
 import { recordAudit, requestOrigin } from '@/lib/audit';
+import { addressFromHeaders, addressKey } from './client-address';
+import { allowedAuthPaths, endpointAllowlist } from './endpoints';
+import { checkSignInInput, MAX_PASSWORD_LENGTH } from './sign-in-input';
+import { clearPairFailures, recordSignInFailure, throttleRefusal, type ThrottlePolicy } from './throttle';
 import {
-  LOCKOUT_MINUTES,
-  MAX_FAILED_SIGN_INS,
+  ADDRESS_FAILURES,
+  GLOBAL_FAILURES_PER_MINUTE,
+  PAIR_FAILURES,
+  THROTTLE_WINDOW_MINUTES,
   MIN_PASSWORD_LENGTH,
   SESSION_EXPIRES_SECONDS,
   SESSION_UPDATE_AGE_SECONDS,
@@ -26,21 +32,26 @@ export interface CreateAuthOptions {
   baseURL: string;
   trustedOrigins?: string[];
   oidc?: OidcConfig | null;
-  /** Sign-in attempts per IP per minute. */
+  /** Sign-in attempts per client address per minute. */
   signInRateLimit?: number;
   /**
-   * Failed sign-ins per minute across all addresses before every sign-in is
-   * refused for a while (0 = off). Client IPs can be forged when no reverse
-   * proxy overwrites X-Forwarded-For, so the per-IP limit alone cannot stop
-   * credential stuffing.
+   * Failed sign-ins per minute across all addresses that engage the global
+   * brake (0 = off): while it holds, addresses with a recent failure are
+   * refused; addresses without one still sign in.
    */
   globalFailureLimit?: number;
+  /** Wraps better-auth's own scrypt hash/verify (tests count the work done per answer). */
+  password?: { hash: (password: string) => Promise<string>; verify: (data: { hash: string; password: string }) => Promise<boolean> };
+  /** Overrides of the throttle's other numbers (tests). */
+  throttle?: Partial<Omit<ThrottlePolicy, 'globalFailuresPerMinute'>>;
   sessionExpiresIn?: number;
 }
 
-function normEmail(v: unknown): string | null {
-  return typeof v === 'string' && v.trim() ? v.trim().toLowerCase() : null;
-}
+const signInThrottled = () =>
+  new APIError('TOO_MANY_REQUESTS', {
+    message: `Too many failed sign-ins; try again in ${THROTTLE_WINDOW_MINUTES} minutes`,
+    code: 'SIGN_IN_THROTTLED',
+  });
 
 const invalidCredentials = () =>
   new APIError('UNAUTHORIZED', { message: 'Invalid email or password', code: 'INVALID_EMAIL_OR_PASSWORD' });
@@ -51,6 +62,13 @@ const invalidCredentials = () =>
  */
 export function createAuth(db: Kysely<Database>, opts: CreateAuthOptions) {
   const secure = opts.baseURL.startsWith('https://');
+  const throttle: ThrottlePolicy = {
+    windowMinutes: THROTTLE_WINDOW_MINUTES,
+    pairFailures: PAIR_FAILURES,
+    addressFailures: ADDRESS_FAILURES,
+    ...opts.throttle,
+    globalFailuresPerMinute: opts.globalFailureLimit ?? GLOBAL_FAILURES_PER_MINUTE,
+  };
   const options = {
     appName: 'Podium',
     secret: opts.secret,
@@ -103,6 +121,8 @@ export function createAuth(db: Kysely<Database>, opts: CreateAuthOptions) {
       // Accounts are made by admins (UI, CLI, /setup), never by sign-up.
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      ...(opts.password ? { password: opts.password } : {}),
       revokeSessionsOnPasswordReset: true,
     },
     rateLimit: {
@@ -133,61 +153,29 @@ export function createAuth(db: Kysely<Database>, opts: CreateAuthOptions) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email') return;
-        const email = normEmail((ctx.body as { email?: unknown } | undefined)?.email);
-        if (!email) return;
-        const globalLimit = opts.globalFailureLimit ?? 120;
-        if (globalLimit > 0) {
-          const recent = await db
-            .selectFrom('audit_event')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('action', '=', 'auth.sign_in_failed')
-            .where('at', '>', sql<Date>`now() - interval '1 minute'`)
-            .executeTakeFirstOrThrow();
-          if (Number(recent.n) >= globalLimit) {
-            throw new APIError('TOO_MANY_REQUESTS', { message: 'Too many failed sign-ins; try again in a minute', code: 'SIGN_IN_THROTTLED' });
-          }
-        }
-        const user = await db
-          .selectFrom('app_user')
-          .select(['id', 'deactivated_at', 'locked_until'])
-          .where('email', '=', email)
-          .executeTakeFirst();
-        if (!user) return;
-        const origin = requestOrigin(ctx.headers);
-        if (user.deactivated_at) {
-          await recordAudit(db, { action: 'auth.sign_in_failed', target: email, detail: { reason: 'deactivated' }, ...origin });
-          throw invalidCredentials();
-        }
-        if (user.locked_until && user.locked_until > new Date()) {
-          await recordAudit(db, { action: 'auth.sign_in_failed', target: email, detail: { reason: 'locked' }, ...origin });
-          throw new APIError('TOO_MANY_REQUESTS', {
-            message: `Too many failed attempts; this account is locked for up to ${LOCKOUT_MINUTES} minutes`,
-            code: 'ACCOUNT_LOCKED',
-          });
-        }
+        // Checked before anything touches the database (a NUL byte was a 500).
+        const input = checkSignInInput(ctx.body);
+        if (!input.ok) throw new APIError('BAD_REQUEST', { message: input.problem.message, code: input.problem.code });
+        const address = addressKey(addressFromHeaders(ctx.headers));
+        const refusal = await throttleRefusal(db, input.email, address, throttle);
+        if (!refusal) return;
+        // One answer whether the e-mail belongs to anyone: no "this account is locked".
+        await recordAudit(db, { action: 'auth.sign_in_failed', target: input.email, detail: { reason: 'throttled', rule: refusal }, ...requestOrigin(ctx.headers) });
+        throw signInThrottled();
       }),
       after: createAuthMiddleware(async (ctx) => {
         const origin = requestOrigin(ctx.headers);
         if (ctx.path === '/sign-in/email') {
-          const email = normEmail((ctx.body as { email?: unknown } | undefined)?.email);
           const returned = ctx.context.returned;
-          const failed = isAPIError(returned) || returned instanceof Error || !ctx.context.newSession;
-          if (failed) {
-            if (!email) return;
-            const row = await db
-              .updateTable('app_user')
-              .set({
-                failed_sign_ins: sql<number>`failed_sign_ins + 1`,
-                locked_until: sql<Date>`case when failed_sign_ins + 1 >= ${MAX_FAILED_SIGN_INS}
-                  then now() + make_interval(mins => ${LOCKOUT_MINUTES}) else locked_until end`,
-              })
-              .where('email', '=', email)
-              .returning(['failed_sign_ins', 'locked_until'])
-              .executeTakeFirst();
+          const input = checkSignInInput(ctx.body);
+          // Only a refused password counts; bad input (400) and refusals by the throttle (429) do not.
+          if (isAPIError(returned) && returned.statusCode === 401 && input.ok) {
+            const user = await db.selectFrom('app_user').select('deactivated_at').where('email', '=', input.email).executeTakeFirst();
+            await recordSignInFailure(db, input.email, addressKey(addressFromHeaders(ctx.headers)));
             await recordAudit(db, {
               action: 'auth.sign_in_failed',
-              target: email,
-              detail: { reason: row ? 'bad_password' : 'unknown_user', failures: row?.failed_sign_ins ?? null, locked: Boolean(row?.locked_until && row.locked_until > new Date()) },
+              target: input.email,
+              detail: { reason: !user ? 'unknown_user' : user.deactivated_at ? 'deactivated' : 'bad_password' },
               ...origin,
             });
             return;
@@ -195,11 +183,8 @@ export function createAuth(db: Kysely<Database>, opts: CreateAuthOptions) {
         }
         const created = ctx.context.newSession;
         if (created && (ctx.path === '/sign-in/email' || ctx.path.startsWith('/callback/'))) {
-          await db
-            .updateTable('app_user')
-            .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() })
-            .where('id', '=', created.user.id)
-            .execute();
+          await db.updateTable('app_user').set({ last_sign_in_at: new Date() }).where('id', '=', created.user.id).execute();
+          if (ctx.path === '/sign-in/email') await clearPairFailures(db, created.user.email, addressKey(addressFromHeaders(ctx.headers)));
           await recordAudit(db, {
             action: 'auth.sign_in',
             actor: { userId: created.user.id, email: created.user.email },
@@ -229,6 +214,8 @@ export function createAuth(db: Kysely<Database>, opts: CreateAuthOptions) {
             }),
           ]
         : []),
+      // Over HTTP, only the endpoints the UI uses.
+      endpointAllowlist(allowedAuthPaths(opts.oidc?.providerId ?? null)),
       // Lets server actions that call auth.api set and clear cookies.
       nextCookies(),
     ],

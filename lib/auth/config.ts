@@ -2,9 +2,14 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { loadOrCreateSecretFile } from '../crypto/secrets';
 
-// Sign-in policy. Failed attempts per account before a lockout, and its length.
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MINUTES = 15;
+// Sign-in throttling (lib/auth/throttle.ts, docs/access.md): within the
+// window, failures for one e-mail from one address, and from one address
+// for any e-mails, before that pair / address is refused; failures per
+// minute everywhere that engage the global brake.
+export const THROTTLE_WINDOW_MINUTES = 15;
+export const PAIR_FAILURES = 5;
+export const ADDRESS_FAILURES = 20;
+export const GLOBAL_FAILURES_PER_MINUTE = 120;
 export const SESSION_EXPIRES_SECONDS = 60 * 60 * 12;
 export const SESSION_UPDATE_AGE_SECONDS = 60 * 60;
 export const RESET_LINK_HOURS = 48;

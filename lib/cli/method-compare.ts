@@ -9,6 +9,8 @@ import { getMethod } from '../data/rankings';
 import { refreshRollups } from '../rollups/index';
 import { resolvePeriod } from '../ranking/period';
 import { EnvError, parseEnv } from '../env';
+import { clip, excerpt } from '../format/excerpt';
+import { inYears, MAX_YEAR, MIN_YEAR } from '../api/schemas';
 import { fail, openDatabase } from './database';
 
 async function main(): Promise<void> {
@@ -16,10 +18,14 @@ async function main(): Promise<void> {
   try {
     ({ values } = parseArgs({ options: { month: { type: 'string' }, a: { type: 'string' }, b: { type: 'string' } }, strict: true, allowPositionals: false }));
   } catch (err) {
-    fail(`${(err as Error).message}\nusage: npm run method:compare -- [--month YYYY-MM] [--a podium-v1] [--b podium-v2]`, 2);
+    fail(`${clip((err as Error).message, 90)}\nusage: npm run method:compare -- [--month YYYY-MM] [--a podium-v1] [--b podium-v2]`, 2);
   }
   const month = values.month ?? '2026-10';
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) fail(`--month must be YYYY-MM (got "${month}")`, 2);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) fail(`--month must be YYYY-MM (got ${excerpt(month)})`, 2);
+  if (!inYears(month.slice(0, 4))) fail(`--month ${month}: year must be between ${MIN_YEAR} and ${MAX_YEAR}`, 2);
+  for (const [flag, v] of [['--a', values.a], ['--b', values.b]] as const) {
+    if (v !== undefined && !/^[a-z0-9-]{1,60}-v\d{1,6}$/.test(v)) fail(`${flag}: expected a method version like podium-v1 (got ${excerpt(v)})`, 2);
+  }
   const env = parseEnv(process.env);
   const handle = await openDatabase(env);
   const db = createDb(handle.url, { max: 2 });

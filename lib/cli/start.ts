@@ -17,6 +17,7 @@ import { clip } from '../format/excerpt';
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const HASH_FILE = path.join(ROOT, '.next', 'podium-build-hash');
 const SOURCES = ['app', 'components', 'lib', 'db', 'messages', 'i18n', 'next.config.ts', 'package-lock.json', 'tsconfig.json', 'proxy.ts'];
 
@@ -126,7 +127,8 @@ async function main(): Promise<void> {
     }
   }
 
-  const web = spawn(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '-p', String(env.PORT)], {
+  // Our own server in front of Next decides the client address (docs/access.md).
+  const web = spawn(process.execPath, [TSX_CLI, path.join(ROOT, 'lib', 'cli', 'web.ts'), ...(dev ? ['--dev'] : [])], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production' },
   });

@@ -125,7 +125,7 @@ export async function deliverRound(db: DB, cfg: NotifyConfig, senders: Senders, 
       .selectFrom('app_user')
       .leftJoin('notify_setting', 'notify_setting.user_id', 'app_user.id')
       .leftJoin('notify_telegram_link', 'notify_telegram_link.user_id', 'app_user.id')
-      .select(['app_user.id', 'app_user.email', 'app_user.name', 'app_user.deactivated_at', 'notify_setting.locale', 'notify_telegram_link.chat_id'])
+      .select(['app_user.id', 'app_user.email', 'app_user.name', 'app_user.role', 'app_user.branch_id', 'app_user.deactivated_at', 'notify_setting.locale', 'notify_telegram_link.chat_id'])
       .where('app_user.id', 'in', [...new Set(groups.map((g) => g.userId))])
       .execute();
     const userById = new Map(users.map((u) => [u.id, u]));
@@ -167,7 +167,7 @@ export async function deliverRound(db: DB, cfg: NotifyConfig, senders: Senders, 
           if (p.success) events.push(p.data);
         }
         if (!events.length) return finish(g, { ok: false, retry: false, error: 'no readable event' });
-        rendered = renderAlerts(events, locale, cfg.baseUrl);
+        rendered = renderAlerts(events, locale, cfg.baseUrl, u.role === 'coordinator' ? u.branch_id : null);
       }
       if (g.channel === 'email') {
         if (!senders.email) return finish(g, { skipped: 'e-mail is not configured (SMTP_URL)' });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 // What Podium tells people about (docs/notifications.md). Each event names its
 // branch (when it has one) and carries what the message needs, so a message
 // can be written later, in the receiver's language, without re-reading state.
-export const EVENT_TYPES = ['flag', 'collection_problem', 'rank_change', 'digest'] as const;
+// Every event but a publication concerns one branch.
+export const EVENT_TYPES = ['flag', 'collection_problem', 'rank_change', 'publication', 'digest'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 const branchRef = z.object({ id: z.number().int(), slug: z.string(), name: z.string(), nameEn: z.string() });
@@ -41,6 +42,18 @@ export const rankChangeEventSchema = z.object({
   topN: z.number().int(),
 });
 
-export const notifyEventSchema = z.discriminatedUnion('type', [flagEventSchema, collectionProblemEventSchema, rankChangeEventSchema]);
+/** A ranking was published (or corrected): everyone hears of it, a coordinator with the own branch's place. */
+export const publicationEventSchema = z.object({
+  type: z.literal('publication'),
+  publicationId: z.number().int(),
+  title: z.string(),
+  period: z.string(),
+  correction: z.boolean(),
+  top: z.array(z.object({ rank: z.number().int(), name: z.string(), nameEn: z.string(), score: z.number() })),
+  /** Rank by branch id (null: not ranked), for each coordinator's own line. Ranks are what every viewer sees. */
+  ranks: z.record(z.string(), z.number().int().nullable()),
+});
+
+export const notifyEventSchema = z.discriminatedUnion('type', [flagEventSchema, collectionProblemEventSchema, rankChangeEventSchema, publicationEventSchema]);
 export type NotifyEvent = z.infer<typeof notifyEventSchema>;
 export type BranchRefPayload = z.infer<typeof branchRef>;

@@ -2,7 +2,7 @@ import { createTranslator } from 'next-intl';
 import type { AppLocale } from '../../i18n/config';
 import en from '../../messages/en.json';
 import ru from '../../messages/ru.json';
-import { formatChangePct, formatFixed, formatNumber, formatSigned } from '../format/number';
+import { formatChangePct, formatFixed, formatNumber, formatPercent, formatSigned } from '../format/number';
 import { formatDay, formatMonth, formatTimestamp } from '../format/date';
 import type { Digest } from './digest';
 import type { NotifyEvent } from './events';
@@ -23,6 +23,14 @@ function translator(locale: AppLocale) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'notify' });
 }
 
+/** The UI's own names of metrics and components: one name per concept (docs/ui.md). */
+function rootTranslator(locale: AppLocale) {
+  return createTranslator({ locale, messages: MESSAGES[locale] });
+}
+
+/** Metrics measured in per cent. */
+const RATE_METRICS = new Set(['engagement_rate', 'engagement_by_followers', 'follower_growth']);
+
 /** "2026-10" as the month's name; any other label as it is. */
 function periodName(label: string, locale: AppLocale): string {
   return /^\d{4}-\d{2}$/.test(label) ? formatMonth(`${label}-01`, locale) : label;
@@ -32,8 +40,14 @@ function branchName(b: { name: string; nameEn: string }, locale: AppLocale): str
   return locale === 'en' ? b.nameEn : b.name;
 }
 
-export function renderEvent(e: NotifyEvent, locale: AppLocale, baseUrl: string): string {
+export function renderEvent(e: NotifyEvent, locale: AppLocale, baseUrl: string, ownBranchId: number | null = null): string {
   const t = translator(locale);
+  if (e.type === 'publication') {
+    const top = e.top.map((r) => `${r.rank}. ${branchName(r, locale)} (${formatFixed(r.score, locale, 2)})`).join('; ');
+    const own = ownBranchId === null ? undefined : e.ranks[String(ownBranchId)];
+    const ownLine = own === undefined ? '' : ` ${own === null ? t('publicationUnranked') : t('publicationOwn', { rank: own })}`;
+    return `${t(e.correction ? 'publicationCorrected' : 'published', { title: e.title, period: periodName(e.period, locale), top })}${ownLine} ${baseUrl}/publications/${e.publicationId}`;
+  }
   const branch = branchName(e.branch, locale);
   const link = `${baseUrl}/branches/${encodeURIComponent(e.branch.slug)}`;
   switch (e.type) {
@@ -49,9 +63,9 @@ export function renderEvent(e: NotifyEvent, locale: AppLocale, baseUrl: string):
   }
 }
 
-export function renderAlerts(events: NotifyEvent[], locale: AppLocale, baseUrl: string): Rendered {
+export function renderAlerts(events: NotifyEvent[], locale: AppLocale, baseUrl: string, ownBranchId: number | null = null): Rendered {
   const t = translator(locale);
-  return { subject: t('subject', { n: events.length }), lines: events.map((e) => renderEvent(e, locale, baseUrl)) };
+  return { subject: t('subject', { n: events.length }), lines: events.map((e) => renderEvent(e, locale, baseUrl, ownBranchId)) };
 }
 
 export function renderDigest(d: Digest, locale: AppLocale, baseUrl: string): Rendered {
@@ -60,11 +74,12 @@ export function renderDigest(d: Digest, locale: AppLocale, baseUrl: string): Ren
   const list = (xs: string[]) => (xs.length ? xs.join(', ') : t('digest.none'));
   if (d.role === 'coordinator') {
     lines.push(`${branchName(d.branch, locale)} — ${baseUrl}/branches/${encodeURIComponent(d.branch.slug)}`, '', t('digest.kpis'));
+    const ui = rootTranslator(locale);
     for (const k of d.kpis) {
-      // A rate changes by percentage points; a count by per cent.
-      const rate = k.metric === 'engagement_rate' || k.metric === 'follower_growth';
-      const metric = t(`metrics.${k.metric as 'views'}`);
-      const value = formatNumber(k.value, locale, rate ? 2 : 0);
+      // A rate (in per cent) changes by percentage points; a count by per cent. Labels are the UI's own.
+      const rate = RATE_METRICS.has(k.metric);
+      const metric = ui(`metrics.${k.metric as 'views'}`);
+      const value = rate ? formatPercent(k.value, locale, 2) : formatNumber(k.value, locale, k.metric === 'posts_per_week' ? 1 : 0);
       if (rate && k.changeAbs !== null) lines.push(t('digest.kpiRate', { metric, value, change: formatSigned(k.changeAbs, locale, 2) }));
       else lines.push(t('digest.kpi', { metric, value, change: k.changePct === null ? t('digest.noChange') : formatChangePct(k.changePct, locale) }));
     }
@@ -75,7 +90,7 @@ export function renderDigest(d: Digest, locale: AppLocale, baseUrl: string): Ren
     else if (d.nextStep) {
       lines.push(
         t('digest.nextStep', {
-          component: t(`components.${d.nextStep.component as 'activity'}`),
+          component: ui(`components.${d.nextStep.component as 'activity'}`),
           pct: d.nextStep.changePct === null ? '—' : formatChangePct(d.nextStep.changePct, locale),
           rank: d.nextStep.rank,
         }),

@@ -6,9 +6,15 @@ import { SYSTEM_VIEWER, type Viewer } from '../auth/viewer';
 import { listRankings, listSnapshotRows, resolveRanking, UnknownMethodError } from '../data/rankings';
 import { todayIn } from '../ranking/period';
 import { DEFAULT_METHOD } from '../ranking/method';
+import { env } from '../env';
+import { notifyConfig } from '../notify/config';
+import { emitEvent } from '../notify/emit';
 import { canonicalJson, publicationDocument, sha256Hex } from './canonical';
 import { getPublication, hashedMeta } from './read';
 import { publishFieldsSchema, type PublicationMeta } from './schema';
+
+/** The places a publication notice names (the podium). */
+const TOP_N = 3;
 
 /** Why a publication was refused; `code` names the message in messages/*.json (publications.errors). */
 export class PublicationError extends Error {
@@ -219,6 +225,23 @@ export async function publishRanking(
       ip: opts.ip ?? null,
       userAgent: opts.userAgent ?? null,
     });
+    // Central staff, admins and coordinators hear of it, written with the publication (docs/notifications.md).
+    await emitEvent(
+      trx as unknown as DB,
+      notifyConfig(env()),
+      {
+        type: 'publication',
+        publicationId: inserted.id,
+        title: header.title,
+        period: header.period_label,
+        correction: fields.supersedes !== undefined,
+        top: liveRows
+          .filter((r) => r.rank !== null && r.score !== null && r.rank <= TOP_N)
+          .map((r) => ({ rank: r.rank!, name: r.branch.name, nameEn: r.branch.nameEn, score: r.score! })),
+        ranks: Object.fromEntries(liveRows.map((r) => [String(r.branch.id), r.rank])),
+      },
+      `publication:${inserted.id}`,
+    );
     return inserted.id;
   });
   const meta = await getPublication(db, viewer, id);

@@ -21,6 +21,10 @@ const CASES: Record<string, [string[], RegExp][] | 'in-process'> = {
     [[`--${LONG}`], /unknown argument/],
     [['--port', '1e30'], /unknown argument/],
   ],
+  'lib/cli/web.ts': [
+    [[`--${LONG}`], /unknown argument/],
+    [['--port', '1e30'], /unknown argument/],
+  ],
   'lib/cli/worker.ts': [
     [['--concurrency', '1e30'], /--concurrency/],
     [['--concurrency', '9223372036854775808'], /--concurrency/],
@@ -32,6 +36,14 @@ const CASES: Record<string, [string[], RegExp][] | 'in-process'> = {
     [['--demo', '--end', '2026-02-30'], /--end/],
     [['--demo', '--end', '1000-01-01'], /--end 1000-01-01: year must be between 2000 and 2100/],
     [['--demo', '--end', LONG], /--end/],
+  ],
+  'lib/cli/method-compare.ts': [
+    [['--month', '2026-13'], /--month must be YYYY-MM/],
+    [['--month', '1000-01'], /--month 1000-01: year must be between 2000 and 2100/],
+    [['--month', LONG], /--month must be YYYY-MM \(got "q+…" \(100000 characters\)\)/],
+    [['--a', LONG], /--a: expected a method version/],
+    [['--b', "podium-v2'; drop table branch; --"], /--b: expected a method version/],
+    [[`--${LONG}`], /Unknown option/],
   ],
   'lib/cli/collect.ts': [
     [['--all', '--since', '2026-02-30'], /--since/],

@@ -4,6 +4,7 @@
 // answer quotes more than a short prefix of what was sent.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { publishRanking } from '../../lib/publications';
 import { asRequest, BASE } from './auth-support';
 import { ALL_FUZZ, checkText, FUZZ, HUGE, ROOT, routeFiles, setUpFuzz, show, tearDownFuzz, TWICE, type FuzzFixture } from './fuzz-support';
 
@@ -36,6 +37,11 @@ const ROUTES: Record<string, RouteCase[]> = {
   'app/api/export/rankings/route.ts': [{ method: 'GET', path: '/api/export/rankings', query: { period: 'custom', from: '2026-10-01', to: '2026-10-31', format: 'csv', delimiter: 'semicolon', lang: 'en' } }],
   'app/api/export/audit/route.ts': [{ method: 'GET', path: '/api/export/audit', query: { from: '2026-01-01', to: '2026-12-31', action: 'export.', actor: 'admin@f.test', format: 'csv' } }],
   'app/api/export/compare/route.ts': [{ method: 'GET', path: '/api/export/compare', query: { branches: 'alpha,bravo', metric: 'views', from: '2026-10-01', to: '2026-10-31', format: 'xlsx' } }],
+  'app/api/publications/route.ts': [{ method: 'GET', path: '/api/publications', query: { network: 'all', from: '2026-10-01', to: '2026-10-31', limit: '10' } }],
+  'app/api/publications/current/route.ts': [{ method: 'GET', path: '/api/publications/current', query: { period: 'month', date: '2026-10', network: 'all' } }],
+  // Publication #1 is made in beforeAll.
+  'app/api/publications/[id]/route.ts': [{ method: 'GET', path: '/api/publications/1', query: { district: 'volga' }, params: { id: '1' } }],
+  'app/api/publications/[id]/drift/route.ts': [{ method: 'GET', path: '/api/publications/1/drift', query: {}, params: { id: '1' } }],
   'app/api/export/branches/[slug]/route.ts': [
     { method: 'GET', path: '/api/export/branches/alpha', query: { from: '2026-10-01', to: '2026-10-31', granularity: 'month', format: 'csv' }, params: { slug: 'alpha' } },
   ],
@@ -51,6 +57,9 @@ beforeAll(async () => {
     .insertInto('meeting_pack')
     .values({ period_label: '2026-10', query: JSON.stringify({ period: 'month', date: '2026-10', network: 'all' }), status: 'done', filename: 'p.zip', content: Buffer.from('PK'), size_bytes: 2 })
     .execute();
+  const admin = { userId: 'fuzz-admin', email: 'admin@f.test', name: 'Admin', role: 'admin' as const, branchId: null };
+  const pub = await publishRanking(f.t.db, admin, { period: 'month', date: '2026-10', network: 'all', title: 'Fuzz' }, { today: '2026-11-15' });
+  expect(pub.id).toBe(1);
 });
 afterAll(async () => {
   await tearDownFuzz(f);

@@ -14,6 +14,7 @@ import { savePrefs, turnOff } from '../../lib/notify/prefs';
 import { signUnsubscribe, verifyUnsubscribe } from '../../lib/notify/unsubscribe';
 import { checkRanking, queueDigests } from '../../lib/notify/watch';
 import { deliveryProblems } from '../../lib/notify/admin';
+import { publishRanking } from '../../lib/publications';
 import { NOW, TEST_KEY, insertAccount, insertCredential, startAllFakes, type AllFakes } from '../fakes/fixtures';
 import { startBotFake, type BotFake } from '../fakes/telegram-bot';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -54,6 +55,8 @@ beforeAll(async () => {
   t = await createTestDatabase();
   ids = await loadRankingFixture(t.db);
   smtp = await startSmtpSink();
+  // Code that reads its settings from the environment (a publication's notice) sends here too.
+  process.env.SMTP_URL = smtp.url;
   bot = await startBotFake();
   fakes = await startAllFakes();
   users.admin = await insertUser(t.db, { email: 'admin@n.test', role: 'admin', password: 'long-enough-password' });
@@ -297,3 +300,29 @@ describe('weekly digest', () => {
     expect(queued.map((q) => q.user_id)).toContain(users.alpha);
   });
 });
+
+describe('publication', () => {
+  it('tells central staff, admins and every coordinator, each coordinator with the own place only', async () => {
+    // Earlier tests turned some types off; everyone back to the defaults (all on).
+    await t.db.deleteFrom('notify_pref').execute();
+    const central = { userId: users.central, email: 'central@n.test', name: 'Central', role: 'central' as const, branchId: null };
+    const pub = await publishRanking(t.db, central, { period: 'month', date: '2026-10', network: 'all', title: 'Октябрь 2026' }, { today: '2026-11-15' });
+    const queued = await t.db
+      .selectFrom('notify_outbox')
+      .innerJoin('notify_event', 'notify_event.id', 'notify_outbox.event_id')
+      .select(['notify_outbox.user_id', 'notify_outbox.channel'])
+      .where('notify_event.type', '=', 'publication')
+      .execute();
+    expect(new Set(queued.map((q) => q.user_id))).toEqual(new Set([users.admin, users.central, users.alpha, users.bravo]));
+    await round();
+    const alpha = decoded(mailsTo('alpha@n.test')[0]!.raw);
+    expect(alpha).toContain('Опубликован рейтинг «Октябрь 2026» за окт. 2026');
+    expect(alpha).toMatch(/Ваше отделение — место \d+\./);
+    expect(alpha).toContain(`/publications/${pub.id}`);
+    // Once per notice (the mail carries it as text and as HTML), never another branch's place.
+    expect(alpha.match(/Ваше отделение/g)?.length).toBe(alpha.match(/Опубликован рейтинг/g)?.length);
+    const admin = decoded(mailsTo('admin@n.test')[0]!.raw);
+    expect(admin).not.toContain('Ваше отделение');
+  });
+});
+
