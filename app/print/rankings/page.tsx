@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { rankingsQuerySchema, type RankingResponse } from '@/lib/api/schemas';
 import { requirePageViewer } from '@/lib/auth/session';
@@ -89,9 +90,11 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
   }
   const method = await getMethod(db, res.method.label);
   const model = buildReportModel(res, method?.definition ?? null);
+  // The page's CSP admits style elements with this render's nonce only (proxy.ts).
+  const nonce = /'nonce-([^']+)'/.exec((await headers()).get('content-security-policy') ?? '')?.[1];
   return (
     <main>
-      <style>{REPORT_CSS}</style>
+      <style nonce={nonce}>{REPORT_CSS}</style>
       <ReportView model={model} locale={locale} text={{ t }} printedAt={new Date()} toolbar={<PrintButton label={t('report.print')} />} />
     </main>
   );
