@@ -127,6 +127,8 @@ describe('export and print controls', () => {
     expect(await page.title()).toMatch(/^Отчёт о рейтинге · /);
     expect(await page.locator('h1').last().textContent()).toBe('Рейтинг отделений в социальных сетях');
     expect(await page.locator('[data-testid=report-ranking] tbody tr').count()).toBeGreaterThan(50);
+    // The report's stylesheet applies (under the page's nonce CSP): the running header shows in print only.
+    expect(await page.getByTestId('running-header').evaluate((e) => getComputedStyle(e).display)).toBe('none');
   });
 
   it('fits the controls on a 375 px screen', { timeout: 120_000 }, async () => {
