@@ -54,6 +54,9 @@ export interface RankingSnapshotRowTable {
   score: number | null;
   previous_rank: number | null;
   change: number | null;
+  /** 90 % range of the rank over the bootstrap resamples (lib/ranking/uncertainty.ts); null when not ranked. */
+  rank_low: number | null;
+  rank_high: number | null;
   metrics: ColumnType<unknown, string, string>;
   detail: ColumnType<unknown, string, string>;
 }

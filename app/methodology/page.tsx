@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { MethodCompareView } from '@/components/methodology/method-compare';
 import { MethodView, type MethodLocale } from '@/components/methodology/method-view';
+import { RankStability } from '@/components/methodology/rank-stability';
 import { requirePageViewer } from '@/lib/auth/session';
 import { compareMethods } from '@/lib/data/method-compare';
 import { getMethod, getMethodWithDate } from '@/lib/data/rankings';
@@ -25,7 +26,9 @@ export default async function MethodologyPage() {
   const data = v1 && v2 ? await compareMethods(db, v1, v2, month) : null;
   return (
     <>
-      <MethodView method={method.definition} locale={locale} publishedAt={method.publishedAt} />
+      <MethodView method={method.definition} locale={locale} publishedAt={method.publishedAt}>
+        <RankStability />
+      </MethodView>
       <div className="container">
         <MethodCompareView data={data} locale={locale} inEffect={methodLabel(method.definition)} reasons={viewer.role !== 'coordinator'} />
       </div>

@@ -1,5 +1,6 @@
 import type { ComponentId, MethodDefinition } from '@/lib/ranking/method';
 import { methodComponents, methodLabel, normalisedWeights } from '@/lib/ranking/method';
+import type { ReactNode } from 'react';
 
 export type MethodLocale = 'ru' | 'en';
 
@@ -169,7 +170,8 @@ export function componentName(id: ComponentId, locale: MethodLocale): string {
 }
 
 /** The method, rendered from its definition: weights, thresholds and caps cannot drift from the engine. */
-export function MethodView({ method, locale, publishedAt }: { method: MethodDefinition; locale: MethodLocale; publishedAt: Date | null }) {
+/** `children`: sections computed from the data (rank stability), placed after robustness. */
+export function MethodView({ method, locale, publishedAt, children }: { method: MethodDefinition; locale: MethodLocale; publishedAt: Date | null; children?: ReactNode }) {
   const t = DICT[locale];
   const w = normalisedWeights(method);
   return (
@@ -250,6 +252,7 @@ export function MethodView({ method, locale, publishedAt }: { method: MethodDefi
         <h3>{t.robust}</h3>
         <p>{t.robustText(method.robustness.weightDelta, method.topN)}</p>
       </section>
+      {children}
 
       <section className="section">
         <h2>{t.flags}</h2>

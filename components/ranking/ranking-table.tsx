@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { ComponentValue, RankingRow } from '@/lib/api/schemas';
+import type { ComponentValue, DataSensitivity, RankingRow } from '@/lib/api/schemas';
 import { COMPONENT_COLORS } from '@/lib/charts/palette';
 import { contributionSegments } from '@/lib/charts/series';
 import { formatFixed, formatNumber } from '@/lib/format/number';
@@ -14,6 +14,7 @@ import { Num } from '@/components/ui/num';
 import { Tip } from '@/components/ui/tip';
 import { useRankingTexts } from './texts';
 import { sortRows } from '@/lib/ranking/sort-rows';
+import { RankRange, TopClassBadge, topClassOf } from './uncertainty-note';
 
 const comp = (row: RankingRow, id: ComponentId): ComponentValue | undefined => row.detail?.components.find((c) => c.id === id);
 const compValue = (row: RankingRow, id: ComponentId) => comp(row, id)?.value ?? null;
@@ -84,9 +85,11 @@ export interface TableProps {
   engagement?: 'by_views' | 'by_followers';
   /** The score's cap on posts per week (the column shows the real number). */
   activityCap?: number;
+  /** Who is clearly in the top three and who is within noise of it. */
+  uncertainty?: DataSensitivity | null;
 }
 
-export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColumns, hrefFor, caption, engagement = 'by_views', activityCap }: TableProps) {
+export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColumns, hrefFor, caption, engagement = 'by_views', activityCap, uncertainty }: TableProps) {
   const t = useTranslations();
   const locale = useLocale();
   const sorted = sortRows(rows, sort, dir, locale);
@@ -121,7 +124,9 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
             const name = locale === 'en' ? row.branch.nameEn : row.branch.name;
             return (
               <tr key={row.branch.id} className={own ? 'own' : undefined} data-testid="ranking-row" data-slug={row.branch.slug}>
-                <td className="num rank-cell">{row.rank}</td>
+                <td className="num rank-cell">
+                  {row.rank} <RankRange range={row.rankRange} />
+                </td>
                 {detailColumns && (
                   <td className="num">
                     <RankChange change={row.change} />
@@ -130,6 +135,7 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
                 <td className="branch-cell">
                   {href ? <Link href={href}>{name}</Link> : <span>{name}</span>}
                   {own && <span className="badge own-tag">★ {t('ranking.you')}</span>}
+                  <TopClassBadge kind={topClassOf(uncertainty, row.branch.id)} />
                 </td>
                 <td className="num score-cell">
                   {formatFixed(row.score, locale, 1)}

@@ -23,6 +23,7 @@ import { UnrankedNotice } from './unranked-notice';
 import { PeriodFilter } from './period-filter';
 import { Podium, PodiumSkeleton } from './podium';
 import { IneligibleTable, RankingTable, TableSkeleton } from './ranking-table';
+import { RankRange } from './uncertainty-note';
 
 export interface RankingViewProps {
   initial: RankingResponse | null;
@@ -150,7 +151,13 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
                 <a href={hrefFor(ownRow) ?? '#'}>
                   <strong>{locale === 'en' ? ownRow.branch.nameEn : ownRow.branch.name}</strong>
                 </a>{' '}
-                — {ownRow.eligible && ownRow.rank !== null ? `${t('ranking.place', { place: ownRow.rank })}, ${t('ranking.score').toLowerCase()} ${formatFixed(ownRow.score, locale, 1)}` : t('ranking.ineligible')}
+                — {ownRow.eligible && ownRow.rank !== null ? (
+                  <>
+                    {t('ranking.place', { place: ownRow.rank })} <RankRange range={ownRow.rankRange} />, {t('ranking.score').toLowerCase()} {formatFixed(ownRow.score, locale, 1)}
+                  </>
+                ) : (
+                  t('ranking.ineligible')
+                )}
               </span>
             </p>
           )}
@@ -196,6 +203,7 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
                   caption={t('ranking.tableCaption', { period, eligible: data.counts.eligible, total: data.counts.branches })}
                   engagement={data.method.engagement}
                   activityCap={data.method.activityCap}
+                  uncertainty={data.robustness.data}
                 />
               </section>
             </>

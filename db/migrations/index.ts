@@ -8,7 +8,8 @@ import * as m0006 from './0006-ranking-v2';
 import * as m0007 from './0007-publication';
 import * as m0008 from './0008-sign-in-failure';
 import * as m0009 from './0009-meeting-pack';
-import * as m0012 from './0012-notify';
+import * as m0010 from './0010-rank-range';
+import * as m0011 from './0011-notify';
 
 // Listed statically so migrations work the same from the CLI, tests and a
 // bundled server. Add new files here in order; names sort as they apply.
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '0007-publication': m0007,
   '0008-sign-in-failure': m0008,
   '0009-meeting-pack': m0009,
-  '0012-notify': m0012,
+  '0010-rank-range': m0010,
+  '0011-notify': m0011,
 };

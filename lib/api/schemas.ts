@@ -294,6 +294,11 @@ export const rankingRowSchema = z.object({
   previousRank: z.number().int().nullable(),
   /** Places gained since the previous period (+ up, − down); null if not ranked then or now. */
   change: z.number().int().nullable(),
+  /**
+   * 90 % range of the rank over the bootstrap resamples of the period's days ("2 (1–4)");
+   * null when not ranked, or when the viewer may not see this branch's detail.
+   */
+  rankRange: z.object({ low: z.number().int(), high: z.number().int() }).nullable(),
   /** Null when the viewer may not see this branch's detail (a coordinator looking at another branch). */
   detail: rankingDetailSchema.nullable(),
   /** Same visibility as `detail`. */
@@ -301,7 +306,28 @@ export const rankingRowSchema = z.object({
 });
 export type RankingRow = z.infer<typeof rankingRowSchema>;
 
+/** How much of the top three is noise in the data: a block bootstrap of the period's days (docs/methodology.md, "Uncertainty"). */
+export const dataSensitivitySchema = z.object({
+  /** `contested` when any branch is within noise of the top three. */
+  status: z.enum(['stable', 'contested']),
+  resamples: z.number().int(),
+  /** Days per block of the bootstrap for this period. */
+  blockDays: z.number().int(),
+  seed: z.number().int(),
+  /** Share of the resampled ranks each rank range covers (0.9). */
+  level: z.number(),
+  /** Share of resamples with exactly the published top three (0–1). */
+  sameTopShare: z.number(),
+  /** Clearly in the top three: even the worst end of the rank range is within it. */
+  clear: z.array(branchRefSchema),
+  /** Within noise of the top three: the rank range reaches across its edge (in it or not). */
+  withinNoise: z.array(branchRefSchema),
+});
+export type DataSensitivity = z.infer<typeof dataSensitivitySchema>;
+
+/** Weight sensitivity (status … scenarios) and data sensitivity (`data`), reported separately. */
 export const robustnessSchema = z.object({
+  /** Weight sensitivity: `contested` when moving one weight changes the top three. */
   status: z.enum(['stable', 'contested']),
   /** Weight change tried on each component, e.g. 0.2. */
   weightDelta: z.number(),
@@ -312,6 +338,8 @@ export const robustnessSchema = z.object({
   scenarios: z.array(
     z.object({ component: componentIdSchema, factor: z.number(), topThree: z.array(z.string()) }),
   ),
+  /** Data sensitivity; null when nothing is ranked. */
+  data: dataSensitivitySchema.nullable(),
 });
 export type Robustness = z.infer<typeof robustnessSchema>;
 

@@ -13,6 +13,7 @@ import type {
 import type { FederalDistrict } from '../networks';
 import type { BranchInput, BranchMetrics } from '../ranking/components';
 import { computeRanking, type EngineRobustness } from '../ranking/engine';
+import { rankUncertainty, type DataSensitivity } from '../ranking/uncertainty';
 import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodComponents, methodLabel, parseMethod, rulesOf, DEFAULT_METHOD } from '../ranking/method';
 import { EDGE_POST_AGE_DAYS, loadBoundaryCorrections } from './v2-boundary';
 import { addDays, minDay, previousPeriod, resolvePeriod, todayIn, type Period, type PeriodRequest } from '../ranking/period';
@@ -102,7 +103,8 @@ function periodDto(p: Period, timeZone: string): PeriodDto {
 
 interface SnapshotResult {
   medians: Record<ComponentId, number | null>;
-  robustness: EngineRobustness;
+  /** Weight sensitivity (the engine's) and data sensitivity (the bootstrap's; null when nothing is ranked). */
+  robustness: EngineRobustness & { data: DataSensitivity | null };
   counts: { branches: number; eligible: number };
   lastDataDay: string | null;
 }
@@ -202,11 +204,14 @@ export async function getSnapshot(
     };
     const previous = computeRanking({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: await slice(prev.from, prev.to, minDay(prev.to, prevAsOf)) }, method.definition);
     const prevRanks = new Map(previous.rows.map((r) => [r.branchId, r.rank]));
-    const res = computeRanking({ from: period.from, to: period.to, asOf, branches: await slice(period.from, period.to, minDay(period.to, asOf)) }, method.definition, prevRanks);
+    const input = { from: period.from, to: period.to, asOf, branches: await slice(period.from, period.to, minDay(period.to, asOf)) };
+    const res = computeRanking(input, method.definition, prevRanks);
+    const uncertainty = rankUncertainty(input, method.definition, res);
+    const ranges = new Map(uncertainty?.intervals.map((x) => [x.branchId, x]) ?? []);
 
     const result: SnapshotResult = {
       medians: res.medians,
-      robustness: res.robustness,
+      robustness: { ...res.robustness, data: uncertainty?.data ?? null },
       counts: { branches: res.rows.length, eligible: res.eligibleCount },
       lastDataDay,
     };
@@ -240,6 +245,8 @@ export async function getSnapshot(
             score: r.score,
             previous_rank: r.previousRank,
             change: r.change,
+            rank_low: ranges.get(r.branchId)?.low ?? null,
+            rank_high: ranges.get(r.branchId)?.high ?? null,
             metrics: JSON.stringify(r.metrics),
             detail: JSON.stringify(r.detail),
           })),
@@ -278,6 +285,8 @@ export interface SnapshotRow {
   score: number | null;
   previousRank: number | null;
   change: number | null;
+  /** 90 % rank range from the bootstrap; null when not ranked or not visible to the viewer. */
+  rankRange: { low: number; high: number } | null;
   metrics: BranchMetrics | null;
   detail: RankingDetail | null;
 }
@@ -304,6 +313,8 @@ export async function listSnapshotRows(
       'r.score',
       sql<number | null>`case when ${visible} then r.previous_rank end`.as('previous_rank'),
       sql<number | null>`case when ${visible} then r.change end`.as('change'),
+      sql<number | null>`case when ${visible} then r.rank_low end`.as('rank_low'),
+      sql<number | null>`case when ${visible} then r.rank_high end`.as('rank_high'),
       sql<BranchMetrics | null>`case when ${visible} then r.metrics end`.as('metrics'),
       sql<RankingDetail | null>`case when ${visible} then r.detail end`.as('detail'),
     ])
@@ -319,6 +330,7 @@ export async function listSnapshotRows(
     score: r.score,
     previousRank: r.previous_rank,
     change: r.change,
+    rankRange: r.rank_low !== null && r.rank_high !== null ? { low: r.rank_low, high: r.rank_high } : null,
     metrics: r.metrics,
     detail: r.detail,
   }));
@@ -469,6 +481,7 @@ async function buildRankingResponse(
     score: r.score,
     previousRank: r.previousRank,
     change: r.change,
+    rankRange: r.rankRange,
     detail: r.detail,
     figures: figuresOf(r.metrics),
   }));
@@ -488,6 +501,7 @@ async function buildRankingResponse(
       topThree: rb.topThree.map(ref),
       challengers: rb.challengers.map((c) => ({ ...ref(c.id), scenarios: c.scenarios })),
       scenarios: rb.scenarios.map((s) => ({ component: s.component, factor: s.factor, topThree: s.topThree.map((id) => ref(id).slug) })),
+      data: rb.data ? { ...rb.data, clear: rb.data.clear.map(ref), withinNoise: rb.data.withinNoise.map(ref) } : null,
     },
     medians,
     counts: snapshot.result.counts,

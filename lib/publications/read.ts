@@ -162,10 +162,11 @@ export async function verifyPublication(db: DB, id: number): Promise<{ document:
 /** A row as a viewer may see it: other branches' rows carry branch, rank and score only. */
 export function scopeRow(viewer: Viewer, row: StoredRow): RankingRow {
   if (!canSeeBranchDetail(viewer, row.branch.id)) {
-    return { branch: row.branch, eligible: row.eligible, rank: row.rank, score: row.score, previousRank: null, change: null, detail: null };
+    return { branch: row.branch, eligible: row.eligible, rank: row.rank, score: row.score, previousRank: null, change: null, rankRange: null, detail: null };
   }
   const { metrics: _metrics, ...rest } = row;
-  return rest as RankingRow;
+  // Rows published before rank ranges existed have none.
+  return { ...rest, rankRange: (rest as Partial<RankingRow>).rankRange ?? null } as RankingRow;
 }
 
 /**
@@ -185,7 +186,9 @@ export async function getPublishedRanking(
     .map((r) => JSON.parse(r) as StoredRow)
     .filter((r) => !filter.district || r.branch.federalDistrict === filter.district)
     .map((r) => scopeRow(viewer, r));
-  return { ...summary, district: filter.district ?? null, rows, publication: toMeta(s.header) };
+  // Publications made before data sensitivity existed carry none.
+  const robustness = { ...summary.robustness, data: summary.robustness.data ?? null };
+  return { ...summary, robustness, district: filter.district ?? null, rows, publication: toMeta(s.header) };
 }
 
 /**

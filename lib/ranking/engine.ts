@@ -134,6 +134,33 @@ function scoresFrom(P: Matrix, n: number, weights: Partial<Record<ComponentId, n
   return scores;
 }
 
+/**
+ * A branch's aggregates and component values over the input's period: the one
+ * path from daily inputs to values, shared by the ranking and its bootstrap
+ * (lib/ranking/uncertainty.ts), so the two cannot drift apart.
+ */
+export function measureBranch(
+  b: BranchInput,
+  input: Pick<RankingInput, 'from' | 'to' | 'asOf'>,
+  method: MethodDefinition,
+): { metrics: BranchMetrics; values: Record<ComponentId, number | null> } {
+  const metrics =
+    rulesOf(method) === 'podium-v2' ? branchMetricsV2(b, input.from, input.to, input.asOf, method) : branchMetrics(b, input.from, input.to, input.asOf);
+  return { metrics, values: componentValues(metrics, b.population, method) };
+}
+
+/**
+ * Scores and competition ranks of a field of branches from their component
+ * values (percentiles among the field, weighted mean, ranks on the rounded
+ * score) — the same steps computeRanking takes, for the bootstrap.
+ */
+export function rankField(field: readonly Record<ComponentId, number | null>[], weights: Partial<Record<ComponentId, number>>): { scores: number[]; ranks: number[] } {
+  const values = {} as Matrix;
+  for (const c of COMPONENT_IDS) values[c] = field.map((v) => v[c]);
+  const scores = scoresFrom(percentileMatrix(values), field.length, weights);
+  return { scores, ranks: ranksOf(scores) };
+}
+
 function topSet(scores: number[], topN: number): number[] {
   const ranks = ranksOf(scores);
   return ranks.map((r, i) => (r <= topN ? i : -1)).filter((i) => i >= 0);
@@ -228,8 +255,7 @@ export function computeRanking(
   // The components the method weighs (podium-v1: the first six, exactly as stored before v2 existed).
   const own = methodComponents(method);
   const prepared = branches.map((b) => {
-    const metrics = v2 ? branchMetricsV2(b, input.from, input.to, input.asOf, method) : branchMetrics(b, input.from, input.to, input.asOf);
-    const values = componentValues(metrics, b.population, method);
+    const { metrics, values } = measureBranch(b, input, method);
     const eligibility = eligibilityOf(b, metrics, values, method);
     const flags: Flag[] = branchFlags(v2 ? { ...b, days: v2FlagDays(b.days) } : b, input.from, input.to, input.asOf, method);
     return { b, metrics, values, eligibility, flags };

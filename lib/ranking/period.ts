@@ -22,8 +22,18 @@ export interface Period {
 
 const DAY_MS = 86_400_000;
 
+// Day arithmetic runs millions of times in a ranking's bootstrap (lib/ranking/uncertainty.ts:
+// the same few hundred days over and over) and Date parsing/formatting dominates it, so both
+// directions are memoized (bounded; keys are validated day strings).
+const utcMemo = new Map<string, number>();
 function toUtc(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`);
+  let ms = utcMemo.get(day);
+  if (ms === undefined) {
+    if (utcMemo.size >= 100_000) utcMemo.clear();
+    ms = Date.parse(`${day}T00:00:00Z`);
+    utcMemo.set(day, ms);
+  }
+  return ms;
 }
 function fromUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
@@ -35,8 +45,16 @@ export function isValidDay(day: string): boolean {
   return !Number.isNaN(ms) && fromUtc(ms) === day;
 }
 
+const addMemo = new Map<string, string>();
 export function addDays(day: string, n: number): string {
-  return fromUtc(toUtc(day) + n * DAY_MS);
+  const key = `${day}|${n}`;
+  let r = addMemo.get(key);
+  if (r === undefined) {
+    if (addMemo.size >= 100_000) addMemo.clear();
+    r = fromUtc(toUtc(day) + n * DAY_MS);
+    addMemo.set(key, r);
+  }
+  return r;
 }
 
 /** Milliseconds since the epoch at UTC midnight of a day; throws on anything that is not a real day. */

@@ -33,6 +33,41 @@ export function percentileRanks(values: readonly (number | null)[]): (number | n
   return out;
 }
 
+/**
+ * Spearman's rank correlation of paired values: Pearson's correlation of their
+ * mid-ranks (ties share their mean rank). Pairs with a null side are left out;
+ * null with fewer than three pairs or when either side is constant.
+ */
+export function spearman(xs: readonly (number | null)[], ys: readonly (number | null)[]): number | null {
+  const px: number[] = [];
+  const py: number[] = [];
+  for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+    const x = xs[i];
+    const y = ys[i];
+    if (x !== null && y !== null && Number.isFinite(x) && Number.isFinite(y)) {
+      px.push(x);
+      py.push(y);
+    }
+  }
+  if (px.length < 3) return null;
+  // Percentile ranks are a linear map of mid-ranks, which Pearson's r ignores.
+  const rx = percentileRanks(px) as number[];
+  const ry = percentileRanks(py) as number[];
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const mx = mean(rx);
+  const my = mean(ry);
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < rx.length; i++) {
+    sxy += (rx[i] - mx) * (ry[i] - my);
+    sxx += (rx[i] - mx) ** 2;
+    syy += (ry[i] - my) ** 2;
+  }
+  if (sxx === 0 || syy === 0) return null;
+  return sxy / Math.sqrt(sxx * syy);
+}
+
 /** Competition ranks for scores, highest first: 1, 2, 2, 4. Nulls get null. */
 export function sharedRanks(scores: readonly (number | null)[]): (number | null)[] {
   return scores.map((s) => (s === null ? null : 1 + scores.filter((o) => o !== null && o > s).length));

@@ -2,6 +2,7 @@
 //
 //   npx tsx test/bench/ranking-bench.ts            (generates podium_bench once, then measures)
 //   BENCH_DATABASE_URL=postgres://… npx tsx test/bench/ranking-bench.ts --regenerate
+//   npx tsx test/bench/ranking-bench.ts --uncertainty   (only the bootstrap section)
 //
 // 83 branches × 5 accounts × 3 years; 2 posts a day per social account, each
 // re-polled for 28 days: ≈ 20 million post_day rows. BENCH_DAYS=120 makes a
@@ -20,7 +21,10 @@ import { migrateToLatest } from '../../db/migrate';
 import { parseQuery, errorResponse } from '../../lib/api/errors';
 import { rankingsQuerySchema, seriesQuerySchema } from '../../lib/api/schemas';
 import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
-import { listRankings, rankingJson } from '../../lib/data/rankings';
+import { getMethod, getSnapshot, listRankings, loadRankingInput, lookbackDays, rankingJson } from '../../lib/data/rankings';
+import { computeRanking } from '../../lib/ranking/engine';
+import { periodContaining } from '../../lib/ranking/period';
+import { BOOTSTRAP, rankUncertainty } from '../../lib/ranking/uncertainty';
 import { getBranchSeries } from '../../lib/data/series';
 import { refreshRollups } from '../../lib/rollups/index';
 
@@ -222,10 +226,62 @@ async function measure(base: string, path: string, n: number): Promise<{ p50: nu
   return { p50: q(0.5), p95: q(0.95), first };
 }
 
+// Uncertainty (docs/methodology.md): what the bootstrap of a month's days adds to a cold ranking.
+// Cold = no materialized ranking: getSnapshot loads the rollups, ranks the month and the one
+// before, runs the bootstrap for the month and stores it. Beside it, in-process on the same
+// loaded input: one computeRanking, and rankUncertainty alone (200 resamples).
+async function uncertaintyBench(db: DB, runs = Number(process.env.BENCH_UNC_RUNS ?? 3)): Promise<void> {
+  for (const label of ['podium-v1', 'podium-v2']) {
+    const method = await getMethod(db, label);
+    if (!method) {
+      console.log(`uncertainty: ${label} is not published in this database`);
+      continue;
+    }
+    const month = periodContaining('month', '2026-10-01');
+    const cold: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await sql`delete from ranking_snapshot`.execute(db);
+      const t0 = performance.now();
+      await getSnapshot(db, method, month, 'all', { today: END });
+      cold.push(performance.now() - t0);
+    }
+    const branches = await loadRankingInput(db, month, 'all', lookbackDays(method.definition));
+    const input = { from: month.from, to: month.to, asOf: month.to, branches };
+    const rank: number[] = [];
+    const boot: number[] = [];
+    const rows: number[] = [];
+    let path = '';
+    for (let i = 0; i < runs; i++) {
+      let t0 = performance.now();
+      const res = computeRanking(input, method.definition);
+      rank.push(performance.now() - t0);
+      t0 = performance.now();
+      path = rankUncertainty(input, method.definition, res)!.path;
+      boot.push(performance.now() - t0);
+      // The engine's own path (relabelled rows through measureBranch), for comparison.
+      t0 = performance.now();
+      rankUncertainty(input, method.definition, res, BOOTSTRAP, { fast: false });
+      rows.push(performance.now() - t0);
+    }
+    const med = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
+    console.log(`uncertainty, ${label} (${BOOTSTRAP.resamples} resamples, ${branches.length} branches, month 2026-10, median of ${runs}):`);
+    console.log(`  cold month with bootstrap (getSnapshot)   ${med(cold).toFixed(0).padStart(6)} ms   runs ${cold.map((x) => x.toFixed(0)).join(', ')}`);
+    console.log(`  computeRanking, one period                ${med(rank).toFixed(0).padStart(6)} ms`);
+    console.log(`  rankUncertainty as it runs (${path})       ${med(boot).toFixed(0).padStart(6)} ms   (${(med(boot) / med(rank)).toFixed(1)}× one computeRanking)`);
+    console.log(`  rankUncertainty, engine rows only         ${med(rows).toFixed(0).padStart(6)} ms`);
+  }
+  await sql`delete from ranking_snapshot`.execute(db);
+}
+
 async function main(): Promise<void> {
   const fresh = await ensureDatabase(process.argv.includes('--regenerate'));
   const db = createDb(BASE_URL, { max: 10 });
   if (fresh) await timed('generate', () => generate(db));
+  if (process.argv.includes('--uncertainty')) {
+    await uncertaintyBench(db);
+    await db.destroy();
+    return;
+  }
   // Start cold: no materialized rankings.
   await sql`delete from ranking_snapshot`.execute(db);
   const { url, close } = await serve(db);

@@ -356,14 +356,18 @@ describe('what a coordinator sees of other branches', () => {
     if (!routeFiles.includes('api/rankings/route.ts')) return;
     const res = await callApi('api/rankings/route.ts', 'coordOwn', `/api/rankings?${Q}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { rows: { branch: { slug: string }; detail: unknown }[] };
+    const body = (await res.json()) as { rows: { branch: { slug: string }; detail: unknown; rankRange: unknown }[] };
     expect(body.rows.length).toBeGreaterThan(1);
     for (const row of body.rows) {
       if (row.branch.slug === fx.own) expect(row.detail, 'own branch detail').not.toBeNull();
       else expect(row.detail, `detail of ${row.branch.slug}`).toBeNull();
+      // The rank range is detail too: only the own (ranked) branch has one.
+      if (row.branch.slug === fx.own) expect(row.rankRange, 'own rank range').not.toBeNull();
+      else expect(row.rankRange, `rank range of ${row.branch.slug}`).toBeNull();
     }
-    const central = (await (await callApi('api/rankings/route.ts', 'central', `/api/rankings?${Q}`)).json()) as { rows: { detail: unknown }[] };
+    const central = (await (await callApi('api/rankings/route.ts', 'central', `/api/rankings?${Q}`)).json()) as { rows: { detail: unknown; eligible: boolean; rankRange: unknown }[] };
     expect(central.rows.every((r) => r.detail !== null)).toBe(true);
+    expect(central.rows.filter((r) => r.eligible).every((r) => r.rankRange !== null)).toBe(true);
   });
 
   it('in a publication: name, rank and score only; in its drift: their own branch only', async () => {
@@ -379,7 +383,7 @@ describe('what a coordinator sees of other branches', () => {
       const slug = (row.branch as { slug: string }).slug;
       expect(row).not.toHaveProperty('metrics');
       if (slug === fx.own) expect(row.detail, 'own branch detail').not.toBeNull();
-      else expect(row, `row of ${slug}`).toEqual({ branch: row.branch, eligible: row.eligible, rank: row.rank, score: row.score, previousRank: null, change: null, detail: null });
+      else expect(row, `row of ${slug}`).toEqual({ branch: row.branch, eligible: row.eligible, rank: row.rank, score: row.score, previousRank: null, change: null, rankRange: null, detail: null });
     }
     const current = (await (await callApi('api/publications/current/route.ts', 'coordOther', `/api/publications/current?${Q}`)).json()) as { ranking: { rows: { branch: { slug: string }; detail: unknown }[] } };
     for (const row of current.ranking.rows) if (row.branch.slug !== fx.other) expect(row.detail, `current: ${row.branch.slug}`).toBeNull();

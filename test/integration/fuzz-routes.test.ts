@@ -27,6 +27,8 @@ const ROUTES: Record<string, RouteCase[]> = {
   'app/api/health/route.ts': [{ method: 'GET', path: '/api/health', query: {} }],
   'app/api/auth/[...all]/route.ts': [
     { method: 'GET', path: '/api/auth/get-session', query: {}, params: { all: ['get-session'] } },
+    // A NUL byte in the e-mail once reached PostgreSQL (error 22021) and answered 500.
+    { method: 'POST', path: '/api/auth/sign-in/email', query: {}, params: { all: ['sign-in', 'email'] }, body: { email: 'dummy@f.test', password: 'correct-horse-battery' } },
   ],
   'app/api/rankings/route.ts': [{ method: 'GET', path: '/api/rankings', query: { period: 'month', date: '2026-10', network: 'all', district: 'volga', method: 'podium-v1' } }],
   'app/api/branches/[slug]/summary/route.ts': [{ method: 'GET', path: '/api/branches/alpha/summary', query: { period: 'month', date: '2026-10' }, params: { slug: 'alpha' } }],

@@ -235,7 +235,7 @@ describe('scoping', () => {
     for (const r of pub.rows) {
       const own = r.branch.id === ids.alpha;
       if (own) expect(r.detail).not.toBeNull();
-      else expect(r).toEqual({ branch: r.branch, eligible: r.eligible, rank: r.rank, score: r.score, previousRank: null, change: null, detail: null });
+      else expect(r).toEqual({ branch: r.branch, eligible: r.eligible, rank: r.rank, score: r.score, previousRank: null, change: null, rankRange: null, detail: null });
       expect(r).not.toHaveProperty('metrics');
     }
     // Central staff see every detail; nobody gets the stored input figures in the ranking.

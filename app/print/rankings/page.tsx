@@ -14,6 +14,7 @@ import { REPORT_CSS } from '@/lib/report/report-css';
 import { ReportView } from '@/lib/report/report-view';
 import type { AppLocale } from '@/i18n/config';
 import { PrintButton } from './print-button';
+import { UncertaintyNote } from '@/components/ranking/uncertainty-note';
 
 export const dynamic = 'force-dynamic';
 
@@ -95,7 +96,9 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
   return (
     <main>
       <style nonce={nonce}>{REPORT_CSS}</style>
-      <ReportView model={model} locale={locale} text={{ t }} printedAt={new Date()} toolbar={<PrintButton label={t('report.print')} />} />
+      <ReportView model={model} locale={locale} text={{ t }} printedAt={new Date()} toolbar={<PrintButton label={t('report.print')} />}
+        uncertainty={<UncertaintyNote data={res.robustness.data} rows={res.rows} className="rpt-note" />}
+      />
     </main>
   );
 }

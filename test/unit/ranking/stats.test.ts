@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentChange, percentileRanks, round, sharedRanks, sumNullable } from '../../../lib/ranking/stats';
+import { median, percentChange, percentileRanks, round, sharedRanks, spearman, sumNullable } from '../../../lib/ranking/stats';
 
 describe('median', () => {
   it('handles odd, even, nulls and empty', () => {
@@ -57,5 +57,23 @@ describe('helpers', () => {
     expect(round(1.005, 2)).toBe(1.01);
     expect(sumNullable([null, 1, 2])).toBe(3);
     expect(sumNullable([null, null])).toBeNull();
+  });
+});
+
+describe('spearman', () => {
+  it('matches 1 − 6Σd²/(n(n²−1)) without ties', () => {
+    // d = −1, 1, −1, 1, 0 → Σd² = 4 → 1 − 24/120 = 0.8
+    expect(spearman([1, 2, 3, 4, 5], [2, 1, 4, 3, 5])).toBeCloseTo(0.8, 12);
+    expect(spearman([10, 20, 30], [1, 5, 9])).toBe(1);
+    expect(spearman([10, 20, 30], [9, 5, 1])).toBe(-1);
+  });
+  it('gives ties their mid-rank (Pearson on ranks)', () => {
+    // y ranks 1, 2, 3.5, 5, 3.5: Σ(dx·dy) = 8, Σdx² = 10, Σdy² = 9.5 → 8 / √95
+    expect(spearman([1, 2, 3, 4, 5], [5, 6, 7, 8, 7])).toBeCloseTo(8 / Math.sqrt(95), 12);
+  });
+  it('leaves out pairs with a null side and needs three pairs and some spread', () => {
+    expect(spearman([1, null, 2, 3], [1, 9, 2, 3])).toBe(1);
+    expect(spearman([1, 2], [1, 2])).toBeNull();
+    expect(spearman([1, 1, 1], [1, 2, 3])).toBeNull();
   });
 });
