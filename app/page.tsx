@@ -8,6 +8,7 @@ import { requirePageViewer } from '@/lib/auth/session';
 import { listRankings } from '@/lib/data/rankings';
 import { canPublish, findPublishedRanking, type PublishedRanking } from '@/lib/publications';
 import { logger } from '@/lib/log';
+import { canUsePacks } from '@/lib/pack/store';
 import { parseRankingState, rankingQuery, rankingSearch } from '@/lib/query/url-state';
 
 export const dynamic = 'force-dynamic';
@@ -50,6 +51,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           ownBranchId={viewer.role === 'coordinator' ? viewer.branchId : null}
           coordinator={viewer.role === 'coordinator'}
           nowIso={new Date().toISOString()}
+          canPack={canUsePacks(viewer)}
           initialPublished={initialPublished}
           canPublish={canPublish(viewer)}
         />

@@ -10,6 +10,7 @@ import type {
 import type { RankingTables } from './schema-ranking';
 import type { AuthTables } from './schema-auth';
 import type { CollectTables } from './schema-collect';
+import type { PackTables } from './schema-pack';
 import type { PublicationTables } from './schema-publication';
 import type { NotifyTables } from './schema-notify';
 
@@ -148,7 +149,7 @@ export interface CoreTables {
   ranking_method: RankingMethodTable;
 }
 
-export interface Database extends CoreTables, RankingTables, AuthTables, CollectTables, PublicationTables, NotifyTables {}
+export interface Database extends CoreTables, RankingTables, AuthTables, CollectTables, PublicationTables, PackTables, NotifyTables {}
 
 export type Branch = Selectable<BranchTable>;
 export type NewBranch = Insertable<BranchTable>;

@@ -22,6 +22,8 @@ export const envSchema = z.object({
   PODIUM_TIMEZONE: z.string().min(1).default('Europe/Moscow'),
   /** Crontab spec of the collection round (graphile-worker syntax). */
   PODIUM_COLLECT_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field crontab spec, e.g. "0 */6 * * *"').default('0 */6 * * *'),
+  /** Chromium that renders the meeting pack's PDF and PNG (playwright-core; no browser is downloaded). */
+  PODIUM_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Reverse proxies whose X-Forwarded-For is believed (docs/access.md, "Client address"). */
   PODIUM_TRUSTED_PROXIES: z
     .string()

@@ -14,6 +14,8 @@ import { CompareChart } from '@/components/charts/lazy';
 import { TREND_METRICS } from '@/components/branch/trend-panel';
 import { Num } from '@/components/ui/num';
 import { EmptyState, ErrorState } from '@/components/ui/states';
+import { ExportMenu } from '@/components/export/export-menu';
+import { compareExportHref } from '@/lib/export/links';
 
 export interface BranchOption {
   slug: string;
@@ -120,6 +122,11 @@ export function CompareView({ options, initial, initialSearch }: { options: Bran
         <ErrorState onRetry={() => void q.refetch()} message={q.error.message} minHeight={300} />
       ) : (
         <>
+          {q.data && (
+            <ExportMenu
+              href={compareExportHref({ branches: q.data.series.map((x) => x.branch.slug), metric: q.data.metric, granularity: q.data.granularity, network: q.data.network, from: q.data.from, to: q.data.to })}
+            />
+          )}
           <section className="card section" aria-labelledby="cmp-chart-h">
             <div className="section-head">
               <h2 id="cmp-chart-h">{t('compare.chartCaption', { metric: t(`metrics.${state.metric}`) })}</h2>

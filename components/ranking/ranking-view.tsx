@@ -15,6 +15,9 @@ import { PublishForm, PublishJump } from '@/components/publications/publish-form
 import { defaultDir, parseRankingState, periodSearch, rankingQuery, rankingSearch, type RankingState, type SortKey } from '@/lib/query/url-state';
 import { COMPONENT_IDS } from '@/lib/ranking/method';
 import { ErrorState, EmptyState } from '@/components/ui/states';
+import { ExportMenu } from '@/components/export/export-menu';
+import { PackNowButton } from '@/components/packs/pack-now-button';
+import { rankingExportHref, rankingReportHref } from '@/lib/export/links';
 import { StaleBanner } from './stale-banner';
 import { UnrankedNotice } from './unranked-notice';
 import { PeriodFilter } from './period-filter';
@@ -29,6 +32,8 @@ export interface RankingViewProps {
   ownBranchId: number | null;
   coordinator: boolean;
   nowIso: string;
+  /** Central staff and admins can make a meeting pack of the screen. */
+  canPack?: boolean;
   /** The published ranking in force for the initial search (null: none; undefined: not looked up). */
   initialPublished?: PublishedRanking | null;
   /** Central staff and admins see the publish form. */
@@ -36,7 +41,7 @@ export interface RankingViewProps {
 }
 
 /** The home page below the title: filters, podium, table. State lives in the URL. */
-export function RankingView({ initial, initialSearch, ownBranchId, coordinator, nowIso, initialPublished, canPublish = false }: RankingViewProps) {
+export function RankingView({ initial, initialSearch, ownBranchId, coordinator, nowIso, canPack = false, initialPublished, canPublish = false }: RankingViewProps) {
   const t = useTranslations();
   const locale = useLocale();
   const params = useSearchParams();
@@ -111,6 +116,12 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
             </>
           )}
         </p>
+      )}
+      {data && data.rows.length > 0 && (
+        <div className="export-row">
+          <ExportMenu href={rankingExportHref(data, state, showing)} reportHref={rankingReportHref(data, showing)} />
+          {canPack && <PackNowButton period={data.period.label} network={data.network} district={data.district} source={showing} />}
+        </div>
       )}
       <div className="print-only small">
         {data && t('print.dataAsOf', { day: formatDay(data.freshness.lastDataDay ?? data.freshness.asOf, locale) })}

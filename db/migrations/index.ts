@@ -7,6 +7,7 @@ import * as m0005 from './0005-rollup-per-account';
 import * as m0006 from './0006-ranking-v2';
 import * as m0007 from './0007-publication';
 import * as m0008 from './0008-sign-in-failure';
+import * as m0009 from './0009-meeting-pack';
 import * as m0010 from './0010-rank-range';
 import * as m0011 from './0011-notify';
 
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0006-ranking-v2': m0006,
   '0007-publication': m0007,
   '0008-sign-in-failure': m0008,
+  '0009-meeting-pack': m0009,
   '0010-rank-range': m0010,
   '0011-notify': m0011,
 };

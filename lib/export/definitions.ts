@@ -73,13 +73,13 @@ export function rankingColumns(locale: ExportLocale): ExportColumn<RankingRow>[]
     { key: 'branch', header: { ru: 'Отделение', en: 'Branch' }, type: 'text', value: (r) => (locale === 'ru' ? r.branch.name : r.branch.nameEn), width: 40 },
     { key: 'slug', header: { ru: 'Код', en: 'Slug' }, type: 'text', value: (r) => r.branch.slug, width: 20 },
     { key: 'district', header: { ru: 'Федеральный округ', en: 'Federal district' }, type: 'text', value: (r) => DISTRICT_TEXT[r.branch.federalDistrict]?.[locale] ?? r.branch.federalDistrict, width: 18 },
-    { key: 'score', header: { ru: 'Оценка', en: 'Score' }, type: 'number', value: (r) => r.score, width: 10 },
+    { key: 'score', header: { ru: 'Балл', en: 'Score' }, type: 'number', value: (r) => r.score, width: 10 },
     { key: 'change', header: { ru: 'Изменение места', en: 'Rank change' }, type: 'integer', value: (r) => r.change, width: 10 },
     { key: 'previous_rank', header: { ru: 'Место в прошлом периоде', en: 'Previous rank' }, type: 'integer', value: (r) => r.previousRank, width: 10 },
-    { key: 'eligible', header: { ru: 'В рейтинге', en: 'Ranked' }, type: 'text', value: (r) => (r.eligible ? (locale === 'ru' ? 'да' : 'yes') : locale === 'ru' ? 'нет' : 'no'), width: 8 },
+    { key: 'eligible', header: { ru: 'В зачёте', en: 'Ranked' }, type: 'text', value: (r) => (r.eligible ? (locale === 'ru' ? 'да' : 'yes') : locale === 'ru' ? 'нет' : 'no'), width: 8 },
     {
       key: 'reasons',
-      header: { ru: 'Причина вне рейтинга', en: 'Not ranked because' },
+      header: { ru: 'Почему не в зачёте', en: 'Not ranked because' },
       type: 'text',
       value: (r) => r.detail?.eligibility.reasons.map((x) => REASON_TEXT[x.code]?.[locale] ?? x.code).join('; ') || null,
       width: 24,
@@ -127,7 +127,7 @@ export function rankingAbout(res: RankingResponse, locale: ExportLocale): { labe
     { label: ru ? 'Данные по' : 'Data as of', value: res.freshness.asOf },
     { label: ru ? 'Последний день с данными' : 'Last day with data', value: res.freshness.lastDataDay ?? '—' },
     { label: ru ? 'Рассчитано' : 'Computed at', value: res.freshness.computedAt },
-    { label: ru ? 'В рейтинге / всего' : 'Ranked / total', value: `${res.counts.eligible} / ${res.counts.branches}` },
+    { label: ru ? 'В зачёте / всего' : 'Ranked / total', value: `${res.counts.eligible} / ${res.counts.branches}` },
     { label: ru ? 'Тройка лидеров' : 'Top three', value: res.robustness.status === 'stable' ? (ru ? 'устойчива' : 'stable') : ru ? 'спорная' : 'contested' },
   ];
 }
@@ -135,7 +135,7 @@ export function rankingAbout(res: RankingResponse, locale: ExportLocale): { labe
 export const METRIC_HEADERS: Record<SeriesMetric, Record<ExportLocale, string>> = {
   followers: { ru: 'Подписчики', en: 'Followers' },
   views: { ru: 'Просмотры', en: 'Views' },
-  interactions: { ru: 'Взаимодействия', en: 'Interactions' },
+  interactions: { ru: 'Реакции', en: 'Interactions' },
   likes: { ru: 'Лайки', en: 'Likes' },
   comments: { ru: 'Комментарии', en: 'Comments' },
   shares: { ru: 'Репосты', en: 'Shares' },

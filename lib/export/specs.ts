@@ -11,16 +11,17 @@ import {
   type ExportOptions,
   type SeriesTableRow,
 } from './definitions';
+import { sortRankingRows, type RankingSort } from './ranking-sort';
 import type { ExportSpec } from './respond';
 import type { RankingRow } from '../api/schemas';
 
 /** The ranking export, shared by the route and the CLI. */
-export function rankingExportSpec(res: RankingResponse, options: ExportOptions, locale: ExportLocale): ExportSpec<RankingRow> {
+export function rankingExportSpec(res: RankingResponse, options: ExportOptions, locale: ExportLocale, sort?: RankingSort): ExportSpec<RankingRow> {
   return {
     options,
     locale,
     columns: rankingColumns(locale),
-    rows: res.rows,
+    rows: sort ? sortRankingRows(res.rows, sort, locale) : res.rows,
     basename: fileSlug('podium', 'rankings', res.period.kind, res.period.label.replace('..', '-to-'), res.network, res.district),
     sheetName: { ru: 'Рейтинг', en: 'Ranking' },
     about: rankingAbout(res, locale),

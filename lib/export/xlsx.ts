@@ -61,6 +61,8 @@ export function xlsxStream<Row>(opts: XlsxOptions<Row>): ReadableStream<Uint8Arr
   }));
   const header = ws.addRow(opts.columns.map((c) => xlsxText(c.header[opts.locale])));
   header.font = { bold: true };
+  // A filter button on every header cell, so the sheet opens ready to sort and filter.
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, opts.columns.length) } };
   void (async () => {
     try {
       for await (const row of opts.rows) {

@@ -16,6 +16,13 @@ function nf(locale: AppLocale, opts: Intl.NumberFormatOptions): Intl.NumberForma
   return f;
 }
 
+/** U+2212, the typographic minus: Intl writes a hyphen-minus for negative numbers. */
+export const MINUS = '\u2212';
+
+function minus(text: string): string {
+  return text.replace(/-/g, MINUS);
+}
+
 export function isNumber(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
@@ -23,26 +30,26 @@ export function isNumber(v: number | null | undefined): v is number {
 /** "1 234,5" (ru) / "1,234.5" (en); `digits` = maximum fraction digits (default 1). */
 export function formatNumber(value: number | null | undefined, locale: AppLocale, digits = 1): string {
   if (!isNumber(value)) return DASH;
-  return nf(locale, { maximumFractionDigits: digits }).format(normZero(value));
+  return minus(nf(locale, { maximumFractionDigits: digits }).format(normZero(value)));
 }
 
 /** Fixed fraction digits ("72,40"). */
 export function formatFixed(value: number | null | undefined, locale: AppLocale, digits: number): string {
   if (!isNumber(value)) return DASH;
-  return nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(normZero(value));
+  return minus(nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(normZero(value)));
 }
 
 /** "12,3 тыс." / "12.3K"; small numbers stay exact. */
 export function formatCompact(value: number | null | undefined, locale: AppLocale): string {
   if (!isNumber(value)) return DASH;
   if (Math.abs(value) < 10_000) return formatNumber(value, locale, Math.abs(value) < 100 ? 1 : 0);
-  return nf(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return minus(nf(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value));
 }
 
 /** A percentage given in percent units (12.34 → "12,3 %" / "12.3%"), one decimal. */
 export function formatPercent(value: number | null | undefined, locale: AppLocale, digits = 1): string {
   if (!isNumber(value)) return DASH;
-  return nf(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(normZero(value) / 100);
+  return minus(nf(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(normZero(value) / 100));
 }
 
 /** A share 0–1 as a percentage ("87 %"), no decimals unless asked. */
@@ -57,7 +64,7 @@ export function formatChangePct(value: number | null | undefined, locale: AppLoc
   const body = formatPercent(Math.abs(value), locale);
   const rounded = Math.round(Math.abs(value) * 10);
   if (rounded === 0) return body;
-  return `${value > 0 ? '+' : '−'}${body}`;
+  return `${value > 0 ? '+' : MINUS}${body}`;
 }
 
 /** A signed number: "+1 234", "−12". */
@@ -65,7 +72,7 @@ export function formatSigned(value: number | null | undefined, locale: AppLocale
   if (!isNumber(value)) return DASH;
   const body = formatNumber(Math.abs(value), locale, digits);
   if (body === formatNumber(0, locale, digits)) return body;
-  return `${value > 0 ? '+' : '−'}${body}`;
+  return `${value > 0 ? '+' : MINUS}${body}`;
 }
 
 /** A ratio such as "2,1×" / "2.1×". */

@@ -9,6 +9,8 @@ import type { Logger } from '../log';
 import type { Network } from '../networks';
 import { refreshRollups } from '../rollups';
 import { collectAccount } from './collect-account';
+import { meetingPackTask } from './meeting-pack';
+import { TASK_MEETING_PACK } from '../pack/store';
 import { TASK_NOTIFY_WATCH, createNotifyTasks, scheduleDelivery } from './notify-tasks';
 
 export const TASK_COLLECT_ALL = 'podium_collect_all';
@@ -120,6 +122,7 @@ export function createTaskList(deps: TaskDeps): TaskList {
       // New data can mean new flags and new ranks: look, soon, once.
       await helpers.addJob(TASK_NOTIFY_WATCH, {}, { jobKey: 'notify-watch', jobKeyMode: 'preserve_run_at', runAt: new Date(Date.now() + 10_000), maxAttempts: 1 });
     },
+    [TASK_MEETING_PACK]: meetingPackTask(deps),
     ...createNotifyTasks(deps),
   };
 }

@@ -50,10 +50,14 @@ const ADMIN_PAGE: PerWho = { anonymous: 401, admin: 'allowed', central: 404, coo
 const BRANCH_DETAIL: PerWho = { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 'allowed', coordOther: 404 };
 // Several branches at once always includes someone else's for a coordinator.
 const MULTI_BRANCH: PerWho = { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 404, coordOther: 404 };
+// Meeting packs hold every branch's detail: central staff and admins only; a coordinator sees nothing (404).
+const CENTRAL_ONLY: PerWho = { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 404, coordOther: 404 };
 
 interface Fixture {
   own: string;
   other: string;
+  /** A finished meeting pack. */
+  pack: number;
   /** A published October ranking. */
   publication: number;
 }
@@ -133,6 +137,15 @@ const API_RULES: Record<string, ApiCase[]> = {
       expect: BRANCH_DETAIL,
     },
   ],
+  'api/packs/[id]/route.ts': [
+    {
+      url: (f) => `/api/packs/${f.pack}`,
+      params: (f) => ({ id: String(f.pack) }),
+      expect: CENTRAL_ONLY,
+      // Another pack id that does not exist answers a coordinator exactly the same.
+      probeMissing: () => ({ url: '/api/packs/999999', params: { id: '999999' } }),
+    },
+  ],
 };
 
 const PAGE_RULES: Record<string, PageRule> = {
@@ -159,6 +172,7 @@ const PAGE_RULES: Record<string, PageRule> = {
   'methodology/page.tsx': { expect: SIGNED_IN },
   'health/page.tsx': { expect: SIGNED_IN },
   'collection/page.tsx': { expect: SIGNED_IN },
+  'packs/page.tsx': { expect: CENTRAL_ONLY },
   'publications/page.tsx': { expect: SIGNED_IN },
   'publications/[id]/page.tsx': { expect: SIGNED_IN, params: (f) => ({ id: String(f.publication) }) },
 };
@@ -169,6 +183,7 @@ const ACTION_RULES: Record<string, PerWho | 'token' | 'setup-closed'> = {
   // Authorized by the one-time token in the form, not by a session.
   'app/reset-password/actions.ts': 'token',
   'app/setup/actions.ts': 'setup-closed',
+  'app/packs/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 403, coordOther: 403 },
   // Publishing: central staff and admins.
   'app/publications/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 403, coordOther: 403 },
   // Each acts on the signed-in user's own settings.
@@ -205,7 +220,13 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   process.env.PODIUM_SECRET_KEY ??= 'c'.repeat(64);
   const ids = await loadRankingFixture(t.db);
-  fx = { own: 'alpha', other: 'bravo', publication: 0 };
+  // A finished pack as the worker stores it (its bytes do not matter to the guard).
+  const pack = await t.db
+    .insertInto('meeting_pack')
+    .values({ period_label: '2026-10', query: JSON.stringify({ period: 'month', date: '2026-10', network: 'all' }), status: 'done', filename: 'p.zip', content: Buffer.from('PK\x05\x06'.padEnd(22, '\0')), size_bytes: 22 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  fx = { own: 'alpha', other: 'bravo', publication: 0, pack: pack.id };
   await insertUser(t.db, { email: 'admin@m.test', role: 'admin', password: PASSWORD });
   await insertUser(t.db, { email: 'central@m.test', role: 'central', password: PASSWORD });
   await insertUser(t.db, { email: 'own@m.test', role: 'coordinator', branchId: ids.alpha, password: PASSWORD });

@@ -47,11 +47,18 @@ const ROUTES: Record<string, RouteCase[]> = {
   'app/api/export/branches/[slug]/route.ts': [
     { method: 'GET', path: '/api/export/branches/alpha', query: { from: '2026-10-01', to: '2026-10-31', granularity: 'month', format: 'csv' }, params: { slug: 'alpha' } },
   ],
+  // The finished pack stored in beforeAll.
+  'app/api/packs/[id]/route.ts': [{ method: 'GET', path: '/api/packs/1', query: {}, params: { id: '1' } }],
 };
 
 let f: FuzzFixture;
 beforeAll(async () => {
   f = await setUpFuzz();
+  // A finished meeting pack (id 1) for the download route.
+  await f.t.db
+    .insertInto('meeting_pack')
+    .values({ period_label: '2026-10', query: JSON.stringify({ period: 'month', date: '2026-10', network: 'all' }), status: 'done', filename: 'p.zip', content: Buffer.from('PK'), size_bytes: 2 })
+    .execute();
   const admin = { userId: 'fuzz-admin', email: 'admin@f.test', name: 'Admin', role: 'admin' as const, branchId: null };
   const pub = await publishRanking(f.t.db, admin, { period: 'month', date: '2026-10', network: 'all', title: 'Fuzz' }, { today: '2026-11-15' });
   expect(pub.id).toBe(1);

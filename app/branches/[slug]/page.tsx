@@ -8,6 +8,7 @@ import { RankHistory } from '@/components/branch/rank-history';
 import { TopPosts } from '@/components/branch/top-posts';
 import { ToTopBox } from '@/components/branch/to-top-box';
 import { TrendPanel } from '@/components/branch/trend-panel';
+import { ExportMenu } from '@/components/export/export-menu';
 import { AccountsTable } from '@/components/health/accounts-table';
 import { StaleBanner } from '@/components/ranking/stale-banner';
 import { RankChange } from '@/components/ui/change';
@@ -19,6 +20,7 @@ import { listAccountHealth } from '@/lib/data/health';
 import { getBranchSeries } from '@/lib/data/series';
 import { getBranchSummary } from '@/lib/data/summary';
 import { carryStock } from '@/lib/charts/series';
+import { branchExportHref } from '@/lib/export/links';
 import { formatDay, formatRange } from '@/lib/format/date';
 import { formatFixed, formatNumber } from '@/lib/format/number';
 import { parsePeriodState, periodSearch } from '@/lib/query/url-state';
@@ -120,6 +122,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
       <p className="print-only small">{t('print.dataAsOf', { day: formatDay(summary.freshness.lastDataDay ?? summary.freshness.asOf, locale) })}</p>
       <StaleBanner lastDataDay={summary.freshness.lastDataDay} nowIso={nowIso} />
       <BranchFilters state={state} resolved={period} latestDay={summary.freshness.lastDataDay} />
+      <ExportMenu href={branchExportHref(branch.slug, window)} />
       <KpiCards kpis={summary.kpis} sparks={sparks} />
       <div className="two-col">
         <TrendPanel slug={slug} window={window} initial={seriesBy.get('views') ?? null} />

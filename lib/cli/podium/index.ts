@@ -6,6 +6,7 @@ import { branchesCommand } from './branches';
 import { UsageError, type CliIo, type Runner } from './common';
 import { credentialsCommand } from './credentials';
 import { exportCommand } from './export';
+import { packCommand } from './pack';
 import { usersCommand } from './users';
 
 export const HELP = `usage: npm run podium -- <command>
@@ -18,7 +19,8 @@ export const HELP = `usage: npm run podium -- <command>
   credentials add --network <n> --label <l> [--token-file <path>] [--config key=value ...]  (token from stdin otherwise; never echoed)
   credentials list
   export rankings --period 2026-10 [--network vk] [--format csv|xlsx] [--delimiter semicolon] [--lang en] --out <file|->
-  export branch --slug <slug> [--from --to --granularity day|week|month] [--format csv|xlsx] --out <file|->`;
+  export branch --slug <slug> [--from --to --granularity day|week|month] [--format csv|xlsx] --out <file|->
+  pack --period 2026-10 [--published] [--network vk] [--lang en] [--out pack.zip]  (report PDF, XLSX, CSV, podium PNG; needs Chromium: PODIUM_CHROMIUM_PATH)`;
 
 /** Parses the command line; throws UsageError before touching the database. */
 export function parseCommand(argv: string[]): Runner | 'help' {
@@ -39,6 +41,8 @@ export function parseCommand(argv: string[]): Runner | 'help' {
       return credentialsCommand(sub, rest);
     case 'export':
       return exportCommand(sub, rest);
+    case 'pack':
+      return packCommand(sub === undefined ? rest : [sub, ...rest]);
     default:
       throw new UsageError(`unknown command ${excerpt(group)}\n${HELP}`);
   }

@@ -1,10 +1,12 @@
 import { getDb } from '@/db/client';
-import { badRequest, parseQuery, route, unauthorized } from '@/lib/api/errors';
+import { badRequest, notFound, parseQuery, route, unauthorized } from '@/lib/api/errors';
 import { rankingsQuerySchema } from '@/lib/api/schemas';
 import { recordAudit, requestOrigin } from '@/lib/audit';
 import { getViewer } from '@/lib/auth/session';
-import { listRankings, UnknownMethodError } from '@/lib/data/rankings';
+import { UnknownMethodError } from '@/lib/data/rankings';
+import { loadRanking, PackSourceError, rankingSourceSchema, splitSourceParam } from '@/lib/pack/source';
 import { exportOptionsSchema, splitExportParams } from '@/lib/export/definitions';
+import { rankingSortSchema, splitSortParams } from '@/lib/export/ranking-sort';
 import { exportResponse } from '@/lib/export/respond';
 import { rankingExportSpec } from '@/lib/export/specs';
 import { requestLocale } from '@/i18n/locale';
@@ -14,17 +16,22 @@ export const dynamic = 'force-dynamic';
 // GET /api/export/rankings – the ranking (same filters as /api/rankings) as CSV or XLSX
 export const GET = route(async (req: Request) => {
   const { options, filters } = splitExportParams(new URL(req.url).searchParams);
+  const { sort: sortParams, rest: afterSort } = splitSortParams(filters);
+  const { source: sourceParams, rest } = splitSourceParam(afterSort);
   const opts = parseQuery(exportOptionsSchema, options);
-  const input = parseQuery(rankingsQuerySchema, filters);
+  const sort = parseQuery(rankingSortSchema, sortParams);
+  const { source } = parseQuery(rankingSourceSchema, sourceParams);
+  const input = parseQuery(rankingsQuerySchema, rest);
   const viewer = await getViewer();
   if (!viewer) throw unauthorized();
   const db = getDb();
   let res;
   try {
     // Scoped in the data layer: a coordinator gets other branches' name, rank and score only.
-    res = await listRankings(db, viewer, input);
+    res = await loadRanking(db, viewer, input, source);
   } catch (err) {
     if (err instanceof UnknownMethodError) throw badRequest(`Invalid parameter "method": ${err.message}`);
+    if (err instanceof PackSourceError) throw notFound(`No published ranking: ${err.message}`);
     throw err;
   }
   const locale = opts.lang ?? (await requestLocale());
@@ -32,8 +39,8 @@ export const GET = route(async (req: Request) => {
     action: 'export.rankings',
     actor: viewer,
     target: res.period.label,
-    detail: { format: opts.format, period: res.period.label, network: res.network, district: res.district, rows: res.rows.length },
+    detail: { format: opts.format, delimiter: opts.delimiter, sort: sort.sort, source, period: res.period.label, network: res.network, district: res.district, rows: res.rows.length },
     ...requestOrigin(req.headers),
   });
-  return exportResponse(rankingExportSpec(res, opts, locale));
+  return exportResponse(rankingExportSpec(res, opts, locale, sort));
 });

@@ -1,0 +1,75 @@
+// The download links of the export menu: pure, so the order rule is tested without a browser.
+
+export type ExportLinkKind = 'csvSemicolon' | 'csvComma' | 'xlsx';
+
+export interface ExportLink {
+  kind: ExportLinkKind;
+  href: string;
+}
+
+function withParams(href: string, params: Record<string, string>): string {
+  const [path, query = ''] = href.split('?', 2) as [string, string?];
+  const sp = new URLSearchParams(query);
+  for (const [k, v] of Object.entries(params)) sp.set(k, v);
+  return `${path}?${sp.toString()}`;
+}
+
+/**
+ * CSV in the dialect of the UI language first (Russian: semicolon and decimal
+ * comma, which Russian Excel opens in columns; English: comma and dot), then
+ * the other dialect, then XLSX. Headers follow the UI language.
+ */
+export function exportLinks(href: string, locale: string): ExportLink[] {
+  const lang = locale === 'en' ? 'en' : 'ru';
+  const semicolon: ExportLink = { kind: 'csvSemicolon', href: withParams(href, { format: 'csv', delimiter: 'semicolon', lang }) };
+  const comma: ExportLink = { kind: 'csvComma', href: withParams(href, { format: 'csv', delimiter: 'comma', lang }) };
+  const xlsx: ExportLink = { kind: 'xlsx', href: withParams(href, { format: 'xlsx', lang }) };
+  return lang === 'ru' ? [semicolon, comma, xlsx] : [comma, semicolon, xlsx];
+}
+
+function query(params: Record<string, string | undefined | null>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) sp.set(k, v);
+  return sp.toString().replace(/%2C/g, ',');
+}
+
+/** What the ranking screen resolved (not the URL's defaults), so a later download is the same ranking. */
+export interface RankingScreen {
+  period: { kind: string; from: string; to: string };
+  network: string;
+  district: string | null;
+  method: { label: string };
+}
+
+/** The ranking's filters pinned to the resolved period and method. */
+export function rankingFilterQuery(res: RankingScreen): string {
+  const custom = res.period.kind === 'custom';
+  return query({
+    period: res.period.kind,
+    date: custom ? undefined : res.period.from,
+    from: custom ? res.period.from : undefined,
+    to: custom ? res.period.to : undefined,
+    network: res.network,
+    district: res.district,
+    method: res.method.label,
+  });
+}
+
+/** The ranking export of the screen: its filters, its sort order and whether it shows the publication. */
+export function rankingExportHref(res: RankingScreen, sort: { sort: string; dir: string }, source: 'live' | 'published' = 'live'): string {
+  return `/api/export/rankings?${rankingFilterQuery(res)}&${query({ sort: sort.sort, dir: sort.dir, source: source === 'published' ? source : undefined })}`;
+}
+
+export function rankingReportHref(res: RankingScreen, source: 'live' | 'published' = 'live'): string {
+  return `/print/rankings?${rankingFilterQuery(res)}${source === 'published' ? '&source=published' : ''}`;
+}
+
+/** One branch's export over the period and step its page shows. */
+export function branchExportHref(slug: string, w: { from: string; to: string; granularity: string; network: string }): string {
+  return `/api/export/branches/${encodeURIComponent(slug)}?${query({ from: w.from, to: w.to, granularity: w.granularity, network: w.network })}`;
+}
+
+/** The comparison export over the window the chart shows. */
+export function compareExportHref(c: { branches: string[]; metric: string; granularity: string; network: string; from: string; to: string }): string {
+  return `/api/export/compare?${query({ branches: c.branches.join(','), metric: c.metric, granularity: c.granularity, network: c.network, from: c.from, to: c.to })}`;
+}
