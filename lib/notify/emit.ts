@@ -9,11 +9,16 @@ import type { NotifyEvent } from './events';
  * - collection_problem: the branch's coordinators and the admins;
  * - rank_change: the branch's coordinators whose threshold it reaches, or on
  *   entering or leaving the top N (central staff read it in the digest);
- * - publication: central staff and admins, and every coordinator (with the own branch's place).
+ * - publication: central staff and admins, and every coordinator (with the own branch's place);
+ * - pack: central staff and admins (the only ones who may download it).
  * Deactivated users hear nothing.
  */
 export async function recipientsOf(db: DB, event: NotifyEvent): Promise<string[]> {
   let q = db.selectFrom('app_user').select('app_user.id').where('app_user.deactivated_at', 'is', null);
+  if (event.type === 'pack') {
+    q = q.where('app_user.role', 'in', ['central', 'admin']);
+    return (await q.orderBy('app_user.id').execute()).map((r) => r.id);
+  }
   if (event.type === 'publication') {
     // Central staff and admins; coordinators of a branch, each told the own branch's place.
     q = q.where((eb) => eb.or([eb('app_user.role', 'in', ['central', 'admin']), eb.and([eb('app_user.role', '=', 'coordinator'), eb('app_user.branch_id', 'is not', null)])]));
@@ -62,7 +67,7 @@ export async function recipientsOf(db: DB, event: NotifyEvent): Promise<string[]
 export async function emitEvent(db: DB, cfg: NotifyConfig, event: NotifyEvent, dedupeKey: string): Promise<number | null> {
   const inserted = await db
     .insertInto('notify_event')
-    .values({ type: event.type, branch_id: event.type === 'publication' ? null : event.branch.id, payload: JSON.stringify(event), dedupe_key: dedupeKey.slice(0, 300) })
+    .values({ type: event.type, branch_id: event.type === 'publication' || event.type === 'pack' ? null : event.branch.id, payload: JSON.stringify(event), dedupe_key: dedupeKey.slice(0, 300) })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();

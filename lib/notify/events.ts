@@ -3,8 +3,8 @@ import { z } from 'zod';
 // What Podium tells people about (docs/notifications.md). Each event names its
 // branch (when it has one) and carries what the message needs, so a message
 // can be written later, in the receiver's language, without re-reading state.
-// Every event but a publication concerns one branch.
-export const EVENT_TYPES = ['flag', 'collection_problem', 'rank_change', 'publication', 'digest'] as const;
+// Every event but a publication or a pack concerns one branch.
+export const EVENT_TYPES = ['flag', 'collection_problem', 'rank_change', 'publication', 'pack', 'digest'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 const branchRef = z.object({ id: z.number().int(), slug: z.string(), name: z.string(), nameEn: z.string() });
@@ -54,6 +54,14 @@ export const publicationEventSchema = z.object({
   ranks: z.record(z.string(), z.number().int().nullable()),
 });
 
-export const notifyEventSchema = z.discriminatedUnion('type', [flagEventSchema, collectionProblemEventSchema, rankChangeEventSchema, publicationEventSchema]);
+/** A meeting pack finished building: for central staff and admins, who may download it. */
+export const packEventSchema = z.object({
+  type: z.literal('pack'),
+  packId: z.number().int(),
+  period: z.string(),
+  filename: z.string(),
+});
+
+export const notifyEventSchema = z.discriminatedUnion('type', [flagEventSchema, collectionProblemEventSchema, rankChangeEventSchema, publicationEventSchema, packEventSchema]);
 export type NotifyEvent = z.infer<typeof notifyEventSchema>;
 export type BranchRefPayload = z.infer<typeof branchRef>;

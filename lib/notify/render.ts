@@ -42,6 +42,9 @@ function branchName(b: { name: string; nameEn: string }, locale: AppLocale): str
 
 export function renderEvent(e: NotifyEvent, locale: AppLocale, baseUrl: string, ownBranchId: number | null = null): string {
   const t = translator(locale);
+  if (e.type === 'pack') {
+    return `${t('packReady', { period: periodName(e.period, locale), file: e.filename })} ${baseUrl}/packs`;
+  }
   if (e.type === 'publication') {
     const top = e.top.map((r) => `${r.rank}. ${branchName(r, locale)} (${formatFixed(r.score, locale, 2)})`).join('; ');
     const own = ownBranchId === null ? undefined : e.ranks[String(ownBranchId)];

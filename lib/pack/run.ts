@@ -6,6 +6,9 @@ import { UnknownMethodError } from '../data/rankings';
 import { buildPack } from './build';
 import { ChromiumMissingError } from './render';
 import { PackSourceError } from './source';
+import { env } from '../env';
+import { notifyConfig } from '../notify/config';
+import { emitEvent } from '../notify/emit';
 
 // The worker's side of a meeting pack: build it and store the zip. Kept apart
 // from store.ts, which the web server imports without Chromium or react-dom/server.
@@ -31,16 +34,20 @@ export async function runPack(db: DB, id: number, opts: { chromiumPath: string; 
   try {
     // The pack is built with full detail: only central staff and admins can download it.
     const built = await buildPack(db, SYSTEM_VIEWER, { query: rankingsQuerySchema.parse(claimed.query), source: claimed.source, locale: claimed.locale }, opts);
-    await db
-      .updateTable('meeting_pack')
-      .set({ status: 'done', finished_at: new Date(), filename: built.filename, size_bytes: built.zip.length, sha256: built.sha256, content: built.zip })
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(db, {
-      action: 'pack.generated',
-      actor: SYSTEM_VIEWER,
-      target: `pack:${id}`,
-      detail: { period: built.periodLabel, files: built.files, bytes: built.zip.length, sha256: built.sha256, rows: built.rows },
+    // Stored, audited and announced together (docs/notifications.md), or not at all.
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('meeting_pack')
+        .set({ status: 'done', finished_at: new Date(), filename: built.filename, size_bytes: built.zip.length, sha256: built.sha256, content: built.zip })
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(trx, {
+        action: 'pack.generated',
+        actor: SYSTEM_VIEWER,
+        target: `pack:${id}`,
+        detail: { period: built.periodLabel, files: built.files, bytes: built.zip.length, sha256: built.sha256, rows: built.rows },
+      });
+      await emitEvent(trx as unknown as DB, notifyConfig(env()), { type: 'pack', packId: id, period: built.periodLabel, filename: built.filename }, `pack:${id}`);
     });
     return 'done';
   } catch (err) {

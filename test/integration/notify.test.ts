@@ -328,5 +328,13 @@ describe('publication', () => {
     const admin = decoded(mailsTo('admin@n.test')[0]!.raw);
     expect(admin).not.toContain('Ваше отделение');
   });
-});
 
+  it('a finished meeting pack is announced to central staff and admins only', async () => {
+    expect(await emitEvent(t.db, { ...cfg, telegram: null }, { type: 'pack', packId: 7, period: '2026-10', filename: 'podium-2026-10.zip' }, 'pack:7')).toBe(2);
+    const rows = await t.db.selectFrom('notify_outbox').innerJoin('notify_event', 'notify_event.id', 'notify_outbox.event_id').select('notify_outbox.user_id').where('notify_event.type', '=', 'pack').execute();
+    expect(new Set(rows.map((r) => r.user_id))).toEqual(new Set([users.admin, users.central]));
+    await round();
+    expect(decoded(mailsTo('admin@n.test')[0]!.raw)).toContain('Пакет к совещанию за окт. 2026 готов: podium-2026-10.zip. http://podium.test/packs');
+    expect(mailsTo('alpha@n.test').length + mailsTo('bravo@n.test').length).toBe(0);
+  });
+});
