@@ -117,6 +117,13 @@ describe('publications in the browser', () => {
     expect(await page.getByTestId('drift-row').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('drift-table').textContent()).toMatch(/досбор просмотров/);
     expect(await page.locator('main').textContent()).toMatch(/совпадает с сохранёнными строками/);
+    // Its files: the export menu on the publication downloads the publication, not current data.
+    expect(await page.getByTestId('export-menu').count()).toBe(1);
+    const csvHref = (await page.locator('[data-testid=export-menu] a[data-export]').first().getAttribute('href'))!;
+    expect(csvHref).toContain('source=published');
+    const csv = await ctx.request.get(`${app.url}${csvHref}`);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).length).toBeGreaterThan(100);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'publish-publication-ru-1280');
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ExportMenu } from '@/components/export/export-menu';
 import { DriftView } from '@/components/publications/drift-view';
 import { PublicationBadge } from '@/components/publications/publication-bar';
 import { PublishedTable } from '@/components/publications/published-table';
@@ -9,6 +10,7 @@ import { PublishForm } from '@/components/publications/publish-form';
 import { getDb } from '@/db/client';
 import type { AppLocale } from '@/i18n/config';
 import { requirePageViewer } from '@/lib/auth/session';
+import { rankingExportHref, rankingReportHref } from '@/lib/export/links';
 import { formatDay, formatRange, formatTimestamp } from '@/lib/format/date';
 import { logger } from '@/lib/log';
 import { canPublish, getDrift, getPublishedRanking, listChain, publicationIdSchema, verifyPublication, type Drift } from '@/lib/publications';
@@ -63,6 +65,13 @@ export default async function PublicationPage({ params }: { params: Params }) {
       <p className="page-sub">
         <PublicationBadge meta={p} />
       </p>
+      {/* The files and report of the publication in force (a superseded one is read here, on the page). */}
+      {p.supersededBy === null && (
+        <ExportMenu
+          href={rankingExportHref({ ...p, district: null }, { sort: 'rank', dir: 'asc' }, 'published')}
+          reportHref={rankingReportHref({ ...p, district: null }, 'published')}
+        />
+      )}
       {p.supersededBy !== null && (
         <p className="banner banner-warn" data-testid="superseded">
           <span>
