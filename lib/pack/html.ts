@@ -1,4 +1,5 @@
-import { createTranslator } from 'next-intl';
+import { createTranslator, NextIntlClientProvider } from 'next-intl';
+import { UncertaintyNote } from '../../components/ranking/uncertainty-note';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { AppLocale } from '../../i18n/config';
@@ -23,7 +24,11 @@ function escapeHtml(s: string): string {
 export function renderReportHtml(model: ReportModel, locale: AppLocale, printedAt: Date): string {
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const text = { t: (key: string, values?: Record<string, string | number | Date>) => t(key as never, values as never) };
-  const body = renderToStaticMarkup(createElement(ReportView, { model, locale, text, printedAt }));
+  // The uncertainty statement is the print page's own component; its next-intl hooks read
+  // the provider's messages here as they do in the app.
+  const uncertainty = createElement(UncertaintyNote, { data: model.ranking.robustness.data, rows: model.ranking.rows, className: 'rpt-note' });
+  const report = createElement(ReportView, { model, locale, text, printedAt, uncertainty });
+  const body = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: 'Europe/Moscow', children: report }));
   const title = t('report.docTitle', { period: formatRange(model.ranking.period.from, model.ranking.period.to, locale) });
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>body{margin:0;font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif}${REPORT_CSS}</style></head><body>${body}</body></html>`;
 }

@@ -105,6 +105,8 @@ describe('meeting pack', () => {
     expect(all).toContain('из 100');
     // One term per concept: the score is "Балл" everywhere.
     expect(all).not.toMatch(/Оценка|оценка/);
+    // Page 1 carries the uncertainty statement, as the printed page does.
+    expect(pages[0]!.replace(/\s+/g, ' ')).toMatch(/Уверенно в тройке лидеров:/);
     let tableRows = 0;
     pages.forEach((text, i) => {
       expect(text, `running header on page ${i + 1}`).toMatch(/Podium · Рейтинг отделений в социальных сетях/);
