@@ -69,6 +69,8 @@ describe('periods in the browser', () => {
 
     // The tooltip at day k names day k of the previous month (any day with data: a day the
     // branch missed is a gap in the line under podium-v2 and has no tooltip).
+    // The chart sits below the KPI cards: bring it on screen, or the mouse hovers nothing.
+    await page.locator('[data-testid=trend-chart]').scrollIntoViewIfNeeded();
     const box = (await page.locator('[data-testid=trend-chart] .recharts-cartesian-grid').boundingBox())!;
     const days = Array.from({ length: 27 }, (_, i) => i + 1); // day 2 … day 28: every month has them
     let found = '';
