@@ -64,7 +64,9 @@ async function claim(db: DB, now: Date): Promise<Group[]> {
   return db.transaction().execute(async (trx) => {
     const rows = await sql<{ id: number; user_id: string; channel: Channel; kind: 'alert' | 'digest' }>`
       select id, user_id, channel, kind from notify_outbox
-      where status = 'pending' and next_attempt_at <= ${now}
+      -- The database's clock too: a row queued within the same millisecond as
+      -- this round carries microseconds that a JavaScript Date cannot.
+      where status = 'pending' and next_attempt_at <= greatest(${now}::timestamptz, clock_timestamp())
       order by id limit ${BATCH}
       for update skip locked
     `.execute(trx);
