@@ -7,6 +7,7 @@ import type {
   Network,
   RunStatus,
 } from '../lib/networks';
+import type { ContentType } from '../lib/content-types';
 import type { RankingTables } from './schema-ranking';
 import type { AuthTables } from './schema-auth';
 import type { CollectTables } from './schema-collect';
@@ -94,7 +95,8 @@ export interface PostTable {
   external_id: string;
   published_at: Timestamp;
   url: string | null;
-  kind: string | null;
+  /** lib/content-types.ts; null when the network did not say. */
+  content_type: ContentType | null;
   excerpt: string | null;
   source: DataSource;
 }

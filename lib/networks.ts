@@ -1,5 +1,5 @@
 // The networks Podium knows, in the fixed order used for colours and tables.
-export const NETWORKS = ['vk', 'ok', 'telegram', 'youtube', 'rutube', 'website', 'dzen'] as const;
+export const NETWORKS = ['vk', 'ok', 'telegram', 'max', 'youtube', 'rutube', 'website', 'dzen'] as const;
 export type Network = (typeof NETWORKS)[number];
 
 export const ACCOUNT_STATUSES = ['active', 'paused', 'not_found', 'private'] as const;
@@ -31,6 +31,7 @@ export const NETWORK_COLORS: Record<Network, string> = {
   vk: '#0072B2',
   ok: '#E69F00',
   telegram: '#56B4E9',
+  max: '#7B61FF',
   youtube: '#D55E00',
   rutube: '#CC79A7',
   website: '#009E73',

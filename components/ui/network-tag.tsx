@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { NETWORK_COLORS, type Network } from '@/lib/networks';
 
 // Colour plus a letter mark and the name: never colour alone.
-export const NETWORK_MARKS: Record<Network, string> = { vk: 'VK', ok: 'OK', telegram: 'TG', youtube: 'YT', rutube: 'RT', website: 'W', dzen: 'DZ' };
+export const NETWORK_MARKS: Record<Network, string> = { vk: 'VK', ok: 'OK', telegram: 'TG', max: 'MX', youtube: 'YT', rutube: 'RT', website: 'W', dzen: 'DZ' };
 
 export function NetworkMark({ network }: { network: Network }) {
   return (
@@ -17,7 +17,7 @@ export function NetworkMark({ network }: { network: Network }) {
         padding: '0 3px',
         borderRadius: 3,
         background: NETWORK_COLORS[network],
-        color: network === 'vk' || network === 'dzen' ? '#fff' : '#000',
+        color: network === 'vk' || network === 'dzen' || network === 'max' ? '#fff' : '#000',
         fontSize: 10,
         fontWeight: 700,
         alignItems: 'center',

@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import type { HttpClient } from '../http/client';
+import type { ContentType } from '../content-types';
 import type { Network } from '../networks';
 
 export interface CollectAccount {
@@ -57,7 +58,7 @@ export interface PostMetrics {
   externalId: string;
   publishedAt: Date;
   url: string | null;
-  kind: string | null;
+  contentType: ContentType | null;
   excerpt: string | null;
   views: number | null;
   /** ± on views when the network shows a rounded count ("1.2K" → 1200 ± 50); 0 when exact. */

@@ -1,3 +1,4 @@
+import type { ContentType } from '../content-types';
 import type { Network } from '../networks';
 import { addDays, addMonths, daysInclusive, isoWeekday, parseDay } from '../ranking/period';
 import { createRng, hashSeed, type Rng } from './random';
@@ -55,7 +56,7 @@ export interface DemoPost {
   externalId: string;
   publishedAt: Date;
   url: string;
-  kind: string;
+  contentType: ContentType;
   excerpt: string;
   snapshots: { day: string; views: number | null; likes: number | null; comments: number | null; shares: number | null; reactions: number | null }[];
 }
@@ -86,7 +87,7 @@ interface NetworkProfile {
   hasLikes: boolean;
 }
 
-const PROFILES: Record<Exclude<Network, 'dzen'>, NetworkProfile> = {
+const PROFILES: Record<Exclude<Network, 'dzen' | 'max'>, NetworkProfile> = {
   vk: { followerShare: 1, viewRate: 0.22, postRate: 1.1, likeRate: 0.018, hasLikes: true },
   ok: { followerShare: 0.45, viewRate: 0.14, postRate: 0.6, likeRate: 0.028, hasLikes: true },
   telegram: { followerShare: 0.3, viewRate: 0.55, postRate: 1.4, likeRate: 0, hasLikes: false },
@@ -145,11 +146,11 @@ function randomId(rng: Rng, length: number, alphabet: string): string {
   return s;
 }
 
-function pickNetworks(rng: Rng): Exclude<Network, 'dzen'>[] {
+function pickNetworks(rng: Rng): Exclude<Network, 'dzen' | 'max'>[] {
   const count = rng.int(2, 5);
-  const rest: Exclude<Network, 'dzen'>[] = ['telegram', 'website', 'ok', 'youtube', 'rutube'];
+  const rest: Exclude<Network, 'dzen' | 'max'>[] = ['telegram', 'website', 'ok', 'youtube', 'rutube'];
   const weights = [0.9, 0.75, 0.6, 0.35, 0.25];
-  const chosen: Exclude<Network, 'dzen'>[] = ['vk'];
+  const chosen: Exclude<Network, 'dzen' | 'max'>[] = ['vk'];
   while (chosen.length < count) {
     const i = rest.findIndex((n, idx) => !chosen.includes(n) && rng.chance(weights[idx]!));
     if (i >= 0) chosen.push(rest[i]!);
@@ -157,7 +158,7 @@ function pickNetworks(rng: Rng): Exclude<Network, 'dzen'>[] {
   return chosen;
 }
 
-function makeAccount(rng: Rng, region: Region, network: Exclude<Network, 'dzen'>): DemoAccount {
+function makeAccount(rng: Rng, region: Region, network: Exclude<Network, 'dzen' | 'max'>): DemoAccount {
   const tag = region.slug.replace(/-/g, '_');
   const key = `${region.code}:${network}`;
   const base = { key, branchCode: region.code, network, status: 'active' as const, statusReason: null };
@@ -191,24 +192,24 @@ function makeAccount(rng: Rng, region: Region, network: Exclude<Network, 'dzen'>
   }
 }
 
-function postUrl(rng: Rng, account: DemoAccount, n: number): { id: string; url: string; kind: string } {
+function postUrl(rng: Rng, account: DemoAccount, n: number): { id: string; url: string; contentType: ContentType } {
   switch (account.network) {
     case 'vk':
-      return { id: String(n), url: `https://vk.com/wall-${account.externalId}_${n}`, kind: rng.chance(0.15) ? 'clip' : 'post' };
+      return { id: String(n), url: `https://vk.com/wall-${account.externalId}_${n}`, contentType: rng.chance(0.15) ? 'clip' : 'text' };
     case 'ok':
-      return { id: String(150_000_000_000 + n), url: `https://ok.ru/group/${account.externalId}/topic/${150_000_000_000 + n}`, kind: 'topic' };
+      return { id: String(150_000_000_000 + n), url: `https://ok.ru/group/${account.externalId}/topic/${150_000_000_000 + n}`, contentType: 'text' };
     case 'telegram':
-      return { id: String(n), url: `https://t.me/${account.handle}/${n}`, kind: 'message' };
+      return { id: String(n), url: `https://t.me/${account.handle}/${n}`, contentType: 'text' };
     case 'youtube': {
       const v = randomId(rng, 11, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_');
-      return { id: v, url: `https://www.youtube.com/watch?v=${v}`, kind: rng.chance(0.4) ? 'short' : 'video' };
+      return { id: v, url: `https://www.youtube.com/watch?v=${v}`, contentType: rng.chance(0.4) ? 'clip' : 'video' };
     }
     case 'rutube': {
       const v = randomId(rng, 32, '0123456789abcdef');
-      return { id: v, url: `https://rutube.ru/video/${v}/`, kind: 'video' };
+      return { id: v, url: `https://rutube.ru/video/${v}/`, contentType: 'video' };
     }
     default:
-      return { id: String(n), url: `${account.url}news/${n}`, kind: 'article' };
+      return { id: String(n), url: `${account.url}news/${n}`, contentType: 'article' };
   }
 }
 
@@ -265,7 +266,7 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
     const branch: DemoBranch = { region, accounts, days: [], posts: [], runs: [] };
 
     for (const account of accounts) {
-      const network = account.network as Exclude<Network, 'dzen'>;
+      const network = account.network as Exclude<Network, 'dzen' | 'max'>;
       const p = PROFILES[network];
       const arng = createRng(seed ^ hashSeed(account.key));
       const hasStats = network === 'vk' && arng.chance(0.5);
@@ -313,7 +314,7 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
           const publishedAt = new Date(parseDay(day) + (hour - 3) * 3_600_000 + minute * 60_000); // Moscow is UTC+3
           const finalViews = network === 'website' ? null : Math.round((views / Math.max(1, nPosts)) * 1.4 * arng.logNormal(0.6));
           const finalLikes = finalViews === null || !p.hasLikes ? null : Math.round(finalViews * p.likeRate * quality * arng.logNormal(0.4));
-          const { id, url, kind } = postUrl(arng, account, postSeq);
+          const { id, url, contentType } = postUrl(arng, account, postSeq);
           const snapshots: DemoPost['snapshots'] = [];
           for (const age of SNAPSHOT_AGES) {
             if (i + age >= nDays) break;
@@ -334,7 +335,7 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
             externalId: id,
             publishedAt,
             url,
-            kind,
+            contentType,
             excerpt: `${arng.pick(HEADLINES)} — ${region.name}`,
             snapshots,
           });

@@ -79,7 +79,7 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
         'post',
         [
           ['id', 'int8'], ['account_id', 'int4'], ['branch_id', 'int4'], ['network', 'text'], ['external_id', 'text'],
-          ['published_at', 'timestamptz'], ['url', 'text'], ['kind', 'text'], ['excerpt', 'text'], ['source', 'text'],
+          ['published_at', 'timestamptz'], ['url', 'text'], ['content_type', 'text'], ['excerpt', 'text'], ['source', 'text'],
         ],
         postRows,
       );
@@ -157,7 +157,7 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
       for (const p of b.posts) {
         const acc = ids.get(p.accountKey)!;
         postId++;
-        postRows.push([postId, acc.id, branch.id, acc.network, p.externalId, p.publishedAt, p.url, p.kind, p.excerpt, 'demo']);
+        postRows.push([postId, acc.id, branch.id, acc.network, p.externalId, p.publishedAt, p.url, p.contentType, p.excerpt, 'demo']);
         for (const s of p.snapshots) {
           snapRows.push([postId, s.day, branch.id, s.views, s.likes, s.comments, s.shares, s.reactions, collectedAt]);
         }

@@ -108,7 +108,7 @@ export async function upsertPosts(trx: Trx, account: AccountRef, posts: readonly
           external_id: p.externalId,
           published_at: p.publishedAt,
           url: p.url,
-          kind: p.kind,
+          content_type: p.contentType,
           excerpt: p.excerpt,
           source: 'api' as const,
         })),
@@ -119,11 +119,11 @@ export async function upsertPosts(trx: Trx, account: AccountRef, posts: readonly
           .doUpdateSet({
             published_at: sql.ref('excluded.published_at'),
             url: sql.ref('excluded.url'),
-            kind: sql.ref('excluded.kind'),
+            content_type: sql.ref('excluded.content_type'),
             excerpt: sql.ref('excluded.excerpt'),
           })
           .where(
-            sql<boolean>`(post.published_at, post.url, post.kind, post.excerpt) is distinct from (excluded.published_at, excluded.url, excluded.kind, excluded.excerpt)`,
+            sql<boolean>`(post.published_at, post.url, post.content_type, post.excerpt) is distinct from (excluded.published_at, excluded.url, excluded.content_type, excluded.excerpt)`,
           ),
       )
       .returning('id')

@@ -16,6 +16,8 @@ export const INTERACTIONS: Readonly<Record<Network, readonly InteractionKind[]>>
   // Telegram: emoji reactions shown under a post; comments and forwards where a collector gets them.
   telegram: ['reactions', 'comments', 'shares'],
   // The YouTube Data API gives likes and comments, no share count.
+  // MAX channels: reactions and comments on a message where the Bot API gives them (docs/methodology.md).
+  max: ['reactions', 'comments', 'shares'],
   youtube: ['likes', 'comments'],
   rutube: ['likes', 'comments'],
   dzen: ['likes', 'comments', 'shares'],

@@ -61,7 +61,7 @@ describe('Telegram collector', () => {
     const snaps = await t.db
       .selectFrom('post_day')
       .innerJoin('post', 'post.id', 'post_day.post_id')
-      .select(['post.external_id', 'post.kind', 'post_day.views', 'post_day.views_margin'])
+      .select(['post.external_id', 'post.content_type', 'post_day.views', 'post_day.views_margin'])
       .where('post.account_id', '=', id)
       .orderBy('post.external_id')
       .execute();
@@ -71,7 +71,7 @@ describe('Telegram collector', () => {
     expect(byId.get('2')).toMatchObject({ views: 1200, views_margin: 50 });
     expect(byId.get('3')).toMatchObject({ views: 4850, views_margin: 5 });
     expect(byId.get('5')).toMatchObject({ views: 11_600_000, views_margin: 50_000 });
-    expect(byId.get('4')?.kind).toBe('forward');
+    expect(byId.get('4')?.content_type).toBe('repost');
     // Sums of rounded counts are not stored as measurements.
     const days = await t.db.selectFrom('account_day').select(['views', 'posts']).where('account_id', '=', id).execute();
     expect(days.every((d) => d.views === null)).toBe(true);

@@ -73,7 +73,7 @@ export const collectRutube: Collector = async (account, _cred, window, ctx) => {
           externalId: v.id,
           publishedAt: t,
           url: v.video_url ?? `https://rutube.ru/video/${v.id}/`,
-          kind: 'video',
+          contentType: 'video',
           excerpt: v.title?.slice(0, 280) ?? null,
           views: v.hits ?? null,
           viewsMargin: v.hits == null ? null : 0,

@@ -123,7 +123,7 @@ export const collectTelegram: Collector = async (account, cred, window, ctx) => 
           externalId: String(p.id),
           publishedAt: p.publishedAt,
           url: `https://t.me/${channel}/${p.id}`,
-          kind: p.forwarded ? 'forward' : 'post',
+          contentType: p.forwarded ? 'repost' : 'text',
           excerpt: p.text ? p.text.slice(0, 280) : null,
           views: p.views?.value ?? null,
           viewsMargin: p.views?.margin ?? null,

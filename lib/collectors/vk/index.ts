@@ -100,7 +100,7 @@ function toPost(p: VkPost, ownerId: string): PostMetrics {
     externalId: String(p.id),
     publishedAt: new Date(p.date * 1000),
     url: `https://vk.com/wall-${ownerId}_${p.id}`,
-    kind: p.post_type ?? 'post',
+    contentType: p.post_type === 'copy' ? 'repost' : 'text',
     excerpt: p.text ? p.text.slice(0, 280) : null,
     // Old posts carry no views: not measured, not zero.
     views: p.views?.count ?? null,

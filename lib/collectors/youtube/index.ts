@@ -159,7 +159,7 @@ export const collectYoutube: Collector = async (account, cred, window, ctx) => {
         externalId: it.id,
         publishedAt: published,
         url: `https://www.youtube.com/watch?v=${it.id}`,
-        kind: 'video',
+        contentType: 'video',
         excerpt: it.snippet?.title?.slice(0, 280) ?? null,
         views: it.statistics.viewCount ?? null,
         viewsMargin: it.statistics.viewCount === undefined ? null : 0,
