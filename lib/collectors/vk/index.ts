@@ -167,8 +167,7 @@ export const collectVk: Collector = async (account, cred, window, ctx) => {
   const gid = groupId(account.externalId);
 
   const g = await call(ctx, cred, 'groups.getById', { group_id: gid, fields: 'members_count,counters' }, vkGroupsGetByIdSchema);
-  const groups = Array.isArray(g.response) ? g.response : g.response.groups;
-  const group = groups[0];
+  const group = g.response.groups[0];
   if (!group) throw new AccountError(`vk groups.getById: community ${gid} not found`, 'not_found');
   if (group.deactivated) throw new AccountError(`vk: community ${gid} is ${group.deactivated}`, 'not_found');
   if (group.is_closed) throw new AccountError(`vk: community ${gid} is closed`, 'private');
@@ -214,7 +213,7 @@ export const collectVk: Collector = async (account, cred, window, ctx) => {
   const days = new Map<string, AccountDayMetrics>(postDays(posts, window, tz).map((d) => [d.day, d]));
   if (today >= window.from && today <= window.to) {
     // Lifetime clip counters: NULL when VK does not return them, never 0.
-    const counters = Array.isArray(group.counters) ? undefined : group.counters;
+    const counters = group.counters;
     days.set(today, {
       ...(days.get(today) ?? { day: today }),
       followers: group.members_count ?? null,

@@ -21,27 +21,27 @@ export const vkGroupSchema = z.object({
   members_count: z.number().int().nonnegative().optional(),
   // groups_counters_group (groups/objects.json): every key optional; clip counters are int64.
   // An empty list instead of an object means "no counters" (PHP's empty array).
-  counters: z
-    .union([
-      z
-        .object({
-          clips: z.number().int().nonnegative().optional(),
-          clips_views: z.number().int().nonnegative().optional(),
-          clips_likes: z.number().int().nonnegative().optional(),
-          videos: z.number().int().nonnegative().optional(),
-        })
-        .passthrough(),
-      z.array(z.unknown()).max(0),
-    ])
-    .optional(),
+  counters: z.preprocess(
+    (v) => (Array.isArray(v) && v.length === 0 ? undefined : v),
+    z
+      .object({
+        clips: z.number().int().nonnegative().optional(),
+        clips_views: z.number().int().nonnegative().optional(),
+        clips_likes: z.number().int().nonnegative().optional(),
+        videos: z.number().int().nonnegative().optional(),
+      })
+      .passthrough()
+      .optional(),
+  ),
 });
 
-// 5.199 answers {groups, profiles}; older versions a bare array.
+// 5.199 answers {groups, profiles}; older versions a bare array, read as the
+// same shape (so a violation names its path, not "no union member matched").
 export const vkGroupsGetByIdSchema = z.object({
-  response: z.union([
+  response: z.preprocess(
+    (v) => (Array.isArray(v) ? { groups: v } : v),
     z.object({ groups: z.array(vkGroupSchema), profiles: z.array(z.unknown()).optional() }),
-    z.array(vkGroupSchema),
-  ]),
+  ),
 });
 
 // video_video / video_video_full (video/objects.json): nothing is required, a
