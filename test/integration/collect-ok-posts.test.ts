@@ -10,6 +10,8 @@ import type { OkFakeTopic } from '../fakes/ok';
 import type { RecordedRequest } from '../fakes/server';
 import { collectAccount } from '@/lib/jobs/collect-account';
 import { HttpClient } from '@/lib/http/client';
+import { importAccountCsv } from '@/lib/import/csv';
+import { listAccountHealth } from '@/lib/data/health';
 
 let t: TestDatabase;
 let fakes: AllFakes;
@@ -241,5 +243,18 @@ describe('OK groups without the admin token', () => {
     expect(s.calls('group.getStatTopics')).toHaveLength(0);
     const days = await t.db.selectFrom('account_day').select(['day', 'followers', 'posts']).where('account_id', '=', s.accountId).execute();
     expect(days).toEqual([{ day: '2026-11-25', followers: 4321, posts: null }]);
+  });
+
+  it('the health page says which: posts by API, by CSV import, or not collected', async () => {
+    const api = await setup([]);
+    const none = await setup([], { admin: false });
+    const csv = await setup([], { admin: false });
+    await importAccountCsv(t.db, csv.accountId, new TextEncoder().encode('day,posts,views\n2026-11-20,3,450\n'), { now: NOW });
+    const admin = { userId: 'u', email: 'a@x', name: 'a', role: 'admin' as const, branchId: null };
+    const health = await listAccountHealth(t.db, admin, { branchId });
+    const of = (id: number) => health.find((h) => h.accountId === id)?.postsSource;
+    expect([of(api.accountId), of(none.accountId), of(csv.accountId)]).toEqual(['api', 'missing', 'csv']);
+    // Only where it depends on the credential (OK).
+    expect(health.filter((h) => h.network !== 'ok').every((h) => h.postsSource === null)).toBe(true);
   });
 });
