@@ -97,6 +97,7 @@ export async function listAccountHealth(db: DB, viewer: Viewer, opts: { branchId
     recent_failures: number;
     cred_token_type: string | null;
     has_imported_posts: boolean;
+    has_demo_rows: boolean;
   }>`
     select a.id as account_id, b.id as branch_id, b.slug, b.name, b.name_en, b.federal_district,
       a.network, a.handle, a.title, a.url, a.status, a.status_reason,
@@ -109,7 +110,8 @@ export async function listAccountHealth(db: DB, viewer: Viewer, opts: { branchId
       (select count(*)::int from collection_run f
         where f.account_id = a.id and f.branch_id = a.branch_id and f.status = 'failed' and f.started_at > now() - interval '7 days') as recent_failures,
       c.config->>'token_type' as cred_token_type,
-      exists (select 1 from account_day ad where ad.account_id = a.id and ad.source = 'import' and ad.posts is not null) as has_imported_posts
+      exists (select 1 from account_day ad where ad.account_id = a.id and ad.source = 'import' and ad.posts is not null) as has_imported_posts,
+      exists (select 1 from account_day ad where ad.account_id = a.id and ad.source = 'demo') as has_demo_rows
     from account a
     join branch b on b.id = a.branch_id and b.archived_at is null
     left join credential c on c.id = a.credential_id
@@ -156,7 +158,7 @@ export async function listAccountHealth(db: DB, viewer: Viewer, opts: { branchId
           },
     lastError: r.err_at === null ? null : { at: iso(r.err_at)!, errorClass: r.err_class, message: r.err_message },
     recentFailures: r.recent_failures,
-    postsSource: postsSource(r.network, r.cred_token_type, r.has_imported_posts),
+    postsSource: postsSource(r.network, r.cred_token_type, { imported: r.has_imported_posts, demo: r.has_demo_rows }),
   }));
 }
 
