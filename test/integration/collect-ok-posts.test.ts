@@ -157,6 +157,19 @@ describe('OK posts with the group admin token', () => {
     expect(hundred.calls('mediatopic.getByIds')).toHaveLength(1);
   });
 
+  it('stops on an empty page that claims more, and skips a topic deleted between listing and counting', async () => {
+    const gid = `7${String(seq + 1).padStart(5, '0')}`;
+    const s = await setup([topic(gid, 1, 1), topic(gid, 2, 2)]);
+    const stat = (r: RecordedRequest) => form(r).get('method') === 'group.getStatTopics' && form(r).get('gid') === gid;
+    // First page lists both topics and says there is more; the next is empty but still says so.
+    fakes.ok.server.inject({ kind: 'body', body: JSON.stringify({ topics: [{ id: `${gid}000001`, created_ms: msAgo(1) }, { id: `${gid}000002`, created_ms: msAgo(2) }, { id: `${gid}000009`, created_ms: msAgo(3) }], anchor: 'YQ==', has_more: true }) }, { match: stat });
+    fakes.ok.server.inject({ kind: 'body', body: JSON.stringify({ topics: [], anchor: 'Yg==', has_more: true }) }, { match: stat });
+    expect((await run(s.accountId)).status).toBe('ok');
+    expect(s.calls('group.getStatTopics')).toHaveLength(2);
+    // Topic …09 is gone by the time it is counted: not stored, and not counted as a post.
+    expect((await posts(s.accountId)).map((p) => p.external_id)).toEqual([`${gid}000001`, `${gid}000002`]);
+  });
+
   it('an empty group stores a measured zero of posts on every day', async () => {
     const s = await setup([]);
     expect((await run(s.accountId)).status).toBe('ok');
