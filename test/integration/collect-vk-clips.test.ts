@@ -228,6 +228,19 @@ describe('VK video.get (user tokens only)', () => {
     expect(videoCalls(exact.id)).toBe(1);
   });
 
+  it('stops at 20 pages of video.get: a partial run that stores the videos read but no per-day counts', async () => {
+    const gid = groupSeq + 1;
+    const many = Array.from({ length: 4100 }, (_, i) => video(-gid, i + 1, { adding_date: daysAgo(0.005 * (i + 1)) }));
+    const s = await setup({ posts: [], videos: many }, 'user');
+    const res = await run(s.accountId);
+    expect(res).toMatchObject({ status: 'partial', errorMessage: expect.stringMatching(/stopped after 4000 videos/) });
+    expect(videoCalls(s.id)).toBe(20);
+    const n = await t.db.selectFrom('post').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', s.accountId).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(4000);
+    const days = await t.db.selectFrom('account_day').select(['day', 'posts', 'followers']).where('account_id', '=', s.accountId).execute();
+    expect(days).toEqual([{ day: '2026-11-25', posts: null, followers: 900 }]);
+  });
+
   it('a token configured as user but refused (28) gives a partial run; the wall is still stored', async () => {
     const s = await setup({ posts: [{ id: 1, date: daysAgo(1), views: 5, likes: 1, reposts: 0, comments: 0 }], videos: [video(-(groupSeq + 1), 1)] }, 'user');
     fakes.vk.tokens.set(s.token, 'service');

@@ -199,10 +199,12 @@ export const collectVk: Collector = async (account, cred, window, ctx) => {
 
   // video.get is for user tokens only (video/methods.json): it adds the
   // community's videos and clips that were never posted to the wall.
+  let complete = true;
   if (cred && USER_TOKENS.has(cred.config.token_type ?? '')) {
     try {
       const extra = await communityVideos(ctx, cred, group.id, since, until, wallVideos, warnings);
-      posts.push(...extra);
+      posts.push(...extra.posts);
+      complete = extra.complete;
     } catch (e) {
       if (e instanceof VkMethodRefused) warnings.push(`video.get refused: ${e.message}`);
       else throw e;
@@ -210,7 +212,8 @@ export const collectVk: Collector = async (account, cred, window, ctx) => {
   }
 
   const today = dayInZone(ctx.now, tz);
-  const days = new Map<string, AccountDayMetrics>(postDays(posts, window, tz).map((d) => [d.day, d]));
+  // Per-day sums only when the whole window was read: never an undercount.
+  const days = new Map<string, AccountDayMetrics>(complete ? postDays(posts, window, tz).map((d) => [d.day, d]) : []);
   if (today >= window.from && today <= window.to) {
     // Lifetime clip counters: NULL when VK does not return them, never 0.
     const counters = group.counters;
@@ -269,13 +272,13 @@ async function communityVideos(
   until: number,
   onWall: ReadonlySet<string>,
   warnings: string[],
-): Promise<PostMetrics[]> {
+): Promise<{ posts: PostMetrics[]; complete: boolean }> {
   const out: PostMetrics[] = [];
   const seen = new Set<string>();
   for (let page = 0; ; page++) {
     if (page === VIDEO_PAGES) {
-      warnings.push(`video.get: stopped after ${VIDEO_PAGES * VIDEO_PAGE} videos; older ones in the window were not read`);
-      break;
+      warnings.push(`video.get: stopped after ${VIDEO_PAGES * VIDEO_PAGE} videos; older ones in the window were not read, so per-day counts are not written`);
+      return { posts: out, complete: false };
     }
     const offset = page * VIDEO_PAGE;
     // 27/28: the token is not a user token after all; 15/204: no access to the videos.
@@ -304,5 +307,5 @@ async function communityVideos(
     const items = res.response.items.length;
     if (reachedOlder || items < VIDEO_PAGE || offset + VIDEO_PAGE >= res.response.count) break;
   }
-  return out;
+  return { posts: out, complete: true };
 }
