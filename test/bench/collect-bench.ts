@@ -1,4 +1,4 @@
-// Collection benchmark: 83 branches × 5 accounts (vk, telegram, ok, youtube,
+// Collection benchmark: 83 branches × 5 accounts (vk with clips and video.get, telegram, ok with posts, youtube,
 // rutube) against the fake networks with the default rate limits enforced.
 //
 //   npx tsx test/bench/collect-bench.ts          (BENCH_DATABASE_URL: a server; a scratch database is created and dropped)
@@ -113,10 +113,10 @@ async function main() {
     clearInterval(sampler);
 
     const buckets: { name: string; ceiling: number; reqs: RecordedRequest[]; gated?: string }[] = [
-      { name: 'vk (one service token)', ceiling: DEFAULT_LIMITS.vk.limit, reqs: fakes.vk.server.requests },
+      { name: 'vk (one user token)', ceiling: DEFAULT_LIMITS.vk.limit, reqs: fakes.vk.server.requests },
       { name: 'telegram bot', ceiling: DEFAULT_LIMITS.telegram_bot.limit, reqs: fakes.telegram.server.requests.filter((r) => r.path.startsWith('/bot')), gated: 'follows the t.me pages' },
       { name: 'telegram t.me pages', ceiling: DEFAULT_LIMITS.telegram_web.limit, reqs: fakes.telegram.server.requests.filter((r) => !r.path.startsWith('/bot')) },
-      { name: 'ok (one app token)', ceiling: DEFAULT_LIMITS.ok.limit, reqs: fakes.ok.server.requests },
+      { name: 'ok (one admin token)', ceiling: DEFAULT_LIMITS.ok.limit, reqs: fakes.ok.server.requests },
       { name: 'youtube (one key)', ceiling: DEFAULT_LIMITS.youtube.limit, reqs: fakes.youtube.server.requests },
       { name: 'rutube', ceiling: DEFAULT_LIMITS.rutube.limit, reqs: fakes.rutube.server.requests },
     ];
