@@ -51,6 +51,9 @@ export interface AccountDayMetrics {
   likes?: number | null;
   comments?: number | null;
   shares?: number | null;
+  /** VK community's lifetime clip views and likes (groups.getById counters), today's row only. */
+  clips_views?: number | null;
+  clips_likes?: number | null;
 }
 
 /** A post as seen today (its post_day snapshot is for the collection day). */

@@ -18,6 +18,8 @@ export const METRIC_COLUMNS = [
   'likes',
   'comments',
   'shares',
+  'clips_views',
+  'clips_likes',
 ] as const;
 export type MetricColumn = (typeof METRIC_COLUMNS)[number];
 
@@ -70,6 +72,8 @@ export async function upsertAccountDays(
       likes: d.likes ?? null,
       comments: d.comments ?? null,
       shares: d.shares ?? null,
+      clips_views: d.clips_views ?? null,
+      clips_likes: d.clips_likes ?? null,
       source,
       collected_at: now,
     }));
