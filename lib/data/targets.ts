@@ -79,6 +79,12 @@ export async function withProgress(db: DB, viewer: Viewer, targets: Target[], op
   });
 }
 
+/** A ranking response with its "targets met" added when there are any (the cached response itself is not changed). */
+export async function withTargetsMet<R extends { period: { from: string; to: string } }>(db: DB, viewer: Viewer, res: R, opts: { today?: string } = {}): Promise<R & { targetsMet?: Record<string, { met: number; of: number }> }> {
+  const met = await targetsMet(db, viewer, res.period, opts);
+  return met.size === 0 ? res : { ...res, targetsMet: Object.fromEntries([...met].map(([id, v]) => [String(id), v])) };
+}
+
 /** "Targets met n of m" per branch for the targets overlapping [from, to], for the branches the viewer may see in full. */
 export async function targetsMet(db: DB, viewer: Viewer, period: { from: string; to: string }, opts: { today?: string } = {}): Promise<Map<number, { met: number; of: number }>> {
   const list = await withProgress(db, viewer, await listTargets(db, viewer, { overlaps: period }), opts);

@@ -173,6 +173,8 @@ const PAGE_RULES: Record<string, PageRule> = {
   'health/page.tsx': { expect: SIGNED_IN },
   'collection/page.tsx': { expect: SIGNED_IN },
   'packs/page.tsx': { expect: CENTRAL_ONLY },
+  // Setting targets: central staff and admins; coordinators read their own on the branch page.
+  'targets/page.tsx': { expect: CENTRAL_ONLY },
   'publications/page.tsx': { expect: SIGNED_IN },
   'publications/[id]/page.tsx': { expect: SIGNED_IN, params: (f) => ({ id: String(f.publication) }) },
 };
@@ -186,6 +188,8 @@ const ACTION_RULES: Record<string, PerWho | 'token' | 'setup-closed'> = {
   'app/packs/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 403, coordOther: 403 },
   // Publishing: central staff and admins.
   'app/publications/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 403, coordOther: 403 },
+  // Targets are set by central staff and admins (docs/access.md).
+  'app/targets/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 403, coordOther: 403 },
   // Each acts on the signed-in user's own settings.
   'app/settings/notifications/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 'allowed', coordOther: 'allowed' },
 };

@@ -6,6 +6,7 @@ import { BranchFilters } from '@/components/branch/branch-filters';
 import { KpiCards } from '@/components/branch/kpi-cards';
 import { RankHistory } from '@/components/branch/rank-history';
 import { TopPosts } from '@/components/branch/top-posts';
+import { BranchTargets } from '@/components/targets/branch-targets';
 import { ToTopBox } from '@/components/branch/to-top-box';
 import { TrendPanel } from '@/components/branch/trend-panel';
 import { ExportMenu } from '@/components/export/export-menu';
@@ -131,6 +132,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
           <RankHistory points={history} />
         </div>
       </div>
+      <BranchTargets db={db} viewer={viewer} branch={branch} period={period} />
       <TopPosts byViews={posts.byViews} byEngagement={posts.byEngagement} />
       <section className="section" aria-labelledby="acc-h">
         <div className="section-head">
