@@ -17,8 +17,10 @@ import { combinationsToTop } from '../../../lib/ranking/path-combos';
 // ER alone never gets t past r: even above 10, t = 33.3 < q's 44.4 and r's 55.6.
 // Both by the same raise: at +50 % (3 and 3) t ties q and p: t = 16.7; just above 3: t = 33.3, rank 3;
 // at +200 % (6 and 6) t ties r on both: t = (100 + 50)/3 = 50 = r, p 66.7 — rank 2.
-const row = (activity: number, er: number) => ({ activity, engagement_rate: er }) as Record<ComponentId, number | null>;
-const FIELD = [row(10, 3), row(3, 10), row(6, 6), row(2, 2)].map((r) => ({
+const row = (activity: number, er: number): Partial<Record<ComponentId, number | null>> => ({ activity, engagement_rate: er });
+const FIELD = [row(10, 3), row(3, 10), row(6, 6), row(2, 2)].map((r): Record<ComponentId, number | null> => ({
+  activity: null,
+  engagement_rate: null,
   views_per_100k: null,
   follower_growth: null,
   followers_per_100k: null,
