@@ -76,7 +76,7 @@ export function TargetForm({ action, branches, defaultBranch, defaultFrom, defau
         <select name="metric" defaultValue="posts_per_week">
           {TARGET_METRICS.map((m) => (
             <option key={m} value={m}>
-              {t(`metric.${m}`)}, {t(`unit.${m}`)}
+              {t(`option.${m}`)}
             </option>
           ))}
         </select>

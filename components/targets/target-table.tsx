@@ -26,7 +26,7 @@ export async function TargetTable({
   const num = (x: TargetWithProgress, v: number | null) => formatNumber(v, locale, TARGET_METRIC_INFO[x.metric].decimals);
   return (
     <div className="table-wrap scroll">
-      <table className="data" data-testid="target-table">
+      <table className="data" data-testid="target-table" style={{ minWidth: 760 }}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
