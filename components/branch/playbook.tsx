@@ -38,7 +38,7 @@ export async function PlaybookSection({ playbook }: { playbook: Playbook }) {
         <p className="muted small">{t('noExamples')}</p>
       ) : (
         <div className="table-wrap scroll">
-          <table className="data" data-testid="playbook-examples">
+          <table className="data" data-testid="playbook-examples" style={{ minWidth: 640 }}>
             <caption className="visually-hidden">{t('examples')}</caption>
             <thead>
               <tr>
