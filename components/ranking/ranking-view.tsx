@@ -204,6 +204,7 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
                   engagement={data.method.engagement}
                   activityCap={data.method.activityCap}
                   uncertainty={data.robustness.data}
+                  targetsMet={data.targetsMet}
                 />
               </section>
             </>

@@ -347,6 +347,12 @@ export const rankingResponseSchema = z.object({
   medians: z.record(componentIdSchema, z.number().nullable()),
   counts: z.object({ branches: z.number().int(), eligible: z.number().int() }),
   freshness: freshnessSchema,
+  /**
+   * "Targets met n of m" by branch id, for the branches the viewer may see in
+   * full and whose targets overlap the period (docs/methodology.md, "Targets");
+   * present only when there is any.
+   */
+  targetsMet: z.record(z.string(), z.object({ met: z.number().int(), of: z.number().int() })).optional(),
   /** Present only when no branch is ranked in the period: why, and where a ranking is. */
   unranked: z
     .object({
