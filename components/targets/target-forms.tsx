@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, type ReactNode } from 'react';
 import type { TargetActionResult } from '@/lib/targets/action-result';
-import { TARGET_METRICS } from '@/lib/targets/definitions';
+import { TARGET_METRICS } from '@/lib/targets/metrics';
 
 type Action = (prev: TargetActionResult, data: FormData) => Promise<TargetActionResult>;
 

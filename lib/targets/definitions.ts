@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { daysInclusive, isValidDay } from '../ranking/period';
+import { TARGET_METRICS, type TargetMetric } from './metrics';
 
 // What a target is (docs/methodology.md, "Targets"): one figure a branch should
 // reach over one period. The shape is declared here once; the form, the CSV
@@ -10,8 +11,7 @@ import { daysInclusive, isValidDay } from '../ranking/period';
  * over a period: `cumulative` figures grow with the days (views, follower
  * growth), `rate` figures are an average over the days (posts per week).
  */
-export const TARGET_METRICS = ['follower_growth', 'posts_per_week', 'views_per_100k'] as const;
-export type TargetMetric = (typeof TARGET_METRICS)[number];
+export { TARGET_METRICS, type TargetMetric } from './metrics';
 
 export const TARGET_METRIC_INFO: Record<TargetMetric, { kind: 'cumulative' | 'rate'; min: number; max: number; decimals: number }> = {
   // Net follower growth over the period, % (−100 % is losing everyone).
