@@ -4,6 +4,8 @@
 //   BENCH_DATABASE_URL=postgres://… npx tsx test/bench/ranking-bench.ts --regenerate
 //   npx tsx test/bench/ranking-bench.ts --uncertainty   (only the bootstrap section)
 //   npx tsx test/bench/ranking-bench.ts --first-views   (only the first views after a refresh)
+//   npx tsx test/bench/ranking-bench.ts --warm          (only warm podium-v1 vs podium-v2 vs the floor, interleaved)
+//   npx tsx test/bench/ranking-bench.ts --cold-phases   (only where a cold month's time goes, per method)
 //
 // 83 branches × 5 accounts × 3 years; 2 posts a day per social account, each
 // re-polled for 28 days: ≈ 20 million post_day rows. BENCH_DAYS=120 makes a
@@ -22,9 +24,12 @@ import { migrateToLatest } from '../../db/migrate';
 import { parseQuery, errorResponse } from '../../lib/api/errors';
 import { rankingsQuerySchema, seriesQuerySchema } from '../../lib/api/schemas';
 import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
-import { getMethod, getSnapshot, listRankings, loadRankingInput, lookbackDays, rankingJson, warmRankings } from '../../lib/data/rankings';
+import { asOfFor, getMethod, getSnapshot, listRankings, loadRankingInput, lookbackDays, rankingJson, warmRankings } from '../../lib/data/rankings';
+import { loadBoundaryCorrections } from '../../lib/data/v2-boundary';
+import { getLastDataDay } from '../../lib/data/rollup-rows';
 import { computeRanking } from '../../lib/ranking/engine';
-import { addDays, periodContaining, previousPeriod, type Period } from '../../lib/ranking/period';
+import { rulesOf } from '../../lib/ranking/method';
+import { addDays, minDay, periodContaining, previousPeriod, type Period } from '../../lib/ranking/period';
 import { BOOTSTRAP, rankUncertainty } from '../../lib/ranking/uncertainty';
 import { getBranchSeries } from '../../lib/data/series';
 import { refreshRollups } from '../../lib/rollups/index';
@@ -330,12 +335,128 @@ async function firstViewsBench(db: DB, url: string): Promise<void> {
   console.log(`  slowest first view: ${Math.max(...cold.views).toFixed(0)} ms without warm-up, ${Math.max(...warm.views).toFixed(0)} ms warmed`);
 }
 
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
+
+/**
+ * Warm rankings side by side (issue #12: warm podium-v2 p95 ≤ 1.5× the floor). Both months are
+ * materialized first; then each repetition sends N rounds of (floor, podium-v2, podium-v1) with
+ * the order rotated every round, so that load on the shared machine falls on all three alike.
+ * Printed: per series the median over repetitions of p50 and p95, the ratios to the floor, and
+ * the process CPU time per request (client and server share this process; PostgreSQL's is not in it).
+ */
+async function warmBench(url: string, reps = Number(process.env.BENCH_REPS ?? 5), n = Number(process.env.BENCH_N ?? 100)): Promise<void> {
+  const series = [
+    { label: 'floor (/api/health)', path: '/api/health' },
+    { label: 'month podium-v2', path: '/api/rankings?period=month&date=2026-10&method=podium-v2' },
+    { label: 'month podium-v1', path: '/api/rankings?period=month&date=2026-10&method=podium-v1' },
+  ];
+  const bytes: number[] = [];
+  for (const s of series) {
+    const res = await fetch(url + s.path);
+    if (res.status !== 200) throw new Error(`${s.path}: HTTP ${res.status}`);
+    bytes.push((await res.arrayBuffer()).byteLength);
+  }
+  const p50 = series.map(() => [] as number[]);
+  const p95 = series.map(() => [] as number[]);
+  const cpu = series.map(() => [] as number[]);
+  for (let r = 0; r < reps; r++) {
+    const times = series.map(() => [] as number[]);
+    const cpuSum = series.map(() => 0);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < series.length; k++) {
+        const j = (i + k) % series.length;
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        const res = await fetch(url + series[j].path);
+        await res.arrayBuffer();
+        times[j].push(performance.now() - t0);
+        const c = process.cpuUsage(c0);
+        cpuSum[j] += (c.user + c.system) / 1000;
+        if (res.status !== 200) throw new Error(`${series[j].path}: HTTP ${res.status}`);
+      }
+    }
+    series.forEach((_, j) => {
+      const t = [...times[j]].sort((a, b) => a - b);
+      p50[j].push(t[Math.ceil(0.5 * t.length) - 1]);
+      p95[j].push(t[Math.ceil(0.95 * t.length) - 1]);
+      cpu[j].push(cpuSum[j] / n);
+    });
+  }
+  const f50 = median(p50[0]);
+  const f95 = median(p95[0]);
+  const fc = median(cpu[0]);
+  console.log(`warm rankings vs the floor, interleaved: ${reps} repetitions × ${n} rounds; medians over repetitions`);
+  console.log(`  ${'series'.padEnd(22)} ${'bytes'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'cpu/req'.padStart(8)}   p50/floor p95/floor cpu/floor   p95 per repetition`);
+  series.forEach((s, j) => {
+    console.log(
+      `  ${s.label.padEnd(22)} ${String(bytes[j]).padStart(8)} ${median(p50[j]).toFixed(2).padStart(8)} ${median(p95[j]).toFixed(2).padStart(8)} ${median(cpu[j]).toFixed(2).padStart(8)}   ` +
+        `${(median(p50[j]) / f50).toFixed(2).padStart(9)} ${(median(p95[j]) / f95).toFixed(2).padStart(9)} ${(median(cpu[j]) / fc).toFixed(2).padStart(9)}   ${p95[j].map((x) => x.toFixed(1)).join(', ')}`,
+    );
+  });
+}
+
+/**
+ * Where a cold month's time goes: the steps getSnapshot takes, timed one by one (same calls,
+ * same order, outside its transaction and without the stores), for each method; medians of `runs`.
+ */
+async function coldPhasesBench(db: DB, runs = Number(process.env.BENCH_UNC_RUNS ?? 3)): Promise<void> {
+  const period = periodContaining('month', '2026-10-01');
+  const prev = previousPeriod(period);
+  for (const label of ['podium-v1', 'podium-v2']) {
+    const method = await getMethod(db, label);
+    if (!method) continue;
+    const steps: Record<string, number[]> = {};
+    const lap = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
+      const t0 = performance.now();
+      const r = await fn();
+      (steps[name] ??= []).push(performance.now() - t0);
+      return r;
+    };
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const lastDataDay = await lap('last data day', () => getLastDataDay(db));
+      const asOf = asOfFor(period, END, lastDataDay);
+      const prevAsOf = asOfFor(prev, END, lastDataDay);
+      const lookback = lookbackDays(method.definition);
+      const all = await lap('load rollups (both months)', () => loadRankingInput(db, { from: prev.from, to: period.to }, 'all', lookback));
+      const v2 = rulesOf(method.definition) === 'podium-v2';
+      const slice = async (from: string, to: string, dataTo: string) => {
+        const edges = v2 ? await lap('edge corrections (×2)', () => loadBoundaryCorrections(db, { from, to: dataTo }, 'all')) : null;
+        return all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -lookback) && d.day <= to), ...(edges ? { edges: edges.get(b.id) ?? {} } : {}) }));
+      };
+      const pb = await slice(prev.from, prev.to, minDay(prev.to, prevAsOf));
+      const previous = await lap('computeRanking (×2)', () => computeRanking({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: pb }, method.definition));
+      const input = { from: period.from, to: period.to, asOf, branches: await slice(period.from, period.to, minDay(period.to, asOf)) };
+      const res = await lap('computeRanking (×2)', () => computeRanking(input, method.definition, new Map(previous.rows.map((r) => [r.branchId, r.rank]))));
+      await lap('rankUncertainty (200 resamples)', () => rankUncertainty(input, method.definition, res));
+      (steps['total (without the stores)'] ??= []).push(performance.now() - t0);
+    }
+    console.log(`cold month 2026-10 by step, ${label}, median of ${runs} (ms; a "×2" step summed per run):`);
+    for (const [name, v] of Object.entries(steps)) {
+      const perRun = name.includes('×2') ? Array.from({ length: runs }, (_, i) => v[2 * i] + v[2 * i + 1]) : v;
+      console.log(`  ${name.padEnd(34)} ${median(perRun).toFixed(0).padStart(6)}   runs ${perRun.map((x) => x.toFixed(0)).join(', ')}`);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const fresh = await ensureDatabase(process.argv.includes('--regenerate'));
   const db = createDb(BASE_URL, { max: 10 });
   if (fresh) await timed('generate', () => generate(db));
   if (process.argv.includes('--uncertainty')) {
     await uncertaintyBench(db);
+    await db.destroy();
+    return;
+  }
+  if (process.argv.includes('--cold-phases')) {
+    await coldPhasesBench(db);
+    await db.destroy();
+    return;
+  }
+  if (process.argv.includes('--warm')) {
+    const { url, close } = await serve(db);
+    await warmBench(url);
+    await close();
     await db.destroy();
     return;
   }
@@ -374,6 +495,7 @@ async function main(): Promise<void> {
   await run('GET /api/branches/b01/series day, 1 year', `/api/branches/b01/series?metric=views&granularity=day&from=2025-11-26&to=${END}`);
   await run('naive SQL ranking month (raw snapshots)', '/naive/rankings?from=2026-10-01&to=2026-10-31', NAIVE_N);
   await run('naive SQL ranking year (raw snapshots)', '/naive/rankings?from=2025-01-01&to=2025-12-31', NAIVE_N);
+  await warmBench(url);
   await firstViewsBench(db, url);
   await close();
   await db.destroy();
