@@ -12,7 +12,7 @@ import type {
 } from '../api/schemas';
 import type { FederalDistrict } from '../networks';
 import type { BranchInput, BranchMetrics } from '../ranking/components';
-import { computeRanking, type EngineRobustness } from '../ranking/engine';
+import { computeRanking, computeRanks, type EngineRobustness } from '../ranking/engine';
 import { rankUncertainty, type DataSensitivity } from '../ranking/uncertainty';
 import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodComponents, methodLabel, parseMethod, rulesOf, DEFAULT_METHOD } from '../ranking/method';
 import { EDGE_POST_AGE_DAYS, loadBoundaryCorrections } from './v2-boundary';
@@ -202,8 +202,8 @@ export async function getSnapshot(
       const edges = v2 && dataTo >= from ? await loadBoundaryCorrections(trx, { from, to: dataTo }, scope) : null;
       return all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -lookback) && d.day <= to), ...(edges ? { edges: edges.get(b.id) ?? {} } : {}) }));
     };
-    const previous = computeRanking({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: await slice(prev.from, prev.to, minDay(prev.to, prevAsOf)) }, method.definition);
-    const prevRanks = new Map(previous.rows.map((r) => [r.branchId, r.rank]));
+    // Of the previous period only its ranks are used (the rank change): no detail, path or robustness.
+    const prevRanks = computeRanks({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: await slice(prev.from, prev.to, minDay(prev.to, prevAsOf)) }, method.definition);
     const input = { from: period.from, to: period.to, asOf, branches: await slice(period.from, period.to, minDay(period.to, asOf)) };
     const res = computeRanking(input, method.definition, prevRanks);
     const uncertainty = rankUncertainty(input, method.definition, res);

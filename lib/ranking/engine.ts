@@ -317,6 +317,31 @@ export function computeRanking(
   return { rows, medians, robustness: robustnessOf(elig.map((x) => x.b.id), P, scores, method), eligibleCount: n };
 }
 
+/**
+ * Only the ranks of a period (branch id → rank, null when not ranked): the steps of
+ * computeRanking that decide a rank — measure, eligibility, percentiles among the eligible,
+ * rounded score, competition rank (rankField) — without flags, detail, path to the top or
+ * robustness. A period's ranking needs no more of the period before it (the rank change), so
+ * a cold ranking computes the previous period with this (docs/benchmarks.md, podium-v2 cold month).
+ */
+export function computeRanks(input: RankingInput, methodRaw: MethodDefinition): Map<number, number | null> {
+  const method = methodDefinitionSchema.parse(methodRaw);
+  const measured = [...input.branches]
+    .sort((a, b) => a.id - b.id)
+    .map((b) => {
+      const { metrics, values } = measureBranch(b, input, method);
+      return { id: b.id, values, eligible: eligibilityOf(b, metrics, values, method).eligible };
+    });
+  const elig = measured.filter((x) => x.eligible);
+  const { ranks } = rankField(
+    elig.map((x) => x.values),
+    method.weights,
+  );
+  const out = new Map<number, number | null>(measured.map((x) => [x.id, null]));
+  elig.forEach((x, i) => out.set(x.id, ranks[i]));
+  return out;
+}
+
 /** Moves each weight by ±delta in turn; the top N is contested if any such move changes it. */
 export function robustnessOf(ids: number[], P: Matrix, scores: number[], method: MethodDefinition): EngineRobustness {
   const n = ids.length;

@@ -27,7 +27,7 @@ import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
 import { asOfFor, getMethod, getSnapshot, listRankings, loadRankingInput, lookbackDays, rankingJson, warmRankings } from '../../lib/data/rankings';
 import { loadBoundaryCorrections } from '../../lib/data/v2-boundary';
 import { getLastDataDay } from '../../lib/data/rollup-rows';
-import { computeRanking } from '../../lib/ranking/engine';
+import { computeRanking, computeRanks } from '../../lib/ranking/engine';
 import { rulesOf } from '../../lib/ranking/method';
 import { addDays, minDay, periodContaining, previousPeriod, type Period } from '../../lib/ranking/period';
 import { BOOTSTRAP, rankUncertainty } from '../../lib/ranking/uncertainty';
@@ -425,13 +425,17 @@ async function coldPhasesBench(db: DB, runs = Number(process.env.BENCH_UNC_RUNS 
         return all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -lookback) && d.day <= to), ...(edges ? { edges: edges.get(b.id) ?? {} } : {}) }));
       };
       const pb = await slice(prev.from, prev.to, minDay(prev.to, prevAsOf));
-      const previous = await lap('computeRanking (×2)', () => computeRanking({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: pb }, method.definition));
+      const prevInput = { from: prev.from, to: prev.to, asOf: prevAsOf, branches: pb };
+      const prevRanks = await lap('previous month: computeRanks', () => computeRanks(prevInput, method.definition));
       const input = { from: period.from, to: period.to, asOf, branches: await slice(period.from, period.to, minDay(period.to, asOf)) };
-      const res = await lap('computeRanking (×2)', () => computeRanking(input, method.definition, new Map(previous.rows.map((r) => [r.branchId, r.rank]))));
+      const res = await lap('the month: computeRanking', () => computeRanking(input, method.definition, prevRanks));
       await lap('rankUncertainty (200 resamples)', () => rankUncertainty(input, method.definition, res));
       (steps['total (without the stores)'] ??= []).push(performance.now() - t0);
+      // Not in the total: what the previous month cost before (the full computeRanking), and that its ranks are the same.
+      const full = await lap('(previous month: computeRanking)', () => computeRanking(prevInput, method.definition));
+      if (full.rows.some((r) => prevRanks.get(r.branchId) !== r.rank)) throw new Error(`${label}: computeRanks differs from computeRanking`);
     }
-    console.log(`cold month 2026-10 by step, ${label}, median of ${runs} (ms; a "×2" step summed per run):`);
+    console.log(`cold month 2026-10 by step, ${label}, median of ${runs} (ms; a "×2" step summed per run; previous-month ranks checked equal):`);
     for (const [name, v] of Object.entries(steps)) {
       const perRun = name.includes('×2') ? Array.from({ length: runs }, (_, i) => v[2 * i] + v[2 * i + 1]) : v;
       console.log(`  ${name.padEnd(34)} ${median(perRun).toFixed(0).padStart(6)}   runs ${perRun.map((x) => x.toFixed(0)).join(', ')}`);

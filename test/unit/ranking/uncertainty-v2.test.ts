@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { BranchInput, DayTotals } from '../../../lib/ranking/components';
 import { branchMetricsV2 } from '../../../lib/ranking/components-v2';
 import { daySumsV2, resampledMetricsV2 } from '../../../lib/ranking/bootstrap-sums-v2';
-import { computeRanking } from '../../../lib/ranking/engine';
-import { PODIUM_V2 } from '../../../lib/ranking/method';
+import { computeRanking, computeRanks } from '../../../lib/ranking/engine';
+import { PODIUM_V1, PODIUM_V2 } from '../../../lib/ranking/method';
 import { addDays, diffDays, eachDay } from '../../../lib/ranking/period';
 import { BOOTSTRAP, blockDaysFor, drawDays, MAX_ROWS_PATH_DAYS, prepareBranch, rankUncertainty, resampleBranch } from '../../../lib/ranking/uncertainty';
 import { createRng } from '../../../lib/demo/random';
@@ -166,4 +166,24 @@ describe('rank ranges under podium-v2 for every period length', () => {
       expect(u.intervals.map((x) => x.branchId).sort((x, y) => x - y)).toEqual(result.rows.filter((r) => r.rank !== null).map((r) => r.branchId).sort((x, y) => x - y));
     }
   });
+});
+
+describe('computeRanks (the previous period of a cold ranking)', () => {
+  for (const m of [PODIUM_V1, PODIUM_V2]) {
+    it(`gives exactly computeRanking's ranks, unranked branches included (${m.key}-v${m.version})`, () => {
+      for (const [seed, w] of [[3, OCT], [5, Q3]] as const) {
+        const rng = createRng(seed);
+        const branches = Array.from({ length: 40 }, (_, i) => randomBranch(i + 1, rng, w));
+        // Never ranked: no population, no data at all; and two branches with the same data (a shared rank).
+        branches.push({ ...branches[0], id: 41, slug: 'r41', population: null });
+        branches.push({ id: 42, slug: 'r42', name: 'R42', population: 100_000, expectedAccounts: 3, days: [] });
+        branches.push({ ...branches[1], id: 43, slug: 'r43' });
+        const input = { ...w, branches: [...branches].reverse() };
+        const full = computeRanking(input, m);
+        const expected = new Map(full.rows.map((r) => [r.branchId, r.rank]));
+        expect([...expected.values()].filter((r) => r === null).length).toBeGreaterThanOrEqual(2);
+        expect(computeRanks(input, m)).toEqual(expected);
+      }
+    });
+  }
 });
