@@ -87,14 +87,44 @@ interface NetworkProfile {
   hasLikes: boolean;
 }
 
-const PROFILES: Record<Exclude<Network, 'dzen' | 'max'>, NetworkProfile> = {
+const PROFILES: Record<Exclude<Network, 'dzen'>, NetworkProfile> = {
   vk: { followerShare: 1, viewRate: 0.22, postRate: 1.1, likeRate: 0.018, hasLikes: true },
   ok: { followerShare: 0.45, viewRate: 0.14, postRate: 0.6, likeRate: 0.028, hasLikes: true },
   telegram: { followerShare: 0.3, viewRate: 0.55, postRate: 1.4, likeRate: 0, hasLikes: false },
   youtube: { followerShare: 0.18, viewRate: 0.05, postRate: 0.12, likeRate: 0.035, hasLikes: true },
   rutube: { followerShare: 0.05, viewRate: 0.08, postRate: 0.1, likeRate: 0.03, hasLikes: true },
   website: { followerShare: 0, viewRate: 0, postRate: 0.45, likeRate: 0, hasLikes: false },
+  // MAX channels (read by the organisation's bot): subscribers and views only, no likes (docs/methodology.md).
+  max: { followerShare: 0.12, viewRate: 0.4, postRate: 1.0, likeRate: 0, hasLikes: false },
 };
+
+/** Share of branches with a MAX channel, and of those whose channel has not added the bot. */
+const MAX_PRESENCE = 0.8;
+const MAX_NO_BOT = 0.1;
+const MAX_NO_BOT_REASON =
+  "max: the organisation's MAX bot is not an administrator of this channel: add it as an administrator, or import the channel's figures from CSV (HTTP 403)";
+
+/**
+ * The branch's MAX channel, from a random stream of its own so every other
+ * demo figure stays as it was before MAX was added.
+ */
+function maxAccount(seed: number, region: Region): DemoAccount | null {
+  const rng = createRng(seed ^ hashSeed(`${region.code}:max-presence`));
+  if (!rng.chance(MAX_PRESENCE)) return null;
+  const tag = region.slug.replace(/-/g, '_');
+  const noBot = rng.chance(MAX_NO_BOT);
+  return {
+    key: `${region.code}:max`,
+    branchCode: region.code,
+    network: 'max',
+    externalId: String(-70_000_000_000_000 - (hashSeed(`${region.code}:max`) % 1_000_000_000)),
+    handle: `podium_${tag}`,
+    url: `https://max.ru/podium_${tag}`,
+    title: `Подиум · ${region.name}`,
+    status: noBot ? 'private' : 'active',
+    statusReason: noBot ? MAX_NO_BOT_REASON : null,
+  };
+}
 
 // How the site's social and messenger visits split by Metrica's network ids (demo shares).
 const SOCIAL_SPLIT: [string, number][] = [['vkontakte', 0.72], ['odnoklassniki', 0.18], ['youtube', 0.06], ['dzen', 0.04]];
@@ -200,6 +230,11 @@ function postUrl(rng: Rng, account: DemoAccount, n: number): { id: string; url: 
       return { id: String(150_000_000_000 + n), url: `https://ok.ru/group/${account.externalId}/topic/${150_000_000_000 + n}`, contentType: 'text' };
     case 'telegram':
       return { id: String(n), url: `https://t.me/${account.handle}/${n}`, contentType: 'text' };
+    case 'max': {
+      // Messages are keyed by their string mid (docs/collectors.md, "MAX").
+      const mid = `mid.${randomId(rng, 16, '0123456789abcdef')}`;
+      return { id: mid, url: `${account.url}/${mid}`, contentType: rng.chance(0.35) ? 'photo' : 'text' };
+    }
     case 'youtube': {
       const v = randomId(rng, 11, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_');
       return { id: v, url: `https://www.youtube.com/watch?v=${v}`, contentType: rng.chance(0.4) ? 'clip' : 'video' };
@@ -263,10 +298,13 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
 
     const networks = pickNetworks(rng);
     const accounts = networks.map((n) => makeAccount(rng, region, n));
-    const branch: DemoBranch = { region, accounts, days: [], posts: [], runs: [] };
+    const max = maxAccount(seed, region);
+    const branch: DemoBranch = { region, accounts: max ? [...accounts, max] : accounts, days: [], posts: [], runs: [] };
 
-    for (const account of accounts) {
-      const network = account.network as Exclude<Network, 'dzen' | 'max'>;
+    for (const account of branch.accounts) {
+      // A channel without the bot has nothing collected (its figures would come by CSV).
+      if (account.status !== 'active') continue;
+      const network = account.network as Exclude<Network, 'dzen'>;
       const p = PROFILES[network];
       const arng = createRng(seed ^ hashSeed(account.key));
       const hasStats = network === 'vk' && arng.chance(0.5);
