@@ -11,8 +11,8 @@ import { addAccountAction, assignAccountAction, pauseAccountAction, setAccountCr
 import { AdminTable } from '@/components/admin/admin-table';
 
 const t = {
-  ru: { pick: 'Показать аккаунты отделения', show: 'Показать', choose: 'Выберите отделение, чтобы увидеть его аккаунты.', h: 'Аккаунты в соцсетях', add: 'Добавить аккаунт', url: 'Ссылка или имя (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://сайт)', network: 'Сеть (для имени без ссылки)', auto: 'по ссылке', branch: 'Отделение', title: 'Название', submit: 'Добавить', status: 'Статус', pause: 'Приостановить', resume: 'Возобновить', move: 'Перенести', test: 'Проверить сбор', cred: 'Ключ API', shared: 'общий ключ сети', setCred: 'Назначить', account: 'Аккаунт' },
-  en: { pick: 'Show the accounts of', show: 'Show', choose: 'Choose a branch to see its accounts.', h: 'Social accounts', add: 'Add an account', url: 'URL or handle (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, https://site)', network: 'Network (for a bare handle)', auto: 'from the URL', branch: 'Branch', title: 'Title', submit: 'Add', status: 'Status', pause: 'Pause', resume: 'Resume', move: 'Move', test: 'Test fetch', cred: 'API credential', shared: 'the network’s shared one', setCred: 'Set', account: 'Account' },
+  ru: { pick: 'Показать аккаунты отделения', show: 'Показать', choose: 'Выберите отделение, чтобы увидеть его аккаунты.', h: 'Аккаунты в соцсетях', add: 'Добавить аккаунт', url: 'Ссылка или имя (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, max.ru/…, https://сайт)', network: 'Сеть (для имени без ссылки)', auto: 'по ссылке', branch: 'Отделение', title: 'Название', submit: 'Добавить', status: 'Статус', pause: 'Приостановить', resume: 'Возобновить', move: 'Перенести', test: 'Проверить сбор', cred: 'Ключ API', shared: 'общий ключ сети', setCred: 'Назначить', account: 'Аккаунт', maxBot: 'MAX: читается ботом организации (бот — администратор канала)', maxCsv: 'MAX: бот организации не администратор канала — цифры вносятся импортом CSV' },
+  en: { pick: 'Show the accounts of', show: 'Show', choose: 'Choose a branch to see its accounts.', h: 'Social accounts', add: 'Add an account', url: 'URL or handle (vk.com/…, t.me/…, ok.ru/group/…, youtube.com/@…, rutube.ru/channel/…, max.ru/…, https://site)', network: 'Network (for a bare handle)', auto: 'from the URL', branch: 'Branch', title: 'Title', submit: 'Add', status: 'Status', pause: 'Pause', resume: 'Resume', move: 'Move', test: 'Test fetch', cred: 'API credential', shared: 'the network’s shared one', setCred: 'Set', account: 'Account', maxBot: 'MAX: read by the organisation’s bot (an administrator of the channel)', maxCsv: 'MAX: the organisation’s bot is not an administrator of the channel — figures come in by CSV import' },
 };
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -71,6 +71,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               <td>
                 {a.status}
                 {a.status_reason ? ` (${a.status_reason})` : ''}
+                {/* MAX channels are read only through the bot; the others come in by CSV (docs/operations.md). */}
+                {a.network === 'max' && (a.status === 'active' || a.status === 'private') && <div className="muted">{a.status === 'private' ? s.maxCsv : s.maxBot}</div>}
               </td>
               <td>
                 <ActionForm action={pauseAccountAction} submit={a.status === 'paused' ? s.resume : s.pause} locale={locale} inline>
