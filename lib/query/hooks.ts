@@ -6,7 +6,7 @@ import {
   rankingResponseSchema,
   seriesResponseSchema,
   branchSummarySchema,
-  type CompareQuery,
+  type CompareViewQuery,
   type CompareResponse,
   type RankingResponse,
   type RankingsQuery,
@@ -48,12 +48,12 @@ export function useSeries(slug: string, q: Partial<SeriesQuery>, initialData?: S
   });
 }
 
-export function useCompare(q: Omit<Partial<CompareQuery>, 'branches'> & { branches: string[] }, initialData?: CompareResponse) {
+export function useCompare(q: Omit<Partial<CompareViewQuery>, 'branches'> & { branches: string[] }, initialData?: CompareResponse) {
   return useQuery({
     queryKey: queryKeys.compare(q),
     queryFn: ({ signal }) =>
       fetchJson(`/api/compare${toSearch({ ...q, branches: q.branches.join(',') })}`, compareResponseSchema, signal),
-    enabled: q.branches.length >= 2,
+    enabled: q.branches.length >= 1,
     initialData,
     placeholderData: keepPreviousData,
   });

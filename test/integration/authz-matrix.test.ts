@@ -104,6 +104,12 @@ const API_RULES: Record<string, ApiCase[]> = {
       expect: MULTI_BRANCH,
       probeMissing: (f) => ({ url: `/api/compare?branches=${f.own},no-such-branch&metric=views&from=2026-10-01&to=2026-10-31` }),
     },
+    // One branch against the medians and the top three's average: a coordinator's own comparison.
+    {
+      url: (f) => `/api/compare?branches=${f.own}&metric=views&basis=per_100k&${Q}`,
+      expect: BRANCH_DETAIL,
+      probeMissing: () => ({ url: `/api/compare?branches=no-such-branch&metric=views&basis=per_100k&${Q}` }),
+    },
   ],
   'api/export/rankings/route.ts': [{ url: () => `/api/export/rankings?${Q}&format=csv`, expect: SIGNED_IN }],
   // Publications are open to every signed-in viewer; their rows and drift are scoped (see below).
