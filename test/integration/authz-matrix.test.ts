@@ -174,6 +174,8 @@ const PAGE_RULES: Record<string, PageRule> = {
   'unsubscribe/page.tsx': { expect: PUBLIC },
   'branches/[slug]/page.tsx': { expect: BRANCH_DETAIL, params: (f) => ({ slug: f.own }) },
   'compare/page.tsx': { expect: SIGNED_IN },
+  // Scores and ranks for all; figures per 100k scoped in lib/data/districts.ts (test/integration/districts.test.ts).
+  'districts/page.tsx': { expect: SIGNED_IN },
   'print/rankings/page.tsx': { expect: SIGNED_IN },
   'methodology/page.tsx': { expect: SIGNED_IN },
   'health/page.tsx': { expect: SIGNED_IN },
