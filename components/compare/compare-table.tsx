@@ -31,7 +31,7 @@ export function CompareTable({ data, lines, nameOf }: { data: CompareResponse; l
           </thead>
           <tbody>
             {lines.map((l, i) => (
-              <tr key={l.key} className={l.ref.type === 'reference' ? 'muted' : undefined}>
+              <tr key={l.key} data-kind={l.ref.type} className={l.ref.type === 'reference' ? 'muted' : undefined}>
                 <td className="branch-cell">
                   <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
                     <LineSample line={l} />
