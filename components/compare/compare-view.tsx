@@ -156,7 +156,7 @@ export function CompareView({
         <>
           {q.data && (
             <ExportMenu
-              href={compareExportHref({ branches: q.data.series.map((x) => x.branch.slug), metric: q.data.metric, granularity: q.data.granularity, network: q.data.network, from: q.data.from, to: q.data.to })}
+              href={compareExportHref({ branches: q.data.series.map((x) => x.branch.slug), metric: q.data.metric, granularity: q.data.granularity, network: q.data.network, from: q.data.from, to: q.data.to, basis: q.data.basis })}
             />
           )}
           <section className="card section" aria-labelledby="cmp-chart-h">

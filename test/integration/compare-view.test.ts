@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { GET as compareGET } from '../../app/api/compare/route';
 import { GET as rankingsGET } from '../../app/api/rankings/route';
+import { GET as exportGET } from '../../app/api/export/compare/route';
 import { compareResponseSchema, errorResponseSchema, rankingResponseSchema, type CompareResponse } from '../../lib/api/schemas';
 import { createAuth, setAuthForTests } from '../../lib/auth/auth';
 import { insertUser } from '../../lib/auth/users';
@@ -50,7 +51,8 @@ afterAll(async () => {
 async function get(path: string, cookie: string) {
   asRequest(cookie);
   const url = new URL(`${BASE}${path}`);
-  const res = url.pathname === '/api/rankings' ? await rankingsGET(new Request(url)) : await compareGET(new Request(url));
+  const handler = url.pathname === '/api/rankings' ? rankingsGET : url.pathname === '/api/export/compare' ? exportGET : compareGET;
+  const res = await handler(new Request(url));
   return { status: res.status, text: await res.text() };
 }
 async function compare(q: string, cookie = central): Promise<CompareResponse> {
@@ -119,6 +121,16 @@ describe('GET /api/compare per 100k residents over the ranking period', () => {
       [62_000, 60_000, 62_000],
     ]);
     expect(c.references!.some((r) => r.kind === 'top3_average')).toBe(false);
+  });
+});
+
+describe('the compare download', () => {
+  it('holds the screen’s basis: per 100k residents, with the unit named', async () => {
+    const r = await get('/api/export/compare?branches=bravo,alpha&metric=views&granularity=month&from=2026-10-01&to=2026-10-31&basis=per_100k&format=csv&lang=en', central);
+    expect(r.status, r.text).toBe(200);
+    expect(r.text).toContain('2026-10-01,31000,62000');
+    const abs = await get('/api/export/compare?branches=bravo,alpha&metric=views&granularity=month&from=2026-10-01&to=2026-10-31&format=csv&lang=en', central);
+    expect(abs.text).toContain('2026-10-01,62000,31000');
   });
 });
 
