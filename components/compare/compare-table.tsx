@@ -25,7 +25,12 @@ export function CompareTable({ data, lines, nameOf }: { data: CompareResponse; l
             <tr>
               <th scope="col">{tc('line')}</th>
               <th scope="col" className="num">
-                {tc(`total.${mode}`)}, {t(`metrics.${data.metric}`).toLowerCase()} {basis === 'absolute' ? '' : tc(`unit.${basis}`)}
+                {tc(`total.${mode}`)}
+                <br />
+                <span className="small muted">
+                  {t(`metrics.${data.metric}`)}
+                  {basis === 'absolute' ? '' : `, ${tc(`unit.${basis}`)}`}
+                </span>
               </th>
             </tr>
           </thead>

@@ -38,6 +38,7 @@ export function DistrictLeague({
               {td('branchCount', { count: d.branchCount })}
             </p>
             {d.branches.length > 0 && (
+              <div className="table-wrap scroll" tabIndex={0} role="region" aria-label={td('districtName', { district: t(`districts.${d.district}`) })}>
               <table className="data compact">
                 <thead>
                   <tr>
@@ -70,6 +71,7 @@ export function DistrictLeague({
                   ))}
                 </tbody>
               </table>
+              </div>
             )}
           </li>
         ))}

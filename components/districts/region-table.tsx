@@ -12,7 +12,7 @@ export function RegionTable({ view, valueText, unit }: { view: DistrictView; val
   const locale = useLocale();
   const rows = [...view.regions].sort((a, b) => (locale === 'en' ? a.nameEn.localeCompare(b.nameEn, 'en') : a.name.localeCompare(b.name, 'ru')));
   return (
-    <div className="table-wrap scroll">
+    <div className="table-wrap scroll" tabIndex={0} role="region" aria-label={td('tableSummary')}>
       <table className="data">
         <thead>
           <tr>

@@ -6,7 +6,7 @@ import { formatNumber } from '@/lib/format/number';
 
 /** Four tiers of one blue (ColorBrewer "Blues", readable by colour-blind viewers); neutral tiles are grey. */
 export const TIER_COLORS = ['#deebf7', '#9ecae1', '#4292c6', '#08519c'] as const;
-export const tileText = (tier: number) => (tier >= 2 ? '#ffffff' : '#1b2430');
+export const tileText = (tier: number) => (tier >= 3 ? '#ffffff' : '#1b2430');
 
 /** The map's legend: each tier's range with its unit, and what a grey tile means. */
 export function TierLegend({ view, unit }: { view: DistrictView; unit: string }) {

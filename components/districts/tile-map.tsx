@@ -55,9 +55,8 @@ export function TileMap({ view, describe, periodLabel }: { view: DistrictView; d
               onFocus={() => setFocus(i)}
               onKeyDown={(e) => onKey(e, i)}
               onClick={() => setChosen(chosen === i ? null : i)}
-            >
-              <span aria-hidden="true">{r.code.slice(3)}</span>
-            </button>
+              data-abbr={r.code.slice(3)}
+            />
           );
         })}
       </div>
