@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FEDERAL_DISTRICTS, NETWORKS } from '../networks';
-import { COMPARE_BASES } from '../compare/normalize';
+import { COMPARE_BASES } from '../compare/basis';
 import { COMPONENT_IDS } from '../ranking/method';
 import { daysInclusive, isValidDay, parseAnchor } from '../ranking/period';
 

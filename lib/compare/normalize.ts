@@ -5,8 +5,9 @@ import { median } from '../ranking/stats';
 // population or by its audience, so Moscow's 13 M residents do not flatten
 // every other line. Pure; null is "not measured" and never becomes 0.
 
-export const COMPARE_BASES = ['per_100k', 'per_follower', 'absolute'] as const;
-export type CompareBasis = (typeof COMPARE_BASES)[number];
+import type { CompareBasis } from './basis';
+
+export { COMPARE_BASES, type CompareBasis } from './basis';
 
 /** Residents per "per 100k residents" unit. */
 export const RESIDENTS_UNIT = 100_000;

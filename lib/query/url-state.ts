@@ -4,7 +4,7 @@ import {
 } from '@/lib/networks';
 import { networkScopeSchema, periodKindSchema, SERIES_METRICS, type NetworkScope, type PeriodKind, type RankingsQuery, type SeriesMetric } from '@/lib/api/schemas';
 import { addDays } from '@/lib/ranking/period';
-import { COMPARE_BASES, type CompareBasis } from '@/lib/compare/normalize';
+import { COMPARE_BASES, type CompareBasis } from '@/lib/compare/basis';
 
 // The URL holds the whole view state, so a link reproduces the view. Parsing
 // is forgiving: a bad value falls back to its default instead of failing.
