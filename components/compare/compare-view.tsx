@@ -3,7 +3,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { GRANULARITIES, type CompareResponse, type SeriesMetric } from '@/lib/api/schemas';
+import type { CompareResponse } from '@/lib/api/schemas';
+import { GRANULARITIES, type SeriesMetric } from '@/lib/api/vocabulary';
 import { branchLine, compareLineRows, compareLines, type LineSpec } from '@/lib/compare/lines';
 import { appliedBasis, COMPARE_BASES, type CompareBasis } from '@/lib/compare/normalize';
 import { formatRange } from '@/lib/format/date';

@@ -2,7 +2,8 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { MAP_METRICS, type DistrictView, type MapMetric } from '@/lib/districts/schema';
+import type { DistrictView } from '@/lib/districts/schema';
+import { MAP_METRICS, type MapMetric } from '@/lib/districts/tiers';
 import { districtSearch, type DistrictState } from '@/lib/districts/url';
 import { formatRange } from '@/lib/format/date';
 import { formatNumber } from '@/lib/format/number';

@@ -3,7 +3,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { neighbour, GRID_COLS, TILE_GRID, type Direction } from '@/lib/districts/tile-grid';
-import { tierOf, type DistrictView } from '@/lib/districts/schema';
+import type { DistrictView } from '@/lib/districts/schema';
+import { tierOf } from '@/lib/districts/tiers';
 import { TIER_COLORS, tileText } from './tiers';
 
 const KEYS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };

@@ -1,5 +1,5 @@
 import { parsePeriodState, periodSearch, type PeriodState } from '../query/url-state';
-import { MAP_METRICS, type MapMetric } from './schema';
+import { MAP_METRICS, type MapMetric } from './tiers';
 
 // The districts page's view state in the URL: the ranking's period fields and the metric.
 

@@ -2,7 +2,8 @@ import {
   FEDERAL_DISTRICTS,
   type FederalDistrict,
 } from '@/lib/networks';
-import { networkScopeSchema, periodKindSchema, SERIES_METRICS, type NetworkScope, type PeriodKind, type RankingsQuery, type SeriesMetric } from '@/lib/api/schemas';
+import type { RankingsQuery } from '@/lib/api/schemas';
+import { isNetworkScope, isPeriodKind, SERIES_METRICS, type NetworkScope, type PeriodKind, type SeriesMetric } from '@/lib/api/vocabulary';
 import { addDays } from '@/lib/ranking/period';
 import { COMPARE_BASES, type CompareBasis } from '@/lib/compare/basis';
 
@@ -29,10 +30,10 @@ export interface PeriodState {
 }
 
 export function parsePeriodState(p: Params): PeriodState {
-  const kind = periodKindSchema.safeParse(get(p, 'period'));
-  const net = networkScopeSchema.safeParse(get(p, 'network'));
-  const period = kind.success ? kind.data : 'month';
-  const network = net.success ? net.data : 'all';
+  const kind = get(p, 'period');
+  const net = get(p, 'network');
+  const period = isPeriodKind(kind) ? kind : 'month';
+  const network = isNetworkScope(net) ? net : 'all';
   if (period === 'custom') {
     const from = get(p, 'from');
     const to = get(p, 'to');
