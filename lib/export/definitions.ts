@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CompareBasis } from '../compare/normalize';
 import { isoDay, MAX_RANGE_DAYS, networkScopeSchema, type CompareResponse, type RankingResponse, type RankingRow, type SeriesMetric } from '../api/schemas';
 import type { ComponentId } from '../ranking/method';
 import { COMPONENT_IDS } from '../ranking/method';
@@ -174,8 +175,16 @@ export interface CompareTableRow {
   values: (number | null)[];
 }
 
+/** The unit of a compare export's figures (docs/ui.md, "Compare"). */
+export const BASIS_LABELS: Record<CompareBasis, Record<ExportLocale, string>> = {
+  per_100k: { ru: 'на 100 тыс. жителей', en: 'per 100k residents' },
+  per_follower: { ru: 'на 1 000 подписчиков', en: 'per 1,000 followers' },
+  absolute: { ru: 'в абсолютных числах', en: 'absolute numbers' },
+};
+
 export function compareColumns(res: CompareResponse, locale: ExportLocale): ExportColumn<CompareTableRow>[] {
-  const rate = res.metric === 'engagement_rate';
+  // A rate, and any figure per 100k or per 1,000 followers, keeps decimals.
+  const rate = res.metric === 'engagement_rate' || (res.basis !== undefined && res.basis !== 'absolute');
   return [
     { key: 'bucket', header: { ru: 'Дата', en: 'Date' }, type: 'date', value: (r) => r.bucket, width: 12 },
     ...res.series.map(

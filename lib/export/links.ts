@@ -70,6 +70,7 @@ export function branchExportHref(slug: string, w: { from: string; to: string; gr
 }
 
 /** The comparison export over the window the chart shows. */
-export function compareExportHref(c: { branches: string[]; metric: string; granularity: string; network: string; from: string; to: string }): string {
-  return `/api/export/compare?${query({ branches: c.branches.join(','), metric: c.metric, granularity: c.granularity, network: c.network, from: c.from, to: c.to })}`;
+export function compareExportHref(c: { branches: string[]; metric: string; granularity: string; network: string; from: string; to: string; basis?: string }): string {
+  const basis = c.basis && c.basis !== 'absolute' ? { basis: c.basis } : {};
+  return `/api/export/compare?${query({ branches: c.branches.join(','), metric: c.metric, granularity: c.granularity, network: c.network, from: c.from, to: c.to, ...basis })}`;
 }

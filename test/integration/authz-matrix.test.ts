@@ -104,6 +104,12 @@ const API_RULES: Record<string, ApiCase[]> = {
       expect: MULTI_BRANCH,
       probeMissing: (f) => ({ url: `/api/compare?branches=${f.own},no-such-branch&metric=views&from=2026-10-01&to=2026-10-31` }),
     },
+    // One branch against the medians and the top three's average: a coordinator's own comparison.
+    {
+      url: (f) => `/api/compare?branches=${f.own}&metric=views&basis=per_100k&${Q}`,
+      expect: BRANCH_DETAIL,
+      probeMissing: () => ({ url: `/api/compare?branches=no-such-branch&metric=views&basis=per_100k&${Q}` }),
+    },
   ],
   'api/export/rankings/route.ts': [{ url: () => `/api/export/rankings?${Q}&format=csv`, expect: SIGNED_IN }],
   // Publications are open to every signed-in viewer; their rows and drift are scoped (see below).
@@ -168,6 +174,8 @@ const PAGE_RULES: Record<string, PageRule> = {
   'unsubscribe/page.tsx': { expect: PUBLIC },
   'branches/[slug]/page.tsx': { expect: BRANCH_DETAIL, params: (f) => ({ slug: f.own }) },
   'compare/page.tsx': { expect: SIGNED_IN },
+  // Scores and ranks for all; figures per 100k scoped in lib/data/districts.ts (test/integration/districts.test.ts).
+  'districts/page.tsx': { expect: SIGNED_IN },
   'print/rankings/page.tsx': { expect: SIGNED_IN },
   'methodology/page.tsx': { expect: SIGNED_IN },
   'health/page.tsx': { expect: SIGNED_IN },

@@ -35,7 +35,10 @@ const ROUTES: Record<string, RouteCase[]> = {
   'app/api/branches/[slug]/series/route.ts': [
     { method: 'GET', path: '/api/branches/alpha/series', query: { metric: 'views', from: '2026-10-01', to: '2026-10-31', granularity: 'week', network: 'vk' }, params: { slug: 'alpha' } },
   ],
-  'app/api/compare/route.ts': [{ method: 'GET', path: '/api/compare', query: { branches: 'alpha,bravo', metric: 'views', from: '2026-10-01', to: '2026-10-31', granularity: 'day' } }],
+  'app/api/compare/route.ts': [
+    { method: 'GET', path: '/api/compare', query: { branches: 'alpha,bravo', metric: 'views', from: '2026-10-01', to: '2026-10-31', granularity: 'day' } },
+    { method: 'GET', path: '/api/compare', query: { branches: 'alpha', metric: 'views', basis: 'per_follower', period: 'month', date: '2026-10', granularity: 'day' } },
+  ],
   'app/api/export/rankings/route.ts': [{ method: 'GET', path: '/api/export/rankings', query: { period: 'custom', from: '2026-10-01', to: '2026-10-31', format: 'csv', delimiter: 'semicolon', lang: 'en' } }],
   'app/api/export/audit/route.ts': [{ method: 'GET', path: '/api/export/audit', query: { from: '2026-01-01', to: '2026-12-31', action: 'export.', actor: 'admin@f.test', format: 'csv' } }],
   'app/api/export/compare/route.ts': [{ method: 'GET', path: '/api/export/compare', query: { branches: 'alpha,bravo', metric: 'views', from: '2026-10-01', to: '2026-10-31', format: 'xlsx' } }],
