@@ -14,6 +14,7 @@ import {
 import { sortRankingRows, type RankingSort } from './ranking-sort';
 import type { ExportSpec } from './respond';
 import type { RankingRow } from '../api/schemas';
+import { bilingual } from './text';
 
 /** The ranking export, shared by the route and the CLI. */
 export function rankingExportSpec(res: RankingResponse, options: ExportOptions, locale: ExportLocale, sort?: RankingSort): ExportSpec<RankingRow> {
@@ -23,7 +24,7 @@ export function rankingExportSpec(res: RankingResponse, options: ExportOptions, 
     columns: rankingColumns(locale),
     rows: sort ? sortRankingRows(res.rows, sort, locale) : res.rows,
     basename: fileSlug('podium', 'rankings', res.period.kind, res.period.label.replace('..', '-to-'), res.network, res.district),
-    sheetName: { ru: 'Рейтинг', en: 'Ranking' },
+    sheetName: bilingual('ranking'),
     about: rankingAbout(res, locale),
   };
 }
@@ -58,13 +59,13 @@ export async function branchExportSpec(
       columns: seriesColumns(SERIES_METRICS),
       rows,
       basename: fileSlug('podium', 'branch', table.branch.slug, table.granularity, table.from, 'to', table.to, table.network),
-      sheetName: { ru: 'Показатели', en: 'Metrics' },
+      sheetName: bilingual('metrics'),
       about: [
-        { label: ru ? 'Отделение' : 'Branch', value: ru ? table.branch.name : table.branch.nameEn },
-        { label: ru ? 'Период' : 'Period', value: `${table.from} – ${table.to}` },
-        { label: ru ? 'Шаг' : 'Granularity', value: table.granularity },
-        { label: ru ? 'Сеть' : 'Network', value: table.network },
-        { label: ru ? 'Пустая ячейка' : 'Empty cell', value: ru ? 'нет данных (не ноль)' : 'not measured (not zero)' },
+        { label: bilingual('branch')[locale], value: ru ? table.branch.name : table.branch.nameEn },
+        { label: bilingual('period')[locale], value: `${table.from} – ${table.to}` },
+        { label: bilingual('granularity')[locale], value: table.granularity },
+        { label: bilingual('network')[locale], value: table.network },
+        { label: bilingual('emptyCell')[locale], value: bilingual('notMeasuredNotZero')[locale] },
       ],
     },
   };

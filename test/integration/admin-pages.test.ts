@@ -1,11 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReactElement } from 'react';
+import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
+import { NextIntlClientProvider } from 'next-intl';
+import ruMessages from '../../messages/ru.json';
 import { asRequest, setUpAuth, signedInCookie, type AuthFixture } from './auth-support';
 import type { ActionResult } from '../../lib/admin/action-result';
 
 vi.mock('next/headers', async () => (await import('./auth-support')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// Pages are called as plain functions (no React Server Components runtime): next-intl's server
+// helpers translate with the real Russian messages, and client parts get them from the provider.
+vi.mock('next-intl/server', async (importOriginal) => {
+  const real = await importOriginal<Record<string, unknown>>();
+  const { createTranslator } = await import('next-intl');
+  const messages = (await import('../../messages/ru.json')).default;
+  return {
+    ...real,
+    getTranslations: async (namespace?: string) => createTranslator({ locale: 'ru', messages, namespace: namespace as never }),
+    getLocale: async () => 'ru',
+    getMessages: async () => messages,
+  };
+});
 
 const TOKEN = 'vk1.a.TOPSECRET-abcdefghijklmnopqrstuvwxyz-0123456789';
 const KEY_HEX = 'b'.repeat(64);
@@ -43,7 +59,7 @@ function form(values: Record<string, string>): FormData {
 
 async function render(page: (props: never) => Promise<ReactElement>, props: object = {}): Promise<string> {
   const el = await page(props as never);
-  return renderToString(el);
+  return renderToString(createElement(NextIntlClientProvider, { locale: 'ru', messages: ruMessages, timeZone: 'Europe/Moscow', children: el }));
 }
 
 const ok: ActionResult = { ok: true };
