@@ -9,7 +9,8 @@ import { createBranch, setBranchArchived, updateBranch } from '@/lib/admin/branc
 import { AdminInputError, type AdminContext } from '@/lib/admin/context';
 import { forms, parseForm } from '@/lib/admin/forms';
 import { addCredential, deleteCredential, parseCredentialConfig, replaceCredentialToken } from '@/lib/admin/credentials';
-import { chooseMethod, publishMethod } from '@/lib/admin/methods';
+import { checkMethodJson, chooseMethod, publishMethod } from '@/lib/admin/methods';
+import { previewMethod } from '@/lib/data/method-preview';
 import { adminCreateUser, adminDeactivate, adminReactivate, adminResetLink, adminSetRole, adminSignOutEverywhere } from '@/lib/admin/users';
 import { requestOrigin } from '@/lib/audit';
 import { databaseInputProblem, HttpError } from '@/lib/api/errors';
@@ -164,5 +165,14 @@ export async function publishMethodAction(_: ActionResult, d: FormData): Promise
     const f = parseForm(forms.publishMethod, d);
     const v = await publishMethod(ctx, f.key || 'podium', f.definition, f.notes);
     return { message: `Published version ${v}`, say: { key: 'methodPublished', values: { v } } };
+  });
+}
+
+/** The top ten a definition would give on the current month, before it is published; nothing is stored. */
+export async function previewMethodAction(_: ActionResult, d: FormData): Promise<ActionResult> {
+  return run('/admin/methods', async (ctx) => {
+    const f = parseForm(forms.publishMethod, d);
+    const preview = await previewMethod(ctx.db, checkMethodJson(f.key || 'podium', f.definition));
+    return { message: `Preview of ${preview.rows.length} ranks`, say: { key: 'methodPreviewed' as const, values: { n: preview.rows.length } as Record<string, number> }, preview };
   });
 }

@@ -1,3 +1,5 @@
+import type { MethodPreview } from '@/lib/data/method-preview';
+
 /** What every admin form action answers; the token of a credential never appears here. */
 export interface ActionResult {
   ok: boolean;
@@ -11,9 +13,11 @@ export interface ActionResult {
   field?: string;
   /** A one-time link to show to the admin (invitation or password reset). */
   link?: string;
+  /** The top ten a method definition would give (the method form's preview). */
+  preview?: MethodPreview;
 }
 
-export const OUTCOME_KEYS = ['done', 'signInRequired', 'forbidden', 'sessionsEnded', 'methodSwitched', 'methodInEffect', 'methodPublished', 'passwordsDiffer', 'setupClosed'] as const;
+export const OUTCOME_KEYS = ['done', 'signInRequired', 'forbidden', 'sessionsEnded', 'methodSwitched', 'methodInEffect', 'methodPublished', 'passwordsDiffer', 'setupClosed', 'methodPreviewed'] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 
 export const initialResult: ActionResult = { ok: true };

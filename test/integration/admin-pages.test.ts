@@ -96,6 +96,16 @@ describe('admin actions', () => {
     // The ranking migration may already have stored podium-v1.
     const last = await f.db.selectFrom('ranking_method').select((eb) => eb.fn.max('version').as('v')).where('key', '=', 'podium').executeTakeFirst();
     const v = Number(last?.v ?? 0);
+    // The preview ranks the current month under the definition and stores nothing.
+    const methodCount = (await f.db.selectFrom('ranking_method').select('id').execute()).length;
+    const previewed = await a.previewMethodAction(ok, form({ key: 'podium', definition: def }));
+    expect(previewed).toMatchObject({ ok: true, say: { key: 'methodPreviewed' } });
+    expect(previewed.preview?.rows.length).toBeLessThanOrEqual(10);
+    expect(previewed.preview?.rows.map((r) => r.rank)).toEqual([...(previewed.preview?.rows.map((r) => r.rank) ?? [])].sort((x, y) => x - y));
+    expect(previewed.preview?.period.from).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(await a.previewMethodAction(ok, form({ key: 'podium', definition: JSON.stringify({ ...PODIUM_V1, weights: {} }) }))).toMatchObject({ ok: false, field: 'definition', message: expect.stringMatching(/weights/) });
+    expect(await a.previewMethodAction(ok, form({ key: 'podium', definition: '{nope' }))).toMatchObject({ ok: false, field: 'definition' });
+    expect((await f.db.selectFrom('ranking_method').select('id').execute()).length).toBe(methodCount);
     expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: def, notes: 'more engagement' }))).toMatchObject({ ok: true, message: `Published version ${v + 1}` });
     expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: def }))).toMatchObject({ ok: true, message: `Published version ${v + 2}` });
     const stored = await f.db.selectFrom('ranking_method').select(['definition', 'published_by']).where('version', '=', v + 2).executeTakeFirstOrThrow();

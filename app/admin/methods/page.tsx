@@ -5,17 +5,23 @@ import { getTranslations } from 'next-intl/server';
 import { getLocale } from '@/lib/admin/locale';
 import { listMethods } from '@/lib/admin/methods';
 import { requirePageAdmin } from '@/lib/auth/session';
-import { DEFAULT_METHOD } from '@/lib/ranking/method';
+import { DEFAULT_METHOD, methodDefinitionSchema } from '@/lib/ranking/method';
 import { formatTimestamp } from '@/lib/format/date';
-import { chooseMethodAction, publishMethodAction } from '../actions';
+import { clip } from '@/lib/format/excerpt';
+import { chooseMethodAction, previewMethodAction, publishMethodAction } from '../actions';
+import { MethodForm } from '@/components/admin/method-form';
 export default async function MethodsPage() {
   await requirePageAdmin('/admin/methods');
   const locale = await getLocale();
   const s = await getTranslations('admin.methods');
   const methods = await listMethods({ db: getDb() });
-  const latest = methods[0]?.definition ?? DEFAULT_METHOD;
+  // The form starts from the latest stored version (its rules, flags and time zone are carried over).
+  const stored = methodDefinitionSchema.safeParse(methods[0]?.definition);
+  const latest = stored.success ? stored.data : DEFAULT_METHOD;
   const inEffect = await getMethodInEffect(getDb());
   const tc = await getTranslations('admin.methodChoice');
+  // Versions stored by the system (migrations, first start) are the built-in ones: named so, not by their stored note.
+  const noteOf = (m: { notes: string | null; published_by: string | null }) => (m.published_by === 'system' || m.published_by === null ? s('builtIn') : m.notes);
   return (
     <section>
       <h1>{s('h')}</h1>
@@ -29,7 +35,7 @@ export default async function MethodsPage() {
             {methods.map((m) => (
               <option key={m.id} value={`${m.key}-v${m.version}`}>
                 {`${m.key}-v${m.version}`}
-                {m.notes ? ` — ${m.notes.length > 48 ? `${m.notes.slice(0, 47)}…` : m.notes}` : ''}
+                {noteOf(m) ? ` — ${clip(noteOf(m)!, 48)}` : ''}
               </option>
             ))}
           </select>
@@ -39,15 +45,7 @@ export default async function MethodsPage() {
         {tc('note')} <a href="/methodology">{tc('compare')}</a>
       </p>
       <h2>{s('publish')}</h2>
-      <ActionForm action={publishMethodAction} submit={s('submit')}>
-        <Field label={s('key')}><input name="key" defaultValue={methods[0]?.key ?? DEFAULT_METHOD.key} pattern="[a-z0-9-]+" required /></Field>
-        <Field label={s('notes')}><input name="notes" size={50} /></Field>
-        <div style={{ flexBasis: '100%' }}>
-          <Field label={s('def')}>
-            <textarea name="definition" rows={18} cols={80} defaultValue={JSON.stringify(latest, null, 2)} style={{ fontFamily: 'monospace', maxWidth: '85vw' }} />
-          </Field>
-        </div>
-      </ActionForm>
+      <MethodForm base={latest} preview={previewMethodAction} publish={publishMethodAction} />
       <h2>{s('list')}</h2>
       {methods.length === 0 ? (
         <p>{s('none')}</p>
@@ -56,7 +54,7 @@ export default async function MethodsPage() {
           {methods.map((m) => (
             <li key={m.id}>
               <strong>{`${m.key}-v${m.version}`}</strong>{' '}
-              · {formatTimestamp(m.published_at, locale)} {m.published_by ? `· ${s('by')} ${m.published_by}` : ''} {m.notes ? `— ${m.notes}` : ''}
+              · {formatTimestamp(m.published_at, locale)} {m.published_by && m.published_by !== 'system' ? `· ${s('by')} ${m.published_by}` : ''} {noteOf(m) ? `— ${noteOf(m)}` : ''}
             </li>
           ))}
         </ul>
