@@ -56,12 +56,13 @@ describe('every page, both languages, 1280 and 375 px', () => {
     const ctx = await contextWithCookie(browser, app.url, adminCookie);
     const page = await ctx.newPage();
     await page.goto(`${app.url}/`, { waitUntil: 'networkidle' });
-    await expect.poll(() => page.locator('[data-testid=ranking-row]').count(), SLOW).toBeGreaterThan(0);
+    // (expect.poll is for tests, not hooks: wait with the browser's own waits here.)
+    await page.locator('[data-testid=ranking-row]').first().waitFor({ timeout: SLOW.timeout });
     params.slug = (await page.locator('[data-testid=ranking-row]').first().getAttribute('data-slug'))!;
     await page.getByTestId('publish-jump').click();
     await page.getByTestId('publish-form').locator('input[name=title]').fill('Every-page test');
     await page.getByTestId('publish-submit').click();
-    await expect.poll(() => page.getByTestId('publication-link').count(), SLOW).toBe(1);
+    await page.getByTestId('publication-link').waitFor({ timeout: SLOW.timeout });
     params.id = (await page.getByTestId('publication-link').getAttribute('href'))!.split('/').pop()!;
     await ctx.close();
     fs.mkdirSync(SHOTS, { recursive: true });
