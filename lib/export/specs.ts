@@ -14,19 +14,62 @@ import {
 import { sortRankingRows, type RankingSort } from './ranking-sort';
 import type { ExportSpec } from './respond';
 import type { RankingRow } from '../api/schemas';
-import { bilingual } from './text';
+import { bilingual, exportMessage } from './text';
+import { listTargets, withProgress } from '../data/targets';
+import type { ExportColumn } from './table';
 
 /** The ranking export, shared by the route and the CLI. */
 export function rankingExportSpec(res: RankingResponse, options: ExportOptions, locale: ExportLocale, sort?: RankingSort): ExportSpec<RankingRow> {
   return {
     options,
     locale,
-    columns: rankingColumns(locale),
+    columns: res.targetsMet ? [...rankingColumns(locale), ...targetColumns(res.targetsMet)] : rankingColumns(locale),
     rows: sort ? sortRankingRows(res.rows, sort, locale) : res.rows,
     basename: fileSlug('podium', 'rankings', res.period.kind, res.period.label.replace('..', '-to-'), res.network, res.district),
     sheetName: bilingual('ranking'),
     about: rankingAbout(res, locale),
   };
+}
+
+/** "Targets met n of m" as two columns, for the branches the viewer sees in full (docs/methodology.md, "Targets"). */
+function targetColumns(met: NonNullable<RankingResponse['targetsMet']>): ExportColumn<RankingRow>[] {
+  return [
+    { key: 'targets_met', header: bilingual('targetsMet'), type: 'integer', value: (r) => met[String(r.branch.id)]?.met ?? null, width: 10 },
+    { key: 'targets_total', header: bilingual('targets'), type: 'integer', value: (r) => met[String(r.branch.id)]?.of ?? null, width: 10 },
+  ];
+}
+
+const TARGET_TEXT = {
+  metric: {
+    follower_growth: bilingual('followerGrowthOverThePeriod'),
+    posts_per_week: bilingual('postsAWeekAverageOverThePeriod'),
+    views_per_100k: bilingual('viewsPer100kResidentsOverThePeriod'),
+  },
+  status: {
+    met: bilingual('met'),
+    missed: bilingual('missed'),
+    onTrack: bilingual('onTrack'),
+    behind: bilingual('behind'),
+    notStarted: bilingual('notStarted'),
+    noData: bilingual('noData'),
+  },
+} as const;
+
+/** One "about" line per target overlapping the export's window: target, figure so far, linear projection, status. */
+async function targetAbout(db: DB, viewer: Viewer, branchId: number, from: string, to: string, locale: ExportLocale) {
+  const list = await withProgress(db, viewer, await listTargets(db, viewer, { branchId, overlaps: { from, to } }));
+  const n = (v: number | null) => (v === null ? '—' : String(Math.round(v * 100) / 100));
+  return list.map((x) => ({
+    label: `${bilingual('target2')[locale]}: ${TARGET_TEXT.metric[x.metric][locale]}, ${x.from} – ${x.to}`,
+    value: exportMessage(locale, 'targetProgress', {
+      value: n(x.value),
+      current: n(x.progress.current),
+      elapsed: x.progress.elapsedDays,
+      total: x.progress.totalDays,
+      projected: n(x.progress.projected),
+      status: TARGET_TEXT.status[x.progress.status][locale],
+    }),
+  }));
 }
 
 /**
@@ -66,6 +109,7 @@ export async function branchExportSpec(
         { label: bilingual('granularity')[locale], value: table.granularity },
         { label: bilingual('network')[locale], value: table.network },
         { label: bilingual('emptyCell')[locale], value: bilingual('notMeasuredNotZero')[locale] },
+        ...(await targetAbout(db, viewer, table.branch.id, table.from, table.to, locale)),
       ],
     },
   };

@@ -1,5 +1,6 @@
 import en from '../../messages/en.json';
 import ru from '../../messages/ru.json';
+import { createTranslator } from 'next-intl';
 import type { ExportLocale } from './cells';
 
 export type ExportTextKey = keyof typeof ru.exportText;
@@ -11,4 +12,9 @@ export type ExportTextKey = keyof typeof ru.exportText;
  */
 export function bilingual(key: ExportTextKey): Record<ExportLocale, string> {
   return { ru: ru.exportText[key], en: en.exportText[key] };
+}
+
+/** An export text with values (an ICU message of the `exportText` namespace). */
+export function exportMessage(locale: ExportLocale, key: ExportTextKey, values: Record<string, string | number>): string {
+  return createTranslator({ locale, messages: locale === 'en' ? en : ru, namespace: 'exportText' })(key, values);
 }
