@@ -6,6 +6,7 @@ import { RankHistoryChart } from '@/components/charts/lazy';
 
 export function RankHistory({ points }: { points: RankPoint[] }) {
   const t = useTranslations('branch');
+  const tc = useTranslations('charts');
   const of = Math.max(3, ...points.map((p) => p.of));
   const ranked = points.filter((p) => p.rank !== null);
   return (
@@ -14,6 +15,16 @@ export function RankHistory({ points }: { points: RankPoint[] }) {
       <p className="small muted" style={{ marginTop: -6 }}>
         {t('rankHistoryCaption')}
       </p>
+      <ul className="legend" data-testid="rank-legend">
+        <li>
+          <span className="swatch" style={{ background: '#0072B2', height: 3 }} aria-hidden="true" />
+          {tc('rankLine')}
+        </li>
+        <li>
+          <span className="swatch swatch-dash" aria-hidden="true" />
+          {tc('top3Line')}
+        </li>
+      </ul>
       <div className="chart-box small" data-testid="rank-chart" role="img" aria-label={`${t('rankHistory')}: ${ranked.map((p) => `${p.period} — ${p.rank}`).join(', ')}`}>
         {ranked.length === 0 ? <p className="muted">{t('noRankHistory')}</p> : <RankHistoryChart points={points} of={of} />}
       </div>

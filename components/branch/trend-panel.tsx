@@ -12,6 +12,7 @@ import { PctChange } from '@/components/ui/change';
 import { Num } from '@/components/ui/num';
 import { ErrorState } from '@/components/ui/states';
 import { NetworkAreaChart, TrendChart } from '@/components/charts/lazy';
+import { hasGap } from '@/lib/charts/stack-gaps';
 import { NetworkMark } from '@/components/ui/network-tag';
 
 export const TREND_METRICS: SeriesMetric[] = ['views', 'followers', 'interactions', 'engagement_rate', 'posts', 'visits', 'social_visits'];
@@ -118,6 +119,12 @@ export function TrendPanel({
                 <NetworkMark network={n} /> {t(`networks.${n}`)}
               </li>
             ))}
+            {hasGap(rows, networks) && (
+              <li data-testid="network-gap-legend">
+                <span className="swatch swatch-gap" aria-hidden="true" />
+                {t('charts.gapLegend')}
+              </li>
+            )}
           </ul>
           <div className="chart-box small" data-testid="network-chart">
             {q.data && <NetworkAreaChart rows={rows} metric={metric} granularity={window.granularity} networks={networks} height={200} />}

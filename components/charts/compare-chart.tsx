@@ -5,7 +5,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
 import type { CompareBasis } from '@/lib/compare/normalize';
 import { formatDay } from '@/lib/format/date';
-import { bucketTick, compareValue } from './format';
+import { bucketTick, compareValue, valueAxis } from './format';
 
 /**
  * One line per branch and per reference (colour plus a dash pattern, so it reads in greyscale too).
@@ -32,7 +32,12 @@ export default function CompareChart({
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
         <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
-        <YAxis tickFormatter={(v: number) => compareValue(v, metric, basis, locale, true)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
+        {/* Absolute figures get round 1/2/5×10^n ticks in one unit; per-100k and per-follower figures keep their decimals. */}
+        {basis === 'absolute' || metric === 'engagement_rate' ? (
+          <YAxis {...valueAxis(rows.flatMap((r) => series.map((x) => r[x.key] as number | null)), metric, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
+        ) : (
+          <YAxis tickFormatter={(v: number) => compareValue(v, metric, basis, locale, true)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
+        )}
         <Tooltip formatter={(v, name) => [compareValue(typeof v === 'number' ? v : null, metric, basis, locale), name]} labelFormatter={(b) => formatDay(String(b), locale)} />
         {series.map((s) => (
           <Line

@@ -5,7 +5,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
 import type { TrendRow } from '@/lib/charts/series';
 import { formatChangePct } from '@/lib/format/number';
-import { bucketSpan, bucketTick, metricValue } from './format';
+import { bucketSpan, bucketTick, metricValue, valueAxis } from './format';
 
 export interface TrendChartProps {
   rows: TrendRow[];
@@ -28,7 +28,7 @@ export default function TrendChart({ rows, metric, granularity, windows, labels,
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
         <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
-        <YAxis tickFormatter={(v: number) => metricValue(v, metric, locale, true)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
+        <YAxis {...valueAxis(rows.flatMap((r) => [r.value, r.previous]), metric, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
         <Tooltip
           content={({ active, payload }) => {
             const row = active ? (payload?.[0]?.payload as TrendRow | undefined) : undefined;

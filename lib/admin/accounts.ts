@@ -26,6 +26,7 @@ export async function listAllAccounts(ctx: Pick<AdminContext, 'db'>, branchSlug?
       'account.added_at',
       'branch.slug as branch_slug',
       'branch.name as branch_name',
+      'branch.name_en as branch_name_en',
     ])
     .orderBy('branch.name')
     .orderBy('account.network');

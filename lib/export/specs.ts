@@ -14,6 +14,7 @@ import {
 import { sortRankingRows, type RankingSort } from './ranking-sort';
 import type { ExportSpec } from './respond';
 import type { RankingRow } from '../api/schemas';
+import { bilingual, exportMessage } from './text';
 import { listTargets, withProgress } from '../data/targets';
 import type { ExportColumn } from './table';
 
@@ -25,7 +26,7 @@ export function rankingExportSpec(res: RankingResponse, options: ExportOptions, 
     columns: res.targetsMet ? [...rankingColumns(locale), ...targetColumns(res.targetsMet)] : rankingColumns(locale),
     rows: sort ? sortRankingRows(res.rows, sort, locale) : res.rows,
     basename: fileSlug('podium', 'rankings', res.period.kind, res.period.label.replace('..', '-to-'), res.network, res.district),
-    sheetName: { ru: 'Рейтинг', en: 'Ranking' },
+    sheetName: bilingual('ranking'),
     about: rankingAbout(res, locale),
   };
 }
@@ -33,37 +34,41 @@ export function rankingExportSpec(res: RankingResponse, options: ExportOptions, 
 /** "Targets met n of m" as two columns, for the branches the viewer sees in full (docs/methodology.md, "Targets"). */
 function targetColumns(met: NonNullable<RankingResponse['targetsMet']>): ExportColumn<RankingRow>[] {
   return [
-    { key: 'targets_met', header: { ru: 'Целей выполнено', en: 'Targets met' }, type: 'integer', value: (r) => met[String(r.branch.id)]?.met ?? null, width: 10 },
-    { key: 'targets_total', header: { ru: 'Целей всего', en: 'Targets' }, type: 'integer', value: (r) => met[String(r.branch.id)]?.of ?? null, width: 10 },
+    { key: 'targets_met', header: bilingual('targetsMet'), type: 'integer', value: (r) => met[String(r.branch.id)]?.met ?? null, width: 10 },
+    { key: 'targets_total', header: bilingual('targets'), type: 'integer', value: (r) => met[String(r.branch.id)]?.of ?? null, width: 10 },
   ];
 }
 
 const TARGET_TEXT = {
   metric: {
-    follower_growth: { ru: 'Рост подписчиков, % за период', en: 'Follower growth, % over the period' },
-    posts_per_week: { ru: 'Публикаций в неделю (среднее за период)', en: 'Posts a week (average over the period)' },
-    views_per_100k: { ru: 'Просмотры на 100 тыс. жителей за период', en: 'Views per 100k residents over the period' },
+    follower_growth: bilingual('followerGrowthOverThePeriod'),
+    posts_per_week: bilingual('postsAWeekAverageOverThePeriod'),
+    views_per_100k: bilingual('viewsPer100kResidentsOverThePeriod'),
   },
   status: {
-    met: { ru: 'выполнена', en: 'met' },
-    missed: { ru: 'не выполнена', en: 'missed' },
-    onTrack: { ru: 'идёт к выполнению', en: 'on track' },
-    behind: { ru: 'отстаёт', en: 'behind' },
-    notStarted: { ru: 'период не начался', en: 'not started' },
-    noData: { ru: 'нет данных', en: 'no data' },
+    met: bilingual('met'),
+    missed: bilingual('missed'),
+    onTrack: bilingual('onTrack'),
+    behind: bilingual('behind'),
+    notStarted: bilingual('notStarted'),
+    noData: bilingual('noData'),
   },
 } as const;
 
 /** One "about" line per target overlapping the export's window: target, figure so far, linear projection, status. */
 async function targetAbout(db: DB, viewer: Viewer, branchId: number, from: string, to: string, locale: ExportLocale) {
   const list = await withProgress(db, viewer, await listTargets(db, viewer, { branchId, overlaps: { from, to } }));
-  const ru = locale === 'ru';
   const n = (v: number | null) => (v === null ? '—' : String(Math.round(v * 100) / 100));
   return list.map((x) => ({
-    label: `${ru ? 'Цель' : 'Target'}: ${TARGET_TEXT.metric[x.metric][locale]}, ${x.from} – ${x.to}`,
-    value: ru
-      ? `${n(x.value)} (сейчас ${n(x.progress.current)}; прогноз на конец периода, линейный по прошедшим ${x.progress.elapsedDays} из ${x.progress.totalDays} дн.: ${n(x.progress.projected)}; ${TARGET_TEXT.status[x.progress.status].ru})`
-      : `${n(x.value)} (so far ${n(x.progress.current)}; projected to the period's end, linear on ${x.progress.elapsedDays} of ${x.progress.totalDays} elapsed days: ${n(x.progress.projected)}; ${TARGET_TEXT.status[x.progress.status].en})`,
+    label: `${bilingual('target2')[locale]}: ${TARGET_TEXT.metric[x.metric][locale]}, ${x.from} – ${x.to}`,
+    value: exportMessage(locale, 'targetProgress', {
+      value: n(x.value),
+      current: n(x.progress.current),
+      elapsed: x.progress.elapsedDays,
+      total: x.progress.totalDays,
+      projected: n(x.progress.projected),
+      status: TARGET_TEXT.status[x.progress.status][locale],
+    }),
   }));
 }
 
@@ -97,13 +102,13 @@ export async function branchExportSpec(
       columns: seriesColumns(SERIES_METRICS),
       rows,
       basename: fileSlug('podium', 'branch', table.branch.slug, table.granularity, table.from, 'to', table.to, table.network),
-      sheetName: { ru: 'Показатели', en: 'Metrics' },
+      sheetName: bilingual('metrics'),
       about: [
-        { label: ru ? 'Отделение' : 'Branch', value: ru ? table.branch.name : table.branch.nameEn },
-        { label: ru ? 'Период' : 'Period', value: `${table.from} – ${table.to}` },
-        { label: ru ? 'Шаг' : 'Granularity', value: table.granularity },
-        { label: ru ? 'Сеть' : 'Network', value: table.network },
-        { label: ru ? 'Пустая ячейка' : 'Empty cell', value: ru ? 'нет данных (не ноль)' : 'not measured (not zero)' },
+        { label: bilingual('branch')[locale], value: ru ? table.branch.name : table.branch.nameEn },
+        { label: bilingual('period')[locale], value: `${table.from} – ${table.to}` },
+        { label: bilingual('granularity')[locale], value: table.granularity },
+        { label: bilingual('network')[locale], value: table.network },
+        { label: bilingual('emptyCell')[locale], value: bilingual('notMeasuredNotZero')[locale] },
         ...(await targetAbout(db, viewer, table.branch.id, table.from, table.to, locale)),
       ],
     },

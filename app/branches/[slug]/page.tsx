@@ -17,7 +17,8 @@ import { StaleBanner } from '@/components/ranking/stale-banner';
 import { RankChange } from '@/components/ui/change';
 import { getDb } from '@/db/client';
 import { branchSlugSchema, summaryQuerySchema, type Granularity, type Kpi, type SeriesMetric } from '@/lib/api/schemas';
-import { requirePageViewer } from '@/lib/auth/session';
+import { getViewer, requirePageViewer } from '@/lib/auth/session';
+import { getBranchBySlug } from '@/lib/data/branches';
 import { listMonthlyRankHistory, listTopPosts } from '@/lib/data/branch-insights';
 import { listAccountHealth } from '@/lib/data/health';
 import { getBranchSeries } from '@/lib/data/series';
@@ -34,7 +35,11 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  return { title: slug };
+  // The branch's name in the UI language; the viewer's scope decides, as on the page itself.
+  const viewer = await getViewer().catch(() => null);
+  const b = viewer && branchSlugSchema.safeParse(slug).success ? await getBranchBySlug(getDb(), viewer, slug) : undefined;
+  if (!b) return {};
+  return { title: (await getLocale()) === 'en' ? b.nameEn : b.name };
 }
 
 /**

@@ -8,6 +8,7 @@ import { fileSlug } from '@/lib/export/cells';
 import { BASIS_LABELS, compareColumns, exportOptionsSchema, METRIC_HEADERS, splitExportParams, type CompareTableRow } from '@/lib/export/definitions';
 import { exportResponse } from '@/lib/export/respond';
 import { requestLocale } from '@/i18n/locale';
+import { bilingual } from '@/lib/export/text';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,20 +32,19 @@ export const GET = route(async (req: Request) => {
     detail: { format: opts.format, metric: res.metric, basis: res.basis, from: res.from, to: res.to, granularity: res.granularity, rows: rows.length },
     ...requestOrigin(req.headers),
   });
-  const ru = locale === 'ru';
   return exportResponse({
     options: opts,
     locale,
     columns: compareColumns(res, locale),
     rows,
     basename: fileSlug('podium', 'compare', res.metric, ...(res.basis && res.basis !== 'absolute' ? [res.basis] : []), res.granularity, res.from, 'to', res.to, res.network),
-    sheetName: { ru: 'Сравнение', en: 'Comparison' },
+    sheetName: bilingual('comparison'),
     about: [
-      { label: ru ? 'Показатель' : 'Metric', value: METRIC_HEADERS[res.metric][locale] },
-      { label: ru ? 'Единица' : 'Unit', value: BASIS_LABELS[res.basis ?? 'absolute'][locale] },
-      { label: ru ? 'Период' : 'Period', value: `${res.from} – ${res.to}` },
-      { label: ru ? 'Шаг' : 'Granularity', value: res.granularity },
-      { label: ru ? 'Сеть' : 'Network', value: res.network },
+      { label: bilingual('metric')[locale], value: METRIC_HEADERS[res.metric][locale] },
+      { label: bilingual('unit')[locale], value: BASIS_LABELS[res.basis ?? 'absolute'][locale] },
+      { label: bilingual('period')[locale], value: `${res.from} – ${res.to}` },
+      { label: bilingual('granularity')[locale], value: res.granularity },
+      { label: bilingual('network')[locale], value: res.network },
     ],
   });
 });
