@@ -25,6 +25,7 @@ export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
         { href: '/', label: t('nav.ranking') },
         ...(own ? [{ href: `/branches/${own}`, label: t('nav.myBranch') }] : []),
         { href: '/compare', label: t('nav.compare') },
+        { href: '/content', label: t('content.nav') },
         { href: '/publications', label: t('nav.publications') },
         { href: '/health', label: t('nav.health') },
         { href: '/methodology', label: t('nav.methodology') },
