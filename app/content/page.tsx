@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { BranchContentTable } from '@/components/content/branch-table';
 import { ContentPanels } from '@/components/content/content-panels';
 import { getDb } from '@/db/client';
 import { requirePageViewer } from '@/lib/auth/session';
@@ -96,6 +97,11 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
         </h2>
         <ContentPanels report={report} />
       </section>
+      {all && report.byBranch.length > 0 && (
+        <section className="section" aria-label={t('byBranch')}>
+          <BranchContentTable rows={report.byBranch} minPosts={report.minPosts} />
+        </section>
+      )}
     </main>
   );
 }

@@ -60,10 +60,21 @@ export interface ContentReport {
   advice: Advice[];
   /** The branch's best posts by engagement (at least the median views), with their type; empty for several branches. */
   topPosts: ContentPostDto[];
+  /** Several branches: one row per branch with posts, most posts first; empty for one branch. */
+  byBranch: BranchContentRow[];
+}
+
+export interface BranchContentRow extends GroupStats {
+  branch: BranchRef;
+  /** The content type with the highest median engagement among those with at least MIN_POSTS measured posts. */
+  bestType: ContentType | null;
+  /** That type's median over the branch's median. */
+  bestTypeRatio: number | null;
 }
 
 interface Row {
   id: number;
+  branch_id: number;
   network: Network;
   content_type: ContentType | null;
   url: string | null;
@@ -89,7 +100,7 @@ async function loadPosts(
   const net = input.network === 'all' ? sql<boolean>`true` : sql<boolean>`p.network = ${input.network}`;
   // A post counts at its latest snapshot; the day range is read on the method's clock.
   const { rows } = await sql<Row>`
-    select p.id, p.network, p.content_type, p.url, p.excerpt, p.published_at, s.views, s.likes, s.comments, s.shares, s.reactions
+    select p.id, p.branch_id, p.network, p.content_type, p.url, p.excerpt, p.published_at, s.views, s.likes, s.comments, s.shares, s.reactions
     from post p
     join branch b on b.id = p.branch_id and b.archived_at is null
     left join lateral (
@@ -121,7 +132,32 @@ async function methodZone(db: DB, label: string | undefined): Promise<{ timeZone
   return { timeZone: m.definition.timeZone, label: methodRef(m.definition).label };
 }
 
-function report(posts: (ContentPost & { row: Row })[], base: Omit<ContentReport, 'minPosts' | 'totals' | 'byType' | 'byNetwork' | 'heatmap' | 'advice' | 'topPosts'>, top: number): ContentReport {
+type Base = Omit<ContentReport, 'minPosts' | 'totals' | 'byType' | 'byNetwork' | 'heatmap' | 'advice' | 'topPosts' | 'byBranch'>;
+
+function branchRows(posts: (ContentPost & { row: Row })[], refs: Map<number, BranchRef>): BranchContentRow[] {
+  const groups = new Map<number, ContentPost[]>();
+  for (const p of posts) {
+    const g = groups.get(p.row.branch_id);
+    if (g) g.push(p);
+    else groups.set(p.row.branch_id, [p]);
+  }
+  const out: BranchContentRow[] = [];
+  for (const [id, list] of groups) {
+    const ref = refs.get(id);
+    if (!ref) continue;
+    const all = totals(list);
+    let best: TypeRow | null = null;
+    for (const r of byContentType(list)) {
+      if (r.contentType === null || r.measuredPosts < MIN_POSTS || r.medianEngagement === null) continue;
+      if (!best || r.medianEngagement > best.medianEngagement!) best = r;
+    }
+    const ratio = best && all.medianEngagement ? best.medianEngagement! / all.medianEngagement : null;
+    out.push({ branch: ref, ...all, bestType: best?.contentType ?? null, bestTypeRatio: ratio });
+  }
+  return out.sort((a, b) => b.posts - a.posts || a.branch.slug.localeCompare(b.branch.slug));
+}
+
+function report(posts: (ContentPost & { row: Row })[], base: Base, top: number, refs: Map<number, BranchRef> | null = null): ContentReport {
   const tz = base.period.timeZone;
   let topPosts: ContentPostDto[] = [];
   if (top > 0) {
@@ -153,6 +189,7 @@ function report(posts: (ContentPost & { row: Row })[], base: Omit<ContentReport,
     heatmap: heatmap(posts, tz),
     advice: recommendations(posts, tz),
     topPosts,
+    byBranch: refs ? branchRows(posts, refs) : [],
   };
 }
 
@@ -178,17 +215,19 @@ export async function getContentOverview(db: DB, viewer: Viewer, input: ContentQ
   const { timeZone, label } = await methodZone(db, input.method);
   const ids = detailScope(viewer);
   const district = input.district ? input.district : null;
-  const count = await db
+  const branches = await db
     .selectFrom('branch')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .select(['id', 'slug', 'name', 'name_en', 'federal_district'])
     .where('archived_at', 'is', null)
     .$if(ids !== null, (q) => q.where('id', '=', sql<number>`any(${ids ?? []}::int[])`))
     .$if(district !== null, (q) => q.where('federal_district', '=', district!))
-    .executeTakeFirstOrThrow();
+    .execute();
+  const refs = new Map<number, BranchRef>(branches.map((b) => [b.id, { id: b.id, slug: b.slug, name: b.name, nameEn: b.name_en, federalDistrict: b.federal_district }]));
   const rows = ids !== null && ids.length === 0 ? [] : await loadPosts(db, { branchIds: ids, district }, input, timeZone);
   return report(
     rows.map(toPost),
-    { branch: null, branches: Number(count.n), district, period: { from: input.from, to: input.to, timeZone }, network: input.network, method: label },
+    { branch: null, branches: branches.length, district, period: { from: input.from, to: input.to, timeZone }, network: input.network, method: label },
     0,
+    refs,
   );
 }

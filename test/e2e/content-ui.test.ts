@@ -51,6 +51,7 @@ describe('content analytics in the browser', () => {
         }
         await expect.poll(() => page.locator('[data-testid=content-heatmap] td[data-posts]').count()).toBeGreaterThan(20);
         expect(await page.locator('[data-testid=content-by-type] tbody tr').count()).toBeGreaterThan(3);
+        expect(await page.locator('[data-testid=content-by-branch] tbody tr').count()).toBeGreaterThan(50);
         expect(await noSideScroll(page), `/content ${locale} ${width}`).toBe(true);
         await screenshot(page, `content-overview-${locale}-${width}`);
         if (width === 1280) expect(await seriousViolations(page)).toEqual([]);

@@ -444,7 +444,9 @@ describe('what a coordinator sees of other branches', () => {
   it('in content analytics: only their own branch, counted and listed', async () => {
     if (!routeFiles.includes('api/content/route.ts') || !routeFiles.includes('api/branches/[slug]/content/route.ts')) return;
     const url = '/api/content?from=2026-09-01&to=2026-09-30';
-    const overview = async (who: Who) => (await (await callApi('api/content/route.ts', who, url)).json()) as { branches: number; totals: { posts: number }; topPosts: unknown[] };
+    const overview = async (who: Who) =>
+      (await (await callApi('api/content/route.ts', who, url)).json()) as { branches: number; totals: { posts: number }; topPosts: unknown[]; byBranch: { branch: { slug: string } }[] };
+    expect((await overview('coordOwn')).byBranch.map((r) => r.branch.slug)).toEqual([fx.own]);
     expect(await overview('coordOwn')).toMatchObject({ branches: 1, totals: { posts: CONTENT_POSTS.alpha }, topPosts: [] });
     expect(await overview('coordOther')).toMatchObject({ branches: 1, totals: { posts: CONTENT_POSTS.bravo }, topPosts: [] });
     const all = await overview('central');

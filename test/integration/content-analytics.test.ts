@@ -67,7 +67,12 @@ describe('content analytics on the database', () => {
     const mine = await getContentOverview(t.db, other, OCT);
     expect(mine.branches).toBe(1);
     expect(mine.totals.posts).toBe(0);
-    expect((await getContentOverview(t.db, SYSTEM_VIEWER, OCT)).totals.posts).toBeGreaterThanOrEqual(4);
+    expect(mine.byBranch).toEqual([]);
+    const all = await getContentOverview(t.db, SYSTEM_VIEWER, OCT);
+    expect(all.totals.posts).toBeGreaterThanOrEqual(4);
+    // The per-branch rows add up to the overview's totals.
+    expect(all.byBranch.reduce((s, r) => s + r.posts, 0)).toBe(all.totals.posts);
+    expect(all.byBranch.find((r) => r.branch.slug === 'alpha')).toMatchObject({ posts: 4, measuredPosts: 3 });
   });
 
   it('exports the breakdown with empty cells for what was not measured, and top posts with their type', async () => {
