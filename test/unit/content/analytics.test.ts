@@ -109,6 +109,19 @@ describe('recommendations', () => {
     const advice = recommendations([...texts, ...clips], 'Europe/Moscow');
     expect(advice[0]).toEqual({ kind: 'type', direction: 'more', contentType: 'clip', ratio: 2.5, groupPosts: 5, totalPosts: 35 });
   });
+  it('names a weak type that is a large share of the posts', () => {
+    const reposts = Array.from({ length: 20 }, () => post('2026-10-05T07:00:00Z', { contentType: 'repost', interactions: 1 }));
+    const photos = Array.from({ length: 20 }, () => post('2026-10-06T07:00:00Z', { contentType: 'photo', interactions: 3 }));
+    // Overall median (1 % and 3 %, 20 each) is 2 %: reposts are 0.5× and half the posts.
+    expect(recommendations([...reposts, ...photos], 'UTC')).toContainEqual({ kind: 'type', direction: 'less', contentType: 'repost', ratio: 0.5, groupPosts: 20, totalPosts: 40 });
+  });
+  it('names the best hour on the method clock', () => {
+    // Mondays: 30 posts at 09:00 Moscow (06:00 UTC) at 2 %, 6 at 18:00 Moscow (15:00 UTC) at 4 %.
+    const morning = Array.from({ length: 30 }, () => post('2026-10-05T06:00:00Z', { interactions: 2 }));
+    const evening = Array.from({ length: 6 }, () => post('2026-10-05T15:00:00Z', { interactions: 4 }));
+    expect(recommendations([...morning, ...evening], 'Europe/Moscow')).toEqual([{ kind: 'hour', hour: 18, ratio: 2, groupPosts: 6, totalPosts: 36 }]);
+    expect(recommendations([...morning, ...evening], 'UTC')).toEqual([{ kind: 'hour', hour: 15, ratio: 2, groupPosts: 6, totalPosts: 36 }]);
+  });
   it('says nothing from too few posts or about a group under the minimum', () => {
     expect(recommendations([...texts.slice(0, 10), ...clips], 'Europe/Moscow')).toEqual([]);
     const advice = recommendations([...texts, ...clips.slice(0, MIN_POSTS - 1)], 'Europe/Moscow');
