@@ -9,7 +9,7 @@ import { getContentOverview } from '@/lib/data/content';
 import { getLastDataDay } from '@/lib/data/rollup-rows';
 import { formatRange } from '@/lib/format/date';
 import { FEDERAL_DISTRICTS, NETWORKS } from '@/lib/networks';
-import { periodContaining, todayIn } from '@/lib/ranking/period';
+import { addDays, periodContaining, todayIn } from '@/lib/ranking/period';
 import { DEFAULT_METHOD } from '@/lib/ranking/method';
 import type { AppLocale } from '@/i18n/config';
 
@@ -30,8 +30,10 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
   const viewer = await requirePageViewer('/content');
   const db = getDb();
   const [t, tf, locale] = await Promise.all([getTranslations('content'), getTranslations(), getLocale()]);
-  // Default window: the month of the latest day with data.
-  const month = periodContaining('month', (await getLastDataDay(db)) ?? todayIn(DEFAULT_METHOD.timeZone));
+  // Default window: the latest complete month with data (the running one has too few posts to read).
+  const last = (await getLastDataDay(db)) ?? todayIn(DEFAULT_METHOD.timeZone);
+  const running = periodContaining('month', last);
+  const month = running.to === last ? running : periodContaining('month', addDays(running.from, -1));
   const raw = { from: first(sp.from) || month.from, to: first(sp.to) || month.to, network: first(sp.network) || 'all', district: first(sp.district) || undefined };
   const parsed = contentQuerySchema.safeParse(raw);
   const input = parsed.success ? parsed.data : { from: month.from, to: month.to, network: 'all' as const };
