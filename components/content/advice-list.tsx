@@ -7,7 +7,8 @@ import { hourLabel } from './heatmap-table';
 
 // Recommendations, each stated with its evidence: how far the group's median is
 // from the overall one and how many posts it rests on (docs/methodology.md).
-export function AdviceList({ advice, measured }: { advice: Advice[]; measured: number }) {
+/** `scope`: "own" speaks of "your median" (one branch), "all" of the overall median (several branches). */
+export function AdviceList({ advice, measured, scope }: { advice: Advice[]; measured: number; scope: 'own' | 'all' }) {
   const t = useTranslations('content');
   const tn = useTranslations('networks');
   const locale = useLocale() as AppLocale;
@@ -15,6 +16,8 @@ export function AdviceList({ advice, measured }: { advice: Advice[]; measured: n
     ratio: formatNumber(a.ratio, locale, 1),
     posts: a.groupPosts,
     total: a.totalPosts,
+    whose: t(`whose.${scope}`),
+    whose2: t(`whose2.${scope}`),
   });
   const text = (a: Advice) => {
     switch (a.kind) {

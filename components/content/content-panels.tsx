@@ -16,7 +16,7 @@ export function ContentPanels({ report }: { report: ContentReport }) {
         <GroupTable kind="type" rows={report.byType} total={report.totals} caption={t('byType')} />
         <GroupTable kind="network" rows={report.byNetwork} total={report.totals} caption={t('byNetwork')} />
         <p className="muted small">{t('tableNote')}</p>
-        <AdviceList advice={report.advice} measured={report.totals.measuredPosts} />
+        <AdviceList advice={report.advice} measured={report.totals.measuredPosts} scope={report.branch || report.branches === 1 ? 'own' : 'all'} />
       </div>
       <div>
         <h3>{t('heatTitle')}</h3>
