@@ -8,6 +8,9 @@ import { KpiCards } from '@/components/branch/kpi-cards';
 import { RankHistory } from '@/components/branch/rank-history';
 import { TopPosts } from '@/components/branch/top-posts';
 import { BranchContent } from '@/components/content/branch-content';
+import { PlaybookSection } from '@/components/branch/playbook';
+import { getPlaybook } from '@/lib/data/playbook';
+import { BranchTargets } from '@/components/targets/branch-targets';
 import { ToTopBox } from '@/components/branch/to-top-box';
 import { TrendPanel } from '@/components/branch/trend-panel';
 import { ExportMenu } from '@/components/export/export-menu';
@@ -75,11 +78,13 @@ export default async function BranchPage({ params, searchParams }: Props) {
   const g = granularityFor(period.days);
   const window = { from: period.from, to: period.to, granularity: g, network: state.network };
   const sparkMetrics = [...new Set(summary.kpis.map((k) => SPARK_METRIC[k.metric]).filter((m): m is SeriesMetric => m !== undefined))];
-  const [seriesList, posts, history, accounts] = await Promise.all([
+  const [seriesList, posts, history, accounts, playbook] = await Promise.all([
     Promise.all(sparkMetrics.map((metric) => getBranchSeries(db, viewer, slug, { ...window, metric }))),
     listTopPosts(db, viewer, branch.id, { from: period.from, to: period.to, network: state.network }),
     listMonthlyRankHistory(db, viewer, slug, { to: period.to, network: state.network }),
     listAccountHealth(db, viewer, { branchId: branch.id }),
+    // Only for a ranked branch outside the top three (null otherwise).
+    getPlaybook(db, viewer, slug, parsed.data),
   ]);
   const seriesBy = new Map(sparkMetrics.map((m, i) => [m, seriesList[i]]));
   const followers = seriesBy.get('followers');
@@ -133,6 +138,8 @@ export default async function BranchPage({ params, searchParams }: Props) {
           <RankHistory points={history} />
         </div>
       </div>
+      {playbook && <PlaybookSection playbook={playbook} />}
+      <BranchTargets db={db} viewer={viewer} branch={branch} period={period} />
       <TopPosts byViews={posts.byViews} byEngagement={posts.byEngagement} />
       <Suspense fallback={<section className="section card skeleton" style={{ minHeight: 240 }} aria-busy="true" />}>
         <BranchContent viewer={viewer} slug={slug} from={period.from} to={period.to} network={state.network} />
