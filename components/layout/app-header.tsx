@@ -26,6 +26,7 @@ export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
         ...(own ? [{ href: `/branches/${own}`, label: t('nav.myBranch') }] : []),
         { href: '/compare', label: t('nav.compare') },
         { href: '/districts', label: t('districtView.nav') },
+        { href: '/content', label: t('content.nav') },
         { href: '/publications', label: t('nav.publications') },
         { href: '/health', label: t('nav.health') },
         { href: '/methodology', label: t('nav.methodology') },

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import { canSeeBranchDetail, type Viewer } from '../auth/viewer';
+import type { ContentType } from '../content-types';
 import type { Network } from '../networks';
 import { listRankHistory } from './summary';
 import type { Scope } from './rollup-rows';
@@ -10,6 +11,8 @@ import type { Scope } from './rollup-rows';
 export interface TopPost {
   id: number;
   network: Network;
+  /** lib/content-types.ts; null when the network did not say. */
+  contentType: ContentType | null;
   url: string | null;
   excerpt: string | null;
   publishedAt: string;
@@ -36,6 +39,7 @@ export async function listTopPosts(
   const { rows } = await sql<{
     id: number;
     network: Network;
+    content_type: ContentType | null;
     url: string | null;
     excerpt: string | null;
     published_at: Date;
@@ -43,7 +47,7 @@ export async function listTopPosts(
     interactions: number | null;
   }>`
     with posts as (
-      select p.id, p.network, p.url, p.excerpt, p.published_at, s.views,
+      select p.id, p.network, p.content_type, p.url, p.excerpt, p.published_at, s.views,
         case when s.likes is null and s.comments is null and s.shares is null then null
           else coalesce(s.likes, 0) + coalesce(s.comments, 0) + coalesce(s.shares, 0) end as interactions
       from post p
@@ -63,13 +67,14 @@ export async function listTopPosts(
         and views >= coalesce((select percentile_cont(0.5) within group (order by views) from posts where views > 0), 0) / 10
       order by interactions::float8 / views desc limit ${limit}
     )
-    select id, network, url, excerpt, published_at, views::float8 as views, interactions::float8 as interactions, list from v
+    select id, network, content_type, url, excerpt, published_at, views::float8 as views, interactions::float8 as interactions, list from v
     union all
-    select id, network, url, excerpt, published_at, views::float8, interactions::float8, list from e
+    select id, network, content_type, url, excerpt, published_at, views::float8, interactions::float8, list from e
   `.execute(db);
   const toPost = (r: (typeof rows)[number]): TopPost => ({
     id: Number(r.id),
     network: r.network,
+    contentType: r.content_type,
     url: r.url,
     excerpt: r.excerpt,
     publishedAt: new Date(r.published_at).toISOString(),

@@ -1,6 +1,7 @@
 import type { ContentType } from '../content-types';
 import type { Network } from '../networks';
 import { addDays, addMonths, daysInclusive, isoWeekday, parseDay } from '../ranking/period';
+import { demoPostContent } from './content-mix';
 import { createRng, hashSeed, type Rng } from './random';
 import { REGIONS, type Region } from './regions';
 
@@ -318,6 +319,8 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
       const mrng = createRng(seed ^ hashSeed(`${account.key}:messenger`));
       const messengerShare = 0.05 * quality * mrng.logNormal(0.5);
       let postSeq = arng.int(1000, 9000);
+      // Content types and their engagement from a stream of their own, so every other demo figure's draws stay as they were.
+      const typeRng = createRng(seed ^ hashSeed(`${account.key}:content`));
       // VK clips (a stream of its own, so every other figure stays as it was): a clip
       // is counted with its own plays, several times a text post's impressions; most
       // communities' groups.getById returns the lifetime clip counters, some none.
@@ -359,9 +362,11 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
           const hour = arng.int(8, 21);
           const minute = arng.int(0, 59);
           const publishedAt = new Date(parseDay(day) + (hour - 3) * 3_600_000 + minute * 60_000); // Moscow is UTC+3
-          const finalViews = network === 'website' ? null : Math.round((views / Math.max(1, nPosts)) * 1.4 * arng.logNormal(0.6));
-          const finalLikes = finalViews === null || !p.hasLikes ? null : Math.round(finalViews * p.likeRate * quality * arng.logNormal(0.4));
-          const { id, url, contentType } = postUrl(arng, account, postSeq);
+          const mix = demoPostContent(typeRng, network, hour, dow);
+          const finalViews = network === 'website' ? null : Math.round((views / Math.max(1, nPosts)) * 1.4 * arng.logNormal(0.6) * mix.views);
+          const finalLikes = finalViews === null || !p.hasLikes ? null : Math.round(finalViews * p.likeRate * quality * arng.logNormal(0.4) * mix.engagement);
+          const { id, url, contentType: urlType } = postUrl(arng, account, postSeq);
+          const contentType = mix.contentType ?? urlType;
           const own = network === 'vk' && contentType === 'clip' ? 3 * crng.logNormal(0.4) : 1;
           const snapshots: DemoPost['snapshots'] = [];
           for (const age of SNAPSHOT_AGES) {
@@ -375,7 +380,7 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
               likes: l,
               comments: l === null ? null : Math.round(l * 0.07),
               shares: l === null ? null : Math.round(l * 0.12),
-              reactions: network === 'telegram' && v !== null ? Math.round(v * 0.012) : null,
+              reactions: network === 'telegram' && v !== null ? Math.round(v * 0.012 * mix.engagement) : null,
             });
           }
           branch.posts.push({

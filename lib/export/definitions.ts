@@ -235,10 +235,87 @@ export const branchExportQuerySchema = z
     from: isoDay.optional(),
     to: isoDay.optional(),
     network: networkScopeSchema.default('all'),
+    /** metrics: every metric per bucket; content: the content-type and network breakdown; posts: the top posts with their type. */
+    table: z.enum(['metrics', 'content', 'posts']).default('metrics'),
   })
   .superRefine((q, ctx) => {
+    if (q.table !== 'metrics' && (!q.from || !q.to)) ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: `required with table=${q.table}` });
     if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
     else if (q.from && q.to && daysInclusive(q.from, q.to) > MAX_RANGE_DAYS)
       ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
   });
 export type BranchExportQuery = z.infer<typeof branchExportQuerySchema>;
+
+const TYPE_TEXT: Record<string, Record<ExportLocale, string>> = {
+  text: bilingual('text'),
+  photo: bilingual('photo'),
+  video: bilingual('video'),
+  clip: bilingual('clip'),
+  repost: bilingual('repost'),
+  live: bilingual('live'),
+  article: bilingual('article'),
+  other: bilingual('other'),
+};
+const UNKNOWN_TYPE: Record<ExportLocale, string> = bilingual('typeNotGiven');
+
+/** A content type's name in an export; the network did not say: "type not given". */
+export function contentTypeText(type: string | null, locale: ExportLocale): string {
+  return type === null ? UNKNOWN_TYPE[locale] : (TYPE_TEXT[type]?.[locale] ?? type);
+}
+
+/** One row of the content breakdown: a content type, a network or the total. */
+export interface ContentTableRow {
+  group: 'type' | 'network' | 'total';
+  key: string | null;
+  posts: number;
+  measuredPosts: number;
+  views: number | null;
+  interactions: number | null;
+  engagementRate: number | null;
+  medianEngagement: number | null;
+}
+
+const round3 = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+
+export function contentColumns(locale: ExportLocale): ExportColumn<ContentTableRow>[] {
+  const group = { type: bilingual('contentType'), network: bilingual('network2'), total: bilingual('total') };
+  return [
+    { key: 'group', header: bilingual('breakdown'), type: 'text', value: (r) => group[r.group][locale], width: 16 },
+    { key: 'key', header: bilingual('value'), type: 'text', value: (r) => (r.group === 'type' ? contentTypeText(r.key, locale) : r.key), width: 18 },
+    { key: 'content_type', header: bilingual('typeCode'), type: 'text', value: (r) => (r.group === 'type' ? r.key : null), width: 10 },
+    { key: 'posts', header: bilingual('postsInThePeriod'), type: 'integer', value: (r) => r.posts, width: 12 },
+    { key: 'measured_posts', header: bilingual('postsWithViewsAndInteractions'), type: 'integer', value: (r) => r.measuredPosts, width: 12 },
+    { key: 'views', header: bilingual('viewsInThePeriod'), type: 'integer', value: (r) => r.views, width: 14 },
+    { key: 'interactions', header: bilingual('interactionsInThePeriod'), type: 'integer', value: (r) => r.interactions, width: 14 },
+    { key: 'er_by_views', header: bilingual('erByViews'), type: 'number', value: (r) => round3(r.engagementRate), width: 12 },
+    { key: 'median_er', header: bilingual('medianErByViewsPerPost'), type: 'number', value: (r) => round3(r.medianEngagement), width: 12 },
+  ];
+}
+
+/** One top post with its content type. */
+export interface PostTableRow {
+  list: 'views' | 'engagement';
+  network: string;
+  contentType: string | null;
+  publishedAt: string;
+  url: string | null;
+  excerpt: string | null;
+  views: number | null;
+  interactions: number | null;
+  engagementRate: number | null;
+}
+
+export function postColumns(locale: ExportLocale): ExportColumn<PostTableRow>[] {
+  const list = { views: bilingual('byViews'), engagement: bilingual('byEngagement') };
+  return [
+    { key: 'list', header: bilingual('list'), type: 'text', value: (r) => list[r.list][locale], width: 16 },
+    { key: 'network', header: bilingual('network'), type: 'text', value: (r) => r.network, width: 10 },
+    { key: 'content_type', header: bilingual('contentType2'), type: 'text', value: (r) => contentTypeText(r.contentType, locale), width: 14 },
+    { key: 'published_at', header: bilingual('publishedUtc'), type: 'datetime', value: (r) => new Date(r.publishedAt), width: 18 },
+    { key: 'url', header: bilingual('link'), type: 'text', value: (r) => r.url, width: 36 },
+    { key: 'excerpt', header: bilingual('excerpt'), type: 'text', value: (r) => r.excerpt, width: 40 },
+    { key: 'views', header: bilingual('views'), type: 'integer', value: (r) => r.views, width: 12 },
+    { key: 'interactions', header: bilingual('interactions'), type: 'integer', value: (r) => r.interactions, width: 12 },
+    { key: 'er_by_views', header: bilingual('erByViews'), type: 'number', value: (r) => round3(r.engagementRate), width: 12 },
+  ];
+}

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { BranchFilters } from '@/components/branch/branch-filters';
 import { KpiCards } from '@/components/branch/kpi-cards';
 import { RankHistory } from '@/components/branch/rank-history';
 import { TopPosts } from '@/components/branch/top-posts';
+import { BranchContent } from '@/components/content/branch-content';
 import { PlaybookSection } from '@/components/branch/playbook';
 import { getPlaybook } from '@/lib/data/playbook';
 import { BranchTargets } from '@/components/targets/branch-targets';
@@ -144,6 +146,9 @@ export default async function BranchPage({ params, searchParams }: Props) {
       {playbook && <PlaybookSection playbook={playbook} />}
       <BranchTargets db={db} viewer={viewer} branch={branch} period={period} />
       <TopPosts byViews={posts.byViews} byEngagement={posts.byEngagement} />
+      <Suspense fallback={<section className="section card skeleton" style={{ minHeight: 240 }} aria-busy="true" />}>
+        <BranchContent viewer={viewer} slug={slug} from={period.from} to={period.to} network={state.network} />
+      </Suspense>
       <section className="section" aria-labelledby="acc-h">
         <div className="section-head">
           <h2 id="acc-h">{t('branch.accounts')}</h2>
