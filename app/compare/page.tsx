@@ -7,6 +7,7 @@ import { compareQuerySchema, type CompareResponse } from '@/lib/api/schemas';
 import { requirePageViewer } from '@/lib/auth/session';
 import { canSeeBranchDetail } from '@/lib/auth/viewer';
 import { listBranches } from '@/lib/data/branches';
+import { listBreaks } from '@/lib/data/breaks';
 import { getComparison } from '@/lib/data/series';
 import { compareSearch, parseCompareState } from '@/lib/query/url-state';
 
@@ -37,7 +38,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <h1>{t('title')}</h1>
       </div>
       <Suspense>
-        <CompareView options={options} initial={initial} initialSearch={search} />
+        <CompareView options={options} initial={initial} initialSearch={search} breaks={await listBreaks(db)} />
       </Suspense>
     </main>
   );

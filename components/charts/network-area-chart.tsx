@@ -4,12 +4,14 @@ import { useLocale, useTranslations } from 'next-intl';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
 import type { TrendRow } from '@/lib/charts/series';
+import type { BreakSpan } from '@/lib/charts/breaks';
 import { formatDay } from '@/lib/format/date';
 import { NETWORK_COLORS, NETWORKS, type Network } from '@/lib/networks';
+import { breakMarks } from './break-marks';
 import { bucketTick, metricValue } from './format';
 
 /** Stacked areas, one per network in the fixed network order and colours; pattern fills keep them apart in greyscale. */
-export default function NetworkAreaChart({ rows, metric, granularity, networks, height = 240 }: { rows: TrendRow[]; metric: SeriesMetric; granularity: Granularity; networks: Network[]; height?: number }) {
+export default function NetworkAreaChart({ rows, metric, granularity, networks, height = 240, breaks = [] }: { rows: TrendRow[]; metric: SeriesMetric; granularity: Granularity; networks: Network[]; height?: number; breaks?: readonly BreakSpan[] }) {
   const locale = useLocale();
   const t = useTranslations('networks');
   const ordered = NETWORKS.filter((n) => networks.includes(n));
@@ -26,6 +28,7 @@ export default function NetworkAreaChart({ rows, metric, granularity, networks, 
           ))}
         </defs>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
+        {breakMarks(breaks)}
         <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
         <YAxis tickFormatter={(v: number) => metricValue(v, metric, locale, true)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
         <Tooltip formatter={(v, name) => [metricValue(typeof v === 'number' ? v : null, metric, locale), name]} labelFormatter={(b) => formatDay(String(b), locale)} />

@@ -4,6 +4,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { GRANULARITIES, type CompareResponse, type SeriesMetric } from '@/lib/api/schemas';
+import type { PlatformBreak } from '@/lib/breaks/model';
+import { breakSpans } from '@/lib/charts/breaks';
 import { DASHES, seriesColor } from '@/lib/charts/palette';
 import { compareRows, METRIC_AGGREGATION, periodTotals } from '@/lib/charts/series';
 import { formatRange } from '@/lib/format/date';
@@ -16,6 +18,7 @@ import { Num } from '@/components/ui/num';
 import { EmptyState, ErrorState } from '@/components/ui/states';
 import { ExportMenu } from '@/components/export/export-menu';
 import { compareExportHref } from '@/lib/export/links';
+import { BreaksLegend } from '@/components/breaks/breaks-legend';
 
 export interface BranchOption {
   slug: string;
@@ -23,7 +26,18 @@ export interface BranchOption {
   nameEn: string;
 }
 
-export function CompareView({ options, initial, initialSearch }: { options: BranchOption[]; initial: CompareResponse | null; initialSearch: string }) {
+export function CompareView({
+  options,
+  initial,
+  initialSearch,
+  breaks = [],
+}: {
+  options: BranchOption[];
+  initial: CompareResponse | null;
+  initialSearch: string;
+  /** Every platform break; those over the chart's buckets for its network are drawn. */
+  breaks?: readonly PlatformBreak[];
+}) {
   const t = useTranslations();
   const locale = useLocale();
   const params = useSearchParams();
@@ -40,6 +54,7 @@ export function CompareView({ options, initial, initialSearch }: { options: Bran
     return o ? (locale === 'en' ? o.nameEn : o.name) : slug;
   };
   const rows = q.data ? compareRows(q.data) : [];
+  const spans = q.data ? breakSpans(breaks, rows.map((r) => r.bucket), q.data.granularity, q.data.network) : [];
   // Lines follow the data shown (the previous answer stays while a new one loads).
   const series = (q.data?.series ?? []).map((x) => ({ key: x.branch.slug, name: locale === 'en' ? x.branch.nameEn : x.branch.name }));
   const agg = METRIC_AGGREGATION[state.metric];
@@ -135,12 +150,13 @@ export function CompareView({ options, initial, initialSearch }: { options: Bran
             <div className="chart-box" style={{ height: 300 }} data-testid="compare-chart">
               {q.data ? (
                 <div className={q.isPlaceholderData ? 'is-fetching' : undefined}>
-                  <CompareChart rows={rows} series={series} metric={state.metric} granularity={state.granularity} />
+                  <CompareChart rows={rows} series={series} metric={state.metric} granularity={state.granularity} breaks={spans} />
                 </div>
               ) : (
                 <div className="skeleton" style={{ height: 300 }} aria-hidden="true" />
               )}
             </div>
+            <BreaksLegend breaks={spans.map((s) => s.brk)} />
           </section>
           <section className="section" aria-labelledby="cmp-table-h">
             <h2 id="cmp-table-h">{t('compare.table')}</h2>

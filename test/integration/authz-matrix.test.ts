@@ -161,6 +161,7 @@ const PAGE_RULES: Record<string, PageRule> = {
   'admin/credentials/page.tsx': { expect: ADMIN_PAGE },
   'admin/methods/page.tsx': { expect: ADMIN_PAGE },
   'admin/audit/page.tsx': { expect: ADMIN_PAGE },
+  'admin/breaks/page.tsx': { expect: ADMIN_PAGE },
   'admin/notifications/page.tsx': { expect: ADMIN_PAGE },
   // A user's own settings only.
   'settings/notifications/page.tsx': { expect: SIGNED_IN },

@@ -44,6 +44,10 @@ function baseFields(): Record<string, string> {
     key: 'fuzz',
     definition: '{"weights":{"views_per_100k":1}}',
     notes: 'fuzz',
+    // Platform breaks (app/admin/actions.ts): a valid range, so each hostile field is the only fault.
+    from: '2026-03-01',
+    to: '2026-03-05',
+    note: 'fuzz',
   };
 }
 
