@@ -27,6 +27,7 @@ export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
         { href: '/compare', label: t('nav.compare') },
         { href: '/publications', label: t('nav.publications') },
         { href: '/health', label: t('nav.health') },
+        { href: '/presence', label: t('presence.nav') },
         { href: '/methodology', label: t('nav.methodology') },
         ...(viewer.role === 'admin' || viewer.role === 'central' ? [{ href: '/packs', label: t('packs.nav') }] : []),
         ...(viewer.role === 'admin' ? [{ href: '/admin', label: t('nav.admin') }] : []),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { breakInputSchema, type BreakInput } from '@/lib/breaks/model';
 import { AdminInputError, audit, type AdminContext } from './context';
 
@@ -12,6 +13,16 @@ function parse(input: unknown): BreakInput {
     throw new AdminInputError(field, i.message.startsWith(`${field}:`) ? i.message : `${field}: ${i.message}`);
   }
   return r.data;
+}
+
+/**
+ * Rankings of a method that leaves breaks out of growth were built with the
+ * old calendar: drop their snapshots so the next read rebuilds them.
+ */
+async function dropBreakSensitiveSnapshots(ctx: AdminContext): Promise<void> {
+  await sql`
+    delete from ranking_snapshot s using ranking_method m
+    where s.method_id = m.id and (m.definition->>'excludeBreaks') = 'true'`.execute(ctx.db);
 }
 
 async function ownBreak(ctx: AdminContext, id: number) {
@@ -29,6 +40,7 @@ export async function createBreak(ctx: AdminContext, input: unknown): Promise<nu
       .values({ network: b.network, starts_on: b.from, ends_on: b.to, note: b.note, created_by: ctx.actor.email })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await dropBreakSensitiveSnapshots({ ...ctx, db: trx });
     await audit({ ...ctx, db: trx }, 'break.create', `break-${row.id}`, { ...b });
     return row.id;
   });
@@ -48,6 +60,7 @@ export async function updateBreak(ctx: AdminContext, id: number, input: unknown)
     const changed = Object.fromEntries(
       (Object.keys(was) as (keyof typeof was)[]).filter((k) => was[k] !== b[k]).map((k) => [k, { from: was[k], to: b[k] }]),
     );
+    await dropBreakSensitiveSnapshots({ ...ctx, db: trx });
     await audit({ ...ctx, db: trx }, 'break.update', `break-${id}`, changed);
   });
 }
@@ -56,6 +69,7 @@ export async function deleteBreak(ctx: AdminContext, id: number): Promise<void> 
   await ctx.db.transaction().execute(async (trx) => {
     const before = await ownBreak({ ...ctx, db: trx }, id);
     await trx.deleteFrom('platform_break').where('id', '=', id).where('builtin_key', 'is', null).execute();
+    await dropBreakSensitiveSnapshots({ ...ctx, db: trx });
     await audit({ ...ctx, db: trx }, 'break.delete', `break-${id}`, { from: before.starts_on, to: before.ends_on, network: before.network, note: before.note });
   });
 }
