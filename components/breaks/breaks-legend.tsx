@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { AppLocale } from '@/i18n/config';
 import type { PlatformBreak } from '@/lib/breaks/model';
-import { BREAK_FILL } from '@/components/charts/break-marks';
+import { BREAK_FILL } from '@/lib/charts/breaks';
 import { breakSentence } from './texts';
 
 /** The legend entry for platform breaks on a chart, and the breaks named in words (the chart's text alternative). */

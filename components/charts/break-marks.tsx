@@ -1,13 +1,11 @@
 'use client';
 
 import { ReferenceArea, ReferenceLine } from 'recharts';
-import type { BreakSpan } from '@/lib/charts/breaks';
+import { BREAK_FILL, type BreakSpan } from '@/lib/charts/breaks';
 
 // Platform breaks on a chart (docs/ui.md "Platform breaks on charts"): a shaded
 // band over the buckets a break covers, or a dashed line when it falls in one
 // bucket. Called as a function inside a chart, so recharts sees its own elements.
-
-export const BREAK_FILL = '#8a6d1a';
 
 export function breakMarks(spans: readonly BreakSpan[]) {
   return spans.map((s) =>

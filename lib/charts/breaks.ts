@@ -8,6 +8,9 @@ import { bucketEnd, bucketStart, type Granularity } from '@/lib/ranking/period';
 // bucket holding its first day to the bucket holding its last, both clipped to
 // the chart's buckets. Pure.
 
+/** The colour of break marks and their legend swatch (kept here so the legend does not pull in recharts). */
+export const BREAK_FILL = '#8a6d1a';
+
 export interface BreakSpan<B extends PlatformBreak = PlatformBreak> {
   brk: B;
   /** Bucket starts present on the chart's axis. */
