@@ -108,7 +108,11 @@ describe('platform breaks and presence in the browser', () => {
     await create.locator('input[name=note]').fill('E2E: OK outage');
     await create.locator('button[type=submit]').click();
     await expect.poll(() => create.locator('[role=status]').innerText(), SLOW).toContain('the end is before the start');
+    // The form resets after each answer (React form actions): fill it again.
+    await create.locator('input[name=from]').fill('2026-06-10');
     await create.locator('input[name=to]').fill('2026-06-12');
+    await create.locator('select[name=network]').selectOption('ok');
+    await create.locator('input[name=note]').fill('E2E: OK outage');
     await create.locator('button[type=submit]').click();
     await expect.poll(() => create.locator('[role=status]').innerText(), SLOW).toContain('OK');
     await page.reload({ waitUntil: 'networkidle' });

@@ -66,7 +66,7 @@ export default async function BreaksPage({ searchParams }: { searchParams: Promi
         )}
         {breaks.map((b) => (
           <tr key={b.id} data-break={b.builtinKey ?? b.id}>
-            <td style={{ whiteSpace: 'nowrap' }}>{breakRange(b, { t }, locale)}</td>
+            <td style={{ minWidth: '8rem' }}>{breakRange(b, { t }, locale)}</td>
             <td>{b.network ? t(`networks.${b.network}`) : t('breaks.allNetworks')}</td>
             <td>
               {breakNote(b, { t })}
