@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { rankingsQuerySchema, type RankingResponse } from '@/lib/api/schemas';
 import { requirePageViewer } from '@/lib/auth/session';
 import { listRankings } from '@/lib/data/rankings';
+import { withTargetsMet } from '@/lib/data/targets';
 import { canPublish, findPublishedRanking, type PublishedRanking } from '@/lib/publications';
 import { logger } from '@/lib/log';
 import { canUsePacks } from '@/lib/pack/store';
@@ -32,7 +33,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const parsed = rankingsQuerySchema.safeParse(rankingQuery(state));
   if (parsed.success) {
     try {
-      initial = await listRankings(getDb(), viewer, parsed.data);
+      initial = await withTargetsMet(getDb(), viewer, await listRankings(getDb(), viewer, parsed.data));
       initialPublished = (await findPublishedRanking(getDb(), viewer, parsed.data)) ?? null;
     } catch (err) {
       // The client shows an error with a retry.

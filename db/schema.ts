@@ -15,6 +15,7 @@ import type { PackTables } from './schema-pack';
 import type { PublicationTables } from './schema-publication';
 import type { NotifyTables } from './schema-notify';
 import type { BreakTables } from './schema-breaks';
+import type { TargetTables } from './schema-targets';
 
 // `date` columns travel as 'YYYY-MM-DD' strings (see db/client.ts), never as
 // Date objects, so a day never shifts with the process time zone.
@@ -152,7 +153,7 @@ export interface CoreTables {
   ranking_method: RankingMethodTable;
 }
 
-export interface Database extends CoreTables, RankingTables, AuthTables, CollectTables, PublicationTables, PackTables, NotifyTables, BreakTables {}
+export interface Database extends CoreTables, RankingTables, AuthTables, CollectTables, PublicationTables, PackTables, NotifyTables, TargetTables, BreakTables {}
 
 export type Branch = Selectable<BranchTable>;
 export type NewBranch = Insertable<BranchTable>;

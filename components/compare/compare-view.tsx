@@ -3,7 +3,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { GRANULARITIES, type CompareResponse, type SeriesMetric } from '@/lib/api/schemas';
+import type { CompareResponse } from '@/lib/api/schemas';
+import { GRANULARITIES, type SeriesMetric } from '@/lib/api/vocabulary';
 import type { PlatformBreak } from '@/lib/breaks/model';
 import { breakSpans } from '@/lib/charts/breaks';
 import { DASHES, seriesColor } from '@/lib/charts/palette';

@@ -6,6 +6,7 @@ import type { AccountHealth } from '@/lib/data/health';
 import { formatRelative, formatTimestamp, freshnessLevel } from '@/lib/format/date';
 import { NetworkTag } from '@/components/ui/network-tag';
 import { ErrorText } from './error-text';
+import { PostsSourceNote } from './posts-source';
 
 // ▲ means "up" in the ranking: a half-filled circle marks "getting old" here.
 const FRESH_ICON = { fresh: '●', stale: '◐', old: '■', unknown: '○' } as const;
@@ -65,6 +66,7 @@ export function AccountsTable({ accounts, nowIso, showBranch = false, caption }:
                   ) : (
                     name
                   )}
+                  <PostsSourceNote source={a.postsSource} />
                 </td>
                 <td>
                   <span className={`badge ${a.status === 'active' ? '' : 'badge-warn'}`} title={a.statusReason ?? undefined}>

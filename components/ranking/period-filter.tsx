@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { PERIOD_KINDS, type PeriodDto, type PeriodKind } from '@/lib/api/schemas';
+import type { PeriodDto } from '@/lib/api/schemas';
+import { PERIOD_KINDS, type PeriodKind } from '@/lib/api/vocabulary';
 import { NETWORKS } from '@/lib/networks';
 import { shiftPeriodDate, type PeriodState } from '@/lib/query/url-state';
 

@@ -87,14 +87,17 @@ export interface TableProps {
   activityCap?: number;
   /** Who is clearly in the top three and who is within noise of it. */
   uncertainty?: DataSensitivity | null;
+  /** "Targets met n of m" by branch id (only branches the viewer sees in full); the column shows when there is any. */
+  targetsMet?: Record<string, { met: number; of: number }>;
 }
 
-export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColumns, hrefFor, caption, engagement = 'by_views', activityCap, uncertainty }: TableProps) {
+export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColumns, hrefFor, caption, engagement = 'by_views', activityCap, uncertainty, targetsMet }: TableProps) {
   const t = useTranslations();
   const locale = useLocale();
   const sorted = sortRows(rows, sort, dir, locale);
   const h = (col: SortKey, label: string, num = true, extra?: ReactNode) => <SortHeader col={col} label={label} sort={sort} dir={dir} onSort={onSort} num={num} extra={extra} />;
   const notMeasured = t('missing.notMeasured');
+  const showTargets = targetsMet !== undefined && Object.keys(targetsMet).length > 0;
   return (
     <div className="table-wrap">
       <table className="data" data-testid="ranking-table">
@@ -105,6 +108,13 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
             {detailColumns && h('change', t('ranking.cols.change'))}
             {h('branch', t('ranking.cols.branch'), false)}
             {h('score', t('ranking.cols.score'), true, <a href="/methodology" className="info-link" aria-label={t('ranking.methodology')} title={t('ranking.methodology')}>?</a>)}
+            {showTargets && (
+              <th scope="col" className="num">
+                <Tip id="targets-met" label={t('targets.metHint')} tip={t('targets.metHint')} align="right">
+                  <span>{t('targets.met')}</span>
+                </Tip>
+              </th>
+            )}
             {detailColumns && (
               <>
                 {h('followers', t('ranking.cols.followers'))}
@@ -141,6 +151,11 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
                   {formatFixed(row.score, locale, 1)}
                   {detailColumns && <ScoreBar row={row} />}
                 </td>
+                {showTargets && (
+                  <td className="num" data-testid="targets-met">
+                    {targetsMet?.[String(row.branch.id)] ? t('targets.metOf', targetsMet[String(row.branch.id)]) : '—'}
+                  </td>
+                )}
                 {detailColumns && (
                   <>
                     <td className="num">

@@ -13,7 +13,7 @@ import type { PublishedRanking } from '@/lib/publications/schema';
 import { PublicationBar } from '@/components/publications/publication-bar';
 import { PublishForm, PublishJump } from '@/components/publications/publish-form';
 import { defaultDir, parseRankingState, periodSearch, rankingQuery, rankingSearch, type RankingState, type SortKey } from '@/lib/query/url-state';
-import { COMPONENT_IDS } from '@/lib/ranking/method';
+import { COMPONENT_IDS } from '@/lib/ranking/component-ids';
 import { ErrorState, EmptyState } from '@/components/ui/states';
 import { ExportMenu } from '@/components/export/export-menu';
 import { PackNowButton } from '@/components/packs/pack-now-button';
@@ -204,6 +204,7 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
                   engagement={data.method.engagement}
                   activityCap={data.method.activityCap}
                   uncertainty={data.robustness.data}
+                  targetsMet={data.targetsMet}
                 />
               </section>
             </>

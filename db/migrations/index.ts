@@ -11,7 +11,9 @@ import * as m0009 from './0009-meeting-pack';
 import * as m0010 from './0010-rank-range';
 import * as m0011 from './0011-notify';
 import * as m0012 from './0012-coverage';
+import * as m0014 from './0014-vk-clips-ok-posts';
 import * as m0017 from './0017-platform-breaks';
+import * as m0019 from './0019-targets';
 
 // Listed statically so migrations work the same from the CLI, tests and a
 // bundled server. Add new files here in order; names sort as they apply.
@@ -28,5 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0010-rank-range': m0010,
   '0011-notify': m0011,
   '0012-coverage': m0012,
+  '0014-vk-clips-ok-posts': m0014,
   '0017-platform-breaks': m0017,
+  '0019-targets': m0019,
 };

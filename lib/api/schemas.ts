@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { FEDERAL_DISTRICTS, NETWORKS } from '../networks';
+import { FLAG_KINDS, GRANULARITIES, INELIGIBLE_REASONS, KPI_METRICS, NETWORK_SCOPES, PERIOD_KINDS, SERIES_METRICS, type PeriodKind } from './vocabulary';
+
+export { FLAG_KINDS, GRANULARITIES, INELIGIBLE_REASONS, KPI_METRICS, NETWORK_SCOPES, PERIOD_KINDS, SERIES_METRICS } from './vocabulary';
+export type { Granularity, NetworkScope, PeriodKind, SeriesMetric } from './vocabulary';
 import { COMPONENT_IDS } from '../ranking/method';
 import { daysInclusive, isValidDay, parseAnchor } from '../ranking/period';
 
@@ -22,12 +26,9 @@ export function inYears(s: string): boolean {
   return y >= MIN_YEAR && y <= MAX_YEAR;
 }
 
-export const PERIOD_KINDS = ['week', 'month', 'quarter', 'year', 'custom'] as const;
 export const periodKindSchema = z.enum(PERIOD_KINDS);
-export type PeriodKind = z.infer<typeof periodKindSchema>;
 
-export const networkScopeSchema = z.enum(['all', ...NETWORKS]);
-export type NetworkScope = z.infer<typeof networkScopeSchema>;
+export const networkScopeSchema = z.enum(NETWORK_SCOPES);
 export const networkSchema = z.enum(NETWORKS);
 export const componentIdSchema = z.enum(COMPONENT_IDS);
 export const federalDistrictSchema = z.enum(FEDERAL_DISTRICTS);
@@ -90,24 +91,8 @@ export const summaryQuerySchema = z
   .superRefine(refinePeriod);
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
 
-export const SERIES_METRICS = [
-  'followers',
-  'views',
-  'interactions',
-  'likes',
-  'comments',
-  'shares',
-  'posts',
-  'visits',
-  'engagement_rate',
-  // Website visits from social networks and messengers (Metrica sources 'social' + 'messenger').
-  'social_visits',
-] as const;
 export const seriesMetricSchema = z.enum(SERIES_METRICS);
-export type SeriesMetric = z.infer<typeof seriesMetricSchema>;
-export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export const granularitySchema = z.enum(GRANULARITIES);
-export type Granularity = z.infer<typeof granularitySchema>;
 
 const seriesFields = {
   metric: seriesMetricSchema.default('views'),
@@ -196,7 +181,6 @@ export const componentValueSchema = z.object({
 });
 export type ComponentValue = z.infer<typeof componentValueSchema>;
 
-export const FLAG_KINDS = ['follower_jump', 'drop_to_zero', 'data_gap'] as const;
 export const flagSchema = z.object({
   kind: z.enum(FLAG_KINDS),
   network: networkSchema.nullable(),
@@ -209,7 +193,6 @@ export const flagSchema = z.object({
 });
 export type Flag = z.infer<typeof flagSchema>;
 
-export const INELIGIBLE_REASONS = ['no_accounts', 'too_few_posts', 'low_coverage', 'no_population', 'no_components'] as const;
 export const eligibilitySchema = z.object({
   eligible: z.boolean(),
   reasons: z.array(
@@ -364,6 +347,12 @@ export const rankingResponseSchema = z.object({
   medians: z.record(componentIdSchema, z.number().nullable()),
   counts: z.object({ branches: z.number().int(), eligible: z.number().int() }),
   freshness: freshnessSchema,
+  /**
+   * "Targets met n of m" by branch id, for the branches the viewer may see in
+   * full and whose targets overlap the period (docs/methodology.md, "Targets");
+   * present only when there is any.
+   */
+  targetsMet: z.record(z.string(), z.object({ met: z.number().int(), of: z.number().int() })).optional(),
   /** Present only when no branch is ranked in the period: why, and where a ranking is. */
   unranked: z
     .object({
@@ -380,19 +369,6 @@ export const rankingResponseSchema = z.object({
 });
 export type RankingResponse = z.infer<typeof rankingResponseSchema>;
 
-export const KPI_METRICS = [
-  'followers',
-  'follower_growth',
-  'views',
-  'interactions',
-  'engagement_rate',
-  'posts',
-  'visits',
-  // podium-v2 figures (absent under podium-v1):
-  'engagement_by_followers',
-  'posts_per_week',
-  'social_visits',
-] as const;
 export const kpiSchema = z.object({
   metric: z.enum(KPI_METRICS),
   value: z.number().nullable(),

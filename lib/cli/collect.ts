@@ -13,6 +13,7 @@ import { clip, excerpt } from '../format/excerpt';
 import { collectNow, resolveTargets, TargetError } from '../jobs/run-now';
 import { logger } from '../log';
 import { refreshRollups } from '../rollups';
+import { warmAfterRefresh } from '../data/rankings';
 import { fail, openDatabase } from './database';
 
 const USAGE = `usage:
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
     if (values.import !== undefined) {
       try {
         const s = await importAccountCsv(db, targets[0].id, fs.readFileSync(values.import), { timeZone: env.PODIUM_TIMEZONE });
-        await refreshRollups(db);
+        await warmAfterRefresh(db, await refreshRollups(db), (err) => console.error(`warming rankings failed: ${String(err)}`));
         console.log(`imported ${s.rowsRead} rows (${s.encoding}) into account #${s.accountId}; ${s.rowsWritten} written`);
       } catch (e) {
         if (!(e instanceof ImportError)) throw e;

@@ -51,6 +51,9 @@ export interface AccountDayMetrics {
   likes?: number | null;
   comments?: number | null;
   shares?: number | null;
+  /** VK community's lifetime clip views and likes (groups.getById counters), today's row only. */
+  clips_views?: number | null;
+  clips_likes?: number | null;
 }
 
 /** A post as seen today (its post_day snapshot is for the collection day). */
@@ -69,9 +72,26 @@ export interface PostMetrics {
   reactions: number | null;
 }
 
+/** Where Metrica says a website visit came from, for the split by network. */
+export type SiteSource = 'social' | 'messenger';
+
+/** Website visits of one day from one social network or messenger (Metrica's id for it). */
+export interface SiteChannelDay {
+  day: string;
+  source: SiteSource;
+  channel: string;
+  visits: number;
+}
+
 export interface CollectResult {
   days: AccountDayMetrics[];
   posts: PostMetrics[];
+  /**
+   * Website: per source whose split by network Metrica gave, the days it covers and the
+   * non-zero rows (a covered day without a row had no visits from that network). A source
+   * missing here was not measured: its stored split stays as it was.
+   */
+  siteChannels?: { source: SiteSource; days: string[]; rows: SiteChannelDay[] }[];
   /** Something was skipped but the rest is sound: the run is 'partial'. */
   warnings: string[];
   /** Quota units spent (YouTube), for the per-credential daily tally. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import { detailScope, type Viewer } from '../auth/viewer';
 import type { AccountStatus, CredentialStatus, FederalDistrict, Network, RunStatus } from '../networks';
+import { postsSource, type PostsSource } from './posts-source';
 
 // Collection health, read from collection_run, account and credential. Every
 // query is limited to the branches whose detail the viewer may see.
@@ -25,6 +26,8 @@ export interface AccountHealth {
   lastError: { at: string; errorClass: string | null; message: string | null } | null;
   /** Failed runs in the last 7 days. */
   recentFailures: number;
+  /** How posts arrive where that depends on the credential (OK): API, CSV import or not at all. */
+  postsSource: PostsSource | null;
 }
 
 export interface RunFailure {
@@ -92,6 +95,9 @@ export async function listAccountHealth(db: DB, viewer: Viewer, opts: { branchId
     err_class: string | null;
     err_message: string | null;
     recent_failures: number;
+    cred_token_type: string | null;
+    has_imported_posts: boolean;
+    has_demo_rows: boolean;
   }>`
     select a.id as account_id, b.id as branch_id, b.slug, b.name, b.name_en, b.federal_district,
       a.network, a.handle, a.title, a.url, a.status, a.status_reason,
@@ -102,7 +108,10 @@ export async function listAccountHealth(db: DB, viewer: Viewer, opts: { branchId
       lr.error_class as run_error_class, lr.error_message as run_error_message,
       le.started_at as err_at, le.error_class as err_class, le.error_message as err_message,
       (select count(*)::int from collection_run f
-        where f.account_id = a.id and f.branch_id = a.branch_id and f.status = 'failed' and f.started_at > now() - interval '7 days') as recent_failures
+        where f.account_id = a.id and f.branch_id = a.branch_id and f.status = 'failed' and f.started_at > now() - interval '7 days') as recent_failures,
+      c.config->>'token_type' as cred_token_type,
+      exists (select 1 from account_day ad where ad.account_id = a.id and ad.source = 'import' and ad.posts is not null) as has_imported_posts,
+      exists (select 1 from account_day ad where ad.account_id = a.id and ad.source = 'demo') as has_demo_rows
     from account a
     join branch b on b.id = a.branch_id and b.archived_at is null
     left join credential c on c.id = a.credential_id
@@ -149,6 +158,7 @@ export async function listAccountHealth(db: DB, viewer: Viewer, opts: { branchId
           },
     lastError: r.err_at === null ? null : { at: iso(r.err_at)!, errorClass: r.err_class, message: r.err_message },
     recentFailures: r.recent_failures,
+    postsSource: postsSource(r.network, r.cred_token_type, { imported: r.has_imported_posts, demo: r.has_demo_rows }),
   }));
 }
 

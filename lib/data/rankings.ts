@@ -16,7 +16,7 @@ import { computeRanking, type EngineRobustness } from '../ranking/engine';
 import { rankUncertainty, type DataSensitivity } from '../ranking/uncertainty';
 import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodComponents, methodLabel, parseMethod, rulesOf, DEFAULT_METHOD } from '../ranking/method';
 import { EDGE_POST_AGE_DAYS, loadBoundaryCorrections } from './v2-boundary';
-import { addDays, minDay, previousPeriod, resolvePeriod, todayIn, type Period, type PeriodRequest } from '../ranking/period';
+import { addDays, minDay, periodContaining, previousPeriod, resolvePeriod, todayIn, type Period, type PeriodRequest } from '../ranking/period';
 import { countExpectedAccounts, detailVisible, listBranches } from './branches';
 import { defaultPeriod, nearestRankedPeriod, daysWithData } from './rankable';
 import { getFirstDataDay, getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
@@ -576,16 +576,44 @@ export function rankingJson(r: RankingResponse): string {
 }
 
 /**
- * Materializes the rankings people open first — what the week, month, quarter
- * and year buttons open (see defaultPeriod), all networks — so the first
- * visitor after a collection or seed does not wait for them. Safe to run at
- * any time.
+ * Materializes the rankings people open first, so that no common period's first view waits
+ * for a computation (docs/operations.md, "Rankings after a refresh"): for the week, month,
+ * quarter and year, the running period, the latest complete one and the one before it — what
+ * the period buttons open (see defaultPeriod) and one step back from it — under the method
+ * in effect, all networks. Run after every rollup refresh that rebuilt anything (a refresh
+ * drops the rankings whose inputs changed) and after the seed. Safe to run at any time: a
+ * ranking still current costs one lookup. Returns the periods warmed.
  */
-export async function warmRankings(db: DB, opts: { today?: string } = {}): Promise<number> {
-  let n = 0;
-  for (const period of ['week', 'month', 'quarter', 'year'] as const) {
-    await resolveRanking(db, { period, network: 'all' }, opts);
-    n++;
+export async function warmRankings(db: DB, opts: { today?: string } = {}): Promise<Period[]> {
+  const method = await getMethod(db);
+  if (!method) return [];
+  const today = opts.today ?? todayIn(method.definition.timeZone);
+  const warmed: Period[] = [];
+  for (const kind of ['week', 'month', 'quarter', 'year'] as const) {
+    const running = periodContaining(kind, today);
+    const complete = previousPeriod(running);
+    for (const p of [complete, running, previousPeriod(complete)]) {
+      await getSnapshot(db, method, p, 'all', { today });
+      warmed.push(p);
+    }
   }
-  return n;
+  return warmed;
+}
+
+/**
+ * After a rollup refresh: warms the common periods again when the refresh rebuilt anything.
+ * A failure to warm is reported, never thrown: the rankings are then computed on first view.
+ */
+export async function warmAfterRefresh(
+  db: DB,
+  refreshed: { branchDays: number },
+  log?: (err: unknown) => void,
+): Promise<number> {
+  if (refreshed.branchDays === 0) return 0;
+  try {
+    return (await warmRankings(db)).length;
+  } catch (err) {
+    log?.(err);
+    return 0;
+  }
 }

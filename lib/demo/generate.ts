@@ -49,6 +49,9 @@ export interface DemoAccountDay {
   likes: number | null;
   comments: number | null;
   shares: number | null;
+  /** VK community's lifetime clip views and likes (groups.getById counters); null where VK gives none. */
+  clipsViews?: number | null;
+  clipsLikes?: number | null;
 }
 
 export interface DemoPost {
@@ -277,6 +280,12 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
       const mrng = createRng(seed ^ hashSeed(`${account.key}:messenger`));
       const messengerShare = 0.05 * quality * mrng.logNormal(0.5);
       let postSeq = arng.int(1000, 9000);
+      // VK clips (a stream of its own, so every other figure stays as it was): a clip
+      // is counted with its own plays, several times a text post's impressions; most
+      // communities' groups.getById returns the lifetime clip counters, some none.
+      const crng = createRng(seed ^ hashSeed(`${account.key}:clips`));
+      const clipCounters = network === 'vk' && crng.chance(0.8);
+      let clipViews = followers * 30 * crng.logNormal(0.6);
 
       for (let i = 0; i < nDays; i++) {
         const day = days[i]!;
@@ -315,11 +324,12 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
           const finalViews = network === 'website' ? null : Math.round((views / Math.max(1, nPosts)) * 1.4 * arng.logNormal(0.6));
           const finalLikes = finalViews === null || !p.hasLikes ? null : Math.round(finalViews * p.likeRate * quality * arng.logNormal(0.4));
           const { id, url, contentType } = postUrl(arng, account, postSeq);
+          const own = network === 'vk' && contentType === 'clip' ? 3 * crng.logNormal(0.4) : 1;
           const snapshots: DemoPost['snapshots'] = [];
           for (const age of SNAPSHOT_AGES) {
             if (i + age >= nDays) break;
             const share = 1 - Math.exp(-(age + 0.6) / 1.7);
-            const v = finalViews === null ? null : Math.round(finalViews * share);
+            const v = finalViews === null ? null : Math.round(finalViews * share * own);
             const l = finalLikes === null ? null : Math.round(finalLikes * share);
             snapshots.push({
               day: days[i + age]!,
@@ -341,6 +351,7 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
           });
         }
 
+        if (clipCounters) clipViews += views * 0.8 * crng.logNormal(0.3);
         const isRecent = i >= nDays - 14;
         if (missing) {
           if (isRecent) {
@@ -377,6 +388,10 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
           comments: likes === null ? null : Math.round(likes * 0.07 * arng.logNormal(0.3)),
           shares: likes === null ? null : Math.round(likes * 0.12 * arng.logNormal(0.3)),
         };
+        if (clipCounters) {
+          row.clipsViews = Math.round(clipViews);
+          row.clipsLikes = Math.round(clipViews * 0.021);
+        }
         if (network === 'website') {
           const visits = Math.round(siteVisitsBase * WEEKDAY_VIEWS[dow]! * hol.views * (campaign ? 1 + (campaign.lift - 1) * 0.5 : 1) * arng.logNormal(0.2));
           row.visits = visits;

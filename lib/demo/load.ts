@@ -64,7 +64,7 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
           ['account_id', 'int4'], ['day', 'date'], ['branch_id', 'int4'], ['network', 'text'], ['followers', 'int8'], ['views', 'int8'],
           ['reach', 'int8'], ['visits', 'int8'], ['visitors', 'int8'], ['pageviews', 'int8'], ['social_visits', 'int8'], ['posts', 'int4'],
           ['likes', 'int8'], ['comments', 'int8'], ['shares', 'int8'], ['source', 'text'], ['collected_at', 'timestamptz'],
-          ['messenger_visits', 'int8'],
+          ['messenger_visits', 'int8'], ['clips_views', 'int8'], ['clips_likes', 'int8'],
         ],
         dayRows,
       );
@@ -150,7 +150,7 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
         const acc = ids.get(d.accountKey)!;
         dayRows.push([
           acc.id, d.day, branch.id, acc.network, d.followers, d.views, d.reach, d.visits, d.visitors, d.pageviews, d.socialVisits,
-          d.posts, d.likes, d.comments, d.shares, 'demo', collectedAt, d.messengerVisits,
+          d.posts, d.likes, d.comments, d.shares, 'demo', collectedAt, d.messengerVisits, d.clipsViews ?? null, d.clipsLikes ?? null,
         ]);
         for (const src of d.sources) sourceRows.push([acc.id, d.day, branch.id, src.source, src.channel, src.visits]);
       }

@@ -16,7 +16,7 @@ import type { Network, RunStatus } from '../networks';
 import { notifyConfig } from '../notify/config';
 import type { Problem } from '../notify/events';
 import { emitCollectionProblem } from '../notify/watch';
-import { upsertAccountDays, upsertPosts } from './writes';
+import { upsertAccountDays, upsertPosts, upsertSiteChannels } from './writes';
 
 export interface CollectAccountOptions {
   http: HttpClient;
@@ -216,7 +216,8 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
       }
       const days = await upsertAccountDays(trx, ref, collected.days, 'api', now);
       const posts = await upsertPosts(trx, ref, collected.posts, today, now);
-      return days + posts;
+      const channels = collected.siteChannels ? await upsertSiteChannels(trx, ref, collected.siteChannels) : 0;
+      return days + posts + channels;
     });
   } catch (e) {
     // The database went away mid-write: nothing was stored, and this is no fault

@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS } from '../http/rate-limiter';
 import type { Logger } from '../log';
 import { NETWORKS, type Network } from '../networks';
 import { refreshRollups } from '../rollups';
+import { warmAfterRefresh } from '../data/rankings';
 import { collectAccount, type RunSummary } from './collect-account';
 import { listCollectableAccounts } from './tasks';
 import { excerpt } from '../format/excerpt';
@@ -109,6 +110,7 @@ export async function collectNow(db: DB, targets: readonly Target[], opts: Colle
     });
   });
   await Promise.all(pools);
-  if (results.some((r) => r.rowsWritten > 0)) await refreshRollups(db);
+  // The refresh drops the rankings it changed: compute the common periods now, not on first view.
+  if (results.some((r) => r.rowsWritten > 0)) await warmAfterRefresh(db, await refreshRollups(db), (err) => opts.logger?.warn({ err }, 'warming rankings after the refresh failed'));
   return results;
 }

@@ -8,6 +8,7 @@ import type { HttpClient } from '../http/client';
 import type { Logger } from '../log';
 import type { Network } from '../networks';
 import { refreshRollups } from '../rollups';
+import { warmAfterRefresh } from '../data/rankings';
 import { collectAccount } from './collect-account';
 import { meetingPackTask } from './meeting-pack';
 import { TASK_MEETING_PACK } from '../pack/store';
@@ -118,7 +119,9 @@ export function createTaskList(deps: TaskDeps): TaskList {
       }
     },
     [TASK_REFRESH_ROLLUPS]: async (_payload, helpers) => {
-      await refreshRollups(deps.db);
+      const refreshed = await refreshRollups(deps.db);
+      // The refresh dropped the rankings it changed: compute the common periods now, not on first view.
+      await warmAfterRefresh(deps.db, refreshed, (err) => deps.logger?.warn({ err }, 'warming rankings after the refresh failed'));
       // New data can mean new flags and new ranks: look, soon, once.
       await helpers.addJob(TASK_NOTIFY_WATCH, {}, { jobKey: 'notify-watch', jobKeyMode: 'preserve_run_at', runAt: new Date(Date.now() + 10_000), maxAttempts: 1 });
     },

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { AccountDayMetrics, PostMetrics } from '../collectors/types';
+import type { AccountDayMetrics, CollectResult, PostMetrics } from '../collectors/types';
 import type { DataSource, Network } from '../networks';
 
 type Trx = Transaction<Database>;
@@ -18,6 +18,8 @@ export const METRIC_COLUMNS = [
   'likes',
   'comments',
   'shares',
+  'clips_views',
+  'clips_likes',
 ] as const;
 export type MetricColumn = (typeof METRIC_COLUMNS)[number];
 
@@ -70,6 +72,8 @@ export async function upsertAccountDays(
       likes: d.likes ?? null,
       comments: d.comments ?? null,
       shares: d.shares ?? null,
+      clips_views: d.clips_views ?? null,
+      clips_likes: d.clips_likes ?? null,
       source,
       collected_at: now,
     }));
@@ -171,6 +175,41 @@ export async function upsertPosts(trx: Trx, account: AccountRef, posts: readonly
       .returning('post_id')
       .execute();
     written += snaps.length;
+  }
+  return written;
+}
+
+/**
+ * Website visits by social network and messenger (site_source_day) for the sources whose
+ * split the collector measured: on the days it covers, a network it no longer lists is
+ * removed and the others are upserted; an unchanged row is not rewritten. Returns rows written.
+ */
+export async function upsertSiteChannels(trx: Trx, account: AccountRef, splits: NonNullable<CollectResult['siteChannels']>): Promise<number> {
+  let written = 0;
+  for (const split of splits) {
+    if (split.days.length === 0) continue;
+    const keepKeys = split.rows.map((r) => `${r.day}|${r.channel}`);
+    const gone = await trx
+      .deleteFrom('site_source_day')
+      .where('account_id', '=', account.id)
+      .where('source', '=', split.source)
+      .where('day', 'in', split.days)
+      .$if(keepKeys.length > 0, (q) => q.where(sql<boolean>`(day::text || '|' || channel) <> all(${keepKeys}::text[])`))
+      .executeTakeFirst();
+    written += Number(gone.numDeletedRows);
+    for (const part of chunks(split.rows)) {
+      const r = await trx
+        .insertInto('site_source_day')
+        .values(part.map((x) => ({ account_id: account.id, day: x.day, branch_id: account.branch_id, source: x.source, channel: x.channel, visits: x.visits })))
+        .onConflict((oc) =>
+          oc
+            .columns(['account_id', 'day', 'source', 'channel'])
+            .doUpdateSet({ visits: (eb) => eb.ref('excluded.visits') })
+            .where(sql<boolean>`site_source_day.visits is distinct from excluded.visits`),
+        )
+        .executeTakeFirst();
+      written += Number(r.numInsertedOrUpdatedRows ?? 0);
+    }
   }
   return written;
 }

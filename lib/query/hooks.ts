@@ -1,21 +1,17 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  compareResponseSchema,
-  rankingResponseSchema,
-  seriesResponseSchema,
-  branchSummarySchema,
-  type CompareQuery,
-  type CompareResponse,
-  type RankingResponse,
-  type RankingsQuery,
-  type SeriesQuery,
-  type SeriesResponse,
-  type SummaryQuery,
-  type BranchSummary,
+import type {
+  CompareQuery,
+  CompareResponse,
+  RankingResponse,
+  RankingsQuery,
+  SeriesQuery,
+  SeriesResponse,
+  SummaryQuery,
+  BranchSummary,
 } from '@/lib/api/schemas';
-import { currentPublicationSchema, type PublishedRanking } from '@/lib/publications/schema';
+import type { PublishedRanking } from '@/lib/publications/schema';
 import { fetchJson, toSearch } from './fetch-json';
 import { queryKeys } from './keys';
 
@@ -24,7 +20,7 @@ import { queryKeys } from './keys';
 export function useRankings(q: Partial<RankingsQuery>, initialData?: RankingResponse) {
   return useQuery({
     queryKey: queryKeys.rankings(q),
-    queryFn: ({ signal }) => fetchJson(`/api/rankings${toSearch(q)}`, rankingResponseSchema, signal),
+    queryFn: ({ signal }) => fetchJson<RankingResponse>(`/api/rankings${toSearch(q)}`, signal),
     initialData,
     placeholderData: keepPreviousData,
   });
@@ -33,7 +29,7 @@ export function useRankings(q: Partial<RankingsQuery>, initialData?: RankingResp
 export function useBranchSummary(slug: string, q: Partial<SummaryQuery>, initialData?: BranchSummary) {
   return useQuery({
     queryKey: queryKeys.summary(slug, q),
-    queryFn: ({ signal }) => fetchJson(`/api/branches/${encodeURIComponent(slug)}/summary${toSearch(q)}`, branchSummarySchema, signal),
+    queryFn: ({ signal }) => fetchJson<BranchSummary>(`/api/branches/${encodeURIComponent(slug)}/summary${toSearch(q)}`, signal),
     initialData,
     placeholderData: keepPreviousData,
   });
@@ -42,7 +38,7 @@ export function useBranchSummary(slug: string, q: Partial<SummaryQuery>, initial
 export function useSeries(slug: string, q: Partial<SeriesQuery>, initialData?: SeriesResponse) {
   return useQuery({
     queryKey: queryKeys.series(slug, q),
-    queryFn: ({ signal }) => fetchJson(`/api/branches/${encodeURIComponent(slug)}/series${toSearch(q)}`, seriesResponseSchema, signal),
+    queryFn: ({ signal }) => fetchJson<SeriesResponse>(`/api/branches/${encodeURIComponent(slug)}/series${toSearch(q)}`, signal),
     initialData,
     placeholderData: keepPreviousData,
   });
@@ -52,7 +48,7 @@ export function useCompare(q: Omit<Partial<CompareQuery>, 'branches'> & { branch
   return useQuery({
     queryKey: queryKeys.compare(q),
     queryFn: ({ signal }) =>
-      fetchJson(`/api/compare${toSearch({ ...q, branches: q.branches.join(',') })}`, compareResponseSchema, signal),
+      fetchJson<CompareResponse>(`/api/compare${toSearch({ ...q, branches: q.branches.join(',') })}`, signal),
     enabled: q.branches.length >= 2,
     initialData,
     placeholderData: keepPreviousData,
@@ -63,7 +59,7 @@ export function useCompare(q: Omit<Partial<CompareQuery>, 'branches'> & { branch
 export function useCurrentPublication(q: Partial<RankingsQuery>, initialData?: { ranking: PublishedRanking | null }) {
   return useQuery({
     queryKey: queryKeys.currentPublication(q),
-    queryFn: ({ signal }) => fetchJson(`/api/publications/current${toSearch(q)}`, currentPublicationSchema, signal),
+    queryFn: ({ signal }) => fetchJson<{ ranking: PublishedRanking | null }>(`/api/publications/current${toSearch(q)}`, signal),
     initialData,
   });
 }

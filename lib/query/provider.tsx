@@ -3,7 +3,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from './fetch-json';
-import './zod-jitless';
 
 export function QueryProvider({ children }: { children: ReactNode }) {
   const [client] = useState(

@@ -2,7 +2,8 @@ import {
   FEDERAL_DISTRICTS,
   type FederalDistrict,
 } from '@/lib/networks';
-import { networkScopeSchema, periodKindSchema, SERIES_METRICS, type NetworkScope, type PeriodKind, type RankingsQuery, type SeriesMetric } from '@/lib/api/schemas';
+import type { RankingsQuery } from '@/lib/api/schemas';
+import { isNetworkScope, isPeriodKind, SERIES_METRICS, type NetworkScope, type PeriodKind, type SeriesMetric } from '@/lib/api/vocabulary';
 import { addDays } from '@/lib/ranking/period';
 
 // The URL holds the whole view state, so a link reproduces the view. Parsing
@@ -28,10 +29,10 @@ export interface PeriodState {
 }
 
 export function parsePeriodState(p: Params): PeriodState {
-  const kind = periodKindSchema.safeParse(get(p, 'period'));
-  const net = networkScopeSchema.safeParse(get(p, 'network'));
-  const period = kind.success ? kind.data : 'month';
-  const network = net.success ? net.data : 'all';
+  const kind = get(p, 'period');
+  const net = get(p, 'network');
+  const period = isPeriodKind(kind) ? kind : 'month';
+  const network = isNetworkScope(net) ? net : 'all';
   if (period === 'custom') {
     const from = get(p, 'from');
     const to = get(p, 'to');
@@ -136,12 +137,12 @@ export function parseCompareState(p: Params): CompareState {
   const raw = (get(p, 'branches') ?? '').split(',').map((s) => s.trim());
   const branches = [...new Set(raw.filter((s) => SLUG.test(s)))].slice(0, 6);
   const g = get(p, 'granularity');
-  const net = networkScopeSchema.safeParse(get(p, 'network'));
+  const net = get(p, 'network');
   return {
     branches,
     metric: parseMetric(p),
     granularity: g === 'day' || g === 'month' ? g : 'week',
-    network: net.success ? net.data : 'all',
+    network: isNetworkScope(net) ? net : 'all',
   };
 }
 

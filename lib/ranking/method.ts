@@ -1,17 +1,7 @@
 import { z } from 'zod';
+import { COMPONENT_IDS, type ComponentId } from './component-ids';
 
-// The components a method can weigh. Every one is "higher is better".
-export const COMPONENT_IDS = [
-  'views_per_100k',
-  'engagement_rate',
-  'follower_growth',
-  'activity',
-  'followers_per_100k',
-  'visits_per_100k',
-  // podium-v2: website visits that came from social networks and messengers (Metrica sources).
-  'social_visits_per_100k',
-] as const;
-export type ComponentId = (typeof COMPONENT_IDS)[number];
+export { COMPONENT_IDS, type ComponentId } from './component-ids';
 
 export const methodDefinitionSchema = z
   .object({

@@ -4,9 +4,10 @@
 
 import { createRng } from '../demo/random';
 import { daySums, resampledMetrics } from './bootstrap-sums';
+import { daySumsV2, resampledMetricsV2 } from './bootstrap-sums-v2';
 import type { BranchInput, BranchMetrics, DayTotals } from './components';
 import { componentValues, measureBranch, rankField, type RankingInput, type RankingResult } from './engine';
-import { COMPONENT_IDS, type ComponentId, type MethodDefinition } from './method';
+import { COMPONENT_IDS, type ComponentId, type MethodDefinition, rulesOf } from './method';
 import { addDays, diffDays, minDay } from './period';
 
 export interface BootstrapSettings {
@@ -174,11 +175,11 @@ function sameMeasure(a: Measured, b: Measured): boolean {
 }
 
 /**
- * Longest period bootstrapped on the engine's rows (the path a method takes when the per-day
- * sums do not reproduce its metrics, e.g. podium-v2): its cost grows with the days × the
- * look-back walk, ≈1.2 s for a month of 83 branches but ≈3.5 s for a quarter, which would
- * stall the first request. Longer periods of such a method get no ranges (null) until it has
- * per-day sums (docs/methodology.md, "Uncertainty").
+ * Longest period bootstrapped on the engine's rows (the path a run takes when the per-day
+ * sums do not reproduce its metrics — a method whose aggregation neither bootstrap-sums.ts
+ * nor bootstrap-sums-v2.ts follows): its cost grows with the days × the look-back walk,
+ * ≈1.2 s for a month of 83 branches but ≈3.5 s for a quarter, which would stall the first
+ * request. Longer periods on that path get no ranges (null; docs/methodology.md, "Uncertainty").
  */
 export const MAX_ROWS_PATH_DAYS = 31;
 
@@ -208,7 +209,8 @@ export function rankUncertainty(
   method: MethodDefinition,
   result: Pick<RankingResult, 'rows'>,
   settings: BootstrapSettings = BOOTSTRAP,
-  opts: { fast?: boolean } = {},
+  /** fast: false forces the engine's rows (tests compare the paths); maxRowsDays raises MAX_ROWS_PATH_DAYS for them. */
+  opts: { fast?: boolean; maxRowsDays?: number } = {},
 ): Uncertainty | null {
   const end = minDay(input.to, input.asOf);
   const days = end < input.from ? 0 : diffDays(input.from, end) + 1;
@@ -228,15 +230,18 @@ export function rankUncertainty(
   const baseTop = ranked.map((r) => (r.rank as number) <= topN);
   let sameTop = 0;
   const field: Record<ComponentId, number | null>[] = new Array(n);
-  const sums = prepared.map((p) => daySums(p, input.from));
+  // Each method's rules have their own per-day sums (podium-v1: bootstrap-sums.ts, podium-v2: bootstrap-sums-v2.ts).
+  const v2 = rulesOf(method) === 'podium-v2';
+  const sums = prepared.map((p) => (v2 ? daySumsV2(p, input.from, method) : daySums(p, input.from)));
   const exact = (i: number, order: Int32Array): Measured => measureBranch(resampleBranch(prepared[i], order, labels), input, method);
   const quick = (i: number, order: Int32Array): Measured => {
-    const metrics = resampledMetrics(sums[i], order);
+    const s = sums[i];
+    const metrics = 'lookback' in s ? resampledMetricsV2(s, order) : resampledMetrics(s, order);
     return { metrics, values: componentValues(metrics, prepared[i].branch.population, method) };
   };
   const own = Int32Array.from({ length: days }, (_, j) => j);
   let fast = opts.fast !== false && prepared.every((_, i) => sameMeasure(quick(i, own), exact(i, own)));
-  if (!fast && days > MAX_ROWS_PATH_DAYS) return null;
+  if (!fast && days > (opts.maxRowsDays ?? MAX_ROWS_PATH_DAYS)) return null;
   for (let s = 0; s < B; s++) {
     const order = drawDays(days, block, rng.next);
     for (let i = 0; i < n; i++) {
@@ -251,6 +256,8 @@ export function rankUncertainty(
         field[i] = e.values;
       } else field[i] = q.values;
     }
+    // A divergence found on a long period: the rows path would be too slow to finish it.
+    if (!fast && days > (opts.maxRowsDays ?? MAX_ROWS_PATH_DAYS)) return null;
     const r = rankField(field, method.weights).ranks;
     let same = true;
     for (let i = 0; i < n; i++) {

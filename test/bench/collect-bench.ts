@@ -1,4 +1,4 @@
-// Collection benchmark: 83 branches × 5 accounts (vk, telegram, ok, youtube,
+// Collection benchmark: 83 branches × 5 accounts (vk with clips and video.get, telegram, ok with posts, youtube,
 // rutube) against the fake networks with the default rate limits enforced.
 //
 //   npx tsx test/bench/collect-bench.ts          (BENCH_DATABASE_URL: a server; a scratch database is created and dropped)
@@ -44,14 +44,18 @@ async function main() {
     await migrateToLatest(db);
     const now = Date.now();
     const nowS = Math.floor(now / 1000);
-    fakes.vk.tokens.set('bench-vk', 'service');
+    // A user token: wall.get plus video.get (issue #15), at the same 3/s.
+    fakes.vk.tokens.set('bench-vk', 'user');
     fakes.telegram.botTokens.add('1:bench');
     fakes.ok.tokens.add('bench-ok');
+    // The group admin's token: group.getStatTopics + mediatopic.getByIds for posts.
+    fakes.ok.adminTokens.add('bench-ok');
     fakes.youtube.keys.add('bench-yt');
-    const vk = await insertCredential(db, 'vk', 'bench-vk');
+    const vk = await insertCredential(db, 'vk', 'bench-vk', { token_type: 'user' });
     const tg = await insertCredential(db, 'telegram', '1:bench');
     const ok = await insertCredential(db, 'ok', JSON.stringify({ access_token: 'bench-ok', application_secret_key: fakes.ok.applicationSecret }), {
       application_key: fakes.ok.applicationKey,
+      token_type: 'admin',
     });
     const yt = await insertCredential(db, 'youtube', 'bench-yt');
     for (let b = 0; b < BRANCHES; b++) {
@@ -62,7 +66,18 @@ async function main() {
         screen_name: `club${gid}`,
         name: 'g',
         members_count: 1000 + b,
-        posts: Array.from({ length: 60 }, (_, i) => ({ id: i + 1, date: nowS - i * 43_000, views: 100 * i, likes: i, reposts: 1, comments: 2 })),
+        posts: Array.from({ length: 60 }, (_, i) => ({
+          id: i + 1,
+          date: nowS - i * 43_000,
+          views: 100 * i,
+          likes: i,
+          reposts: 1,
+          comments: 2,
+          // Every fourth post a clip with its own counters.
+          ...(i % 4 === 0 ? { post_type: 'clip', attachments: [{ type: 'clip' as const, clip: { id: i + 1, owner_id: -gid, date: nowS - i * 43_000, type: 'short_video' as const, views: 900 * i, likes: i, comments: 1, reposts: 1 } }] } : {}),
+        })),
+        counters: { clips: 15, clips_views: 100_000 + b, clips_likes: 2_000 + b },
+        videos: Array.from({ length: 10 }, (_, i) => ({ id: 1000 + i, owner_id: -gid, date: nowS - i * 86_400, type: 'short_video' as const, views: 500 + i, likes: i })),
       });
       await insertAccount(db, { branchId, network: 'vk', externalId: String(gid), credentialId: vk });
       fakes.telegram.channels.set(`bench${b}`, {
@@ -71,7 +86,10 @@ async function main() {
         posts: Array.from({ length: 25 }, (_, i) => ({ id: i + 1, date: new Date(now - (25 - i) * 2 * 86_400_000).toISOString(), views: `${(i % 9) + 1}.${i % 10}K` })),
       });
       await insertAccount(db, { branchId, network: 'telegram', externalId: `bench${b}`, credentialId: tg });
-      fakes.ok.groups.set(`ok${b}`, { members: 700 + b });
+      fakes.ok.groups.set(`ok${b}`, {
+        members: 700 + b,
+        topics: Array.from({ length: 30 }, (_, i) => ({ id: `${900_000 + b}${String(i).padStart(4, '0')}`, created_ms: now - i * 86_400_000 - 3_600_000, media: ['text'], likes: i, comments: 1, reshares: 1, views: 50 * i })),
+      });
       await insertAccount(db, { branchId, network: 'ok', externalId: `ok${b}`, credentialId: ok });
       fakes.youtube.channels.set(`UCbench${b}`, {
         id: `UCbench${b}`,
@@ -95,14 +113,17 @@ async function main() {
     clearInterval(sampler);
 
     const buckets: { name: string; ceiling: number; reqs: RecordedRequest[]; gated?: string }[] = [
-      { name: 'vk (one service token)', ceiling: DEFAULT_LIMITS.vk.limit, reqs: fakes.vk.server.requests },
+      { name: 'vk (one user token)', ceiling: DEFAULT_LIMITS.vk.limit, reqs: fakes.vk.server.requests },
       { name: 'telegram bot', ceiling: DEFAULT_LIMITS.telegram_bot.limit, reqs: fakes.telegram.server.requests.filter((r) => r.path.startsWith('/bot')), gated: 'follows the t.me pages' },
       { name: 'telegram t.me pages', ceiling: DEFAULT_LIMITS.telegram_web.limit, reqs: fakes.telegram.server.requests.filter((r) => !r.path.startsWith('/bot')) },
-      { name: 'ok (one app token)', ceiling: DEFAULT_LIMITS.ok.limit, reqs: fakes.ok.server.requests },
+      { name: 'ok (one admin token)', ceiling: DEFAULT_LIMITS.ok.limit, reqs: fakes.ok.server.requests },
       { name: 'youtube (one key)', ceiling: DEFAULT_LIMITS.youtube.limit, reqs: fakes.youtube.server.requests },
       { name: 'rutube', ceiling: DEFAULT_LIMITS.rutube.limit, reqs: fakes.rutube.server.requests },
     ];
     const status = (s: string) => results.filter((r) => r.status === s).length;
+    const clipRows = await db.selectFrom('account_day').select((eb) => eb.fn.countAll<string>().as('n')).where('clips_views', 'is not', null).executeTakeFirstOrThrow();
+    const postsBy = await db.selectFrom('post').select(['network', 'content_type']).select((eb) => eb.fn.countAll<string>().as('n')).groupBy(['network', 'content_type']).orderBy('network').orderBy('content_type').execute();
+    console.log(`posts by network and content type: ${postsBy.map((r) => `${r.network}/${r.content_type ?? 'NULL'} ${r.n}`).join(', ')}; VK rows with clip counters: ${clipRows.n}`);
     console.log(`accounts: ${results.length} (${status('ok')} ok, ${status('partial')} partial, ${status('failed')} failed, ${status('skipped')} skipped)`);
     console.log(`wall time: ${(wallMs / 1000).toFixed(1)} s; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB; at least ${CONCURRENCY} slots per network (more where the ceiling is higher)`);
     console.log('| bucket | requests | ceiling req/s | busy span s | shortest span the ceiling allows s | ratio |');

@@ -3,6 +3,7 @@
 //   npx tsx test/bench/ranking-bench.ts            (generates podium_bench once, then measures)
 //   BENCH_DATABASE_URL=postgres://… npx tsx test/bench/ranking-bench.ts --regenerate
 //   npx tsx test/bench/ranking-bench.ts --uncertainty   (only the bootstrap section)
+//   npx tsx test/bench/ranking-bench.ts --first-views   (only the first views after a refresh)
 //
 // 83 branches × 5 accounts × 3 years; 2 posts a day per social account, each
 // re-polled for 28 days: ≈ 20 million post_day rows. BENCH_DAYS=120 makes a
@@ -21,9 +22,9 @@ import { migrateToLatest } from '../../db/migrate';
 import { parseQuery, errorResponse } from '../../lib/api/errors';
 import { rankingsQuerySchema, seriesQuerySchema } from '../../lib/api/schemas';
 import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
-import { getMethod, getSnapshot, listRankings, loadRankingInput, lookbackDays, rankingJson } from '../../lib/data/rankings';
+import { getMethod, getSnapshot, listRankings, loadRankingInput, lookbackDays, rankingJson, warmRankings } from '../../lib/data/rankings';
 import { computeRanking } from '../../lib/ranking/engine';
-import { periodContaining } from '../../lib/ranking/period';
+import { addDays, periodContaining, previousPeriod, type Period } from '../../lib/ranking/period';
 import { BOOTSTRAP, rankUncertainty } from '../../lib/ranking/uncertainty';
 import { getBranchSeries } from '../../lib/data/series';
 import { refreshRollups } from '../../lib/rollups/index';
@@ -33,6 +34,8 @@ const END = '2026-11-25';
 const DAYS = Number(process.env.BENCH_DAYS ?? 1096);
 const START = new Date(Date.parse(`${END}T00:00:00Z`) - (DAYS - 1) * 86_400_000).toISOString().slice(0, 10); // 1096 days: 2023-11-26
 const SNAPSHOT_DAYS = 28;
+/** "Today" of every request: the day after the data ends, as on the morning after a collection. */
+const TODAY = addDays(END, 1);
 
 function withDb(url: string, name: string): string {
   const u = new URL(url);
@@ -183,7 +186,7 @@ function serve(db: DB): Promise<{ url: string; close: () => Promise<void> }> {
         }
         if (url.pathname === '/api/rankings') {
           const input = parseQuery(rankingsQuerySchema, url.searchParams);
-          return json(res, 200, rankingJson(await listRankings(db, SYSTEM_VIEWER, input)));
+          return json(res, 200, rankingJson(await listRankings(db, SYSTEM_VIEWER, input, { today: TODAY })));
         }
         const m = url.pathname.match(/^\/api\/branches\/([a-z0-9-]+)\/series$/);
         if (m) {
@@ -239,11 +242,18 @@ async function uncertaintyBench(db: DB, runs = Number(process.env.BENCH_UNC_RUNS
     }
     const month = periodContaining('month', '2026-10-01');
     const cold: number[] = [];
+    const coldQuarter: number[] = [];
+    let quarterRanges = 0;
     for (let i = 0; i < runs; i++) {
       await sql`delete from ranking_snapshot`.execute(db);
-      const t0 = performance.now();
+      let t0 = performance.now();
       await getSnapshot(db, method, month, 'all', { today: END });
       cold.push(performance.now() - t0);
+      // A quarter (92 days): podium-v2 had no ranges beyond 31 days until its per-day sums.
+      t0 = performance.now();
+      const q = await getSnapshot(db, method, periodContaining('quarter', '2026-07-01'), 'all', { today: END });
+      coldQuarter.push(performance.now() - t0);
+      quarterRanges = (await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot_row where snapshot_id = ${q.id} and rank_low is not null`.execute(db)).rows[0].n;
     }
     const branches = await loadRankingInput(db, month, 'all', lookbackDays(method.definition));
     const input = { from: month.from, to: month.to, asOf: month.to, branches };
@@ -266,11 +276,58 @@ async function uncertaintyBench(db: DB, runs = Number(process.env.BENCH_UNC_RUNS
     const med = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
     console.log(`uncertainty, ${label} (${BOOTSTRAP.resamples} resamples, ${branches.length} branches, month 2026-10, median of ${runs}):`);
     console.log(`  cold month with bootstrap (getSnapshot)   ${med(cold).toFixed(0).padStart(6)} ms   runs ${cold.map((x) => x.toFixed(0)).join(', ')}`);
+    console.log(`  cold quarter 2026-Q3 with bootstrap       ${med(coldQuarter).toFixed(0).padStart(6)} ms   runs ${coldQuarter.map((x) => x.toFixed(0)).join(', ')}; ${quarterRanges} branches with a rank range`);
     console.log(`  computeRanking, one period                ${med(rank).toFixed(0).padStart(6)} ms`);
     console.log(`  rankUncertainty as it runs (${path})       ${med(boot).toFixed(0).padStart(6)} ms   (${(med(boot) / med(rank)).toFixed(1)}× one computeRanking)`);
     console.log(`  rankUncertainty, engine rows only         ${med(rows).toFixed(0).padStart(6)} ms`);
   }
   await sql`delete from ranking_snapshot`.execute(db);
+}
+
+/**
+ * Issue 18 item 9: the first view of each common period after a collection round's refresh
+ * (the last three days of every branch rebuilt), without and with the warm-up that now follows
+ * every refresh (warmAfterRefresh). The periods: for the week, month, quarter and year, the
+ * button (latest period with a ranking), the running one, the latest complete one and the one
+ * before it. Each round starts from every ranking warm, as on the day before.
+ */
+async function firstViewsBench(db: DB, url: string): Promise<void> {
+  const periods: { label: string; path: string }[] = [];
+  for (const kind of ['week', 'month', 'quarter', 'year'] as const) {
+    const running = periodContaining(kind, TODAY);
+    const complete = previousPeriod(running);
+    periods.push({ label: `${kind} button`, path: `/api/rankings?period=${kind}` });
+    for (const [name, p] of [['running', running], ['complete', complete], ['previous', previousPeriod(complete)]] as [string, Period][])
+      periods.push({ label: `${kind} ${name} ${p.label}`, path: `/api/rankings?period=${kind}&date=${p.from}` });
+  }
+  const round = async (warm: boolean): Promise<{ refresh: number; warm: number; views: number[] }> => {
+    await warmRankings(db, { today: TODAY });
+    await sql`insert into rollup_dirty (branch_id, day) select b.id, d::date from branch b, generate_series(${addDays(END, -2)}::date, ${END}::date, '1 day') d on conflict do nothing`.execute(db);
+    let t0 = performance.now();
+    const refreshed = await refreshRollups(db);
+    const refresh = performance.now() - t0;
+    t0 = performance.now();
+    if (refreshed.branchDays === 0) throw new Error('the refresh rebuilt nothing');
+    // What warmAfterRefresh runs after the job's refresh, with the bench's "today".
+    if (warm) await warmRankings(db, { today: TODAY });
+    const warmMs = performance.now() - t0;
+    const views: number[] = [];
+    for (const p of periods) {
+      t0 = performance.now();
+      const res = await fetch(`${url}${p.path}`);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${p.path}: HTTP ${res.status}`);
+      views.push(performance.now() - t0);
+    }
+    return { refresh, warm: warmMs, views };
+  };
+  const cold = await round(false);
+  const warm = await round(true);
+  console.log(`first view of each common period after a refresh (last 3 days of ${(await sql<{ n: number }>`select count(*)::int as n from branch`.execute(db)).rows[0].n} branches), today ${TODAY}:`);
+  console.log(`  refresh ${cold.refresh.toFixed(0)} ms / ${warm.refresh.toFixed(0)} ms; warm-up after it ${warm.warm.toFixed(0)} ms`);
+  console.log(`  ${'period'.padEnd(36)} ${'no warm-up'.padStart(12)} ${'warmed'.padStart(10)}`);
+  periods.forEach((p, i) => console.log(`  ${p.label.padEnd(36)} ${cold.views[i].toFixed(1).padStart(9)} ms ${warm.views[i].toFixed(1).padStart(7)} ms`));
+  console.log(`  slowest first view: ${Math.max(...cold.views).toFixed(0)} ms without warm-up, ${Math.max(...warm.views).toFixed(0)} ms warmed`);
 }
 
 async function main(): Promise<void> {
@@ -279,6 +336,13 @@ async function main(): Promise<void> {
   if (fresh) await timed('generate', () => generate(db));
   if (process.argv.includes('--uncertainty')) {
     await uncertaintyBench(db);
+    await db.destroy();
+    return;
+  }
+  if (process.argv.includes('--first-views')) {
+    const { url, close } = await serve(db);
+    await firstViewsBench(db, url);
+    await close();
     await db.destroy();
     return;
   }
@@ -310,6 +374,7 @@ async function main(): Promise<void> {
   await run('GET /api/branches/b01/series day, 1 year', `/api/branches/b01/series?metric=views&granularity=day&from=2025-11-26&to=${END}`);
   await run('naive SQL ranking month (raw snapshots)', '/naive/rankings?from=2026-10-01&to=2026-10-31', NAIVE_N);
   await run('naive SQL ranking year (raw snapshots)', '/naive/rankings?from=2025-01-01&to=2025-12-31', NAIVE_N);
+  await firstViewsBench(db, url);
   await close();
   await db.destroy();
 }

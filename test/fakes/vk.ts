@@ -13,7 +13,55 @@ export interface VkFakePost {
   is_pinned?: 0 | 1;
   post_type?: string;
   copy_history?: { id: number; from_id: number; date: number }[];
+  /** Attachments as VK sends them: a `video` or `clip` carries the full video object. */
+  attachments?: VkFakeAttachment[];
 }
+
+/** video_video (video/objects.json); every counter optional, as VK does. */
+export interface VkFakeVideo {
+  id: number;
+  owner_id: number;
+  date: number;
+  adding_date?: number;
+  title?: string;
+  type?: 'video' | 'short_video' | 'live' | 'movie' | 'music_video' | 'story' | 'video_message' | 'interactive';
+  views?: number;
+  comments?: number;
+  likes?: number;
+  reposts?: number;
+  live?: 1;
+}
+
+export type VkFakeAttachment =
+  | { type: 'video'; video: VkFakeVideo }
+  | { type: 'clip'; clip: VkFakeVideo }
+  | { type: 'photo' | 'link' | 'poll' | 'audio' | 'doc' | 'article' };
+
+/** The full video object with counters in VK's shapes (likes/reposts objects, comments an integer). */
+export function videoObject(v: VkFakeVideo): Record<string, unknown> {
+  return {
+    id: v.id,
+    owner_id: v.owner_id,
+    date: v.date,
+    ...(v.adding_date !== undefined ? { adding_date: v.adding_date } : {}),
+    title: v.title ?? `video ${v.id}`,
+    duration: 30,
+    type: v.type ?? 'video',
+    can_comment: 1,
+    ...(v.views !== undefined ? { views: v.views, local_views: v.views } : {}),
+    ...(v.comments !== undefined ? { comments: v.comments } : {}),
+    ...(v.likes !== undefined ? { likes: { count: v.likes, user_likes: 0 } } : {}),
+    ...(v.reposts !== undefined ? { reposts: { count: v.reposts, wall_count: v.reposts, mail_count: 0, user_reposted: 0 } } : {}),
+    ...(v.live ? { live: 1 } : {}),
+    image: [{ url: 'https://sun9-1.userapi.com/x.jpg', width: 320, height: 240 }],
+  };
+}
+
+const attachmentObject = (a: VkFakeAttachment): Record<string, unknown> => {
+  if (a.type === 'video') return { type: 'video', video: videoObject(a.video) };
+  if (a.type === 'clip') return { type: 'clip', clip: videoObject(a.clip) };
+  return { type: a.type, [a.type]: { id: 1, owner_id: 1 } };
+};
 
 export interface VkFakeGroup {
   id: number;
@@ -23,6 +71,12 @@ export interface VkFakeGroup {
   deactivated?: 'deleted' | 'banned';
   is_closed?: 0 | 1 | 2;
   posts: VkFakePost[];
+  /** groups.getById `counters` (fields=counters); absent keys are left out, as VK may do. */
+  counters?: { clips?: number; clips_views?: number; clips_likes?: number; videos?: number };
+  /** The counters field as PHP's empty array `[]`. */
+  emptyCountersList?: boolean;
+  /** The community's videos and clips for video.get (newest first by adding date). */
+  videos?: VkFakeVideo[];
   /** Daily admin stats by unix day start. */
   stats?: { period_from: number; reach: number; visitors: number; views: number }[];
 }
@@ -33,7 +87,7 @@ export interface VkFake {
   apiUrl: string;
   groups: Map<number, VkFakeGroup>;
   /** token -> kind; anything else answers error 5. */
-  tokens: Map<string, 'service' | 'admin' | 'expired'>;
+  tokens: Map<string, 'service' | 'admin' | 'user' | 'community' | 'expired'>;
   /** Answer groups.getById in the pre-5.139 array shape. */
   legacyGroupsShape: boolean;
   /** stats.get period bounds as strings, as older versions did. */
@@ -78,7 +132,17 @@ export async function startVkFake(): Promise<VkFake> {
       if (!g) return vkError(req, 100, 'One of the parameters specified was missing or invalid: group_ids is undefined');
       const item = g.deactivated
         ? { id: g.id, name: 'DELETED', screen_name: `club${g.id}`, type: 'group', deactivated: g.deactivated, is_closed: 0 }
-        : { id: g.id, name: g.name, screen_name: g.screen_name, is_closed: g.is_closed ?? 0, type: 'page', members_count: g.members_count };
+        : {
+            id: g.id,
+            name: g.name,
+            screen_name: g.screen_name,
+            is_closed: g.is_closed ?? 0,
+            type: 'page',
+            members_count: g.members_count,
+            ...((req.query.get('fields') ?? '').split(',').includes('counters') && (g.counters || g.emptyCountersList)
+              ? { counters: g.emptyCountersList ? [] : g.counters }
+              : {}),
+          };
       return json(fake.legacyGroupsShape ? { response: [item] } : { response: { groups: [item], profiles: [] } });
     }
     if (method === 'wall.get') {
@@ -106,6 +170,7 @@ export async function startVkFake(): Promise<VkFake> {
         reposts: { count: p.reposts ?? 0, user_reposted: 0 },
         ...(p.views !== undefined ? { views: { count: p.views } } : {}),
         ...(p.reactions !== undefined ? { reactions: { count: p.reactions, items: [{ id: 0, count: p.reactions }] } } : {}),
+        ...(p.attachments ? { attachments: p.attachments.map(attachmentObject) } : {}),
       }));
       return json({ response: { count: all.length, items } });
     }
@@ -124,6 +189,19 @@ export async function startVkFake(): Promise<VkFake> {
           reach: { reach: s.reach, reach_subscribers: Math.floor(s.reach / 2) },
         }));
       return json({ response: periods });
+    }
+    if (method === 'video.get') {
+      // User-only method (video/methods.json access_token_type ["user"]).
+      if (kind === 'service') return vkError(req, 28, 'Application authorization failed: method is unavailable with service token.');
+      if (kind === 'community') return vkError(req, 27, 'Group authorization failed: method is unavailable with group auth.');
+      const g = findGroup(req.query.get('owner_id'));
+      if (!g || g.deactivated) return vkError(req, 100, 'One of the parameters specified was missing or invalid: owner_id not integer');
+      if (g.is_closed) return vkError(req, 204, 'Access denied');
+      const count = Number(req.query.get('count') ?? 100);
+      if (!Number.isInteger(count) || count < 0 || count > 200) return vkError(req, 100, 'One of the parameters specified was missing or invalid: count should be less or equal to 200');
+      const offset = Number(req.query.get('offset') ?? 0);
+      const all = [...(g.videos ?? [])].sort((a, b) => (b.adding_date ?? b.date) - (a.adding_date ?? a.date));
+      return json({ response: { count: all.length, items: all.slice(offset, offset + count).map(videoObject) } });
     }
     return vkError(req, 3, 'Unknown method passed');
   });

@@ -6,7 +6,14 @@ export interface MetricaDay {
   pageviews: number;
   social: number;
   messenger?: number;
+  /** Social visits by Metrica's network id (ym:s:lastSocialNetwork); null: a row Metrica cannot attribute. */
+  socialBy?: Record<string, number>;
+  /** Messenger visits by detailed source id (ym:s:lastSourceEngine under the messenger filter). */
+  messengerBy?: Record<string, number>;
 }
+
+/** Display names Metrica puts beside an id (localised; the collector keys on the id). */
+const NAMES: Record<string, string> = { vkontakte: 'ВКонтакте', odnoklassniki: 'Одноклассники', telegram: 'Telegram', max: 'MAX', '': 'Не определено' };
 
 export interface WebsiteFake {
   server: FakeServer;
@@ -18,6 +25,8 @@ export interface WebsiteFake {
   tokens: Set<string>;
   feeds: Map<string, string>;
   sampled: boolean;
+  /** Fault mode: a split dimension is refused as Metrica refuses an unknown parameter (400). */
+  splitUnsupported: boolean;
 }
 
 export async function startWebsiteFake(): Promise<WebsiteFake> {
@@ -29,6 +38,7 @@ export async function startWebsiteFake(): Promise<WebsiteFake> {
     tokens: new Set(),
     feeds: new Map(),
     sampled: false,
+    splitUnsupported: false,
   };
   fake.server = await startFake((req) => {
     if (req.path === '/stat/v1/data') {
@@ -43,6 +53,30 @@ export async function startWebsiteFake(): Promise<WebsiteFake> {
       const social = (req.query.get('filters') ?? '').includes("'social'");
       const messenger = (req.query.get('filters') ?? '').includes("'messenger'");
       const metrics = (req.query.get('metrics') ?? '').split(',');
+      const dimensions = (req.query.get('dimensions') ?? '').split(',');
+      if (dimensions.length > 1) {
+        // The split by network: one row per (date, network), as the Reporting API gives it.
+        if (fake.splitUnsupported) return json({ errors: [{ error_type: 'invalid_parameter', message: `Wrong parameter: ${dimensions[1]}` }], code: 400, message: 'Wrong parameter' }, 400);
+        const rows = [...counter.entries()]
+          .filter(([d]) => d >= from && d <= to)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .flatMap(([d, m]) =>
+            Object.entries((social ? m.socialBy : messenger ? m.messengerBy : undefined) ?? {})
+              .filter(([, v]) => v > 0)
+              .map(([id, v]) => ({
+                dimensions: [{ name: d }, id ? { name: NAMES[id] ?? id, id, icon_id: id, icon_type: 'social-network' } : { name: NAMES[''], id: null }],
+                metrics: [v],
+              })),
+          );
+        return json({
+          query: { ids: [Number(req.query.get('ids'))], dimensions, metrics, date1: from, date2: to, offset: 1, limit: 10000 },
+          data: rows,
+          total_rows: rows.length,
+          sampled: fake.sampled,
+          contains_sensitive_data: false,
+          totals: [rows.reduce((a, r) => a + r.metrics[0], 0)],
+        });
+      }
       const rows = [...counter.entries()]
         .filter(([d, m]) => d >= from && d <= to && m.visits > 0)
         .sort(([a], [b]) => a.localeCompare(b))

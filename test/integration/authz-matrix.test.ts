@@ -181,6 +181,8 @@ const PAGE_RULES: Record<string, PageRule> = {
   'presence/page.tsx': { expect: SIGNED_IN },
   'collection/page.tsx': { expect: SIGNED_IN },
   'packs/page.tsx': { expect: CENTRAL_ONLY },
+  // Setting targets: central staff and admins; coordinators read their own on the branch page.
+  'targets/page.tsx': { expect: CENTRAL_ONLY },
   'publications/page.tsx': { expect: SIGNED_IN },
   'publications/[id]/page.tsx': { expect: SIGNED_IN, params: (f) => ({ id: String(f.publication) }) },
 };
@@ -194,6 +196,8 @@ const ACTION_RULES: Record<string, PerWho | 'token' | 'setup-closed'> = {
   'app/packs/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 403, coordOther: 403 },
   // Publishing: central staff and admins.
   'app/publications/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 403, coordOther: 403 },
+  // Targets are set by central staff and admins (docs/access.md).
+  'app/targets/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 403, coordOther: 403 },
   // Each acts on the signed-in user's own settings.
   'app/settings/notifications/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 'allowed', coordOther: 'allowed' },
 };
@@ -425,6 +429,45 @@ describe('what a coordinator sees of other branches', () => {
       const slugCol = rows[0].indexOf('Slug');
       expect(rows.slice(1).map((r) => r[slugCol]).sort(), who).toEqual([...slugs].sort());
     }
+  });
+
+  it('in the playbook: other branches\' post links and post-level counts, nothing else of theirs (docs/access.md)', async () => {
+    const { getPlaybook } = await import('../../lib/data/playbook');
+    const { listRankings } = await import('../../lib/data/rankings');
+    const AUG = { period: 'month' as const, date: '2026-08', network: 'all' as const };
+    const ids = Object.fromEntries((await t.db.selectFrom('branch').select(['id', 'slug']).execute()).map((b) => [b.slug, b.id]));
+    const coordOf = (slug: string) => ({ userId: slug, email: `${slug}@m.test`, name: '', role: 'coordinator' as const, branchId: ids[slug] });
+    // A branch outside August's top three, with public posts of the others to learn from.
+    const aug = await listRankings(t.db, coordOf(fx.own), AUG, { today: '2026-11-15' });
+    const below = aug.rows.find((r) => r.rank !== null && r.rank > 3)!;
+    expect(below, 'someone ranks below the top three in August').toBeDefined();
+    for (const r of aug.rows.filter((x) => x.branch.id !== below.branch.id)) {
+      const acc = await t.db.selectFrom('account').select('id').where('branch_id', '=', r.branch.id).where('network', '=', 'vk').executeTakeFirstOrThrow();
+      const p = await t.db
+        .insertInto('post')
+        .values({ account_id: acc.id, branch_id: r.branch.id, network: 'vk', external_id: `pb-${r.branch.slug}`, url: `https://vk.com/wall-9_${r.branch.slug}`, excerpt: 'x', published_at: '2026-08-12T09:00:00Z', source: 'demo' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await t.db.insertInto('post_day').values({ post_id: p.id, day: '2026-08-13', branch_id: r.branch.id, views: 100, likes: 5, comments: 0, shares: 0 }).execute();
+    }
+    const viewer = coordOf(below.branch.slug);
+    const pb = await getPlaybook(t.db, viewer, below.branch.slug, AUG, { today: '2026-11-15' });
+    expect(pb).toBeTruthy();
+    expect(Object.keys(pb!).sort()).toEqual(['examples', 'rank', 'similar', 'steps', 'topN']);
+    expect(pb!.examples.length).toBeGreaterThan(0);
+    for (const e of pb!.examples) {
+      expect(e.branch.slug).not.toBe(below.branch.slug);
+      expect(Object.keys(e).sort()).toEqual(['branch', 'engagementRate', 'excerpt', 'interactions', 'network', 'publishedAt', 'url', 'views']);
+      expect(Object.keys(e.branch).sort()).toEqual(['name', 'nameEn', 'slug']);
+    }
+    for (const b of pb!.similar) expect(Object.keys(b).sort()).toEqual(['name', 'nameEn', 'slug']);
+    // Steps speak of the branch's own values only.
+    const own = (await listRankings(t.db, viewer, AUG, { today: '2026-11-15' })).rows.find((r) => r.branch.id === below.branch.id)!;
+    for (const s of pb!.steps) for (const c of s.changes) expect(c.current).toBe(own.detail!.components.find((x) => x.id === c.component)!.value);
+    // Another branch's playbook: nothing, exactly as for a branch that does not exist.
+    const other = aug.rows.find((r) => r.branch.id !== below.branch.id)!.branch.slug;
+    expect(await getPlaybook(t.db, viewer, other, AUG, { today: '2026-11-15' })).toBeUndefined();
+    expect(await getPlaybook(t.db, viewer, 'no-such-branch', AUG, { today: '2026-11-15' })).toBeUndefined();
   });
 
   it('in the ranking export: no detail columns for other branches', async () => {

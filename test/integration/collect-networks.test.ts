@@ -241,7 +241,7 @@ describe('Website collector', () => {
     fakes.website.counters.set(
       '4242',
       new Map([
-        ['2026-11-24', { visits: 41, users: 30, pageviews: 90, social: 7, messenger: 3 }],
+        ['2026-11-24', { visits: 41, users: 30, pageviews: 90, social: 7, messenger: 3, socialBy: { vkontakte: 4, odnoklassniki: 2, '': 1 }, messengerBy: { telegram: 2, max: 1 } }],
         ['2026-11-25', { visits: 12, users: 10, pageviews: 20, social: 0 }],
       ]),
     );
@@ -262,6 +262,50 @@ describe('Website collector', () => {
     expect(await dayRow(id, '2026-11-23')).toMatchObject({ visits: 0, posts: 0 });
     // Before the feed's oldest item the publication count is unknown.
     expect(await dayRow(id, '2026-11-21')).toMatchObject({ visits: 0, posts: null });
+    // The split by network (Metrica's ids); the visit Metrica could not attribute stays in the total only.
+    const split = async () =>
+      (await t.db.selectFrom('site_source_day').select(['day', 'source', 'channel', 'visits']).where('account_id', '=', id).orderBy(['day', 'source', 'channel']).execute()).map(
+        (r) => `${r.day} ${r.source} ${r.channel} ${r.visits}`,
+      );
+    expect(await split()).toEqual([
+      '2026-11-24 messenger max 1',
+      '2026-11-24 messenger telegram 2',
+      '2026-11-24 social odnoklassniki 2',
+      '2026-11-24 social vkontakte 4',
+    ]);
+    // A network Metrica no longer lists for a day is removed; an unchanged row is not rewritten.
+    fakes.website.counters.get('4242')!.set('2026-11-24', { visits: 41, users: 30, pageviews: 90, social: 7, messenger: 3, socialBy: { vkontakte: 6 }, messengerBy: { telegram: 2, max: 1 } });
+    expect((await run(id)).status).toBe('ok');
+    expect(await split()).toEqual(['2026-11-24 messenger max 1', '2026-11-24 messenger telegram 2', '2026-11-24 social vkontakte 6']);
+  });
+
+  it('keeps the totals and the stored split when Metrica refuses the split dimension or breaks its schema', async () => {
+    fakes.website.tokens.add('y0_METRICA');
+    fakes.website.counters.set('5151', new Map([['2026-11-24', { visits: 10, users: 9, pageviews: 12, social: 5, messenger: 2, socialBy: { vkontakte: 5 }, messengerBy: { telegram: 2 } }]]));
+    const cred = await insertCredential(t.db, 'website', 'y0_METRICA', { counter_id: '5151' });
+    const id = await insertAccount(t.db, { branchId, network: 'website', externalId: 'split.example', credentialId: cred });
+    expect(await run(id)).toMatchObject({ status: 'ok', apiCalls: 5 });
+    const split = async () => (await t.db.selectFrom('site_source_day').select(['source', 'channel', 'visits']).where('account_id', '=', id).orderBy(['source', 'channel']).execute()).map((r) => `${r.source} ${r.channel} ${r.visits}`);
+    expect(await split()).toEqual(['messenger telegram 2', 'social vkontakte 5']);
+
+    fakes.website.splitUnsupported = true;
+    try {
+      const s = await run(id);
+      expect(s).toMatchObject({ status: 'partial', errorMessage: expect.stringMatching(/split of social visits by network not given.*split of messenger visits/) });
+    } finally {
+      fakes.website.splitUnsupported = false;
+    }
+    expect(await dayRow(id, '2026-11-24')).toMatchObject({ visits: 10, social_visits: 5, messenger_visits: 2 });
+    expect(await split()).toEqual(['messenger telegram 2', 'social vkontakte 5']);
+
+    // A split row without its metric (a schema violation): that source's split is not given, the other is.
+    fakes.website.server.inject(
+      { kind: 'body', body: JSON.stringify({ data: [{ dimensions: [{ name: '2026-11-24' }, { id: 'vkontakte', name: 'ВКонтакте' }], metrics: [] }], sampled: false }) },
+      { match: (r) => (r.query.get('dimensions') ?? '').includes('lastSocialNetwork') },
+    );
+    fakes.website.counters.get('5151')!.set('2026-11-24', { visits: 10, users: 9, pageviews: 12, social: 5, messenger: 2, socialBy: { vkontakte: 5 }, messengerBy: { max: 2 } });
+    expect(await run(id)).toMatchObject({ status: 'partial', errorMessage: expect.stringMatching(/split of social visits by network not given.*unexpected response/) });
+    expect(await split()).toEqual(['messenger max 2', 'social vkontakte 5']);
   });
 
   it('reads an Atom feed with no token at all; unreadable dates leave counts unmeasured with a reason', async () => {
@@ -289,7 +333,7 @@ describe('Website collector', () => {
     }
     expect(await t.db.selectFrom('account_day').select('day').where('account_id', '=', id).execute()).toEqual([]);
     fakes.website.server.inject({ kind: 'status', status: 429, retryAfter: '0' }, { match: (r) => r.path === '/stat/v1/data' });
-    expect(await run(id)).toMatchObject({ status: 'ok', apiCalls: 4 });
+    expect(await run(id)).toMatchObject({ status: 'ok', apiCalls: 6 });
   });
 
   it('marks a rejected Metrica token invalid', async () => {

@@ -44,9 +44,13 @@ function baseFields(): Record<string, string> {
     key: 'fuzz',
     definition: '{"weights":{"views_per_100k":1}}',
     notes: 'fuzz',
-    // Platform breaks (app/admin/actions.ts): a valid range, so each hostile field is the only fault.
-    from: '2026-03-01',
-    to: '2026-03-05',
+    // Targets (app/targets/actions.ts).
+    metric: 'posts_per_week',
+    from: '2026-10-01',
+    to: '2026-12-31',
+    value: '4',
+    file: 'branch,metric,from,to,value\nalpha,posts_per_week,2026-10-01,2026-12-31,4\n',
+    // Platform breaks (app/admin/actions.ts) read from and to above, and a note.
     note: 'fuzz',
   };
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
-import { getMethod, getSnapshot, listRankings, warmRankings } from '../../lib/data/rankings';
+import { getMethod, getSnapshot, listRankings, warmAfterRefresh, warmRankings } from '../../lib/data/rankings';
 import { customPeriod, periodContaining } from '../../lib/ranking/period';
 import { refreshRollups, SNAPSHOT_LOCK } from '../../lib/rollups/index';
 import pg from 'pg';
@@ -108,20 +108,31 @@ describe('rollups', () => {
     expect(await count()).toBe(0);
   });
 
-  it('warms the periods the buttons open, and the complete ones tried before them', async () => {
+  it('warms the running, latest complete and previous week, month, quarter and year', async () => {
     await sql`delete from ranking_snapshot`.execute(t.db);
-    expect(await warmRankings(t.db, { today: '2026-11-02' })).toBe(4);
-    const r = await sql<{ kind: string; from: string }>`select period_kind as kind, period_from::text as from from ranking_snapshot order by 1, 2`.execute(t.db);
-    expect(r.rows).toEqual([
-      { kind: 'month', from: '2026-10-01' },
-      // Q3 has data for 61 of 92 days (below the 70 % coverage rule): the running Q4 is opened.
-      { kind: 'quarter', from: '2026-07-01' },
-      { kind: 'quarter', from: '2026-10-01' },
-      { kind: 'week', from: '2026-10-26' },
-      // Neither 2025 nor the running 2026 ranks anyone: both were tried.
-      { kind: 'year', from: '2025-01-01' },
-      { kind: 'year', from: '2026-01-01' },
+    const warmed = await warmRankings(t.db, { today: '2026-11-02' });
+    expect(warmed.map((p) => `${p.kind} ${p.from}`)).toEqual([
+      'week 2026-10-26', 'week 2026-11-02', 'week 2026-10-19',
+      'month 2026-10-01', 'month 2026-11-01', 'month 2026-09-01',
+      'quarter 2026-07-01', 'quarter 2026-10-01', 'quarter 2026-04-01',
+      'year 2025-01-01', 'year 2026-01-01', 'year 2024-01-01',
     ]);
+    const r = await sql<{ kind: string; from: string }>`select period_kind as kind, period_from::text as from from ranking_snapshot order by 1, 2`.execute(t.db);
+    expect(r.rows.map((x) => `${x.kind} ${x.from}`)).toEqual([...warmed.map((p) => `${p.kind} ${p.from}`)].sort());
+    // Every button then opens a stored ranking: the first view computes nothing.
+    for (const period of ['week', 'month', 'quarter', 'year'] as const) {
+      await listRankings(t.db, SYSTEM_VIEWER, { period, network: 'all' }, { today: '2026-11-02' });
+      await listRankings(t.db, SYSTEM_VIEWER, { period, network: 'all' }, { today: '2026-11-02' });
+    }
+    expect((await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot`.execute(t.db)).rows[0].n).toBe(12);
+  });
+
+  it('warms again after a refresh that rebuilt rollups, and not after one that rebuilt nothing', async () => {
+    await sql`delete from ranking_snapshot`.execute(t.db);
+    expect(await warmAfterRefresh(t.db, { branchDays: 0 })).toBe(0);
+    expect((await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot`.execute(t.db)).rows[0].n).toBe(0);
+    expect(await warmAfterRefresh(t.db, { branchDays: 3 })).toBe(12);
+    expect((await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot`.execute(t.db)).rows[0].n).toBe(12);
   });
 
   it('does not let a ranking built from replaced rollups survive the refresh', async () => {

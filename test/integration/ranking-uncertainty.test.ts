@@ -75,6 +75,27 @@ describe('rank ranges in /api/rankings', () => {
   });
 });
 
+describe('rank ranges beyond a month (podium-v2 per-day sums)', () => {
+  it('gives every ranked branch of a 92-day period a range, identical on recomputation', async () => {
+    const range = { period: 'custom' as const, from: '2026-08-01', to: '2026-10-31', network: 'all' as const };
+    const r = rankingResponseSchema.parse(await listRankings(t.db, SYSTEM_VIEWER, range, TODAY));
+    expect(r.method.label).toBe('podium-v2');
+    expect(r.period.days).toBe(92);
+    const ranked = r.rows.filter((x) => x.rank !== null);
+    expect(ranked.length).toBeGreaterThanOrEqual(3);
+    for (const x of ranked) {
+      expect(x.rankRange, x.branch.slug).not.toBeNull();
+      expect(x.rankRange!.low).toBeLessThanOrEqual(x.rank!);
+      expect(x.rankRange!.high).toBeGreaterThanOrEqual(x.rank!);
+    }
+    expect(r.robustness.data).toMatchObject({ resamples: BOOTSTRAP.resamples, seed: BOOTSTRAP.seed, blockDays: 7 });
+    await sql`delete from ranking_snapshot`.execute(t.db);
+    const again = await listRankings(t.db, SYSTEM_VIEWER, range, TODAY);
+    expect(again.rows.map((x) => x.rankRange)).toEqual(r.rows.map((x) => x.rankRange));
+    expect(again.robustness.data).toEqual(r.robustness.data);
+  });
+});
+
 describe('month-to-month stability', () => {
   it('correlates consecutive months over the branches ranked in both', async () => {
     const s = await getRankStability(t.db, SYSTEM_VIEWER, { months: 3, today: '2026-11-15' });

@@ -3,6 +3,7 @@ import { badRequest, parseQuery, route, unauthorized } from '@/lib/api/errors';
 import { rankingsQuerySchema } from '@/lib/api/schemas';
 import { getViewer } from '@/lib/auth/session';
 import { listRankings, rankingJson, UnknownMethodError } from '@/lib/data/rankings';
+import { withTargetsMet } from '@/lib/data/targets';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,9 @@ export const GET = route(async (req: Request) => {
   const viewer = await getViewer();
   if (!viewer) throw unauthorized();
   try {
-    const body = rankingJson(await listRankings(getDb(), viewer, input));
+    const res = await listRankings(getDb(), viewer, input);
+    const withTargets = await withTargetsMet(getDb(), viewer, res);
+    const body = withTargets === res ? rankingJson(res) : JSON.stringify(withTargets);
     return new Response(body, { headers: { 'content-type': 'application/json' } });
   } catch (err) {
     if (err instanceof UnknownMethodError) throw badRequest(`Invalid parameter "method": ${err.message}`);

@@ -6,6 +6,9 @@ import { BranchFilters } from '@/components/branch/branch-filters';
 import { KpiCards } from '@/components/branch/kpi-cards';
 import { RankHistory } from '@/components/branch/rank-history';
 import { TopPosts } from '@/components/branch/top-posts';
+import { PlaybookSection } from '@/components/branch/playbook';
+import { getPlaybook } from '@/lib/data/playbook';
+import { BranchTargets } from '@/components/targets/branch-targets';
 import { ToTopBox } from '@/components/branch/to-top-box';
 import { TrendPanel } from '@/components/branch/trend-panel';
 import { ExportMenu } from '@/components/export/export-menu';
@@ -75,11 +78,13 @@ export default async function BranchPage({ params, searchParams }: Props) {
   const g = granularityFor(period.days);
   const window = { from: period.from, to: period.to, granularity: g, network: state.network };
   const sparkMetrics = [...new Set(summary.kpis.map((k) => SPARK_METRIC[k.metric]).filter((m): m is SeriesMetric => m !== undefined))];
-  const [seriesList, posts, history, accounts, breaks] = await Promise.all([
+  const [seriesList, posts, history, accounts, playbook, breaks] = await Promise.all([
     Promise.all(sparkMetrics.map((metric) => getBranchSeries(db, viewer, slug, { ...window, metric }))),
     listTopPosts(db, viewer, branch.id, { from: period.from, to: period.to, network: state.network }),
     listMonthlyRankHistory(db, viewer, slug, { to: period.to, network: state.network }),
     listAccountHealth(db, viewer, { branchId: branch.id }),
+    // Only for a ranked branch outside the top three (null otherwise).
+    getPlaybook(db, viewer, slug, parsed.data),
     listBreaks(db),
   ]);
   const periodBreaks = breaksInRange(breaks, period.from, period.to, state.network);
@@ -135,6 +140,8 @@ export default async function BranchPage({ params, searchParams }: Props) {
           <RankHistory points={history} breaks={breaks} network={state.network} />
         </div>
       </div>
+      {playbook && <PlaybookSection playbook={playbook} />}
+      <BranchTargets db={db} viewer={viewer} branch={branch} period={period} />
       <TopPosts byViews={posts.byViews} byEngagement={posts.byEngagement} />
       <section className="section" aria-labelledby="acc-h">
         <div className="section-head">

@@ -8,6 +8,7 @@ import { listRankings, UnknownMethodError } from '@/lib/data/rankings';
 import { branchExportQuerySchema, exportOptionsSchema } from '@/lib/export/definitions';
 import { exportResponse } from '@/lib/export/respond';
 import { branchExportSpec, rankingExportSpec } from '@/lib/export/specs';
+import { withTargetsMet } from '@/lib/data/targets';
 import { excerpt } from '@/lib/format/excerpt';
 import { CLI_ACTOR, options, required, UsageError, type Runner } from './common';
 
@@ -92,7 +93,7 @@ export function exportCommand(sub: string | undefined, rest: string[]): Runner {
         detail: { format: opts.format, via: 'cli', period: res.period.label, network: res.network, rows: res.rows.length },
         userAgent: 'podium-cli',
       });
-      await writeOut(exportResponse(rankingExportSpec(res, opts, opts.lang ?? 'ru')), out, io);
+      await writeOut(exportResponse(rankingExportSpec(await withTargetsMet(io.db, CLI_ACTOR, res), opts, opts.lang ?? 'ru')), out, io);
     };
   }
   if (sub === 'branch') {

@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import { dayInZone, eachDay } from '../../ranking/period';
-import type { AccountDayMetrics, Collector, CollectContext, CollectCredential } from '../types';
+import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, CollectResult, SiteChannelDay, SiteSource } from '../types';
 import { parseJson, type HttpResponse } from '../../http/client';
 import { BadResponseError, CredentialError, parseResponse, type CollectError } from '../../http/errors';
 import { DEFAULT_LIMITS } from '../../http/rate-limiter';
@@ -15,6 +15,24 @@ const metricaData = z.object({
     }),
   ),
   total_rows: z.number().int().optional(),
+  sampled: z.boolean().optional(),
+});
+
+/**
+ * A split by network: rows of (date, network or messenger). Metrica gives a dimension as
+ * `{ "name": "ВКонтакте", "id": "vkontakte", … }` — `name` is localised, so the key is `id`
+ * (docs/collectors.md, "Website"); a row whose network Metrica could not tell has no id.
+ */
+const metricaSplit = z.object({
+  data: z.array(
+    z.object({
+      dimensions: z.tuple([
+        z.object({ name: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+        z.object({ id: z.string().regex(/^[\w.-]{1,100}$/).nullish(), name: z.string().nullish() }),
+      ]),
+      metrics: z.tuple([z.number().int().nonnegative()]),
+    }),
+  ),
   sampled: z.boolean().optional(),
 });
 
@@ -35,24 +53,25 @@ function metricaClassifier(what: string) {
   };
 }
 
-async function metrica(
-  ctx: CollectContext,
-  cred: CollectCredential,
-  counter: string,
-  window: { from: string; to: string },
-  metrics: string[],
-  filters?: string,
-): Promise<Map<string, number[]>> {
+interface MetricaQuery {
+  metrics: string[];
+  dimensions: string[];
+  filters?: string;
+}
+
+async function metricaRequest(ctx: CollectContext, cred: CollectCredential, counter: string, window: { from: string; to: string }, q: MetricaQuery) {
   const url = new URL(`${ctx.env.METRICA_API_URL.replace(/\/$/, '')}/stat/v1/data`);
   url.searchParams.set('ids', counter);
-  url.searchParams.set('metrics', metrics.join(','));
-  url.searchParams.set('dimensions', 'ym:s:date');
+  url.searchParams.set('metrics', q.metrics.join(','));
+  url.searchParams.set('dimensions', q.dimensions.join(','));
   url.searchParams.set('date1', window.from);
   url.searchParams.set('date2', window.to);
-  url.searchParams.set('limit', '1000');
+  // A window of 30 days × a few dozen networks stays far below one page.
+  url.searchParams.set('limit', '10000');
   url.searchParams.set('accuracy', 'full');
-  if (filters) url.searchParams.set('filters', filters);
-  const what = `metrica stat/v1/data${filters ? ` (${/'(\w+)'/.exec(filters)?.[1] ?? 'filtered'})` : ''}`;
+  if (q.filters) url.searchParams.set('filters', q.filters);
+  const by = q.dimensions.length > 1 ? ` by ${q.dimensions[1]}` : '';
+  const what = `metrica stat/v1/data${q.filters ? ` (${/'(\w+)'/.exec(q.filters)?.[1] ?? 'filtered'}${by})` : ''}`;
   const res = await ctx.http.request({
     what,
     url,
@@ -63,6 +82,18 @@ async function metrica(
     secrets: [cred.token],
     classify: metricaClassifier(what),
   });
+  return { res, what };
+}
+
+async function metrica(
+  ctx: CollectContext,
+  cred: CollectCredential,
+  counter: string,
+  window: { from: string; to: string },
+  metrics: string[],
+  filters?: string,
+): Promise<Map<string, number[]>> {
+  const { res, what } = await metricaRequest(ctx, cred, counter, window, { metrics, dimensions: ['ym:s:date'], filters });
   const body = parseResponse(metricaData, parseJson(res, what), what);
   // Sampled figures are estimates: not stored as measurements.
   if (body.sampled) throw new BadResponseError(`${what}: the answer is sampled`, 'sampled');
@@ -72,6 +103,41 @@ async function metrica(
     out.set(row.dimensions[0].name, row.metrics);
   }
   return out;
+}
+
+/**
+ * Where each source's split by network comes from (docs/collectors.md, "Website"): social
+ * networks by `ym:s:lastSocialNetwork`; messengers by the documented detailed source,
+ * `ym:s:lastSourceEngine`, under the messenger filter (Metrica documents no messenger
+ * dimension for the Reporting API).
+ */
+export const SPLIT_DIMENSIONS = Object.freeze({ social: 'ym:s:lastSocialNetwork', messenger: 'ym:s:lastSourceEngine' } as const);
+
+/** Visits per day and network of one source; rows without a network id stay in the source's total only. */
+async function metricaBySource(
+  ctx: CollectContext,
+  cred: CollectCredential,
+  counter: string,
+  window: { from: string; to: string },
+  source: SiteSource,
+): Promise<SiteChannelDay[]> {
+  const { res, what } = await metricaRequest(ctx, cred, counter, window, {
+    metrics: ['ym:s:visits'],
+    dimensions: ['ym:s:date', SPLIT_DIMENSIONS[source]],
+    filters: `ym:s:lastTrafficSource=='${source}'`,
+  });
+  const body = parseResponse(metricaSplit, parseJson(res, what), what);
+  if (body.sampled) throw new BadResponseError(`${what}: the answer is sampled`, 'sampled');
+  const out = new Map<string, SiteChannelDay>();
+  for (const row of body.data) {
+    const [date, net] = row.dimensions;
+    if (!net.id || row.metrics[0] === 0) continue;
+    const key = `${date.name}|${net.id}`;
+    const prev = out.get(key);
+    if (prev) prev.visits += row.metrics[0];
+    else out.set(key, { day: date.name, source, channel: net.id, visits: row.metrics[0] });
+  }
+  return [...out.values()];
 }
 
 export function feedUrl(siteUrl: string): string {
@@ -98,6 +164,7 @@ export const collectWebsite: Collector = async (account, cred, window, ctx) => {
   const tz = ctx.env.PODIUM_TIMEZONE;
   const warnings: string[] = [];
   const days = new Map<string, AccountDayMetrics>(eachDay(window.from, window.to).map((d) => [d, { day: d }]));
+  const channels: NonNullable<CollectResult['siteChannels']> = [];
 
   const counter = cred?.config.counter_id;
   if (cred && counter) {
@@ -113,6 +180,16 @@ export const collectWebsite: Collector = async (account, cred, window, ctx) => {
       d.pageviews = m[2];
       d.social_visits = social.get(day)?.[0] ?? 0;
       d.messenger_visits = messenger.get(day)?.[0] ?? 0;
+    }
+    // The split by network, where Metrica gives it. A source whose split fails is left
+    // unmeasured (its stored split is kept, never replaced by nothing); its total stands.
+    for (const source of ['social', 'messenger'] as const) {
+      try {
+        channels.push({ source, days: eachDay(window.from, window.to), rows: await metricaBySource(ctx, cred, counter, window, source) });
+      } catch (e) {
+        if (e instanceof CredentialError) throw e;
+        warnings.push(`split of ${source} visits by network not given: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
   }
 
@@ -137,5 +214,5 @@ export const collectWebsite: Collector = async (account, cred, window, ctx) => {
   }
   if (!(cred && counter) && !site) warnings.push('nothing to collect: no Metrica counter_id on the credential and no site URL for a feed');
   const out = [...days.values()].filter((d) => Object.keys(d).length > 1);
-  return { days: out, posts: [], warnings };
+  return { days: out, posts: [], warnings, ...(channels.length ? { siteChannels: channels } : {}) };
 };

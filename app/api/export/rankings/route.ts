@@ -4,6 +4,7 @@ import { rankingsQuerySchema } from '@/lib/api/schemas';
 import { recordAudit, requestOrigin } from '@/lib/audit';
 import { getViewer } from '@/lib/auth/session';
 import { UnknownMethodError } from '@/lib/data/rankings';
+import { withTargetsMet } from '@/lib/data/targets';
 import { loadRanking, PackSourceError, rankingSourceSchema, splitSourceParam } from '@/lib/pack/source';
 import { exportOptionsSchema, splitExportParams } from '@/lib/export/definitions';
 import { rankingSortSchema, splitSortParams } from '@/lib/export/ranking-sort';
@@ -42,5 +43,6 @@ export const GET = route(async (req: Request) => {
     detail: { format: opts.format, delimiter: opts.delimiter, sort: sort.sort, source, period: res.period.label, network: res.network, district: res.district, rows: res.rows.length },
     ...requestOrigin(req.headers),
   });
-  return exportResponse(rankingExportSpec(res, opts, locale, sort));
+  // Targets met by branch, scoped like the rest (a coordinator's own branch only).
+  return exportResponse(rankingExportSpec(await withTargetsMet(db, viewer, res), opts, locale, sort));
 });
