@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { addAccount, assignAccount, setAccountCredential, setAccountPaused, testAccount } from '@/lib/admin/accounts';
 import type { ActionResult } from '@/lib/admin/action-result';
+import { createBreak, deleteBreak, updateBreak } from '@/lib/admin/breaks';
 import { createBranch, setBranchArchived, updateBranch } from '@/lib/admin/branches';
 import { AdminInputError, type AdminContext } from '@/lib/admin/context';
 import { forms, parseForm } from '@/lib/admin/forms';
@@ -175,4 +176,16 @@ export async function previewMethodAction(_: ActionResult, d: FormData): Promise
     const preview = await previewMethod(ctx.db, checkMethodJson(f.key || 'podium', f.definition));
     return { message: `Preview of ${preview.rows.length} ranks`, say: { key: 'methodPreviewed' as const, values: { n: preview.rows.length } as Record<string, number> }, preview };
   });
+}
+
+export async function createBreakAction(_: ActionResult, d: FormData): Promise<ActionResult> {
+  return run('/admin/breaks', async (ctx) => void (await createBreak(ctx, parseForm(forms.platformBreak, d))));
+}
+
+export async function updateBreakAction(_: ActionResult, d: FormData): Promise<ActionResult> {
+  return run('/admin/breaks', (ctx) => updateBreak(ctx, parseForm(forms.breakId, d, { id: 'break' }).id, parseForm(forms.platformBreak, d)));
+}
+
+export async function deleteBreakAction(_: ActionResult, d: FormData): Promise<ActionResult> {
+  return run('/admin/breaks', (ctx) => deleteBreak(ctx, parseForm(forms.breakId, d, { id: 'break' }).id));
 }

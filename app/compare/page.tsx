@@ -7,6 +7,7 @@ import { compareViewQuerySchema, type CompareResponse } from '@/lib/api/schemas'
 import { requirePageViewer } from '@/lib/auth/session';
 import { canSeeBranchDetail } from '@/lib/auth/viewer';
 import { listBranches } from '@/lib/data/branches';
+import { listBreaks } from '@/lib/data/breaks';
 import { getCompareView } from '@/lib/data/compare';
 import { compareQuery, compareSearch, parseCompareState } from '@/lib/query/url-state';
 
@@ -42,7 +43,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <h1>{t('title')}</h1>
       </div>
       <Suspense>
-        <CompareView options={options} initial={initial} initialSearch={search} defaultBranches={defaultBranches} coordinator={coordinator} />
+        <CompareView options={options} initial={initial} initialSearch={search} defaultBranches={defaultBranches} coordinator={coordinator} breaks={await listBreaks(db)} />
       </Suspense>
     </main>
   );

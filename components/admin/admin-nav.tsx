@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
-export const ADMIN_SECTIONS = ['users', 'branches', 'accounts', 'credentials', 'methods', 'audit', 'notifications'] as const;
+export const ADMIN_SECTIONS = ['users', 'branches', 'accounts', 'credentials', 'methods', 'breaks', 'audit', 'notifications'] as const;
 
 export async function AdminNav() {
   const s = await getTranslations('admin.nav');

@@ -3,8 +3,10 @@
 import { useLocale } from 'next-intl';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
+import type { BreakSpan } from '@/lib/charts/breaks';
 import type { CompareBasis } from '@/lib/compare/normalize';
 import { formatDay } from '@/lib/format/date';
+import { breakMarks } from './break-marks';
 import { bucketTick, compareValue, valueAxis } from './format';
 
 /**
@@ -18,6 +20,7 @@ export default function CompareChart({
   basis,
   granularity,
   height = 300,
+  breaks = [],
 }: {
   rows: Record<string, string | number | null>[];
   series: { key: string; name: string; color: string; dash: string; width: number }[];
@@ -25,12 +28,15 @@ export default function CompareChart({
   basis: CompareBasis;
   granularity: Granularity;
   height?: number;
+  /** Platform breaks over the chart's buckets (docs/methodology.md, "Platform breaks"). */
+  breaks?: readonly BreakSpan[];
 }) {
   const locale = useLocale();
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
+        {breakMarks(breaks)}
         <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
         {/* Absolute figures get round 1/2/5×10^n ticks in one unit; per-100k and per-follower figures keep their decimals. */}
         {basis === 'absolute' || metric === 'engagement_rate' ? (

@@ -4,13 +4,15 @@ import { useLocale, useTranslations } from 'next-intl';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
 import type { TrendRow } from '@/lib/charts/series';
+import type { BreakSpan } from '@/lib/charts/breaks';
 import { formatDay } from '@/lib/format/date';
 import { NETWORK_COLORS, NETWORKS, type Network } from '@/lib/networks';
 import { bucketTick, metricValue, valueAxis } from './format';
 import { stackWithGaps } from '@/lib/charts/stack-gaps';
+import { breakMarks } from './break-marks';
 
 /** Stacked areas, one per network in the fixed network order and colours; pattern fills keep them apart in greyscale. */
-export default function NetworkAreaChart({ rows, metric, granularity, networks, height = 240 }: { rows: TrendRow[]; metric: SeriesMetric; granularity: Granularity; networks: Network[]; height?: number }) {
+export default function NetworkAreaChart({ rows, metric, granularity, networks, height = 240, breaks = [] }: { rows: TrendRow[]; metric: SeriesMetric; granularity: Granularity; networks: Network[]; height?: number; breaks?: readonly BreakSpan[] }) {
   const locale = useLocale();
   const t = useTranslations('networks');
   const tc = useTranslations('charts');
@@ -30,6 +32,7 @@ export default function NetworkAreaChart({ rows, metric, granularity, networks, 
           ))}
         </defs>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
+        {breakMarks(breaks)}
         <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
         <YAxis {...valueAxis(data.map((d) => d.total), metric, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
         <Tooltip

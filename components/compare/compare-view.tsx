@@ -7,6 +7,8 @@ import type { CompareResponse } from '@/lib/api/schemas';
 import { GRANULARITIES, type SeriesMetric } from '@/lib/api/vocabulary';
 import { branchLine, compareLineRows, compareLines, type LineSpec } from '@/lib/compare/lines';
 import { appliedBasis, COMPARE_BASES, type CompareBasis } from '@/lib/compare/normalize';
+import type { PlatformBreak } from '@/lib/breaks/model';
+import { breakSpans } from '@/lib/charts/breaks';
 import { formatRange } from '@/lib/format/date';
 import { useCompare } from '@/lib/query/hooks';
 import { compareQuery, compareSearch, parseCompareState, type CompareState } from '@/lib/query/url-state';
@@ -19,6 +21,7 @@ import { compareExportHref } from '@/lib/export/links';
 import { CompareLegend } from './compare-legend';
 import { CompareTable } from './compare-table';
 import { LineSample } from './line-sample';
+import { BreaksLegend } from '@/components/breaks/breaks-legend';
 
 export interface BranchOption {
   slug: string;
@@ -38,6 +41,7 @@ export function CompareView({
   initialSearch,
   defaultBranches,
   coordinator,
+  breaks = [],
 }: {
   options: BranchOption[];
   initial: CompareResponse | null;
@@ -45,6 +49,8 @@ export function CompareView({
   /** Branches compared when the link names none (a coordinator's own branch). */
   defaultBranches: string[];
   coordinator: boolean;
+  /** Every platform break; those over the chart's buckets for its network are drawn. */
+  breaks?: readonly PlatformBreak[];
 }) {
   const t = useTranslations();
   const tc = useTranslations('compareView');
@@ -72,6 +78,8 @@ export function CompareView({
   const basis = appliedBasis(state.metric, state.basis);
   const setBranches = (next: string[]) => setState({ ...state, branches: next });
   const ready = branches.length >= 1;
+  const lineRows = q.data ? compareLineRows(q.data) : [];
+  const spans = q.data ? breakSpans(breaks, lineRows.map((r) => String(r.bucket)), q.data.granularity, q.data.network) : [];
 
   return (
     <>
@@ -170,11 +178,12 @@ export function CompareView({
               {q.data ? (
                 <div className={q.isPlaceholderData ? 'is-fetching' : undefined}>
                   <CompareChart
-                    rows={compareLineRows(q.data)}
+                    rows={lineRows}
                     series={lines.map((l) => ({ ...l, name: lineName(l) }))}
                     metric={state.metric}
                     basis={q.data.basis ?? 'absolute'}
                     granularity={state.granularity}
+                    breaks={spans}
                   />
                 </div>
               ) : (
@@ -182,6 +191,7 @@ export function CompareView({
               )}
             </div>
             <p className="small muted">{tc('referenceNote')}</p>
+            <BreaksLegend breaks={spans.map((s) => s.brk)} />
           </section>
           {q.data && <CompareTable data={q.data} lines={lines} nameOf={lineName} />}
         </>

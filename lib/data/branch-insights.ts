@@ -3,6 +3,8 @@ import type { DB } from '../../db/client';
 import { canSeeBranchDetail, type Viewer } from '../auth/viewer';
 import type { ContentType } from '../content-types';
 import type { Network } from '../networks';
+import { breaksInRange, type PlatformBreak } from '../breaks/model';
+import { listBreaks } from './breaks';
 import { listRankHistory } from './summary';
 import type { Scope } from './rollup-rows';
 
@@ -105,3 +107,13 @@ export async function listMonthlyRankHistory(
   const points = await listRankHistory(db, viewer, slug, { period: 'month', date: input.to.slice(0, 7), count: input.months ?? 12, network: input.network });
   return (points ?? []).map((p) => ({ period: p.label, from: p.from, rank: p.rank, score: p.score, of: p.of }));
 }
+
+/**
+ * The platform breaks a branch's period crosses for its network scope, with
+ * the days inside the period (docs/methodology.md "Platform breaks"): the
+ * explanation names them, since figures move with them whatever the branch did.
+ */
+export async function listPeriodBreaks(db: DB, input: { from: string; to: string; network: Scope }): Promise<PeriodBreak[]> {
+  return breaksInRange(await listBreaks(db), input.from, input.to, input.network);
+}
+export type PeriodBreak = PlatformBreak & { within: { from: string; to: string } };

@@ -132,6 +132,11 @@ const API_RULES: Record<string, ApiCase[]> = {
     { url: (f) => `/api/publications/${f.publication}/drift`, params: (f) => ({ id: String(f.publication) }), expect: SIGNED_IN },
   ],
   'api/export/audit/route.ts': [{ url: () => '/api/export/audit?format=csv', expect: ADMIN_API }],
+  // Every signed-in viewer; its rows are scoped (a coordinator's own branch, see below).
+  'api/export/presence/route.ts': [
+    { url: () => '/api/export/presence?format=csv', expect: SIGNED_IN },
+    { url: () => '/api/export/presence?format=xlsx', expect: SIGNED_IN },
+  ],
   'api/export/compare/route.ts': [
     {
       url: (f) => `/api/export/compare?branches=${f.own},${f.other}&metric=views&from=2026-10-01&to=2026-10-31&format=csv`,
@@ -190,6 +195,7 @@ const PAGE_RULES: Record<string, PageRule> = {
   'admin/credentials/page.tsx': { expect: ADMIN_PAGE },
   'admin/methods/page.tsx': { expect: ADMIN_PAGE },
   'admin/audit/page.tsx': { expect: ADMIN_PAGE },
+  'admin/breaks/page.tsx': { expect: ADMIN_PAGE },
   'admin/notifications/page.tsx': { expect: ADMIN_PAGE },
   // A user's own settings only.
   'settings/notifications/page.tsx': { expect: SIGNED_IN },
@@ -204,6 +210,8 @@ const PAGE_RULES: Record<string, PageRule> = {
   'print/rankings/page.tsx': { expect: SIGNED_IN },
   'methodology/page.tsx': { expect: SIGNED_IN },
   'health/page.tsx': { expect: SIGNED_IN },
+  // Rows scoped in lib/data/presence.ts (see below).
+  'presence/page.tsx': { expect: SIGNED_IN },
   'collection/page.tsx': { expect: SIGNED_IN },
   'packs/page.tsx': { expect: CENTRAL_ONLY },
   // Setting targets: central staff and admins; coordinators read their own on the branch page.
@@ -477,6 +485,29 @@ describe('what a coordinator sees of other branches', () => {
     expect(await other.text()).not.toContain('secret-bravo-');
     const exp = await callApi('api/export/branches/[slug]/route.ts', 'coordOwn', `/api/export/branches/${fx.other}?from=2026-09-01&to=2026-09-30&table=posts&format=csv`, { slug: fx.other });
     expect(exp.status).toBe(404);
+  });
+
+  it('in the presence matrix and its export: their own branch only', async () => {
+    const { getPresenceMatrix } = await import('../../lib/data/presence');
+    const { getViewer } = await import('../../lib/auth/session');
+    const slugsFor = async (who: Who) => {
+      asRequest(cookies[who]);
+      const viewer = (await getViewer())!;
+      return (await getPresenceMatrix(t.db, viewer)).rows.map((r) => r.branch.slug);
+    };
+    expect(await slugsFor('coordOwn')).toEqual([fx.own]);
+    expect(await slugsFor('coordOther')).toEqual([fx.other]);
+    const all = await slugsFor('central');
+    expect(all.length).toBe(FIXTURE_BRANCHES.length);
+    expect(await slugsFor('admin')).toEqual(all);
+    if (!routeFiles.includes('api/export/presence/route.ts')) return;
+    for (const [who, slugs] of [['coordOwn', [fx.own]], ['central', all]] as const) {
+      const res = await callApi('api/export/presence/route.ts', who, '/api/export/presence?format=csv&lang=en');
+      expect(res.status).toBe(200);
+      const rows = parse((await res.text()).replace(/^\uFEFF/, '')) as string[][];
+      const slugCol = rows[0].indexOf('Slug');
+      expect(rows.slice(1).map((r) => r[slugCol]).sort(), who).toEqual([...slugs].sort());
+    }
   });
 
   it('in the playbook: other branches\' post links and post-level counts, nothing else of theirs (docs/access.md)', async () => {

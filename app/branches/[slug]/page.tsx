@@ -22,6 +22,8 @@ import { branchSlugSchema, summaryQuerySchema, type Granularity, type Kpi, type 
 import { getViewer, requirePageViewer } from '@/lib/auth/session';
 import { getBranchBySlug } from '@/lib/data/branches';
 import { listMonthlyRankHistory, listTopPosts } from '@/lib/data/branch-insights';
+import { listBreaks } from '@/lib/data/breaks';
+import { breaksInRange } from '@/lib/breaks/model';
 import { listAccountHealth } from '@/lib/data/health';
 import { getBranchSeries } from '@/lib/data/series';
 import { getBranchSummary } from '@/lib/data/summary';
@@ -83,14 +85,16 @@ export default async function BranchPage({ params, searchParams }: Props) {
   const g = granularityFor(period.days);
   const window = { from: period.from, to: period.to, granularity: g, network: state.network };
   const sparkMetrics = [...new Set(summary.kpis.map((k) => SPARK_METRIC[k.metric]).filter((m): m is SeriesMetric => m !== undefined))];
-  const [seriesList, posts, history, accounts, playbook] = await Promise.all([
+  const [seriesList, posts, history, accounts, playbook, breaks] = await Promise.all([
     Promise.all(sparkMetrics.map((metric) => getBranchSeries(db, viewer, slug, { ...window, metric }))),
     listTopPosts(db, viewer, branch.id, { from: period.from, to: period.to, network: state.network }),
     listMonthlyRankHistory(db, viewer, slug, { to: period.to, network: state.network }),
     listAccountHealth(db, viewer, { branchId: branch.id }),
     // Only for a ranked branch outside the top three (null otherwise).
     getPlaybook(db, viewer, slug, parsed.data),
+    listBreaks(db),
   ]);
+  const periodBreaks = breaksInRange(breaks, period.from, period.to, state.network);
   const seriesBy = new Map(sparkMetrics.map((m, i) => [m, seriesList[i]]));
   const followers = seriesBy.get('followers');
   if (followers) seriesBy.set('followers', carryStock(followers));
@@ -137,10 +141,10 @@ export default async function BranchPage({ params, searchParams }: Props) {
       <ExportMenu href={branchExportHref(branch.slug, window)} />
       <KpiCards kpis={summary.kpis} sparks={sparks} />
       <div className="two-col">
-        <TrendPanel slug={slug} window={window} initial={seriesBy.get('views') ?? null} />
+        <TrendPanel slug={slug} window={window} initial={seriesBy.get('views') ?? null} breaks={breaks} />
         <div>
-          <ToTopBox summary={summary} />
-          <RankHistory points={history} />
+          <ToTopBox summary={summary} breaks={periodBreaks} />
+          <RankHistory points={history} breaks={breaks} network={state.network} />
         </div>
       </div>
       {playbook && <PlaybookSection playbook={playbook} />}
