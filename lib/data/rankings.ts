@@ -72,7 +72,7 @@ export async function getMethodWithDate(db: DB, label?: string): Promise<StoredM
 
 /** Stores the built-in default method if no version of it exists yet (the migration normally did). */
 export async function ensureDefaultMethod(db: DB): Promise<StoredMethod> {
-  await insertMethod(db, DEFAULT_METHOD, 'Default method (DESIGN.md)');
+  await insertMethod(db, DEFAULT_METHOD, 'Default method (docs/methodology.md)');
   const row = await db
     .selectFrom('ranking_method')
     .select(['id', 'definition'])

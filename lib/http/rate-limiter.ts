@@ -5,7 +5,7 @@ export interface RateLimit {
 }
 
 /**
- * Documented per-credential ceilings (api-notes.md). VK's user-token limit is
+ * Documented per-credential ceilings (docs/collectors.md, "HTTP layer"). VK's user-token limit is
  * the safe default for any VK token; a community token may configure 20/s.
  */
 export const DEFAULT_LIMITS: Record<string, RateLimit> = {

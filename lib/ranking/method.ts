@@ -59,7 +59,7 @@ export const methodDefinitionSchema = z
   });
 export type MethodDefinition = z.infer<typeof methodDefinitionSchema>;
 
-/** The default method, as DESIGN.md describes it. Never edit a published version: add a new one. */
+/** podium-v1, as docs/methodology.md describes it. Never edit a published version: add a new one. */
 export const PODIUM_V1: MethodDefinition = Object.freeze({
   key: 'podium',
   version: 1,

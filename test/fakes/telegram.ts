@@ -9,7 +9,7 @@ export interface TgFakePost {
   text?: string;
   service?: boolean;
   forwardedFrom?: string;
-  /** Reactions as the page shows them (api-notes "Telegram: reactions"): an emoji, a custom emoji id or paid stars, with the count as printed. */
+  /** Reactions as the page shows them (docs/collectors.md): an emoji, a custom emoji id or paid stars, with the count as printed. */
   reactions?: ({ emoji: string } | { customEmojiId: string } | { paid: true })[];
   /** The count printed after each reaction, in the same order ("1.2K"). */
   reactionCounts?: string[];

@@ -40,7 +40,7 @@ export function parseChannelPage(html: string): ChannelPage {
     const dt = node.find('time[datetime]').first().attr('datetime');
     const t = dt ? Date.parse(dt) : NaN;
     const viewsText = node.find('.tgme_widget_message_views').first().text();
-    // The count is the span's own trailing text, after the emoji element (api-notes: "Telegram: reactions").
+    // The count is the span's own trailing text, after the emoji element (docs/collectors.md, Telegram reactions).
     const block = node.find('.tgme_widget_message_reactions').first();
     let reactions: number | null = block.length ? 0 : null;
     let reactionsMargin: number | null = block.length ? 0 : null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChannelPage } from '../../../lib/collectors/telegram/page';
 
-// Markup as recorded in api-notes ("Telegram: reactions and forwards").
+// Markup of the public channel page's reactions (docs/collectors.md).
 const post = (id: number, reactions: string) => `
 <div class="tgme_widget_message" data-post="chan/${id}">
   <div class="tgme_widget_message_text">post ${id}</div>
