@@ -25,5 +25,10 @@ export interface CollectTables {
 declare module './schema' {
   interface PostDayTable {
     views_margin: number | null;
+    /** ± of `reactions` when it sums rounded counts (Telegram); 0 when exact (migration 0016). */
+    reactions_margin: number | null;
+    /** Paid (star) reactions, in stars, and their ± (Telegram). */
+    paid_stars: number | null;
+    paid_stars_margin: number | null;
   }
 }

@@ -14,6 +14,7 @@ import type { CollectTables } from './schema-collect';
 import type { PackTables } from './schema-pack';
 import type { PublicationTables } from './schema-publication';
 import type { NotifyTables } from './schema-notify';
+import type { BreakTables } from './schema-breaks';
 import type { TargetTables } from './schema-targets';
 
 // `date` columns travel as 'YYYY-MM-DD' strings (see db/client.ts), never as
@@ -152,7 +153,7 @@ export interface CoreTables {
   ranking_method: RankingMethodTable;
 }
 
-export interface Database extends CoreTables, RankingTables, AuthTables, CollectTables, PublicationTables, PackTables, NotifyTables, TargetTables {}
+export interface Database extends CoreTables, RankingTables, AuthTables, CollectTables, PublicationTables, PackTables, NotifyTables, TargetTables, BreakTables {}
 
 export type Branch = Selectable<BranchTable>;
 export type NewBranch = Insertable<BranchTable>;

@@ -1,8 +1,25 @@
+import fs from 'node:fs';
 import { z } from 'zod';
 import { parseTrustedProxies } from './auth/client-address';
 import { AllowListError, parseAllowList } from './http/address-policy';
 
 const url = z.url({ protocol: /^https?$/ });
+
+/** Why a CA bundle path cannot be used, or null when it holds PEM certificates. */
+export function caFileProblem(path: string): string | null {
+  if (path.includes('\0')) return 'must be a file path (it contains a NUL byte)';
+  let text: string;
+  try {
+    const st = fs.statSync(path);
+    if (!st.isFile()) return `${JSON.stringify(path.slice(0, 200))} is not a file`;
+    if (st.size > 1024 * 1024) return `${JSON.stringify(path.slice(0, 200))} is larger than 1 MB: not a CA bundle`;
+    text = fs.readFileSync(path, 'utf8');
+  } catch (e) {
+    return `cannot read ${JSON.stringify(path.slice(0, 200))} (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+  if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(text)) return `${JSON.stringify(path.slice(0, 200))} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`;
+  return null;
+}
 
 // Every setting Podium reads from the environment, validated once.
 export const envSchema = z.object({
@@ -40,6 +57,20 @@ export const envSchema = z.object({
   YOUTUBE_API_URL: url.default('https://www.googleapis.com/youtube/v3'),
   RUTUBE_API_URL: url.default('https://rutube.ru/api'),
   METRICA_API_URL: url.default('https://api-metrika.yandex.net'),
+  /** MAX Bot API base (docs/collectors.md, "MAX"). */
+  MAX_API_URL: url.default('https://platform-api2.max.ru'),
+  /**
+   * PEM file of the CA that issued the MAX API's certificate (the Russian
+   * Trusted Root CA), trusted for MAX only, beside Node's own roots.
+   */
+  MAX_CA_FILE: z
+    .string()
+    .max(4096)
+    .superRefine((v, ctx) => {
+      const problem = caFileProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   /** Hosts (host, host:port, *.domain) and CIDR ranges a URL from branch data may reach beyond the public internet (docs/operations.md). */
   PODIUM_FETCH_ALLOW: z
     .string()

@@ -5,11 +5,13 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { addAccount, assignAccount, setAccountCredential, setAccountPaused, testAccount } from '@/lib/admin/accounts';
 import type { ActionResult } from '@/lib/admin/action-result';
+import { createBreak, deleteBreak, updateBreak } from '@/lib/admin/breaks';
 import { createBranch, setBranchArchived, updateBranch } from '@/lib/admin/branches';
 import { AdminInputError, type AdminContext } from '@/lib/admin/context';
 import { forms, parseForm } from '@/lib/admin/forms';
 import { addCredential, deleteCredential, parseCredentialConfig, replaceCredentialToken } from '@/lib/admin/credentials';
-import { chooseMethod, publishMethod } from '@/lib/admin/methods';
+import { checkMethodJson, chooseMethod, publishMethod } from '@/lib/admin/methods';
+import { previewMethod } from '@/lib/data/method-preview';
 import { adminCreateUser, adminDeactivate, adminReactivate, adminResetLink, adminSetRole, adminSignOutEverywhere } from '@/lib/admin/users';
 import { requestOrigin } from '@/lib/audit';
 import { databaseInputProblem, HttpError } from '@/lib/api/errors';
@@ -27,13 +29,13 @@ async function run(path: string, fn: (ctx: AdminContext) => Promise<Omit<ActionR
   try {
     ctx = await adminContext();
   } catch (e) {
-    if (e instanceof HttpError) return { ok: false, message: e.status === 401 ? 'Sign in required' : 'Forbidden' };
+    if (e instanceof HttpError) return e.status === 401 ? { ok: false, message: 'Sign in required', say: { key: 'signInRequired' } } : { ok: false, message: 'Forbidden', say: { key: 'forbidden' } };
     throw e;
   }
   try {
     const r = (await fn(ctx)) ?? {};
     revalidatePath(path);
-    return { ok: true, message: 'OK', ...r };
+    return { ok: true, message: 'OK', say: { key: 'done' }, ...r };
   } catch (e) {
     if (e instanceof AdminInputError) return { ok: false, field: e.field, message: e.message };
     // A value the forms let through but the database refused: still the admin's input, never a 500.
@@ -73,7 +75,10 @@ export async function resetLinkAction(_: ActionResult, d: FormData): Promise<Act
 }
 
 export async function signOutEverywhereAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/users', async (ctx) => ({ message: `${await adminSignOutEverywhere(ctx, parseForm(forms.userId, d).userId)} sessions ended` }));
+  return run('/admin/users', async (ctx) => {
+    const n = await adminSignOutEverywhere(ctx, parseForm(forms.userId, d).userId);
+    return { message: `${n} sessions ended`, say: { key: 'sessionsEnded', values: { n } } };
+  });
 }
 
 export async function createBranchAction(_: ActionResult, d: FormData): Promise<ActionResult> {
@@ -110,7 +115,7 @@ export async function testAccountAction(_: ActionResult, d: FormData): Promise<A
   const r = await run('/admin/accounts', async (ctx) => {
     const t = await testAccount(ctx, parseForm(forms.accountId, d, { id: 'account' }).id);
     if (t.status === 'failed' || t.status === 'skipped') failed = { ok: false, message: `${t.status}: ${t.message ?? ''}` };
-    return { message: t.message ? `${t.status}: ${t.message}` : t.status };
+    return { message: t.message ? `${t.status}: ${t.message}` : t.status, say: undefined };
   });
   return failed ?? r;
 }
@@ -150,13 +155,37 @@ export async function deleteCredentialAction(_: ActionResult, d: FormData): Prom
 export async function chooseMethodAction(_: ActionResult, d: FormData): Promise<ActionResult> {
   return run('/admin/methods', async (ctx) => {
     const r = await chooseMethod(ctx, parseForm(forms.chooseMethod, d).method);
-    return { message: r.previous && r.previous !== r.label ? `${r.label} is now in effect (was ${r.previous})` : `${r.label} is in effect` };
+    return r.previous && r.previous !== r.label
+      ? { message: `${r.label} is now in effect (was ${r.previous})`, say: { key: 'methodSwitched' as const, values: { label: r.label, previous: r.previous } } }
+      : { message: `${r.label} is in effect`, say: { key: 'methodInEffect' as const, values: { label: r.label } as Record<string, string> } };
   });
 }
 
 export async function publishMethodAction(_: ActionResult, d: FormData): Promise<ActionResult> {
   return run('/admin/methods', async (ctx) => {
     const f = parseForm(forms.publishMethod, d);
-    return { message: `Published version ${await publishMethod(ctx, f.key || 'podium', f.definition, f.notes)}` };
+    const v = await publishMethod(ctx, f.key || 'podium', f.definition, f.notes);
+    return { message: `Published version ${v}`, say: { key: 'methodPublished', values: { v } } };
   });
+}
+
+/** The top ten a definition would give on the current month, before it is published; nothing is stored. */
+export async function previewMethodAction(_: ActionResult, d: FormData): Promise<ActionResult> {
+  return run('/admin/methods', async (ctx) => {
+    const f = parseForm(forms.publishMethod, d);
+    const preview = await previewMethod(ctx.db, checkMethodJson(f.key || 'podium', f.definition));
+    return { message: `Preview of ${preview.rows.length} ranks`, say: { key: 'methodPreviewed' as const, values: { n: preview.rows.length } as Record<string, number> }, preview };
+  });
+}
+
+export async function createBreakAction(_: ActionResult, d: FormData): Promise<ActionResult> {
+  return run('/admin/breaks', async (ctx) => void (await createBreak(ctx, parseForm(forms.platformBreak, d))));
+}
+
+export async function updateBreakAction(_: ActionResult, d: FormData): Promise<ActionResult> {
+  return run('/admin/breaks', (ctx) => updateBreak(ctx, parseForm(forms.breakId, d, { id: 'break' }).id, parseForm(forms.platformBreak, d)));
+}
+
+export async function deleteBreakAction(_: ActionResult, d: FormData): Promise<ActionResult> {
+  return run('/admin/breaks', (ctx) => deleteBreak(ctx, parseForm(forms.breakId, d, { id: 'break' }).id));
 }

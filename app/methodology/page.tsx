@@ -9,10 +9,13 @@ import { getMethod, getMethodWithDate } from '@/lib/data/rankings';
 import { methodLabel } from '@/lib/ranking/method';
 import { resolvePeriod, todayIn } from '@/lib/ranking/period';
 import { requestLocale } from '@/i18n/locale';
+import { getTranslations } from 'next-intl/server';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Методика / Methodology' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('methodology') };
+}
 
 // The method in effect (chosen by an admin), rendered from its stored definition, then
 // podium-v1 and podium-v2 side by side on the latest complete month.

@@ -12,7 +12,7 @@ import { UserInputError } from '@/lib/auth/users';
 export async function resetPasswordAction(_: ActionResult, d: FormData): Promise<ActionResult> {
   const token = String(d.get('token') ?? '');
   const password = String(d.get('password') ?? '');
-  if (password !== String(d.get('confirm') ?? '')) return { ok: false, field: 'confirm', message: 'The passwords differ' };
+  if (password !== String(d.get('confirm') ?? '')) return { ok: false, field: 'confirm', message: 'The passwords differ', say: { key: 'passwordsDiffer' } };
   const db = getDb();
   let userId: string;
   try {

@@ -11,7 +11,7 @@ import { UserInputError, countActiveAdmins, insertUser, lockAdminSet } from '@/l
 export async function createFirstAdminAction(_: ActionResult, d: FormData): Promise<ActionResult> {
   const email = String(d.get('email') ?? '');
   const password = String(d.get('password') ?? '');
-  if (password !== String(d.get('confirm') ?? '')) return { ok: false, field: 'confirm', message: 'The passwords differ' };
+  if (password !== String(d.get('confirm') ?? '')) return { ok: false, field: 'confirm', message: 'The passwords differ', say: { key: 'passwordsDiffer' } };
   const db = getDb();
   try {
     // The advisory lock makes two simultaneous set-ups create one admin at most.
@@ -21,7 +21,7 @@ export async function createFirstAdminAction(_: ActionResult, d: FormData): Prom
       await insertUser(trx, { email, role: 'admin', password, name: String(d.get('name') ?? '') || undefined });
       return true;
     });
-    if (!created) return { ok: false, message: 'Set-up is closed: an admin already exists' };
+    if (!created) return { ok: false, message: 'Set-up is closed: an admin already exists', say: { key: 'setupClosed' } };
   } catch (e) {
     if (e instanceof UserInputError) return { ok: false, field: e.field, message: e.message };
     throw e;

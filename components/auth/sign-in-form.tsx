@@ -1,16 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 
-const t = {
-  ru: { email: 'Эл. почта', password: 'Пароль', submit: 'Войти', busy: 'Вход…', bad: 'Неверная почта или пароль', locked: 'Слишком много неудачных попыток. Попробуйте позже.', error: 'Не удалось войти, попробуйте ещё раз', sso: 'Войти через' },
-  en: { email: 'E-mail', password: 'Password', submit: 'Sign in', busy: 'Signing in…', bad: 'Wrong e-mail or password', locked: 'Too many failed attempts. Try again later.', error: 'Could not sign in; try again', sso: 'Sign in with' },
-};
 
 // Posts to better-auth's HTTP endpoint (not a server action) so its rate limit applies.
-export function SignInForm({ next, locale, ssoLabel }: { next: string; locale: 'ru' | 'en'; ssoLabel: string | null }) {
-  const s = t[locale];
-  const [error, setError] = useState<string | null>(null);
+export function SignInForm({ next, ssoLabel }: { next: string; ssoLabel: string | null }) {
+  const s = useTranslations('auth.form');
+  // The kind of failure, not its text: the message follows the language if it changes.
+  const [error, setError] = useState<'bad' | 'locked' | 'error' | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -28,9 +26,9 @@ export function SignInForm({ next, locale, ssoLabel }: { next: string; locale: '
         window.location.assign(next);
         return;
       }
-      setError(res.status === 401 ? s.bad : res.status === 429 ? s.locked : s.error);
+      setError(res.status === 401 ? 'bad' : res.status === 429 ? 'locked' : 'error');
     } catch {
-      setError(s.error);
+      setError('error');
     }
     setBusy(false);
   }
@@ -43,30 +41,30 @@ export function SignInForm({ next, locale, ssoLabel }: { next: string; locale: '
     });
     const body = (await res.json().catch(() => null)) as { url?: string } | null;
     if (body?.url) window.location.assign(body.url);
-    else setError(s.error);
+    else setError('error');
   }
 
   return (
     <>
       <form onSubmit={onSubmit} style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
         <label style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-          {s.email}
+          {s('email')}
           <input name="email" type="email" autoComplete="username" required autoFocus />
         </label>
         <label style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-          {s.password}
+          {s('password')}
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
         <button type="submit" disabled={busy}>
-          {busy ? s.busy : s.submit}
+          {busy ? s('busy') : s('submit')}
         </button>
         <div role="alert" aria-live="assertive" style={{ color: 'var(--down)', minHeight: '1.5em' }}>
-          {error && `⚠ ${error}`}
+          {error && `⚠ ${s(error)}`}
         </div>
       </form>
       {ssoLabel && (
         <button type="button" onClick={sso}>
-          {s.sso} {ssoLabel}
+          {s('sso')} {ssoLabel}
         </button>
       )}
     </>

@@ -1,14 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 
-const t = {
-  ru: { out: 'Выйти', everywhere: 'Выйти на всех устройствах' },
-  en: { out: 'Sign out', everywhere: 'Sign out everywhere' },
-};
 
 /** Sign-out for the user menu; "everywhere" ends every session of the user first. */
-export function SignOutButton({ locale = 'ru', everywhere = false }: { locale?: 'ru' | 'en'; everywhere?: boolean }) {
+export function SignOutButton({ everywhere = false }: { everywhere?: boolean }) {
+  const t = useTranslations('auth.signOut');
   const router = useRouter();
   async function signOut() {
     const opts = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
@@ -19,7 +17,7 @@ export function SignOutButton({ locale = 'ru', everywhere = false }: { locale?: 
   }
   return (
     <button type="button" onClick={signOut}>
-      {everywhere ? t[locale].everywhere : t[locale].out}
+      {everywhere ? t('everywhere') : t('out')}
     </button>
   );
 }

@@ -5,11 +5,14 @@ import type { BranchSummary } from '@/lib/api/schemas';
 import { formatChangePct, formatNumber, formatPercent } from '@/lib/format/number';
 import type { ComponentId } from '@/lib/ranking/method';
 import { useRankingTexts } from '@/components/ranking/texts';
+import { breakSentence } from '@/components/breaks/texts';
+import type { AppLocale } from '@/i18n/config';
+import type { PlatformBreak } from '@/lib/breaks/model';
 
 const PCT: ReadonlySet<ComponentId> = new Set(['engagement_rate', 'follower_growth']);
 
 /** What it would take to reach the top three, and what lifts or holds back the score. */
-export function ToTopBox({ summary }: { summary: BranchSummary }) {
+export function ToTopBox({ summary, breaks = [] }: { summary: BranchSummary; breaks?: readonly (PlatformBreak & { within: { from: string; to: string } })[] }) {
   const t = useTranslations();
   const locale = useLocale();
   const { ineligible } = useRankingTexts();
@@ -61,6 +64,17 @@ export function ToTopBox({ summary }: { summary: BranchSummary }) {
           <h3 style={{ marginTop: 8 }}>{t('branch.holdsBack')}</h3>
           <ul className="small">{ex.holdsBack.slice(0, 3).map(item)}</ul>
         </>
+      )}
+      {breaks.length > 0 && (
+        <div className="small" data-testid="period-breaks" style={{ marginTop: 8 }}>
+          <h3 style={{ marginTop: 0 }}>{t('breaks.legend')}</h3>
+          <p style={{ margin: '0 0 4px' }}>{t('breaks.inPeriod')}</p>
+          <ul style={{ margin: 0 }}>
+            {breaks.map((b) => (
+              <li key={b.id}>{breakSentence(b, { t }, locale as AppLocale)}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <p className="small" style={{ marginBottom: 0 }}>
         <a href="/methodology">{t('ranking.methodology')}</a>

@@ -25,7 +25,11 @@ function PostList({ posts, mode }: { posts: TopPost[]; mode: 'views' | 'engageme
               ) : (
                 text
               )}
-              <span className="muted small"> · {formatDay(p.publishedAt.slice(0, 10), locale)}</span>
+              <span className="muted small">
+                {' '}
+                · {formatDay(p.publishedAt.slice(0, 10), locale)}
+                {p.contentType && <> · {t(`content.types.${p.contentType}`)}</>}
+              </span>
             </span>
             <span className="num small">
               {mode === 'views' ? (

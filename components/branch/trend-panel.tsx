@@ -3,6 +3,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { Granularity, NetworkScope, SeriesMetric, SeriesResponse } from '@/lib/api/schemas';
+import type { PlatformBreak } from '@/lib/breaks/model';
+import { breakSpans } from '@/lib/charts/breaks';
 import { METRIC_AGGREGATION, trendRows, trendTotals } from '@/lib/charts/series';
 import { formatRange } from '@/lib/format/date';
 import { comparisonBuckets } from '@/lib/ranking/period';
@@ -12,7 +14,9 @@ import { PctChange } from '@/components/ui/change';
 import { Num } from '@/components/ui/num';
 import { ErrorState } from '@/components/ui/states';
 import { NetworkAreaChart, TrendChart } from '@/components/charts/lazy';
+import { hasGap } from '@/lib/charts/stack-gaps';
 import { NetworkMark } from '@/components/ui/network-tag';
+import { BreaksLegend } from '@/components/breaks/breaks-legend';
 
 export const TREND_METRICS: SeriesMetric[] = ['views', 'followers', 'interactions', 'engagement_rate', 'posts', 'visits', 'social_visits'];
 /** Container: fetches the series of the chosen metric and feeds the pure charts. */
@@ -21,11 +25,14 @@ export function TrendPanel({
   window,
   initial,
   initialMetric = 'views',
+  breaks = [],
 }: {
   slug: string;
   window: { from: string; to: string; granularity: Granularity; network: NetworkScope };
   initial: SeriesResponse | null;
   initialMetric?: SeriesMetric;
+  /** Every platform break; the panel draws those over its buckets for its network. */
+  breaks?: readonly PlatformBreak[];
 }) {
   const t = useTranslations();
   const locale = useLocale();
@@ -35,6 +42,7 @@ export function TrendPanel({
   // The same previous period as the KPI cards (and as the server's series).
   const cmp = comparisonBuckets(window.from, window.to, window.granularity);
   const windows = { current: { from: cmp.current.from, to: cmp.current.to }, previous: { from: cmp.previous.from, to: cmp.previous.to } };
+  const spans = breakSpans(breaks, rows.map((r) => r.bucket), window.granularity, window.network);
   const currentRange = formatRange(windows.current.from, windows.current.to, locale);
   const previousRange = formatRange(windows.previous.from, windows.previous.to, locale);
   const totals = trendTotals(rows, q.data?.previous.points ?? [], METRIC_AGGREGATION[metric]);
@@ -99,10 +107,12 @@ export function TrendPanel({
                 granularity={window.granularity}
                 windows={windows}
                 labels={{ current: currentRange, previous: previousRange, change: t('branch.vsPrev'), noPrevious: t('branch.noPreviousDay') }}
+                breaks={spans}
               />
             </div>
           )}
         </div>
+        <BreaksLegend breaks={spans.map((s) => s.brk)} />
         <figcaption className="visually-hidden">{t('branch.trendCaption', { metric: label })}</figcaption>
       </figure>
       {metric === 'social_visits' && q.data?.channels && q.data.channels.length > 0 && <SiteChannels channels={q.data.channels} />}
@@ -118,9 +128,15 @@ export function TrendPanel({
                 <NetworkMark network={n} /> {t(`networks.${n}`)}
               </li>
             ))}
+            {hasGap(rows, networks) && (
+              <li data-testid="network-gap-legend">
+                <span className="swatch swatch-gap" aria-hidden="true" />
+                {t('charts.gapLegend')}
+              </li>
+            )}
           </ul>
           <div className="chart-box small" data-testid="network-chart">
-            {q.data && <NetworkAreaChart rows={rows} metric={metric} granularity={window.granularity} networks={networks} height={200} />}
+            {q.data && <NetworkAreaChart rows={rows} metric={metric} granularity={window.granularity} networks={networks} height={200} breaks={spans} />}
           </div>
         </figure>
       )}

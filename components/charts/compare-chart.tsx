@@ -1,33 +1,59 @@
 'use client';
 
 import { useLocale } from 'next-intl';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
-import { DASHES, seriesColor } from '@/lib/charts/palette';
-import type { CompareRow } from '@/lib/charts/series';
+import type { BreakSpan } from '@/lib/charts/breaks';
+import type { CompareBasis } from '@/lib/compare/normalize';
 import { formatDay } from '@/lib/format/date';
-import { bucketTick, metricValue } from './format';
+import { breakMarks } from './break-marks';
+import { bucketTick, compareValue, valueAxis } from './format';
 
-/** One line per branch: colour plus a distinct dash pattern, so it reads in greyscale too. */
-export default function CompareChart({ rows, series, metric, granularity, height = 300 }: { rows: CompareRow[]; series: { key: string; name: string }[]; metric: SeriesMetric; granularity: Granularity; height?: number }) {
+/**
+ * One line per branch and per reference (colour plus a dash pattern, so it reads in greyscale too).
+ * The legend is drawn by the page next to the chips, in the same order (components/compare/legend.tsx).
+ */
+export default function CompareChart({
+  rows,
+  series,
+  metric,
+  basis,
+  granularity,
+  height = 300,
+  breaks = [],
+}: {
+  rows: Record<string, string | number | null>[];
+  series: { key: string; name: string; color: string; dash: string; width: number }[];
+  metric: SeriesMetric;
+  basis: CompareBasis;
+  granularity: Granularity;
+  height?: number;
+  /** Platform breaks over the chart's buckets (docs/methodology.md, "Platform breaks"). */
+  breaks?: readonly BreakSpan[];
+}) {
   const locale = useLocale();
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
+        {breakMarks(breaks)}
         <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
-        <YAxis tickFormatter={(v: number) => metricValue(v, metric, locale, true)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
-        <Tooltip formatter={(v, name) => [metricValue(typeof v === 'number' ? v : null, metric, locale), name]} labelFormatter={(b) => formatDay(String(b), locale)} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {series.map((s, i) => (
+        {/* Absolute figures get round 1/2/5×10^n ticks in one unit; per-100k and per-follower figures keep their decimals. */}
+        {basis === 'absolute' || metric === 'engagement_rate' ? (
+          <YAxis {...valueAxis(rows.flatMap((r) => series.map((x) => r[x.key] as number | null)), metric, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
+        ) : (
+          <YAxis tickFormatter={(v: number) => compareValue(v, metric, basis, locale, true)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
+        )}
+        <Tooltip formatter={(v, name) => [compareValue(typeof v === 'number' ? v : null, metric, basis, locale), name]} labelFormatter={(b) => formatDay(String(b), locale)} />
+        {series.map((s) => (
           <Line
             key={s.key}
             type="monotone"
             dataKey={s.key}
             name={s.name}
-            stroke={seriesColor(i)}
-            strokeDasharray={DASHES[i % DASHES.length] || undefined}
-            strokeWidth={2}
+            stroke={s.color}
+            strokeDasharray={s.dash || undefined}
+            strokeWidth={s.width}
             dot={false}
             connectNulls={false}
             isAnimationActive={false}

@@ -4,16 +4,22 @@ import { useLocale, useTranslations } from 'next-intl';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
 import type { TrendRow } from '@/lib/charts/series';
+import type { BreakSpan } from '@/lib/charts/breaks';
 import { formatDay } from '@/lib/format/date';
 import { NETWORK_COLORS, NETWORKS, type Network } from '@/lib/networks';
-import { bucketTick, metricValue } from './format';
+import { bucketTick, metricValue, valueAxis } from './format';
+import { stackWithGaps } from '@/lib/charts/stack-gaps';
+import { breakMarks } from './break-marks';
 
 /** Stacked areas, one per network in the fixed network order and colours; pattern fills keep them apart in greyscale. */
-export default function NetworkAreaChart({ rows, metric, granularity, networks, height = 240 }: { rows: TrendRow[]; metric: SeriesMetric; granularity: Granularity; networks: Network[]; height?: number }) {
+export default function NetworkAreaChart({ rows, metric, granularity, networks, height = 240, breaks = [] }: { rows: TrendRow[]; metric: SeriesMetric; granularity: Granularity; networks: Network[]; height?: number; breaks?: readonly BreakSpan[] }) {
   const locale = useLocale();
   const t = useTranslations('networks');
+  const tc = useTranslations('charts');
   const ordered = NETWORKS.filter((n) => networks.includes(n));
-  const data = rows.map((r) => ({ bucket: r.bucket, ...Object.fromEntries(ordered.map((n) => [n, r.networks[n] ?? null])) }));
+  // A day one network missed is a gap in the whole stack (its height is unknown), not a cliff.
+  const data = stackWithGaps(rows, ordered);
+  const byBucket = new Map(data.map((d) => [d.bucket, d]));
   return (
     <ResponsiveContainer width="100%" height={height}>
       <AreaChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
@@ -26,9 +32,26 @@ export default function NetworkAreaChart({ rows, metric, granularity, networks, 
           ))}
         </defs>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
+        {breakMarks(breaks)}
         <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
-        <YAxis tickFormatter={(v: number) => metricValue(v, metric, locale, true)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
-        <Tooltip formatter={(v, name) => [metricValue(typeof v === 'number' ? v : null, metric, locale), name]} labelFormatter={(b) => formatDay(String(b), locale)} />
+        <YAxis {...valueAxis(data.map((d) => d.total), metric, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
+        <Tooltip
+          content={({ active, label }) => {
+            const row = active ? byBucket.get(String(label)) : undefined;
+            if (!row) return null;
+            return (
+              <div className="chart-tooltip" data-testid="network-tooltip">
+                <div className="muted">{formatDay(row.bucket, locale)}</div>
+                {ordered.map((n) => (
+                  <div key={n}>
+                    {t(n)}: {row.measured[n] === null ? <span className="muted">{tc('noData')}</span> : metricValue(row.measured[n], metric, locale)}
+                  </div>
+                ))}
+                {row.gap && <div className="small muted">{tc('stackGap')}</div>}
+              </div>
+            );
+          }}
+        />
         {ordered.map((n) => (
           <Area
             key={n}
@@ -36,6 +59,7 @@ export default function NetworkAreaChart({ rows, metric, granularity, networks, 
             dataKey={n}
             name={t(n)}
             stackId="net"
+            connectNulls={false}
             stroke={NETWORK_COLORS[n]}
             strokeWidth={1.5}
             fill={`url(#pat-${n})`}

@@ -4,8 +4,10 @@ import { useLocale } from 'next-intl';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
 import type { TrendRow } from '@/lib/charts/series';
+import type { BreakSpan } from '@/lib/charts/breaks';
 import { formatChangePct } from '@/lib/format/number';
-import { bucketSpan, bucketTick, metricValue } from './format';
+import { bucketSpan, bucketTick, metricValue, valueAxis } from './format';
+import { breakMarks } from './break-marks';
 
 export interface TrendChartProps {
   rows: TrendRow[];
@@ -15,20 +17,23 @@ export interface TrendChartProps {
   windows: { current: { from: string; to: string }; previous: { from: string; to: string } };
   labels: { current: string; previous: string; change: string; noPrevious: string };
   height?: number;
+  /** Platform breaks over this period's buckets (lib/charts/breaks.ts). */
+  breaks?: readonly BreakSpan[];
 }
 
 /**
  * This period as a solid line, the previous one dashed under it, bucket k over
  * bucket k (12 Oct over 12 Sep). The tooltip names both days. Pure: fed by props.
  */
-export default function TrendChart({ rows, metric, granularity, windows, labels, height = 280 }: TrendChartProps) {
+export default function TrendChart({ rows, metric, granularity, windows, labels, height = 280, breaks = [] }: TrendChartProps) {
   const locale = useLocale();
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
+        {breakMarks(breaks)}
         <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
-        <YAxis tickFormatter={(v: number) => metricValue(v, metric, locale, true)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
+        <YAxis {...valueAxis(rows.flatMap((r) => [r.value, r.previous]), metric, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
         <Tooltip
           content={({ active, payload }) => {
             const row = active ? (payload?.[0]?.payload as TrendRow | undefined) : undefined;

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 
-const KNOWN = ['retryable', 'quota', 'credential', 'account', 'bad_response', 'refused', 'internal'] as const;
+const KNOWN = ['retryable', 'quota', 'credential', 'account', 'bad_response', 'refused', 'config', 'internal'] as const;
 
 /**
  * A collection error in the UI language, by its class (lib/http/errors.ts);

@@ -26,6 +26,7 @@ export function NotifySettingsForm({
   digestNote: string;
 }) {
   const t = useTranslations('notifySettings');
+  const tl = useTranslations('locale');
   const [state, action, pending] = useActionState(saveNotifySettingsAction, { ok: true } as NotifyActionResult);
   const follow = new Set(prefs.follow);
   return (
@@ -73,8 +74,8 @@ export function NotifySettingsForm({
         <label className="field">
           <span>{t('language')}</span>
           <select name="locale" defaultValue={prefs.locale}>
-            <option value="ru">Русский</option>
-            <option value="en">English</option>
+            <option value="ru">{tl('autonymRu')}</option>
+            <option value="en">{tl('autonymEn')}</option>
           </select>
         </label>
         <label className="field">

@@ -44,8 +44,8 @@ export function PackRequestForm({ defaultPeriod, zone, published }: { defaultPer
       <label className="field">
         <span>{t('packs.language')}</span>
         <select className="select" name="locale" defaultValue={locale}>
-          <option value="ru">Русский</option>
-          <option value="en">English</option>
+          <option value="ru">{t('locale.autonymRu')}</option>
+          <option value="en">{t('locale.autonymEn')}</option>
         </select>
       </label>
       <label className="field">

@@ -13,6 +13,7 @@ function PodiumCard({ row, place, href, top }: { row: RankingRow; place: 1 | 2 |
   const t = useTranslations('ranking');
   const locale = useLocale();
   const { reason } = useRankingTexts();
+  const districts = useTranslations('districts');
   const name = locale === 'en' ? row.branch.nameEn : row.branch.name;
   return (
     <li className={`podium-card place-${place}`} data-testid="podium-card">
@@ -30,6 +31,7 @@ function PodiumCard({ row, place, href, top }: { row: RankingRow; place: 1 | 2 |
         )}
       </div>
       <div className="podium-name">{href ? <Link href={href}>{name}</Link> : name}</div>
+      <div className="small muted">{districts(row.branch.federalDistrict)}</div>
       <div>
         <TopClassBadge kind={top} />
       </div>
@@ -38,7 +40,8 @@ function PodiumCard({ row, place, href, top }: { row: RankingRow; place: 1 | 2 |
           {t('scoreOf')}
         </a>
       </div>
-      {row.detail && <div className="podium-reason">{reason(row.detail.explanation?.headline)}</div>}
+      {/* Without the detail (a coordinator looking at another branch) the card still says why it is short. */}
+      <div className="podium-reason">{row.detail ? reason(row.detail.explanation?.headline) : t('podiumDetailHidden')}</div>
     </li>
   );
 }

@@ -54,6 +54,7 @@ function ScoreBar({ row }: { row: RankingRow }) {
 function Flags({ row }: { row: RankingRow }) {
   const { flag } = useRankingTexts();
   const t = useTranslations('flags.short');
+  const tag = useTranslations('flags.tag');
   const flags = row.detail?.flags ?? [];
   if (flags.length === 0) return null;
   const icon = { follower_jump: '⇡', drop_to_zero: '↧', data_gap: '⋯' } as const;
@@ -61,8 +62,9 @@ function Flags({ row }: { row: RankingRow }) {
     <span className="flags">
       {flags.slice(0, 4).map((f, i) => (
         <Tip key={i} id={`flag-${row.branch.id}-${i}`} label={`${t(f.kind)}: ${flag(f)}`} tip={flag(f)} align="right">
+          {/* The sign with a word (docs/ui.md, "Status signs"): readable without hovering. */}
           <span className="flag-icon" aria-hidden="true">
-            {icon[f.kind]}
+            {icon[f.kind]} {tag(f.kind)}
           </span>
         </Tip>
       ))}

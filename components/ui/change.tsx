@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { direction } from '@/lib/charts/change';
-import { DASH, formatChangePct, formatSigned } from '@/lib/format/number';
+import { DASH, formatChangePct, formatPointsChange, formatSigned } from '@/lib/format/number';
 
 /** Places gained or lost: ▲ 3 / ▼ 2 / = ; a dash says why there is none. Colour always with the arrow. */
 export function RankChange({ change, reason }: { change: number | null | undefined; reason?: string }) {
@@ -71,7 +71,7 @@ export function PctChange({
     unit === 'pct'
       ? formatChangePct(shown, locale)
       : unit === 'pp'
-        ? `${formatSigned(shown, locale, 1)} ${locale === 'ru' ? 'п. п.' : 'pp'}`
+        ? formatPointsChange(shown, locale)
         : formatSigned(shown, locale, 0);
   return (
     <span className={`chg ${cls}`}>

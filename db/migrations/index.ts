@@ -12,6 +12,8 @@ import * as m0010 from './0010-rank-range';
 import * as m0011 from './0011-notify';
 import * as m0012 from './0012-coverage';
 import * as m0014 from './0014-vk-clips-ok-posts';
+import * as m0016 from './0016-rate-slot';
+import * as m0017 from './0017-platform-breaks';
 import * as m0019 from './0019-targets';
 
 // Listed statically so migrations work the same from the CLI, tests and a
@@ -30,5 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0011-notify': m0011,
   '0012-coverage': m0012,
   '0014-vk-clips-ok-posts': m0014,
+  '0016-rate-slot': m0016,
+  '0017-platform-breaks': m0017,
   '0019-targets': m0019,
 };

@@ -6,7 +6,8 @@ export interface ParsedAccount {
   network: Network;
   externalId: string;
   handle: string | null;
-  url: string;
+  /** Canonical URL; null for a MAX chat given by its id (it has no public link to show). */
+  url: string | null;
 }
 
 export type ParseResult = { ok: true; account: ParsedAccount } | { ok: false; error: string };
@@ -43,6 +44,24 @@ function ytChannel(id: string): ParseResult {
   if (!YT_CHANNEL.test(id)) return fail('A YouTube channel id starts with UC and has 24 characters');
   return ok({ network: 'youtube', externalId: id, handle: null, url: `https://www.youtube.com/channel/${id}` });
 }
+const MAX_NAME = /^[a-z][a-z0-9_.-]{1,63}$/i;
+const MAX_CHAT_ID = /^-\d{1,19}$/;
+/**
+ * A MAX channel: its public link max.ru/<name> (the collector finds the chat
+ * among the bot's chats by that link), or its chat id (negative, as the
+ * bot_added update gives it). docs/collectors.md, "MAX".
+ */
+function max(name: string): ParseResult {
+  if (MAX_CHAT_ID.test(name)) return ok({ network: 'max', externalId: name, handle: null, url: null });
+  if (name === 'join') return fail('Expected max.ru/join/<code> with the code');
+  if (!MAX_NAME.test(name)) return fail(`"${name}" is not a MAX channel name or chat id (a chat id is negative: -7…)`);
+  const n = name.toLowerCase();
+  return ok({ network: 'max', externalId: n, handle: n, url: `https://max.ru/${n}` });
+}
+function maxJoin(code: string): ParseResult {
+  if (!/^[a-z0-9_-]{4,100}$/i.test(code)) return fail('Expected max.ru/join/<code>');
+  return ok({ network: 'max', externalId: `join/${code}`, handle: null, url: `https://max.ru/join/${code}` });
+}
 function rutube(id: string): ParseResult {
   if (!DIGITS.test(id)) return fail('A Rutube channel needs its numeric id: rutube.ru/channel/<digits>');
   return ok({ network: 'rutube', externalId: id, handle: null, url: `https://rutube.ru/channel/${id}` });
@@ -71,6 +90,8 @@ export function parseAccountInput(raw: string, network?: Network): ParseResult {
         return YT_CHANNEL.test(name) ? ytChannel(name) : ytHandle(name);
       case 'rutube':
         return rutube(name);
+      case 'max':
+        return max(name);
       case undefined:
         return fail('Choose the network for a bare handle, or paste the full URL');
       default:
@@ -101,6 +122,10 @@ export function parseAccountInput(raw: string, network?: Network): ParseResult {
   if (host === 't.me' || host === 'telegram.me') {
     if (parts[0] === 's' && parts[1]) return check(telegram(parts[1]));
     return check(parts.length >= 1 ? telegram(parts[0]) : fail('Expected t.me/<channel>'));
+  }
+  if (host === 'max.ru' || host === 'web.max.ru') {
+    if (parts[0] === 'join') return check(parts[1] ? maxJoin(parts[1]) : fail('Expected max.ru/join/<code>'));
+    return check(parts.length === 1 ? max(parts[0]) : fail('Expected max.ru/<channel>'));
   }
   if (host === 'ok.ru') return check(parts[0] === 'group' && parts[1] ? okGroup(parts[1]) : fail('Expected ok.ru/group/<id>'));
   if (host === 'youtube.com') {

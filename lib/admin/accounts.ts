@@ -1,6 +1,7 @@
 import { excerpt } from '@/lib/format/excerpt';
 import { env } from '@/lib/env';
 import { HttpClient } from '@/lib/http/client';
+import { PgRateLimiter } from '@/lib/http/pg-rate-limiter';
 import { logger } from '@/lib/log';
 import { collectAccount } from '@/lib/jobs/collect-account';
 import type { Network, RunStatus } from '@/lib/networks';
@@ -25,6 +26,7 @@ export async function listAllAccounts(ctx: Pick<AdminContext, 'db'>, branchSlug?
       'account.added_at',
       'branch.slug as branch_slug',
       'branch.name as branch_name',
+      'branch.name_en as branch_name_en',
     ])
     .orderBy('branch.name')
     .orderBy('account.network');
@@ -117,7 +119,8 @@ export async function testAccount(ctx: AdminContext, id: number): Promise<{ stat
   const acc = await ctx.db.selectFrom('account').select(['network', 'external_id']).where('id', '=', id).executeTakeFirst();
   if (!acc) throw new AdminInputError('account', 'No such account');
   const summary = await collectAccount(ctx.db, id, {
-    http: new HttpClient({ timeoutMs: 10_000, maxRetries: 1, maxRetryAfterMs: 5_000 }),
+    // The credential's limit is shared with the worker and the CLI through the database.
+    http: new HttpClient({ timeoutMs: 10_000, maxRetries: 1, maxRetryAfterMs: 5_000 }, new PgRateLimiter(ctx.db)),
     env: env(),
     // The admin sees the stable error text; the low-level cause goes to the log.
     logger,

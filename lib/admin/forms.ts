@@ -63,6 +63,9 @@ export const forms = {
   credentialId: z.object({ id }),
   publishMethod: z.object({ key: text(40), definition: text(100_000), notes: text(2000) }),
   chooseMethod: z.object({ method: text(60) }),
+  // Dates and the network are checked by lib/breaks/model.ts; here only their size.
+  platformBreak: z.object({ from: text(20), to: text(20), network: text(40), note: text(2000) }),
+  breakId: z.object({ id }),
 } satisfies Record<string, z.ZodObject>;
 
 /**

@@ -1,9 +1,13 @@
-import { cookies } from 'next/headers';
+import { requestLocale } from '@/i18n/locale';
+import type { AppLocale } from '@/i18n/config';
 
-export type Locale = 'ru' | 'en';
+export type Locale = AppLocale;
 
-/** The UI language from the `locale` cookie; Russian unless it says en. */
+/**
+ * The UI language for pages outside the dashboard (admin, sign-in, setup):
+ * the same rule as everywhere else — the `locale` cookie, else Accept-Language
+ * (docs/ui.md, "Language").
+ */
 export async function getLocale(): Promise<Locale> {
-  const c = await cookies();
-  return c.get('locale')?.value === 'en' ? 'en' : 'ru';
+  return requestLocale();
 }

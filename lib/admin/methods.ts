@@ -1,6 +1,6 @@
 import { setMethodInEffect, UnknownMethodVersionError } from '@/lib/data/method-choice';
 import { clip } from '@/lib/format/excerpt';
-import { methodDefinitionSchema } from '@/lib/ranking/method';
+import { methodDefinitionSchema, type MethodDefinition } from '@/lib/ranking/method';
 import { AdminInputError, audit, type AdminContext } from './context';
 
 export async function listMethods(ctx: Pick<AdminContext, 'db'>) {
@@ -22,6 +22,17 @@ export function validateMethodJson(text: string): { definition: Record<string, u
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw new AdminInputError('definition', `weights.${clip(k, 40)} must be a number ≥ 0`);
   }
   return { definition: value as Record<string, unknown> };
+}
+
+/** Checks a definition as publishing would (JSON, numeric weights, the full schema), for a preview. */
+export function checkMethodJson(key: string, text: string): MethodDefinition {
+  const { definition } = validateMethodJson(text);
+  const check = methodDefinitionSchema.safeParse({ ...definition, key, version: 1 });
+  if (!check.success) {
+    const i = check.error.issues[0]!;
+    throw new AdminInputError('definition', `${clip(i.path.join('.'), 80) || 'definition'}: ${clip(i.message, 200)}`);
+  }
+  return check.data;
 }
 
 /** Publishes the next version of a method; published versions are never edited. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FEDERAL_DISTRICTS, NETWORKS } from '../networks';
+import { COMPARE_BASES } from '../compare/basis';
 import { FLAG_KINDS, GRANULARITIES, INELIGIBLE_REASONS, KPI_METRICS, NETWORK_SCOPES, PERIOD_KINDS, SERIES_METRICS, type PeriodKind } from './vocabulary';
 
 export { FLAG_KINDS, GRANULARITIES, INELIGIBLE_REASONS, KPI_METRICS, NETWORK_SCOPES, PERIOD_KINDS, SERIES_METRICS } from './vocabulary';
@@ -129,6 +130,34 @@ export const compareQuerySchema = z
   })
   .superRefine(refineRange);
 export type CompareQuery = z.infer<typeof compareQuerySchema>;
+
+export const compareBasisSchema = z.enum(COMPARE_BASES);
+
+/**
+ * GET /api/compare: 1–6 branches (a coordinator compares their one branch with
+ * the reference lines) on a basis, over a ranking period (`period` + `date`, or
+ * period=custom with from/to) or, without `period`, over the from/to window.
+ */
+export const compareViewQuerySchema = z
+  .strictObject({
+    branches: z
+      .string()
+      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+      .pipe(z.array(branchSlugSchema).min(1, 'give 1 to 6 branch slugs').max(6, 'give 1 to 6 branch slugs'))
+      .refine((a) => new Set(a).size === a.length, 'a branch is listed twice'),
+    ...seriesFields,
+    basis: compareBasisSchema.default('absolute'),
+    period: periodKindSchema.optional(),
+    date: periodFields.date,
+  })
+  .superRefine((q, ctx) => {
+    if (q.period) refinePeriod({ ...q, period: q.period }, ctx);
+    else {
+      if (q.date) ctx.addIssue({ code: 'custom', path: ['date'], message: 'only with period' });
+      refineRange(q, ctx);
+    }
+  });
+export type CompareViewQuery = z.infer<typeof compareViewQuerySchema>;
 
 // ---- responses
 
@@ -435,7 +464,33 @@ export const compareResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   buckets: z.array(z.string()),
-  series: z.array(z.object({ branch: branchRefSchema, values: z.array(z.number().nullable()) })),
+  series: z.array(
+    z.object({
+      branch: branchRefSchema,
+      values: z.array(z.number().nullable()),
+      /** The period total on `basis` (sum of flows, last stock, mean rate); /api/compare only. */
+      total: z.number().nullable().optional(),
+    }),
+  ),
+  /** /api/compare: the basis applied (a rate stays absolute; followers per follower fall back to per 100k). */
+  basis: compareBasisSchema.optional(),
+  /** /api/compare with `period`: the resolved ranking period. */
+  period: periodSchema.optional(),
+  /**
+   * /api/compare: reference lines on the same basis — the national median, the median of each
+   * compared branch's federal district and the top three's average; a value is null where fewer
+   * than 3 branches are measured, so a line is never one other branch's figure.
+   */
+  references: z
+    .array(
+      z.object({
+        kind: z.enum(['national_median', 'district_median', 'top3_average']),
+        district: federalDistrictSchema.optional(),
+        values: z.array(z.number().nullable()),
+        total: z.number().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type CompareResponse = z.infer<typeof compareResponseSchema>;
 

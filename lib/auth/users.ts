@@ -57,6 +57,7 @@ export async function listUsers(db: Db) {
       'app_user.branch_id',
       'branch.slug as branch_slug',
       'branch.name as branch_name',
+      'branch.name_en as branch_name_en',
       'app_user.deactivated_at',
       'app_user.locked_until',
       'app_user.last_sign_in_at',

@@ -6,6 +6,7 @@ import { migrateToLatest } from '../../db/migrate';
 import { dayInZone } from '../ranking/period';
 import { EnvError, parseEnv } from '../env';
 import { HttpClient } from '../http/client';
+import { PgRateLimiter } from '../http/pg-rate-limiter';
 import { ImportError, importAccountCsv, MAX_IMPORT_BYTES } from '../import/csv';
 import { parseDay } from '../import/csv';
 import { isoDay } from '../api/schemas';
@@ -92,7 +93,8 @@ async function main(): Promise<number> {
       console.log('nothing to collect');
       return exitCode;
     }
-    const http = new HttpClient({ logger });
+    // The limiter lives in the database: a worker running beside this command shares each credential's ceiling.
+    const http = new HttpClient({ logger }, new PgRateLimiter(db));
     const results = await collectNow(db, targets, {
       http,
       env,

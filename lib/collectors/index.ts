@@ -1,4 +1,5 @@
 import type { Network } from '../networks';
+import { collectMax } from './max';
 import { collectOk } from './ok';
 import { collectRutube } from './rutube';
 import { collectTelegram } from './telegram';
@@ -11,6 +12,7 @@ import { collectYoutube } from './youtube';
 export const COLLECTORS: Partial<Record<Network, Collector>> = {
   vk: collectVk,
   telegram: collectTelegram,
+  max: collectMax,
   ok: collectOk,
   youtube: collectYoutube,
   rutube: collectRutube,
@@ -18,4 +20,4 @@ export const COLLECTORS: Partial<Record<Network, Collector>> = {
 };
 
 /** Networks whose collector cannot work without a credential. */
-export const NEEDS_CREDENTIAL: readonly Network[] = ['vk', 'ok', 'youtube'];
+export const NEEDS_CREDENTIAL: readonly Network[] = ['vk', 'ok', 'youtube', 'max'];

@@ -70,6 +70,11 @@ export interface PostMetrics {
   comments: number | null;
   shares: number | null;
   reactions: number | null;
+  /** ± on reactions when they sum rounded counts; 0 when exact. */
+  reactionsMargin?: number | null;
+  /** Paid (star) reactions in stars, kept apart from reactions (they count stars, not readers). */
+  paidStars?: number | null;
+  paidStarsMargin?: number | null;
 }
 
 /** Where Metrica says a website visit came from, for the split by network. */

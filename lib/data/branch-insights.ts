@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import { canSeeBranchDetail, type Viewer } from '../auth/viewer';
+import type { ContentType } from '../content-types';
 import type { Network } from '../networks';
+import { breaksInRange, type PlatformBreak } from '../breaks/model';
+import { listBreaks } from './breaks';
 import { listRankHistory } from './summary';
 import type { Scope } from './rollup-rows';
 
@@ -10,6 +13,8 @@ import type { Scope } from './rollup-rows';
 export interface TopPost {
   id: number;
   network: Network;
+  /** lib/content-types.ts; null when the network did not say. */
+  contentType: ContentType | null;
   url: string | null;
   excerpt: string | null;
   publishedAt: string;
@@ -36,6 +41,7 @@ export async function listTopPosts(
   const { rows } = await sql<{
     id: number;
     network: Network;
+    content_type: ContentType | null;
     url: string | null;
     excerpt: string | null;
     published_at: Date;
@@ -43,7 +49,7 @@ export async function listTopPosts(
     interactions: number | null;
   }>`
     with posts as (
-      select p.id, p.network, p.url, p.excerpt, p.published_at, s.views,
+      select p.id, p.network, p.content_type, p.url, p.excerpt, p.published_at, s.views,
         case when s.likes is null and s.comments is null and s.shares is null then null
           else coalesce(s.likes, 0) + coalesce(s.comments, 0) + coalesce(s.shares, 0) end as interactions
       from post p
@@ -63,13 +69,14 @@ export async function listTopPosts(
         and views >= coalesce((select percentile_cont(0.5) within group (order by views) from posts where views > 0), 0) / 10
       order by interactions::float8 / views desc limit ${limit}
     )
-    select id, network, url, excerpt, published_at, views::float8 as views, interactions::float8 as interactions, list from v
+    select id, network, content_type, url, excerpt, published_at, views::float8 as views, interactions::float8 as interactions, list from v
     union all
-    select id, network, url, excerpt, published_at, views::float8, interactions::float8, list from e
+    select id, network, content_type, url, excerpt, published_at, views::float8, interactions::float8, list from e
   `.execute(db);
   const toPost = (r: (typeof rows)[number]): TopPost => ({
     id: Number(r.id),
     network: r.network,
+    contentType: r.content_type,
     url: r.url,
     excerpt: r.excerpt,
     publishedAt: new Date(r.published_at).toISOString(),
@@ -100,3 +107,13 @@ export async function listMonthlyRankHistory(
   const points = await listRankHistory(db, viewer, slug, { period: 'month', date: input.to.slice(0, 7), count: input.months ?? 12, network: input.network });
   return (points ?? []).map((p) => ({ period: p.label, from: p.from, rank: p.rank, score: p.score, of: p.of }));
 }
+
+/**
+ * The platform breaks a branch's period crosses for its network scope, with
+ * the days inside the period (docs/methodology.md "Platform breaks"): the
+ * explanation names them, since figures move with them whatever the branch did.
+ */
+export async function listPeriodBreaks(db: DB, input: { from: string; to: string; network: Scope }): Promise<PeriodBreak[]> {
+  return breaksInRange(await listBreaks(db), input.from, input.to, input.network);
+}
+export type PeriodBreak = PlatformBreak & { within: { from: string; to: string } };

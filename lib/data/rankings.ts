@@ -21,6 +21,7 @@ import { countExpectedAccounts, detailVisible, listBranches } from './branches';
 import { defaultPeriod, nearestRankedPeriod, daysWithData } from './rankable';
 import { getFirstDataDay, getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollup-rows';
 import { SNAPSHOT_LOCK } from '../rollups/index';
+import { listBreaks } from './breaks';
 import { round } from '../ranking/stats';
 
 /** Days before a period that a podium-v1 result reads: the growth baseline and a week of flag history. */
@@ -71,7 +72,7 @@ export async function getMethodWithDate(db: DB, label?: string): Promise<StoredM
 
 /** Stores the built-in default method if no version of it exists yet (the migration normally did). */
 export async function ensureDefaultMethod(db: DB): Promise<StoredMethod> {
-  await insertMethod(db, DEFAULT_METHOD, 'Default method (DESIGN.md)');
+  await insertMethod(db, DEFAULT_METHOD, 'Default method (docs/methodology.md)');
   const row = await db
     .selectFrom('ranking_method')
     .select(['id', 'definition'])
@@ -202,9 +203,11 @@ export async function getSnapshot(
       const edges = v2 && dataTo >= from ? await loadBoundaryCorrections(trx, { from, to: dataTo }, scope) : null;
       return all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -lookback) && d.day <= to), ...(edges ? { edges: edges.get(b.id) ?? {} } : {}) }));
     };
+    // Platform breaks matter only to a method that leaves them out of growth (docs/methodology.md "Platform breaks").
+    const breaks = method.definition.excludeBreaks ? await listBreaks(trx) : undefined;
     // Of the previous period only its ranks are used (the rank change): no detail, path or robustness.
-    const prevRanks = computeRanks({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: await slice(prev.from, prev.to, minDay(prev.to, prevAsOf)) }, method.definition);
-    const input = { from: period.from, to: period.to, asOf, branches: await slice(period.from, period.to, minDay(period.to, asOf)) };
+    const prevRanks = computeRanks({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: await slice(prev.from, prev.to, minDay(prev.to, prevAsOf)), breaks }, method.definition);
+    const input = { from: period.from, to: period.to, asOf, branches: await slice(period.from, period.to, minDay(period.to, asOf)), breaks };
     const res = computeRanking(input, method.definition, prevRanks);
     const uncertainty = rankUncertainty(input, method.definition, res);
     const ranges = new Map(uncertainty?.intervals.map((x) => [x.branchId, x]) ?? []);

@@ -14,7 +14,7 @@ import { getLastDataDay, listRollupRows, toDayTotals, type Scope } from './rollu
  * ending at the latest data. `days` is the window before widening: the days
  * the figures are about.
  */
-async function resolveWindow(
+export async function resolveWindow(
   db: DB,
   input: { from?: string; to?: string; granularity: Granularity },
 ): Promise<{ from: string; to: string; starts: string[]; days: { from: string; to: string } }> {

@@ -1,6 +1,7 @@
 import type { ContentType } from '../content-types';
 import type { Network } from '../networks';
 import { addDays, addMonths, daysInclusive, isoWeekday, parseDay } from '../ranking/period';
+import { demoPostContent } from './content-mix';
 import { createRng, hashSeed, type Rng } from './random';
 import { REGIONS, type Region } from './regions';
 
@@ -90,14 +91,44 @@ interface NetworkProfile {
   hasLikes: boolean;
 }
 
-const PROFILES: Record<Exclude<Network, 'dzen' | 'max'>, NetworkProfile> = {
+const PROFILES: Record<Exclude<Network, 'dzen'>, NetworkProfile> = {
   vk: { followerShare: 1, viewRate: 0.22, postRate: 1.1, likeRate: 0.018, hasLikes: true },
   ok: { followerShare: 0.45, viewRate: 0.14, postRate: 0.6, likeRate: 0.028, hasLikes: true },
   telegram: { followerShare: 0.3, viewRate: 0.55, postRate: 1.4, likeRate: 0, hasLikes: false },
   youtube: { followerShare: 0.18, viewRate: 0.05, postRate: 0.12, likeRate: 0.035, hasLikes: true },
   rutube: { followerShare: 0.05, viewRate: 0.08, postRate: 0.1, likeRate: 0.03, hasLikes: true },
   website: { followerShare: 0, viewRate: 0, postRate: 0.45, likeRate: 0, hasLikes: false },
+  // MAX channels (read by the organisation's bot): subscribers and views only, no likes (docs/methodology.md).
+  max: { followerShare: 0.12, viewRate: 0.4, postRate: 1.0, likeRate: 0, hasLikes: false },
 };
+
+/** Share of branches with a MAX channel, and of those whose channel has not added the bot. */
+const MAX_PRESENCE = 0.8;
+const MAX_NO_BOT = 0.1;
+const MAX_NO_BOT_REASON =
+  "max: the organisation's MAX bot is not an administrator of this channel: add it as an administrator, or import the channel's figures from CSV (HTTP 403)";
+
+/**
+ * The branch's MAX channel, from a random stream of its own so every other
+ * demo figure stays as it was before MAX was added.
+ */
+function maxAccount(seed: number, region: Region): DemoAccount | null {
+  const rng = createRng(seed ^ hashSeed(`${region.code}:max-presence`));
+  if (!rng.chance(MAX_PRESENCE)) return null;
+  const tag = region.slug.replace(/-/g, '_');
+  const noBot = rng.chance(MAX_NO_BOT);
+  return {
+    key: `${region.code}:max`,
+    branchCode: region.code,
+    network: 'max',
+    externalId: String(-70_000_000_000_000 - (hashSeed(`${region.code}:max`) % 1_000_000_000)),
+    handle: `podium_${tag}`,
+    url: `https://max.ru/podium_${tag}`,
+    title: `Подиум · ${region.name}`,
+    status: noBot ? 'private' : 'active',
+    statusReason: noBot ? MAX_NO_BOT_REASON : null,
+  };
+}
 
 // How the site's social and messenger visits split by Metrica's network ids (demo shares).
 const SOCIAL_SPLIT: [string, number][] = [['vkontakte', 0.72], ['odnoklassniki', 0.18], ['youtube', 0.06], ['dzen', 0.04]];
@@ -203,6 +234,11 @@ function postUrl(rng: Rng, account: DemoAccount, n: number): { id: string; url: 
       return { id: String(150_000_000_000 + n), url: `https://ok.ru/group/${account.externalId}/topic/${150_000_000_000 + n}`, contentType: 'text' };
     case 'telegram':
       return { id: String(n), url: `https://t.me/${account.handle}/${n}`, contentType: 'text' };
+    case 'max': {
+      // Messages are keyed by their string mid (docs/collectors.md, "MAX").
+      const mid = `mid.${randomId(rng, 16, '0123456789abcdef')}`;
+      return { id: mid, url: `${account.url}/${mid}`, contentType: rng.chance(0.35) ? 'photo' : 'text' };
+    }
     case 'youtube': {
       const v = randomId(rng, 11, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_');
       return { id: v, url: `https://www.youtube.com/watch?v=${v}`, contentType: rng.chance(0.4) ? 'clip' : 'video' };
@@ -266,10 +302,13 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
 
     const networks = pickNetworks(rng);
     const accounts = networks.map((n) => makeAccount(rng, region, n));
-    const branch: DemoBranch = { region, accounts, days: [], posts: [], runs: [] };
+    const max = maxAccount(seed, region);
+    const branch: DemoBranch = { region, accounts: max ? [...accounts, max] : accounts, days: [], posts: [], runs: [] };
 
-    for (const account of accounts) {
-      const network = account.network as Exclude<Network, 'dzen' | 'max'>;
+    for (const account of branch.accounts) {
+      // A channel without the bot has nothing collected (its figures would come by CSV).
+      if (account.status !== 'active') continue;
+      const network = account.network as Exclude<Network, 'dzen'>;
       const p = PROFILES[network];
       const arng = createRng(seed ^ hashSeed(account.key));
       const hasStats = network === 'vk' && arng.chance(0.5);
@@ -280,6 +319,8 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
       const mrng = createRng(seed ^ hashSeed(`${account.key}:messenger`));
       const messengerShare = 0.05 * quality * mrng.logNormal(0.5);
       let postSeq = arng.int(1000, 9000);
+      // Content types and their engagement from a stream of their own, so every other demo figure's draws stay as they were.
+      const typeRng = createRng(seed ^ hashSeed(`${account.key}:content`));
       // VK clips (a stream of its own, so every other figure stays as it was): a clip
       // is counted with its own plays, several times a text post's impressions; most
       // communities' groups.getById returns the lifetime clip counters, some none.
@@ -321,9 +362,11 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
           const hour = arng.int(8, 21);
           const minute = arng.int(0, 59);
           const publishedAt = new Date(parseDay(day) + (hour - 3) * 3_600_000 + minute * 60_000); // Moscow is UTC+3
-          const finalViews = network === 'website' ? null : Math.round((views / Math.max(1, nPosts)) * 1.4 * arng.logNormal(0.6));
-          const finalLikes = finalViews === null || !p.hasLikes ? null : Math.round(finalViews * p.likeRate * quality * arng.logNormal(0.4));
-          const { id, url, contentType } = postUrl(arng, account, postSeq);
+          const mix = demoPostContent(typeRng, network, hour, dow);
+          const finalViews = network === 'website' ? null : Math.round((views / Math.max(1, nPosts)) * 1.4 * arng.logNormal(0.6) * mix.views);
+          const finalLikes = finalViews === null || !p.hasLikes ? null : Math.round(finalViews * p.likeRate * quality * arng.logNormal(0.4) * mix.engagement);
+          const { id, url, contentType: urlType } = postUrl(arng, account, postSeq);
+          const contentType = mix.contentType ?? urlType;
           const own = network === 'vk' && contentType === 'clip' ? 3 * crng.logNormal(0.4) : 1;
           const snapshots: DemoPost['snapshots'] = [];
           for (const age of SNAPSHOT_AGES) {
@@ -337,7 +380,7 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
               likes: l,
               comments: l === null ? null : Math.round(l * 0.07),
               shares: l === null ? null : Math.round(l * 0.12),
-              reactions: network === 'telegram' && v !== null ? Math.round(v * 0.012) : null,
+              reactions: network === 'telegram' && v !== null ? Math.round(v * 0.012 * mix.engagement) : null,
             });
           }
           branch.posts.push({

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import type { CompareBasis } from '../compare/normalize';
 import { isoDay, MAX_RANGE_DAYS, networkScopeSchema, type CompareResponse, type RankingResponse, type RankingRow, type SeriesMetric } from '../api/schemas';
 import type { ComponentId } from '../ranking/method';
 import { COMPONENT_IDS } from '../ranking/method';
 import { daysInclusive } from '../ranking/period';
 import type { ExportLocale } from './cells';
 import type { ExportColumn } from './table';
+import { bilingual } from './text';
 
 /** Options every export takes besides its data filters. */
 export const exportOptionsSchema = z.strictObject({
@@ -25,38 +27,38 @@ export function splitExportParams(params: URLSearchParams): { options: URLSearch
 }
 
 export const COMPONENT_HEADERS: Record<ComponentId, Record<ExportLocale, string>> = {
-  views_per_100k: { ru: 'Просмотры на 100 тыс. жителей', en: 'Views per 100k residents' },
-  engagement_rate: { ru: 'Вовлечённость, %', en: 'Engagement rate, %' },
-  follower_growth: { ru: 'Прирост подписчиков, %', en: 'Follower growth, %' },
-  activity: { ru: 'Активность в оценке (публикаций в неделю, с потолком)', en: 'Activity in the score (posts per week, capped)' },
-  followers_per_100k: { ru: 'Подписчики на 100 тыс. жителей', en: 'Followers per 100k residents' },
-  visits_per_100k: { ru: 'Визиты сайта на 100 тыс. жителей', en: 'Website visits per 100k residents' },
-  social_visits_per_100k: { ru: 'Переходы на сайт из соцсетей и мессенджеров на 100 тыс. жителей', en: 'Website visits from social networks and messengers per 100k residents' },
+  views_per_100k: bilingual('viewsPer100kResidents'),
+  engagement_rate: bilingual('engagementRate'),
+  follower_growth: bilingual('followerGrowth'),
+  activity: bilingual('activityInTheScorePostsPerWeekCapped'),
+  followers_per_100k: bilingual('followersPer100kResidents'),
+  visits_per_100k: bilingual('websiteVisitsPer100kResidents'),
+  social_visits_per_100k: bilingual('websiteVisitsFromSocialNetworksAndMessengersPer1'),
 };
 
 const DISTRICT_TEXT: Record<string, Record<ExportLocale, string>> = {
-  central: { ru: 'Центральный', en: 'Central' },
-  northwestern: { ru: 'Северо-Западный', en: 'Northwestern' },
-  southern: { ru: 'Южный', en: 'Southern' },
-  north_caucasian: { ru: 'Северо-Кавказский', en: 'North Caucasian' },
-  volga: { ru: 'Приволжский', en: 'Volga' },
-  ural: { ru: 'Уральский', en: 'Ural' },
-  siberian: { ru: 'Сибирский', en: 'Siberian' },
-  far_eastern: { ru: 'Дальневосточный', en: 'Far Eastern' },
+  central: bilingual('central'),
+  northwestern: bilingual('northwestern'),
+  southern: bilingual('southern'),
+  north_caucasian: bilingual('northCaucasian'),
+  volga: bilingual('volga'),
+  ural: bilingual('ural'),
+  siberian: bilingual('siberian'),
+  far_eastern: bilingual('farEastern'),
 };
 
 const FLAG_TEXT: Record<string, Record<ExportLocale, string>> = {
-  follower_jump: { ru: 'скачок подписчиков без просмотров', en: 'follower jump without views' },
-  drop_to_zero: { ru: 'падение до нуля', en: 'drop to zero' },
-  data_gap: { ru: 'пропуски данных', en: 'data gap' },
+  follower_jump: bilingual('followerJumpWithoutViews'),
+  drop_to_zero: bilingual('dropToZero'),
+  data_gap: bilingual('dataGap'),
 };
 
 const REASON_TEXT: Record<string, Record<ExportLocale, string>> = {
-  no_accounts: { ru: 'нет аккаунтов', en: 'no accounts' },
-  too_few_posts: { ru: 'мало публикаций', en: 'too few posts' },
-  low_coverage: { ru: 'мало данных', en: 'low data coverage' },
-  no_population: { ru: 'нет численности населения', en: 'no population' },
-  no_components: { ru: 'нет показателей', en: 'no components' },
+  no_accounts: bilingual('noAccounts'),
+  too_few_posts: bilingual('tooFewPosts'),
+  low_coverage: bilingual('lowDataCoverage'),
+  no_population: bilingual('noPopulation'),
+  no_components: bilingual('noComponents'),
 };
 
 /** Component values as the engine computes them (rates already in %), rounded for reading. */
@@ -69,35 +71,35 @@ export function componentDisplayValue(id: ComponentId, value: number | null): nu
 export function rankingColumns(locale: ExportLocale): ExportColumn<RankingRow>[] {
   const comp = (row: RankingRow, id: ComponentId) => row.detail?.components.find((c) => c.id === id) ?? null;
   return [
-    { key: 'rank', header: { ru: 'Место', en: 'Rank' }, type: 'integer', value: (r) => r.rank, width: 8 },
-    { key: 'branch', header: { ru: 'Отделение', en: 'Branch' }, type: 'text', value: (r) => (locale === 'ru' ? r.branch.name : r.branch.nameEn), width: 40 },
-    { key: 'slug', header: { ru: 'Код', en: 'Slug' }, type: 'text', value: (r) => r.branch.slug, width: 20 },
-    { key: 'district', header: { ru: 'Федеральный округ', en: 'Federal district' }, type: 'text', value: (r) => DISTRICT_TEXT[r.branch.federalDistrict]?.[locale] ?? r.branch.federalDistrict, width: 18 },
-    { key: 'score', header: { ru: 'Балл', en: 'Score' }, type: 'number', value: (r) => r.score, width: 10 },
-    { key: 'change', header: { ru: 'Изменение места', en: 'Rank change' }, type: 'integer', value: (r) => r.change, width: 10 },
-    { key: 'previous_rank', header: { ru: 'Место в прошлом периоде', en: 'Previous rank' }, type: 'integer', value: (r) => r.previousRank, width: 10 },
-    { key: 'eligible', header: { ru: 'В зачёте', en: 'Ranked' }, type: 'text', value: (r) => (r.eligible ? (locale === 'ru' ? 'да' : 'yes') : locale === 'ru' ? 'нет' : 'no'), width: 8 },
+    { key: 'rank', header: bilingual('rank'), type: 'integer', value: (r) => r.rank, width: 8 },
+    { key: 'branch', header: bilingual('branch'), type: 'text', value: (r) => (locale === 'ru' ? r.branch.name : r.branch.nameEn), width: 40 },
+    { key: 'slug', header: bilingual('slug'), type: 'text', value: (r) => r.branch.slug, width: 20 },
+    { key: 'district', header: bilingual('federalDistrict'), type: 'text', value: (r) => DISTRICT_TEXT[r.branch.federalDistrict]?.[locale] ?? r.branch.federalDistrict, width: 18 },
+    { key: 'score', header: bilingual('score'), type: 'number', value: (r) => r.score, width: 10 },
+    { key: 'change', header: bilingual('rankChange'), type: 'integer', value: (r) => r.change, width: 10 },
+    { key: 'previous_rank', header: bilingual('previousRank'), type: 'integer', value: (r) => r.previousRank, width: 10 },
+    { key: 'eligible', header: bilingual('ranked'), type: 'text', value: (r) => (r.eligible ? (bilingual('yes')[locale]) : bilingual('no')[locale]), width: 8 },
     {
       key: 'reasons',
-      header: { ru: 'Почему не в зачёте', en: 'Not ranked because' },
+      header: bilingual('notRankedBecause'),
       type: 'text',
       value: (r) => r.detail?.eligibility.reasons.map((x) => REASON_TEXT[x.code]?.[locale] ?? x.code).join('; ') || null,
       width: 24,
     },
     {
       key: 'coverage',
-      header: { ru: 'Полнота данных, %', en: 'Data coverage, %' },
+      header: bilingual('dataCoverage'),
       type: 'number',
       value: (r) => (r.detail ? Math.round(r.detail.coverage * 1000) / 10 : null),
       width: 10,
     },
     // What the branch did, uncapped, and both engagement variants (podium-v2; empty under podium-v1).
-    { key: 'posts', header: { ru: 'Публикаций за период', en: 'Posts in the period' }, type: 'integer', value: (r) => r.figures?.posts ?? null, width: 10 },
-    { key: 'posts_per_week', header: { ru: 'Публикаций в неделю', en: 'Posts per week' }, type: 'number', value: (r) => r.figures?.postsPerWeek ?? null, width: 10 },
-    { key: 'er_by_views', header: { ru: 'Вовлечённость по просмотрам, %', en: 'ER by views, %' }, type: 'number', value: (r) => r.figures?.engagementByViews ?? null, width: 12 },
-    { key: 'er_by_followers', header: { ru: 'Вовлечённость по подписчикам в день, %', en: 'ER by followers per day, %' }, type: 'number', value: (r) => r.figures?.engagementByFollowers ?? null, width: 12 },
-    { key: 'social_visits', header: { ru: 'Переходы на сайт из соцсетей', en: 'Website visits from social networks' }, type: 'integer', value: (r) => r.figures?.socialVisits ?? null, width: 12 },
-    { key: 'messenger_visits', header: { ru: 'Переходы на сайт из мессенджеров', en: 'Website visits from messengers' }, type: 'integer', value: (r) => r.figures?.messengerVisits ?? null, width: 12 },
+    { key: 'posts', header: bilingual('postsInThePeriod'), type: 'integer', value: (r) => r.figures?.posts ?? null, width: 10 },
+    { key: 'posts_per_week', header: bilingual('postsPerWeek'), type: 'number', value: (r) => r.figures?.postsPerWeek ?? null, width: 10 },
+    { key: 'er_by_views', header: bilingual('erByViews'), type: 'number', value: (r) => r.figures?.engagementByViews ?? null, width: 12 },
+    { key: 'er_by_followers', header: bilingual('erByFollowersPerDay'), type: 'number', value: (r) => r.figures?.engagementByFollowers ?? null, width: 12 },
+    { key: 'social_visits', header: bilingual('websiteVisitsFromSocialNetworks'), type: 'integer', value: (r) => r.figures?.socialVisits ?? null, width: 12 },
+    { key: 'messenger_visits', header: bilingual('websiteVisitsFromMessengers'), type: 'integer', value: (r) => r.figures?.messengerVisits ?? null, width: 12 },
     ...COMPONENT_IDS.map(
       (id): ExportColumn<RankingRow> => ({
         key: id,
@@ -109,7 +111,7 @@ export function rankingColumns(locale: ExportLocale): ExportColumn<RankingRow>[]
     ),
     {
       key: 'flags',
-      header: { ru: 'Отметки', en: 'Flags' },
+      header: bilingual('flags'),
       type: 'text',
       value: (r) => r.detail?.flags.map((f) => `${FLAG_TEXT[f.kind]?.[locale] ?? f.kind}${f.network ? ` (${f.network})` : ''} ${f.day}`).join('; ') || null,
       width: 30,
@@ -118,31 +120,30 @@ export function rankingColumns(locale: ExportLocale): ExportColumn<RankingRow>[]
 }
 
 export function rankingAbout(res: RankingResponse, locale: ExportLocale): { label: string; value: string | number }[] {
-  const ru = locale === 'ru';
   return [
-    { label: ru ? 'Период' : 'Period', value: `${res.period.label} (${res.period.from} – ${res.period.to})` },
-    { label: ru ? 'Сеть' : 'Network', value: res.network },
-    { label: ru ? 'Федеральный округ' : 'Federal district', value: res.district ? (DISTRICT_TEXT[res.district]?.[locale] ?? res.district) : ru ? 'все' : 'all' },
-    { label: ru ? 'Методика' : 'Method', value: res.method.label },
-    { label: ru ? 'Данные по' : 'Data as of', value: res.freshness.asOf },
-    { label: ru ? 'Последний день с данными' : 'Last day with data', value: res.freshness.lastDataDay ?? '—' },
-    { label: ru ? 'Рассчитано' : 'Computed at', value: res.freshness.computedAt },
-    { label: ru ? 'В зачёте / всего' : 'Ranked / total', value: `${res.counts.eligible} / ${res.counts.branches}` },
-    { label: ru ? 'Тройка лидеров' : 'Top three', value: res.robustness.status === 'stable' ? (ru ? 'устойчива' : 'stable') : ru ? 'спорная' : 'contested' },
+    { label: bilingual('period')[locale], value: `${res.period.label} (${res.period.from} – ${res.period.to})` },
+    { label: bilingual('network')[locale], value: res.network },
+    { label: bilingual('federalDistrict')[locale], value: res.district ? (DISTRICT_TEXT[res.district]?.[locale] ?? res.district) : bilingual('all')[locale] },
+    { label: bilingual('method')[locale], value: res.method.label },
+    { label: bilingual('dataAsOf')[locale], value: res.freshness.asOf },
+    { label: bilingual('lastDayWithData')[locale], value: res.freshness.lastDataDay ?? '—' },
+    { label: bilingual('computedAt')[locale], value: res.freshness.computedAt },
+    { label: bilingual('rankedTotal')[locale], value: `${res.counts.eligible} / ${res.counts.branches}` },
+    { label: bilingual('topThree')[locale], value: res.robustness.status === 'stable' ? (bilingual('stable')[locale]) : bilingual('contested')[locale] },
   ];
 }
 
 export const METRIC_HEADERS: Record<SeriesMetric, Record<ExportLocale, string>> = {
-  followers: { ru: 'Подписчики', en: 'Followers' },
-  views: { ru: 'Просмотры', en: 'Views' },
-  interactions: { ru: 'Реакции', en: 'Interactions' },
-  likes: { ru: 'Лайки', en: 'Likes' },
-  comments: { ru: 'Комментарии', en: 'Comments' },
-  shares: { ru: 'Репосты', en: 'Shares' },
-  posts: { ru: 'Публикации', en: 'Posts' },
-  visits: { ru: 'Визиты сайта', en: 'Website visits' },
-  engagement_rate: { ru: 'Вовлечённость, %', en: 'Engagement rate, %' },
-  social_visits: { ru: 'Переходы на сайт из соцсетей и мессенджеров', en: 'Website visits from social networks and messengers' },
+  followers: bilingual('followers'),
+  views: bilingual('views'),
+  interactions: bilingual('interactions'),
+  likes: bilingual('likes'),
+  comments: bilingual('comments'),
+  shares: bilingual('shares'),
+  posts: bilingual('posts'),
+  visits: bilingual('websiteVisits'),
+  engagement_rate: bilingual('engagementRate'),
+  social_visits: bilingual('websiteVisitsFromSocialNetworksAndMessengers'),
 };
 
 export interface SeriesTableRow {
@@ -152,7 +153,7 @@ export interface SeriesTableRow {
 
 export function seriesColumns(metrics: readonly SeriesMetric[]): ExportColumn<SeriesTableRow>[] {
   return [
-    { key: 'bucket', header: { ru: 'Дата', en: 'Date' }, type: 'date', value: (r) => r.bucket, width: 12 },
+    { key: 'bucket', header: bilingual('date'), type: 'date', value: (r) => r.bucket, width: 12 },
     ...metrics.map(
       (m): ExportColumn<SeriesTableRow> => ({
         key: m,
@@ -174,10 +175,18 @@ export interface CompareTableRow {
   values: (number | null)[];
 }
 
+/** The unit of a compare export's figures (docs/ui.md, "Compare"). */
+export const BASIS_LABELS: Record<CompareBasis, Record<ExportLocale, string>> = {
+  per_100k: bilingual('basisPer100k'),
+  per_follower: bilingual('basisPerFollower'),
+  absolute: bilingual('basisAbsolute'),
+};
+
 export function compareColumns(res: CompareResponse, locale: ExportLocale): ExportColumn<CompareTableRow>[] {
-  const rate = res.metric === 'engagement_rate';
+  // A rate, and any figure per 100k or per 1,000 followers, keeps decimals.
+  const rate = res.metric === 'engagement_rate' || (res.basis !== undefined && res.basis !== 'absolute');
   return [
-    { key: 'bucket', header: { ru: 'Дата', en: 'Date' }, type: 'date', value: (r) => r.bucket, width: 12 },
+    { key: 'bucket', header: bilingual('date'), type: 'date', value: (r) => r.bucket, width: 12 },
     ...res.series.map(
       (s, i): ExportColumn<CompareTableRow> => ({
         key: s.branch.slug,
@@ -207,14 +216,14 @@ export interface AuditExportRow {
 
 export function auditColumns(): ExportColumn<AuditExportRow>[] {
   return [
-    { key: 'id', header: { ru: '№', en: 'ID' }, type: 'integer', value: (r) => r.id, width: 8 },
-    { key: 'at', header: { ru: 'Время (UTC)', en: 'Time (UTC)' }, type: 'datetime', value: (r) => r.at, width: 22 },
-    { key: 'action', header: { ru: 'Действие', en: 'Action' }, type: 'text', value: (r) => r.action, width: 22 },
-    { key: 'actor', header: { ru: 'Кто', en: 'Actor' }, type: 'text', value: (r) => r.actor_email, width: 26 },
-    { key: 'target', header: { ru: 'Объект', en: 'Target' }, type: 'text', value: (r) => r.target, width: 26 },
-    { key: 'detail', header: { ru: 'Подробности', en: 'Detail' }, type: 'text', value: (r) => (r.detail === null ? null : typeof r.detail === 'string' ? r.detail : JSON.stringify(r.detail)), width: 40 },
-    { key: 'ip', header: { ru: 'IP', en: 'IP' }, type: 'text', value: (r) => r.ip, width: 16 },
-    { key: 'user_agent', header: { ru: 'Браузер', en: 'User agent' }, type: 'text', value: (r) => r.user_agent, width: 30 },
+    { key: 'id', header: bilingual('id'), type: 'integer', value: (r) => r.id, width: 8 },
+    { key: 'at', header: bilingual('timeUtc'), type: 'datetime', value: (r) => r.at, width: 22 },
+    { key: 'action', header: bilingual('action'), type: 'text', value: (r) => r.action, width: 22 },
+    { key: 'actor', header: bilingual('actor'), type: 'text', value: (r) => r.actor_email, width: 26 },
+    { key: 'target', header: bilingual('target'), type: 'text', value: (r) => r.target, width: 26 },
+    { key: 'detail', header: bilingual('detail'), type: 'text', value: (r) => (r.detail === null ? null : typeof r.detail === 'string' ? r.detail : JSON.stringify(r.detail)), width: 40 },
+    { key: 'ip', header: bilingual('ip'), type: 'text', value: (r) => r.ip, width: 16 },
+    { key: 'user_agent', header: bilingual('userAgent'), type: 'text', value: (r) => r.user_agent, width: 30 },
   ];
 }
 
@@ -226,10 +235,87 @@ export const branchExportQuerySchema = z
     from: isoDay.optional(),
     to: isoDay.optional(),
     network: networkScopeSchema.default('all'),
+    /** metrics: every metric per bucket; content: the content-type and network breakdown; posts: the top posts with their type. */
+    table: z.enum(['metrics', 'content', 'posts']).default('metrics'),
   })
   .superRefine((q, ctx) => {
+    if (q.table !== 'metrics' && (!q.from || !q.to)) ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: `required with table=${q.table}` });
     if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
     else if (q.from && q.to && daysInclusive(q.from, q.to) > MAX_RANGE_DAYS)
       ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
   });
 export type BranchExportQuery = z.infer<typeof branchExportQuerySchema>;
+
+const TYPE_TEXT: Record<string, Record<ExportLocale, string>> = {
+  text: bilingual('text'),
+  photo: bilingual('photo'),
+  video: bilingual('video'),
+  clip: bilingual('clip'),
+  repost: bilingual('repost'),
+  live: bilingual('live'),
+  article: bilingual('article'),
+  other: bilingual('other'),
+};
+const UNKNOWN_TYPE: Record<ExportLocale, string> = bilingual('typeNotGiven');
+
+/** A content type's name in an export; the network did not say: "type not given". */
+export function contentTypeText(type: string | null, locale: ExportLocale): string {
+  return type === null ? UNKNOWN_TYPE[locale] : (TYPE_TEXT[type]?.[locale] ?? type);
+}
+
+/** One row of the content breakdown: a content type, a network or the total. */
+export interface ContentTableRow {
+  group: 'type' | 'network' | 'total';
+  key: string | null;
+  posts: number;
+  measuredPosts: number;
+  views: number | null;
+  interactions: number | null;
+  engagementRate: number | null;
+  medianEngagement: number | null;
+}
+
+const round3 = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+
+export function contentColumns(locale: ExportLocale): ExportColumn<ContentTableRow>[] {
+  const group = { type: bilingual('contentType'), network: bilingual('network2'), total: bilingual('total') };
+  return [
+    { key: 'group', header: bilingual('breakdown'), type: 'text', value: (r) => group[r.group][locale], width: 16 },
+    { key: 'key', header: bilingual('value'), type: 'text', value: (r) => (r.group === 'type' ? contentTypeText(r.key, locale) : r.key), width: 18 },
+    { key: 'content_type', header: bilingual('typeCode'), type: 'text', value: (r) => (r.group === 'type' ? r.key : null), width: 10 },
+    { key: 'posts', header: bilingual('postsInThePeriod'), type: 'integer', value: (r) => r.posts, width: 12 },
+    { key: 'measured_posts', header: bilingual('postsWithViewsAndInteractions'), type: 'integer', value: (r) => r.measuredPosts, width: 12 },
+    { key: 'views', header: bilingual('viewsInThePeriod'), type: 'integer', value: (r) => r.views, width: 14 },
+    { key: 'interactions', header: bilingual('interactionsInThePeriod'), type: 'integer', value: (r) => r.interactions, width: 14 },
+    { key: 'er_by_views', header: bilingual('erByViews'), type: 'number', value: (r) => round3(r.engagementRate), width: 12 },
+    { key: 'median_er', header: bilingual('medianErByViewsPerPost'), type: 'number', value: (r) => round3(r.medianEngagement), width: 12 },
+  ];
+}
+
+/** One top post with its content type. */
+export interface PostTableRow {
+  list: 'views' | 'engagement';
+  network: string;
+  contentType: string | null;
+  publishedAt: string;
+  url: string | null;
+  excerpt: string | null;
+  views: number | null;
+  interactions: number | null;
+  engagementRate: number | null;
+}
+
+export function postColumns(locale: ExportLocale): ExportColumn<PostTableRow>[] {
+  const list = { views: bilingual('byViews'), engagement: bilingual('byEngagement') };
+  return [
+    { key: 'list', header: bilingual('list'), type: 'text', value: (r) => list[r.list][locale], width: 16 },
+    { key: 'network', header: bilingual('network'), type: 'text', value: (r) => r.network, width: 10 },
+    { key: 'content_type', header: bilingual('contentType2'), type: 'text', value: (r) => contentTypeText(r.contentType, locale), width: 14 },
+    { key: 'published_at', header: bilingual('publishedUtc'), type: 'datetime', value: (r) => new Date(r.publishedAt), width: 18 },
+    { key: 'url', header: bilingual('link'), type: 'text', value: (r) => r.url, width: 36 },
+    { key: 'excerpt', header: bilingual('excerpt'), type: 'text', value: (r) => r.excerpt, width: 40 },
+    { key: 'views', header: bilingual('views'), type: 'integer', value: (r) => r.views, width: 12 },
+    { key: 'interactions', header: bilingual('interactions'), type: 'integer', value: (r) => r.interactions, width: 12 },
+    { key: 'er_by_views', header: bilingual('erByViews'), type: 'number', value: (r) => round3(r.engagementRate), width: 12 },
+  ];
+}

@@ -2,6 +2,7 @@ import type { ExportLocale } from './cells';
 import type { ExportOptions } from './definitions';
 import { csvChunks, csvResponse, textStream, type ExportColumn } from './table';
 import { xlsxResponse, xlsxStream } from './xlsx';
+import { bilingual } from './text';
 
 export interface ExportSpec<Row> {
   options: ExportOptions;
@@ -23,7 +24,7 @@ export function exportResponse<Row>(spec: ExportSpec<Row>): Response {
       rows: spec.rows,
       locale: spec.locale,
       about: spec.about,
-      aboutSheetName: spec.locale === 'ru' ? 'О выгрузке' : 'About',
+      aboutSheetName: bilingual('about')[spec.locale],
     });
     return xlsxResponse(body, `${spec.basename}.xlsx`);
   }

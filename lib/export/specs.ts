@@ -3,17 +3,25 @@ import { SERIES_METRICS, type RankingResponse } from '../api/schemas';
 import type { Viewer } from '../auth/viewer';
 import { getBranchTable } from '../data/series';
 import { fileSlug, type ExportLocale } from './cells';
+import { getBranchBySlug } from '../data/branches';
+import { listTopPosts } from '../data/branch-insights';
+import { getBranchContent } from '../data/content';
 import {
+  contentColumns,
+  postColumns,
   rankingAbout,
   rankingColumns,
   seriesColumns,
   type BranchExportQuery,
+  type ContentTableRow,
+  type PostTableRow,
   type ExportOptions,
   type SeriesTableRow,
 } from './definitions';
 import { sortRankingRows, type RankingSort } from './ranking-sort';
-import type { ExportSpec } from './respond';
+import { exportResponse, type ExportSpec } from './respond';
 import type { RankingRow } from '../api/schemas';
+import { bilingual, exportMessage } from './text';
 import { listTargets, withProgress } from '../data/targets';
 import type { ExportColumn } from './table';
 
@@ -25,7 +33,7 @@ export function rankingExportSpec(res: RankingResponse, options: ExportOptions, 
     columns: res.targetsMet ? [...rankingColumns(locale), ...targetColumns(res.targetsMet)] : rankingColumns(locale),
     rows: sort ? sortRankingRows(res.rows, sort, locale) : res.rows,
     basename: fileSlug('podium', 'rankings', res.period.kind, res.period.label.replace('..', '-to-'), res.network, res.district),
-    sheetName: { ru: 'Рейтинг', en: 'Ranking' },
+    sheetName: bilingual('ranking'),
     about: rankingAbout(res, locale),
   };
 }
@@ -33,37 +41,41 @@ export function rankingExportSpec(res: RankingResponse, options: ExportOptions, 
 /** "Targets met n of m" as two columns, for the branches the viewer sees in full (docs/methodology.md, "Targets"). */
 function targetColumns(met: NonNullable<RankingResponse['targetsMet']>): ExportColumn<RankingRow>[] {
   return [
-    { key: 'targets_met', header: { ru: 'Целей выполнено', en: 'Targets met' }, type: 'integer', value: (r) => met[String(r.branch.id)]?.met ?? null, width: 10 },
-    { key: 'targets_total', header: { ru: 'Целей всего', en: 'Targets' }, type: 'integer', value: (r) => met[String(r.branch.id)]?.of ?? null, width: 10 },
+    { key: 'targets_met', header: bilingual('targetsMet'), type: 'integer', value: (r) => met[String(r.branch.id)]?.met ?? null, width: 10 },
+    { key: 'targets_total', header: bilingual('targets'), type: 'integer', value: (r) => met[String(r.branch.id)]?.of ?? null, width: 10 },
   ];
 }
 
 const TARGET_TEXT = {
   metric: {
-    follower_growth: { ru: 'Рост подписчиков, % за период', en: 'Follower growth, % over the period' },
-    posts_per_week: { ru: 'Публикаций в неделю (среднее за период)', en: 'Posts a week (average over the period)' },
-    views_per_100k: { ru: 'Просмотры на 100 тыс. жителей за период', en: 'Views per 100k residents over the period' },
+    follower_growth: bilingual('followerGrowthOverThePeriod'),
+    posts_per_week: bilingual('postsAWeekAverageOverThePeriod'),
+    views_per_100k: bilingual('viewsPer100kResidentsOverThePeriod'),
   },
   status: {
-    met: { ru: 'выполнена', en: 'met' },
-    missed: { ru: 'не выполнена', en: 'missed' },
-    onTrack: { ru: 'идёт к выполнению', en: 'on track' },
-    behind: { ru: 'отстаёт', en: 'behind' },
-    notStarted: { ru: 'период не начался', en: 'not started' },
-    noData: { ru: 'нет данных', en: 'no data' },
+    met: bilingual('met'),
+    missed: bilingual('missed'),
+    onTrack: bilingual('onTrack'),
+    behind: bilingual('behind'),
+    notStarted: bilingual('notStarted'),
+    noData: bilingual('noData'),
   },
 } as const;
 
 /** One "about" line per target overlapping the export's window: target, figure so far, linear projection, status. */
 async function targetAbout(db: DB, viewer: Viewer, branchId: number, from: string, to: string, locale: ExportLocale) {
   const list = await withProgress(db, viewer, await listTargets(db, viewer, { branchId, overlaps: { from, to } }));
-  const ru = locale === 'ru';
   const n = (v: number | null) => (v === null ? '—' : String(Math.round(v * 100) / 100));
   return list.map((x) => ({
-    label: `${ru ? 'Цель' : 'Target'}: ${TARGET_TEXT.metric[x.metric][locale]}, ${x.from} – ${x.to}`,
-    value: ru
-      ? `${n(x.value)} (сейчас ${n(x.progress.current)}; прогноз на конец периода, линейный по прошедшим ${x.progress.elapsedDays} из ${x.progress.totalDays} дн.: ${n(x.progress.projected)}; ${TARGET_TEXT.status[x.progress.status].ru})`
-      : `${n(x.value)} (so far ${n(x.progress.current)}; projected to the period's end, linear on ${x.progress.elapsedDays} of ${x.progress.totalDays} elapsed days: ${n(x.progress.projected)}; ${TARGET_TEXT.status[x.progress.status].en})`,
+    label: `${bilingual('target2')[locale]}: ${TARGET_TEXT.metric[x.metric][locale]}, ${x.from} – ${x.to}`,
+    value: exportMessage(locale, 'targetProgress', {
+      value: n(x.value),
+      current: n(x.progress.current),
+      elapsed: x.progress.elapsedDays,
+      total: x.progress.totalDays,
+      projected: n(x.progress.projected),
+      status: TARGET_TEXT.status[x.progress.status][locale],
+    }),
   }));
 }
 
@@ -78,7 +90,9 @@ export async function branchExportSpec(
   input: BranchExportQuery,
   options: ExportOptions,
   locale: ExportLocale,
-): Promise<{ spec: ExportSpec<SeriesTableRow>; branchSlug: string; rows: number; from: string; to: string } | undefined> {
+): Promise<BranchExport | undefined> {
+  if (input.table === 'content') return branchContentSpec(db, viewer, slug, input, options, locale);
+  if (input.table === 'posts') return branchPostsSpec(db, viewer, slug, input, options, locale);
   const table = await getBranchTable(db, viewer, slug, input, SERIES_METRICS);
   if (!table) return undefined;
   const rows: SeriesTableRow[] = table.buckets.map((bucket, i) => ({
@@ -86,26 +100,91 @@ export async function branchExportSpec(
     values: Object.fromEntries(SERIES_METRICS.map((m) => [m, table.values[m][i] ?? null])),
   }));
   const ru = locale === 'ru';
-  return {
-    branchSlug: table.branch.slug,
-    rows: rows.length,
-    from: table.from,
-    to: table.to,
-    spec: {
-      options,
-      locale,
-      columns: seriesColumns(SERIES_METRICS),
-      rows,
-      basename: fileSlug('podium', 'branch', table.branch.slug, table.granularity, table.from, 'to', table.to, table.network),
-      sheetName: { ru: 'Показатели', en: 'Metrics' },
-      about: [
-        { label: ru ? 'Отделение' : 'Branch', value: ru ? table.branch.name : table.branch.nameEn },
-        { label: ru ? 'Период' : 'Period', value: `${table.from} – ${table.to}` },
-        { label: ru ? 'Шаг' : 'Granularity', value: table.granularity },
-        { label: ru ? 'Сеть' : 'Network', value: table.network },
-        { label: ru ? 'Пустая ячейка' : 'Empty cell', value: ru ? 'нет данных (не ноль)' : 'not measured (not zero)' },
-        ...(await targetAbout(db, viewer, table.branch.id, table.from, table.to, locale)),
-      ],
-    },
+  const spec: ExportSpec<SeriesTableRow> = {
+    options,
+    locale,
+    columns: seriesColumns(SERIES_METRICS),
+    rows,
+    basename: fileSlug('podium', 'branch', table.branch.slug, table.granularity, table.from, 'to', table.to, table.network),
+    sheetName: bilingual('metrics'),
+    about: [
+      { label: bilingual('branch')[locale], value: ru ? table.branch.name : table.branch.nameEn },
+      { label: bilingual('period')[locale], value: `${table.from} – ${table.to}` },
+      { label: bilingual('granularity')[locale], value: table.granularity },
+      { label: bilingual('network')[locale], value: table.network },
+      { label: bilingual('emptyCell')[locale], value: bilingual('notMeasuredNotZero')[locale] },
+      ...(await targetAbout(db, viewer, table.branch.id, table.from, table.to, locale)),
+    ],
   };
+  return { response: () => exportResponse(spec), branchSlug: table.branch.slug, rows: rows.length, from: table.from, to: table.to };
+}
+
+/** A branch export ready to stream (metrics per bucket, the content breakdown or the top posts) and what the audit records of it. */
+export interface BranchExport {
+  response: () => Response;
+  branchSlug: string;
+  rows: number;
+  from: string;
+  to: string;
+}
+
+function branchAbout(name: string, input: BranchExportQuery, locale: ExportLocale, extra: { label: string; value: string }[]) {
+  return [
+    { label: bilingual('branch')[locale], value: name },
+    { label: bilingual('period')[locale], value: `${input.from} – ${input.to}` },
+    { label: bilingual('network')[locale], value: input.network },
+    ...extra,
+    { label: bilingual('emptyCell')[locale], value: bilingual('notMeasuredNotZero')[locale] },
+  ];
+}
+
+/** The content-type and network breakdown of a branch's posts in the period (docs/methodology.md "Content analytics"). */
+async function branchContentSpec(db: DB, viewer: Viewer, slug: string, input: BranchExportQuery, options: ExportOptions, locale: ExportLocale): Promise<BranchExport | undefined> {
+  const report = await getBranchContent(db, viewer, slug, { from: input.from!, to: input.to!, network: input.network });
+  if (!report || !report.branch) return undefined;
+  const rows: ContentTableRow[] = [
+    ...report.byType.map((r) => ({ group: 'type' as const, key: r.contentType, ...pickStats(r) })),
+    ...report.byNetwork.map((r) => ({ group: 'network' as const, key: r.network, ...pickStats(r) })),
+    { group: 'total' as const, key: null, ...pickStats(report.totals) },
+  ];
+  const ru = locale === 'ru';
+  const spec: ExportSpec<ContentTableRow> = {
+    options,
+    locale,
+    columns: contentColumns(locale),
+    rows,
+    basename: fileSlug('podium', 'branch', report.branch.slug, 'content', input.from!, 'to', input.to!, input.network),
+    sheetName: bilingual('contentTypes'),
+    about: branchAbout(ru ? report.branch.name : report.branch.nameEn, input, locale, [
+      { label: bilingual('timeZone')[locale], value: report.period.timeZone },
+      { label: bilingual('method')[locale], value: report.method },
+    ]),
+  };
+  return { response: () => exportResponse(spec), branchSlug: report.branch.slug, rows: rows.length, from: input.from!, to: input.to! };
+}
+
+function pickStats(s: Omit<ContentTableRow, 'group' | 'key'>): Omit<ContentTableRow, 'group' | 'key'> {
+  return { posts: s.posts, measuredPosts: s.measuredPosts, views: s.views, interactions: s.interactions, engagementRate: s.engagementRate, medianEngagement: s.medianEngagement };
+}
+
+/** The branch's top posts of the period by views and by engagement, each with its content type. */
+async function branchPostsSpec(db: DB, viewer: Viewer, slug: string, input: BranchExportQuery, options: ExportOptions, locale: ExportLocale): Promise<BranchExport | undefined> {
+  const branch = await getBranchBySlug(db, viewer, slug);
+  if (!branch) return undefined;
+  const top = await listTopPosts(db, viewer, branch.id, { from: input.from!, to: input.to!, network: input.network, limit: 20 });
+  const rows: PostTableRow[] = [
+    ...top.byViews.map((p) => ({ list: 'views' as const, ...p })),
+    ...top.byEngagement.map((p) => ({ list: 'engagement' as const, ...p })),
+  ];
+  const ru = locale === 'ru';
+  const spec: ExportSpec<PostTableRow> = {
+    options,
+    locale,
+    columns: postColumns(locale),
+    rows,
+    basename: fileSlug('podium', 'branch', branch.slug, 'posts', input.from!, 'to', input.to!, input.network),
+    sheetName: bilingual('topPosts'),
+    about: branchAbout(ru ? branch.name : branch.nameEn, input, locale, []),
+  };
+  return { response: () => exportResponse(spec), branchSlug: branch.slug, rows: rows.length, from: input.from!, to: input.to! };
 }

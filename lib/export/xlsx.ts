@@ -2,6 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportLocale } from './cells';
 import { contentDisposition, type ExportColumn } from './table';
+import { bilingual } from './text';
 
 /** Largest XLSX export: its zip writer buffers ahead of a slow reader (~50 MB per 100k rows measured). */
 export const XLSX_MAX_ROWS = 100_000;
@@ -74,7 +75,7 @@ export function xlsxStream<Row>(opts: XlsxOptions<Row>): ReadableStream<Uint8Arr
         { key: 'label', width: 28 },
         { key: 'value', width: 60 },
       ];
-      about.addRow([xlsxText(opts.locale === 'ru' ? 'Параметр' : 'Setting'), xlsxText(opts.locale === 'ru' ? 'Значение' : 'Value')]).commit();
+      about.addRow([xlsxText(bilingual('setting')[opts.locale]), xlsxText(bilingual('value')[opts.locale])]).commit();
       for (const item of opts.about) about.addRow([xlsxText(item.label), typeof item.value === 'number' ? item.value : xlsxText(item.value)]).commit();
       about.commit();
       await wb.commit();

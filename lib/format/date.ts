@@ -74,15 +74,17 @@ function toDate(iso: string | Date | null | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** "26 нояб. 2026, 14:05" in Moscow time. */
-export function formatTimestamp(iso: string | Date | null | undefined, locale: AppLocale): string {
+/** The zone every timestamp is shown in, named after the time (docs/ui.md, "Numbers and dates"). */
+const ZONE: Record<AppLocale, string> = { ru: 'МСК', en: 'MSK' };
+
+/** "26 нояб. 2026, 14:05 МСК" / "26 Nov 2026, 14:05 MSK": Moscow time, with its zone; seconds on request. */
+export function formatTimestamp(iso: string | Date | null | undefined, locale: AppLocale, opts: { seconds?: boolean } = {}): string {
   const d = toDate(iso);
   if (!d) return DASH;
   const msk = new Date(d.getTime() + MSK_OFFSET_MS);
   const day = msk.toISOString().slice(0, 10);
-  const hh = String(msk.getUTCHours()).padStart(2, '0');
-  const mm = String(msk.getUTCMinutes()).padStart(2, '0');
-  return `${formatDay(day, locale)}, ${hh}:${mm}`;
+  const time = msk.toISOString().slice(11, opts.seconds ? 19 : 16);
+  return `${formatDay(day, locale)}, ${time}${NBSP}${ZONE[locale]}`;
 }
 
 /** Hours between a timestamp and now; null when unknown. */

@@ -85,3 +85,9 @@ export function formatRatio(value: number | null | undefined, locale: AppLocale)
 function normZero(v: number): number {
   return Object.is(v, -0) ? 0 : v;
 }
+
+/** A signed change in percentage points: "+1,2 п. п." / "+1.2 pp". */
+export function formatPointsChange(value: number | null | undefined, locale: AppLocale): string {
+  if (!isNumber(value)) return DASH;
+  return `${formatSigned(value, locale, 1)}\u00a0${locale === 'ru' ? 'п.\u00a0п.' : 'pp'}`;
+}

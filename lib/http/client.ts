@@ -5,6 +5,7 @@ import { readCappedText } from './body';
 import {
   BadResponseError,
   CollectError,
+  ConfigError,
   CredentialError,
   FetchRefusedError,
   NetworkError,
@@ -12,8 +13,8 @@ import {
   RetryableError,
   scrubSecrets,
 } from './errors';
-import { guardedDispatcher, operatorDispatcher, systemResolver, type Resolver } from './guarded-dispatcher';
-import { RateLimiter, type RateLimit } from './rate-limiter';
+import { guardedDispatcher, operatorDispatcher, systemResolver, trustingDispatcher, type Resolver } from './guarded-dispatcher';
+import { RateLimiter, type Limiter, type RateLimit } from './rate-limiter';
 
 export interface HttpClientOptions {
   /** Per-attempt timeout, headers and body included. */
@@ -69,6 +70,13 @@ export interface HttpRequest {
    * (docs/operations.md, "Outbound fetches and SSRF").
    */
   base?: string;
+  /**
+   * Extra roots to trust for the operator's base (e.g. MAX's Russian Trusted
+   * Root CA from MAX_CA_FILE), added to Node's bundled ones; verification is
+   * never turned off. A certificate that still cannot be verified is a
+   * ConfigError naming `setting`.
+   */
+  trust?: { pem?: string; setting: string };
 }
 
 const DEFAULTS = {
@@ -111,6 +119,28 @@ function refusalIn(e: unknown): FetchRefusedError | undefined {
   return undefined;
 }
 
+/** OpenSSL's verdicts on a certificate chain that mean "not trusted as configured". */
+const TLS_TRUST_CODES = new Set([
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** The certificate-verification code in an error's cause chain, if any. */
+export function tlsTrustCode(e: unknown): string | undefined {
+  for (let x: unknown = e, depth = 0; x instanceof Error && depth < 5; x = x.cause, depth++) {
+    const code = (x as NodeJS.ErrnoException).code;
+    if (code && TLS_TRUST_CODES.has(code)) return code;
+  }
+  return undefined;
+}
+
 /** Seconds or an HTTP date, per RFC 9110; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
@@ -140,7 +170,7 @@ export class HttpClient {
 
   constructor(
     opts: HttpClientOptions = {},
-    readonly limiter = new RateLimiter(),
+    readonly limiter: Limiter = new RateLimiter(),
   ) {
     this.opts = { ...DEFAULTS, ...opts };
   }
@@ -184,13 +214,29 @@ export class HttpClient {
   }
 
   private async attempt(req: HttpRequest): Promise<HttpResponse> {
-    await this.limiter.acquire(req.limitKey, req.rate);
+    // The slot is held until the answer is in: the server saw the request
+    // somewhere between our start and that moment (docs/collectors.md, "Rate limits").
+    const release = await this.limiter.begin(req.limitKey, req.rate, this.opts.timeoutMs);
     this.calls++;
+    try {
+      return await this.attemptHeld(req);
+    } finally {
+      await release();
+    }
+  }
+
+  private async attemptHeld(req: HttpRequest): Promise<HttpResponse> {
     const scrub = (s: string) => scrubSecrets(s, req.secrets ?? []);
     let res: HttpResponse;
     try {
       res = await this.fetchFollowing(req, AbortSignal.timeout(this.opts.timeoutMs));
     } catch (e) {
+      const tls = req.trust ? tlsTrustCode(e) : undefined;
+      if (tls) {
+        throw new ConfigError(
+          `${req.what}: the server's TLS certificate was not accepted (${tls}); check that ${req.trust?.setting} holds the CA that issued it (docs/operations.md)`,
+        );
+      }
       if (e instanceof CollectError) {
         e.message = scrub(e.message);
         if (e.stack) e.stack = scrub(e.stack);
@@ -251,7 +297,7 @@ export class HttpClient {
           headers,
           body,
           signal,
-          dispatcher: trusted ? operatorDispatcher() : guardedDispatcher(allow, this.opts.resolve ?? systemResolver),
+          dispatcher: trusted ? (req.trust?.pem ? trustingDispatcher(req.trust.pem) : operatorDispatcher()) : guardedDispatcher(allow, this.opts.resolve ?? systemResolver),
         });
       } catch (e) {
         const refusal = refusalIn(e);

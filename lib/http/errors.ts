@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 // Each class has its own handling in lib/jobs (see docs/collectors.md).
-export const ERROR_CLASSES = ['retryable', 'quota', 'credential', 'account', 'bad_response', 'refused'] as const;
+export const ERROR_CLASSES = ['retryable', 'quota', 'credential', 'account', 'bad_response', 'refused', 'config'] as const;
 export type ErrorClass = (typeof ERROR_CLASSES)[number];
 
 export abstract class CollectError extends Error {
@@ -103,6 +103,15 @@ export class FetchRefusedError extends CollectError {
   ) {
     super(`${what}: ${redirected ? 'redirected to an address that is not allowed' : 'the address is not allowed'}: ${REFUSALS[kind]}`);
   }
+}
+
+/**
+ * Podium's own configuration is wrong for this network — e.g. the server's TLS
+ * certificate chains to a root the configured CA bundle does not hold
+ * (MAX_CA_FILE, docs/operations.md). Not retried: retrying cannot fix it.
+ */
+export class ConfigError extends CollectError {
+  readonly errorClass = 'config';
 }
 
 /** The answer grew past the body cap (PODIUM_MAX_RESPONSE_BYTES); reading stopped there. */

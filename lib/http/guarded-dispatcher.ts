@@ -1,5 +1,6 @@
 import dns from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
+import tls from 'node:tls';
 import { Agent, buildConnector, type Dispatcher } from 'undici';
 import { addressRefusal, hostAllowed, normalizeHost, reservedName, type AllowList } from './address-policy';
 import { FetchRefusedError } from './errors';
@@ -99,4 +100,17 @@ let operatorAgent: Agent | undefined;
 export function operatorDispatcher(): Dispatcher {
   operatorAgent ??= new Agent();
   return operatorAgent;
+}
+
+const trustingAgents = new Map<string, Agent>();
+
+/**
+ * The dispatcher for an operator base whose certificate chains to a root
+ * Node does not bundle (MAX: the Russian Trusted Root CA): Node's roots plus
+ * the given PEM bundle. Verification stays on (docs/operations.md, MAX_CA_FILE).
+ */
+export function trustingDispatcher(pem: string): Dispatcher {
+  let agent = trustingAgents.get(pem);
+  if (!agent) trustingAgents.set(pem, (agent = new Agent({ connect: { ca: [...tls.rootCertificates, pem] } })));
+  return agent;
 }

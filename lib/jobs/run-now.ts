@@ -17,6 +17,7 @@ export class TargetError extends Error {}
 const NETWORK_BUCKET: Partial<Record<Network, string>> = {
   vk: 'vk',
   telegram: 'telegram_web',
+  max: 'max',
   ok: 'ok',
   youtube: 'youtube',
   rutube: 'rutube',

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Logger as GraphileLogger, parseCronItems, run, type LogLevel, type WorkerEvents } from 'graphile-worker';
 import { createDb } from '../../db/client';
 import { env as loadEnv, type Env } from '../env';
+import { PgRateLimiter } from '../http/pg-rate-limiter';
 import { HttpClient, type HttpClientOptions } from '../http/client';
 import { logger as defaultLogger, type Logger } from '../log';
 import { Liveness } from './liveness';
@@ -66,7 +67,8 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
           ...NOTIFY_CRON,
         ]);
   const db = createDb(opts.connectionString, { max: concurrency + 2, applicationName: 'podium-worker' });
-  const http = new HttpClient({ ...opts.http, logger: opts.http?.logger ?? log });
+  // Rate limits held across processes (docs/collectors.md, "Rate limits").
+  const http = new HttpClient({ ...opts.http, logger: opts.http?.logger ?? log }, new PgRateLimiter(db));
   const liveness = await Liveness.open(opts.connectionString);
   const events: WorkerEvents = new EventEmitter();
   const registered: Promise<void>[] = [];

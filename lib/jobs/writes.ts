@@ -146,7 +146,7 @@ export async function upsertPosts(trx: Trx, account: AccountRef, posts: readonly
       )
       .execute();
     const idOf = new Map(ids.map((r) => [r.external_id, r.id]));
-    const cols = ['views', 'views_margin', 'likes', 'comments', 'shares', 'reactions'] as const;
+    const cols = ['views', 'views_margin', 'likes', 'comments', 'shares', 'reactions', 'reactions_margin', 'paid_stars', 'paid_stars_margin'] as const;
     const snaps = await trx
       .insertInto('post_day')
       .values(
@@ -160,6 +160,9 @@ export async function upsertPosts(trx: Trx, account: AccountRef, posts: readonly
           comments: p.comments,
           shares: p.shares,
           reactions: p.reactions,
+          reactions_margin: p.reactionsMargin ?? null,
+          paid_stars: p.paidStars ?? null,
+          paid_stars_margin: p.paidStarsMargin ?? null,
           collected_at: now,
         })),
       )

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
-  CompareQuery,
+  CompareViewQuery,
   CompareResponse,
   RankingResponse,
   RankingsQuery,
@@ -44,12 +44,12 @@ export function useSeries(slug: string, q: Partial<SeriesQuery>, initialData?: S
   });
 }
 
-export function useCompare(q: Omit<Partial<CompareQuery>, 'branches'> & { branches: string[] }, initialData?: CompareResponse) {
+export function useCompare(q: Omit<Partial<CompareViewQuery>, 'branches'> & { branches: string[] }, initialData?: CompareResponse) {
   return useQuery({
     queryKey: queryKeys.compare(q),
     queryFn: ({ signal }) =>
       fetchJson<CompareResponse>(`/api/compare${toSearch({ ...q, branches: q.branches.join(',') })}`, signal),
-    enabled: q.branches.length >= 2,
+    enabled: q.branches.length >= 1,
     initialData,
     placeholderData: keepPreviousData,
   });

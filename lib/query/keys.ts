@@ -1,8 +1,8 @@
-import type { CompareQuery, RankingsQuery, SeriesQuery, SummaryQuery } from '@/lib/api/schemas';
+import type { CompareViewQuery, RankingsQuery, SeriesQuery, SummaryQuery } from '@/lib/api/schemas';
 
 // Every react-query key comes from here, so invalidation can target a family.
 type In<T> = Partial<T>;
-type CompareIn = Omit<In<CompareQuery>, 'branches'> & { branches: string[] };
+type CompareIn = Omit<In<CompareViewQuery>, 'branches'> & { branches: string[] };
 
 export const queryKeys = {
   all: ['podium'] as const,

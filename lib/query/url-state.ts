@@ -5,6 +5,7 @@ import {
 import type { RankingsQuery } from '@/lib/api/schemas';
 import { isNetworkScope, isPeriodKind, SERIES_METRICS, type NetworkScope, type PeriodKind, type SeriesMetric } from '@/lib/api/vocabulary';
 import { addDays } from '@/lib/ranking/period';
+import { COMPARE_BASES, type CompareBasis } from '@/lib/compare/basis';
 
 // The URL holds the whole view state, so a link reproduces the view. Parsing
 // is forgiving: a bad value falls back to its default instead of failing.
@@ -124,34 +125,50 @@ export function shiftPeriodDate(from: string, to: string, step: 1 | -1): string 
   return addDays(step > 0 ? to : from, step);
 }
 
-export interface CompareState {
+export interface CompareState extends PeriodState {
   branches: string[];
   metric: SeriesMetric;
   granularity: 'day' | 'week' | 'month';
-  network: NetworkScope;
+  /** per 100k residents (the default), per 1,000 followers, or absolute (docs/ui.md, "Compare"). */
+  basis: CompareBasis;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
+/** The compare view: the branches, the metric on a basis, and the ranking's period fields. */
 export function parseCompareState(p: Params): CompareState {
   const raw = (get(p, 'branches') ?? '').split(',').map((s) => s.trim());
   const branches = [...new Set(raw.filter((s) => SLUG.test(s)))].slice(0, 6);
   const g = get(p, 'granularity');
-  const net = get(p, 'network');
+  const b = get(p, 'basis');
   return {
+    ...parsePeriodState(p),
     branches,
     metric: parseMetric(p),
-    granularity: g === 'day' || g === 'month' ? g : 'week',
-    network: isNetworkScope(net) ? net : 'all',
+    granularity: g === 'week' || g === 'month' ? g : 'day',
+    basis: (COMPARE_BASES as readonly string[]).includes(b ?? '') ? (b as CompareBasis) : 'per_100k',
   };
 }
 
 export function compareSearch(s: CompareState): string {
-  const sp = new URLSearchParams();
+  const sp = new URLSearchParams(periodSearch(s).slice(1));
   if (s.branches.length) sp.set('branches', s.branches.join(','));
   if (s.metric !== 'views') sp.set('metric', s.metric);
-  if (s.granularity !== 'week') sp.set('granularity', s.granularity);
-  if (s.network !== 'all') sp.set('network', s.network);
+  if (s.basis !== 'per_100k') sp.set('basis', s.basis);
+  if (s.granularity !== 'day') sp.set('granularity', s.granularity);
   const str = sp.toString().replace(/%2C/g, ',');
   return str ? `?${str}` : '';
+}
+
+/** The /api/compare query of a compare state (branches as given; the page drops the ones the viewer cannot read). */
+export function compareQuery(s: CompareState, branches: string[] = s.branches) {
+  return {
+    branches,
+    metric: s.metric,
+    granularity: s.granularity,
+    network: s.network,
+    basis: s.basis,
+    period: s.period,
+    ...(s.period === 'custom' ? { from: s.from, to: s.to } : s.date ? { date: s.date } : {}),
+  };
 }

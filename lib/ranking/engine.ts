@@ -1,7 +1,9 @@
 import type { ComponentValue, Eligibility, Explanation, Flag, PathToTop, RankingDetail } from '../api/schemas';
 import { branchFlags, branchMetrics, type BranchInput, type BranchMetrics } from './components';
 import { branchMetricsV2, v2FlagDays } from './components-v2';
+import { growthExcludingBreaks, type BreakDays } from './break-exclusion';
 import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodComponents, methodDefinitionSchema, rulesOf } from './method';
+import { minDay } from './period';
 import { median, percentileRanks, round } from './stats';
 
 export interface RankingInput {
@@ -10,6 +12,8 @@ export interface RankingInput {
   /** Data counts up to this day (≤ to for a running period). */
   asOf: string;
   branches: BranchInput[];
+  /** Platform breaks; used only when the method sets excludeBreaks. */
+  breaks?: readonly BreakDays[];
 }
 
 export interface EngineRow {
@@ -141,11 +145,13 @@ function scoresFrom(P: Matrix, n: number, weights: Partial<Record<ComponentId, n
  */
 export function measureBranch(
   b: BranchInput,
-  input: Pick<RankingInput, 'from' | 'to' | 'asOf'>,
+  input: Pick<RankingInput, 'from' | 'to' | 'asOf' | 'breaks'>,
   method: MethodDefinition,
 ): { metrics: BranchMetrics; values: Record<ComponentId, number | null> } {
-  const metrics =
+  let metrics =
     rulesOf(method) === 'podium-v2' ? branchMetricsV2(b, input.from, input.to, input.asOf, method) : branchMetrics(b, input.from, input.to, input.asOf);
+  if (method.excludeBreaks && input.breaks && input.breaks.length > 0)
+    metrics = { ...metrics, growthPct: growthExcludingBreaks(b.days, input.from, minDay(input.to, input.asOf), input.breaks) };
   return { metrics, values: componentValues(metrics, b.population, method) };
 }
 

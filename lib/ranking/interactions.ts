@@ -15,9 +15,10 @@ export const INTERACTIONS: Readonly<Record<Network, readonly InteractionKind[]>>
   ok: ['likes', 'comments', 'shares'],
   // Telegram: emoji reactions shown under a post; comments and forwards where a collector gets them.
   telegram: ['reactions', 'comments', 'shares'],
+  // MAX: the Bot API gives subscribers and views only — no reactions, forwards or comment counters
+  // (comments can only be listed one by one; not collected). No interactions: ER is not measured (docs/methodology.md).
+  max: [],
   // The YouTube Data API gives likes and comments, no share count.
-  // MAX channels: reactions and comments on a message where the Bot API gives them (docs/methodology.md).
-  max: ['reactions', 'comments', 'shares'],
   youtube: ['likes', 'comments'],
   rutube: ['likes', 'comments'],
   dzen: ['likes', 'comments', 'shares'],

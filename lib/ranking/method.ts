@@ -21,6 +21,8 @@ export const methodDefinitionSchema = z
     engagement: z.enum(['by_views', 'by_followers']).optional(),
     /** podium-v2: days before a window whose last follower count is carried in (and across gaps). */
     followersLookbackDays: z.number().int().min(0).max(60).optional(),
+    /** Leave platform breaks' days out of follower growth (lib/ranking/break-exclusion.ts). Absent = false. */
+    excludeBreaks: z.boolean().optional(),
     eligibility: z.object({
       /** Posts required per month of period (pro rata, at least one). */
       minPostsPerMonth: z.number().min(0),
@@ -57,7 +59,7 @@ export const methodDefinitionSchema = z
   });
 export type MethodDefinition = z.infer<typeof methodDefinitionSchema>;
 
-/** The default method, as DESIGN.md describes it. Never edit a published version: add a new one. */
+/** podium-v1, as docs/methodology.md describes it. Never edit a published version: add a new one. */
 export const PODIUM_V1: MethodDefinition = Object.freeze({
   key: 'podium',
   version: 1,

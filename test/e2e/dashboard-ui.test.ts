@@ -144,11 +144,13 @@ describe('dashboard in the browser', () => {
     await home.close();
     const { page, errors } = await open(central, `/compare?branches=${slugs[0]},${slugs[1]}`);
     await page.locator('[data-testid=compare-chart] path.recharts-line-curve').nth(1).waitFor({ timeout: 30_000 });
-    expect(await page.locator('[data-testid=compare-table] tbody tr').count()).toBe(2);
+    // Branch lines, then the reference lines (national median, district medians, top three's average).
+    expect(await page.locator('[data-testid=compare-table] tbody tr[data-kind=branch]').count()).toBe(2);
     await page.selectOption('[data-testid=compare-add]', slugs[2]!);
     await expect.poll(() => page.url(), SLOW).toContain(`branches=${slugs[0]},${slugs[1]},${slugs[2]}`);
-    await expect.poll(() => page.locator('[data-testid=compare-chart] path.recharts-line-curve').count(), SLOW).toBe(3);
-    await expect.poll(() => page.locator('[data-testid=compare-table] tbody tr').count(), SLOW).toBe(3);
+    await expect.poll(() => page.locator('[data-testid=compare-table] tbody tr[data-kind=branch]').count(), SLOW).toBe(3);
+    const legend = await page.locator('[data-testid=compare-legend] li').count();
+    await expect.poll(() => page.locator('[data-testid=compare-chart] path.recharts-line-curve').count(), SLOW).toBe(legend);
     await screenshot(page, 'compare-1280');
     await expectAccessible(page);
     expect(errors).toEqual([]);

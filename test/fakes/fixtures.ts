@@ -3,7 +3,9 @@ import type { DB } from '../../db/client';
 import { encryptSecret } from '../../lib/crypto/secrets';
 import { parseEnv, type Env } from '../../lib/env';
 import type { Network } from '../../lib/networks';
+import { startMaxFake, type MaxFake } from './max';
 import { startOkFake, type OkFake } from './ok';
+import { makeTestPki, type TestPki } from './tls';
 import { startRutubeFake, type RutubeFake } from './rutube';
 import { startTelegramFake, type TelegramFake } from './telegram';
 import { startVkFake, type VkFake } from './vk';
@@ -20,18 +22,23 @@ export interface AllFakes {
   youtube: YoutubeFake;
   rutube: RutubeFake;
   website: WebsiteFake;
+  /** MAX over HTTPS; its certificate is issued by `pki`'s throwaway root (MAX_CA_FILE). */
+  max: MaxFake;
+  pki: TestPki;
   env: Env;
   close(): Promise<void>;
 }
 
 export async function startAllFakes(): Promise<AllFakes> {
-  const [vk, telegram, ok, youtube, rutube, website] = await Promise.all([
+  const pki = makeTestPki();
+  const [vk, telegram, ok, youtube, rutube, website, max] = await Promise.all([
     startVkFake(),
     startTelegramFake(),
     startOkFake(),
     startYoutubeFake(),
     startRutubeFake(),
     startWebsiteFake(),
+    startMaxFake(pki),
   ]);
   return {
     vk,
@@ -40,9 +47,12 @@ export async function startAllFakes(): Promise<AllFakes> {
     youtube,
     rutube,
     website,
-    env: fakeEnv({ vk, telegram, ok, youtube, rutube, website }),
+    max,
+    pki,
+    env: fakeEnv({ vk, telegram, ok, youtube, rutube, website, max, pki }),
     async close() {
-      await Promise.all([vk, telegram, ok, youtube, rutube, website].map((f) => f.server.close()));
+      await Promise.all([vk, telegram, ok, youtube, rutube, website, max].map((f) => f.server.close()));
+      pki.remove();
     },
   };
 }
@@ -56,6 +66,8 @@ export function fakeEnv(f: Omit<AllFakes, 'env' | 'close'>): Env {
     YOUTUBE_API_URL: f.youtube.apiUrl,
     RUTUBE_API_URL: f.rutube.apiUrl,
     METRICA_API_URL: f.website.metricaUrl,
+    MAX_API_URL: f.max.apiUrl,
+    MAX_CA_FILE: f.pki.caFile,
     // The feeds are branch data: reachable only because the operator allows the fake's host and port.
     PODIUM_FETCH_ALLOW: new URL(f.website.siteUrl).host,
     PODIUM_TIMEZONE: 'Europe/Moscow',
@@ -113,5 +125,5 @@ export const daysAgo = (n: number) => Math.floor(NOW.getTime() / 1000) - Math.ro
 
 /** Rate limits high enough that tests of the worker are not paced by them. */
 export const FAST_LIMITS = Object.fromEntries(
-  ['vk', 'telegram_web', 'telegram_bot', 'ok', 'youtube', 'rutube', 'metrica', 'rss'].map((k) => [k, { limit: 1000, intervalMs: 1000 }]),
+  ['vk', 'telegram_web', 'telegram_bot', 'ok', 'youtube', 'rutube', 'metrica', 'rss', 'max'].map((k) => [k, { limit: 1000, intervalMs: 1000 }]),
 );

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
@@ -46,12 +47,17 @@ export class FakeServer {
   private server!: http.Server;
   url = '';
 
-  constructor(private readonly handler: Handler) {}
+  constructor(
+    private readonly handler: Handler,
+    /** Serve HTTPS with this key and certificate (test/fakes/tls.ts). */
+    private readonly tls?: { key: string; cert: string },
+  ) {}
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.serve(req, res));
+    const serve = (req: http.IncomingMessage, res: http.ServerResponse) => void this.serve(req, res);
+    this.server = this.tls ? https.createServer({ key: this.tls.key, cert: this.tls.cert }, serve) : http.createServer(serve);
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = `${this.tls ? 'https' : 'http'}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
 
@@ -114,8 +120,8 @@ export class FakeServer {
   }
 }
 
-export async function startFake(handler: Handler): Promise<FakeServer> {
-  return new FakeServer(handler).start();
+export async function startFake(handler: Handler, tls?: { key: string; cert: string }): Promise<FakeServer> {
+  return new FakeServer(handler, tls).start();
 }
 
 /** Largest number of requests that started within any window of `ms`. */

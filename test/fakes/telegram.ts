@@ -9,6 +9,20 @@ export interface TgFakePost {
   text?: string;
   service?: boolean;
   forwardedFrom?: string;
+  /** Reactions as the page shows them (docs/collectors.md): an emoji, a custom emoji id or paid stars, with the count as printed. */
+  reactions?: ({ emoji: string } | { customEmojiId: string } | { paid: true })[];
+  /** The count printed after each reaction, in the same order ("1.2K"). */
+  reactionCounts?: string[];
+}
+
+function reactionsBlock(p: TgFakePost): string {
+  const spans = (p.reactions ?? []).map((r, i) => {
+    const count = p.reactionCounts?.[i] ?? '1';
+    if ('paid' in r) return `<span class="tgme_reaction tgme_reaction_paid"><i class="icon icon-telegram-stars"></i>${count}</span>`;
+    if ('customEmojiId' in r) return `<span class="tgme_reaction"><tg-emoji emoji-id="${r.customEmojiId}"></tg-emoji>${count}</span>`;
+    return `<span class="tgme_reaction"><i class="emoji" style="background-image:url('//telegram.org/img/emoji/40/F09F918D.png')"><b>${r.emoji}</b></i>${count}</span>`;
+  });
+  return `<div class="tgme_widget_message_reactions js-message_reactions">${spans.join('\n')}</div>`;
 }
 
 export interface TgFakeChannel {
@@ -45,6 +59,7 @@ function channelPage(c: TgFakeChannel, posts: TgFakePost[]): string {
             : `<div class="tgme_widget_message_wrap js-widget_message_wrap"><div class="tgme_widget_message text_not_supported_wrap js-widget_message" data-post="${c.name}/${p.id}" data-view="x">
   ${p.forwardedFrom ? `<div class="tgme_widget_message_forwarded_from accent_color">Forwarded from <a>${esc(p.forwardedFrom)}</a></div>` : ''}
   <div class="tgme_widget_message_text js-message_text" dir="auto">${esc(p.text ?? '')}</div>
+  ${p.reactions ? reactionsBlock(p) : ''}
   <div class="tgme_widget_message_footer compact js-message_footer"><div class="tgme_widget_message_info short js-message_info">
     <span class="tgme_widget_message_views">${p.views}</span><span class="copyonly"> views</span>
     <span class="tgme_widget_message_meta"><a class="tgme_widget_message_date" href="https://t.me/${c.name}/${p.id}"><time datetime="${p.date}" class="time">12:00</time></a></span>

@@ -1,11 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReactElement } from 'react';
+import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
+import { NextIntlClientProvider } from 'next-intl';
+import ruMessages from '../../messages/ru.json';
 import { asRequest, setUpAuth, signedInCookie, type AuthFixture } from './auth-support';
 import type { ActionResult } from '../../lib/admin/action-result';
 
 vi.mock('next/headers', async () => (await import('./auth-support')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// Pages are called as plain functions (no React Server Components runtime): next-intl's server
+// helpers translate with the real Russian messages, and client parts get them from the provider.
+vi.mock('next-intl/server', async (importOriginal) => {
+  const real = await importOriginal<Record<string, unknown>>();
+  const { createTranslator } = await import('next-intl');
+  const messages = (await import('../../messages/ru.json')).default;
+  return {
+    ...real,
+    getTranslations: async (namespace?: string) => createTranslator({ locale: 'ru', messages, namespace: namespace as never }),
+    getLocale: async () => 'ru',
+    getMessages: async () => messages,
+  };
+});
 
 const TOKEN = 'vk1.a.TOPSECRET-abcdefghijklmnopqrstuvwxyz-0123456789';
 const KEY_HEX = 'b'.repeat(64);
@@ -43,7 +59,7 @@ function form(values: Record<string, string>): FormData {
 
 async function render(page: (props: never) => Promise<ReactElement>, props: object = {}): Promise<string> {
   const el = await page(props as never);
-  return renderToString(el);
+  return renderToString(createElement(NextIntlClientProvider, { locale: 'ru', messages: ruMessages, timeZone: 'Europe/Moscow', children: el }));
 }
 
 const ok: ActionResult = { ok: true };
@@ -80,6 +96,16 @@ describe('admin actions', () => {
     // The ranking migration may already have stored podium-v1.
     const last = await f.db.selectFrom('ranking_method').select((eb) => eb.fn.max('version').as('v')).where('key', '=', 'podium').executeTakeFirst();
     const v = Number(last?.v ?? 0);
+    // The preview ranks the current month under the definition and stores nothing.
+    const methodCount = (await f.db.selectFrom('ranking_method').select('id').execute()).length;
+    const previewed = await a.previewMethodAction(ok, form({ key: 'podium', definition: def }));
+    expect(previewed).toMatchObject({ ok: true, say: { key: 'methodPreviewed' } });
+    expect(previewed.preview?.rows.length).toBeLessThanOrEqual(10);
+    expect(previewed.preview?.rows.map((r) => r.rank)).toEqual([...(previewed.preview?.rows.map((r) => r.rank) ?? [])].sort((x, y) => x - y));
+    expect(previewed.preview?.period.from).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(await a.previewMethodAction(ok, form({ key: 'podium', definition: JSON.stringify({ ...PODIUM_V1, weights: {} }) }))).toMatchObject({ ok: false, field: 'definition', message: expect.stringMatching(/weights/) });
+    expect(await a.previewMethodAction(ok, form({ key: 'podium', definition: '{nope' }))).toMatchObject({ ok: false, field: 'definition' });
+    expect((await f.db.selectFrom('ranking_method').select('id').execute()).length).toBe(methodCount);
     expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: def, notes: 'more engagement' }))).toMatchObject({ ok: true, message: `Published version ${v + 1}` });
     expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: def }))).toMatchObject({ ok: true, message: `Published version ${v + 2}` });
     const stored = await f.db.selectFrom('ranking_method').select(['definition', 'published_by']).where('version', '=', v + 2).executeTakeFirstOrThrow();

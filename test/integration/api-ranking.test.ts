@@ -337,7 +337,7 @@ describe('bad input', () => {
     ['/api/branches/alpha/series?metric=karma', 'metric'],
     ['/api/branches/alpha/series?granularity=hour', 'granularity'],
     ['/api/branches/alpha/series?from=2026-10-10&to=2026-10-01', 'to'],
-    ['/api/compare?branches=alpha&metric=views', 'branches'],
+    ['/api/compare?branches=&metric=views', 'branches'],
     ['/api/compare?branches=a,b,c,d,e,f,g', 'branches'],
     ['/api/compare?branches=alpha,alpha', 'branches'],
     ['/api/compare?branches=alpha,Bravo!', 'branches'],

@@ -98,11 +98,27 @@ const API_RULES: Record<string, ApiCase[]> = {
       probeMissing: () => ({ url: '/api/branches/no-such-branch/series?metric=views&from=2026-10-01&to=2026-10-31', params: { slug: 'no-such-branch' } }),
     },
   ],
+  'api/branches/[slug]/content/route.ts': [
+    {
+      url: (f) => `/api/branches/${f.own}/content?from=2026-09-01&to=2026-09-30`,
+      params: (f) => ({ slug: f.own }),
+      expect: BRANCH_DETAIL,
+      probeMissing: () => ({ url: '/api/branches/no-such-branch/content?from=2026-09-01&to=2026-09-30', params: { slug: 'no-such-branch' } }),
+    },
+  ],
+  // Open to every signed-in viewer; the figures cover only the branches the viewer may see in detail (tested below).
+  'api/content/route.ts': [{ url: () => '/api/content?from=2026-09-01&to=2026-09-30', expect: SIGNED_IN }],
   'api/compare/route.ts': [
     {
       url: (f) => `/api/compare?branches=${f.own},${f.other}&metric=views&from=2026-10-01&to=2026-10-31`,
       expect: MULTI_BRANCH,
       probeMissing: (f) => ({ url: `/api/compare?branches=${f.own},no-such-branch&metric=views&from=2026-10-01&to=2026-10-31` }),
+    },
+    // One branch against the medians and the top three's average: a coordinator's own comparison.
+    {
+      url: (f) => `/api/compare?branches=${f.own}&metric=views&basis=per_100k&${Q}`,
+      expect: BRANCH_DETAIL,
+      probeMissing: () => ({ url: `/api/compare?branches=no-such-branch&metric=views&basis=per_100k&${Q}` }),
     },
   ],
   'api/export/rankings/route.ts': [{ url: () => `/api/export/rankings?${Q}&format=csv`, expect: SIGNED_IN }],
@@ -116,6 +132,11 @@ const API_RULES: Record<string, ApiCase[]> = {
     { url: (f) => `/api/publications/${f.publication}/drift`, params: (f) => ({ id: String(f.publication) }), expect: SIGNED_IN },
   ],
   'api/export/audit/route.ts': [{ url: () => '/api/export/audit?format=csv', expect: ADMIN_API }],
+  // Every signed-in viewer; its rows are scoped (a coordinator's own branch, see below).
+  'api/export/presence/route.ts': [
+    { url: () => '/api/export/presence?format=csv', expect: SIGNED_IN },
+    { url: () => '/api/export/presence?format=xlsx', expect: SIGNED_IN },
+  ],
   'api/export/compare/route.ts': [
     {
       url: (f) => `/api/export/compare?branches=${f.own},${f.other}&metric=views&from=2026-10-01&to=2026-10-31&format=csv`,
@@ -129,6 +150,19 @@ const API_RULES: Record<string, ApiCase[]> = {
       params: (f) => ({ slug: f.own }),
       expect: BRANCH_DETAIL,
       probeMissing: () => ({ url: '/api/export/branches/no-such-branch?from=2026-10-01&to=2026-10-31&format=csv', params: { slug: 'no-such-branch' } }),
+    },
+    // The content-type breakdown and the top posts go through the same guard.
+    {
+      url: (f) => `/api/export/branches/${f.own}?from=2026-09-01&to=2026-09-30&table=content&format=csv`,
+      params: (f) => ({ slug: f.own }),
+      expect: BRANCH_DETAIL,
+      probeMissing: () => ({ url: '/api/export/branches/no-such-branch?from=2026-09-01&to=2026-09-30&table=content&format=csv', params: { slug: 'no-such-branch' } }),
+    },
+    {
+      url: (f) => `/api/export/branches/${f.own}?from=2026-09-01&to=2026-09-30&table=posts&format=csv`,
+      params: (f) => ({ slug: f.own }),
+      expect: BRANCH_DETAIL,
+      probeMissing: () => ({ url: '/api/export/branches/no-such-branch?from=2026-09-01&to=2026-09-30&table=posts&format=csv', params: { slug: 'no-such-branch' } }),
     },
     // XLSX goes through the same guard.
     {
@@ -161,6 +195,7 @@ const PAGE_RULES: Record<string, PageRule> = {
   'admin/credentials/page.tsx': { expect: ADMIN_PAGE },
   'admin/methods/page.tsx': { expect: ADMIN_PAGE },
   'admin/audit/page.tsx': { expect: ADMIN_PAGE },
+  'admin/breaks/page.tsx': { expect: ADMIN_PAGE },
   'admin/notifications/page.tsx': { expect: ADMIN_PAGE },
   // A user's own settings only.
   'settings/notifications/page.tsx': { expect: SIGNED_IN },
@@ -168,9 +203,15 @@ const PAGE_RULES: Record<string, PageRule> = {
   'unsubscribe/page.tsx': { expect: PUBLIC },
   'branches/[slug]/page.tsx': { expect: BRANCH_DETAIL, params: (f) => ({ slug: f.own }) },
   'compare/page.tsx': { expect: SIGNED_IN },
+  // Scores and ranks for all; figures per 100k scoped in lib/data/districts.ts (test/integration/districts.test.ts).
+  'districts/page.tsx': { expect: SIGNED_IN },
+  // Every signed-in viewer; a coordinator's figures are their own branch's (lib/data/content.ts, tested below).
+  'content/page.tsx': { expect: SIGNED_IN },
   'print/rankings/page.tsx': { expect: SIGNED_IN },
   'methodology/page.tsx': { expect: SIGNED_IN },
   'health/page.tsx': { expect: SIGNED_IN },
+  // Rows scoped in lib/data/presence.ts (see below).
+  'presence/page.tsx': { expect: SIGNED_IN },
   'collection/page.tsx': { expect: SIGNED_IN },
   'packs/page.tsx': { expect: CENTRAL_ONLY },
   // Setting targets: central staff and admins; coordinators read their own on the branch page.
@@ -243,11 +284,31 @@ beforeAll(async () => {
   cookies.coordOwn = await signedInCookie(auth, 'own@m.test');
   cookies.coordOther = await signedInCookie(auth, 'other@m.test');
   const central = { userId: 'central', email: 'central@m.test', name: '', role: 'central' as const, branchId: null };
+  await seedContentPosts(t.db, ids);
   fx.publication = (await publishRanking(t.db, central, { period: 'month', date: '2026-10', network: 'all', title: 'October' })).id;
 });
 afterAll(async () => {
   await t?.drop();
 });
+
+/**
+ * Posts in September 2026 (outside the ranked October): alpha has 6, bravo 9, with
+ * distinct excerpts, so any of bravo's leaking into alpha's coordinator is visible.
+ */
+const CONTENT_POSTS = { alpha: 6, bravo: 9 } as const;
+async function seedContentPosts(db: TestDatabase['db'], ids: Record<string, number>): Promise<void> {
+  for (const [slug, n] of Object.entries(CONTENT_POSTS)) {
+    const account = await db.selectFrom('account').select('id').where('branch_id', '=', ids[slug]!).where('network', '=', 'vk').executeTakeFirstOrThrow();
+    for (let i = 0; i < n; i++) {
+      const post = await db
+        .insertInto('post')
+        .values({ account_id: account.id, branch_id: ids[slug]!, network: 'vk', external_id: `content-${slug}-${i}`, published_at: new Date(Date.UTC(2026, 8, 7 + i, 15)), url: `https://vk.com/wall-1_${slug}${i}`, content_type: i % 3 === 0 ? 'clip' : 'photo', excerpt: `secret-${slug}-${i}`, source: 'api' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.insertInto('post_day').values({ post_id: post.id, day: '2026-09-28', branch_id: ids[slug]!, views: 100 + i, likes: 5 + i, comments: 1, shares: 0 }).execute();
+    }
+  }
+}
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
@@ -398,6 +459,55 @@ describe('what a coordinator sees of other branches', () => {
     expect(driftOther.rows.map((r) => r.branch.slug)).toEqual([fx.other]);
     const driftCentral = (await (await callApi(driftFile, 'central', `/api/publications/${fx.publication}/drift`, params)).json()) as { rows: unknown[] };
     expect(driftCentral.rows.length).toBe(body.rows.length);
+  });
+
+  it('in content analytics: only their own branch, counted and listed', async () => {
+    if (!routeFiles.includes('api/content/route.ts') || !routeFiles.includes('api/branches/[slug]/content/route.ts')) return;
+    const url = '/api/content?from=2026-09-01&to=2026-09-30';
+    const overview = async (who: Who) =>
+      (await (await callApi('api/content/route.ts', who, url)).json()) as { branches: number; totals: { posts: number }; topPosts: unknown[]; byBranch: { branch: { slug: string } }[] };
+    expect((await overview('coordOwn')).byBranch.map((r) => r.branch.slug)).toEqual([fx.own]);
+    expect(await overview('coordOwn')).toMatchObject({ branches: 1, totals: { posts: CONTENT_POSTS.alpha }, topPosts: [] });
+    expect(await overview('coordOther')).toMatchObject({ branches: 1, totals: { posts: CONTENT_POSTS.bravo }, topPosts: [] });
+    const all = await overview('central');
+    expect(all.totals.posts).toBe(CONTENT_POSTS.alpha + CONTENT_POSTS.bravo);
+    expect(all.branches).toBeGreaterThan(2);
+    // The branch route lists posts: the own ones only, never another branch's text.
+    const own = await (await callApi('api/branches/[slug]/content/route.ts', 'coordOwn', `/api/branches/${fx.own}/content?from=2026-09-01&to=2026-09-30`, { slug: fx.own })).text();
+    expect(own).toContain('secret-alpha-');
+    expect(own).not.toContain('secret-bravo-');
+    const body = JSON.parse(own) as { totals: { posts: number }; byType: { posts: number }[] };
+    expect(body.totals.posts).toBe(CONTENT_POSTS.alpha);
+    expect(body.byType.reduce((s, r) => s + r.posts, 0)).toBe(CONTENT_POSTS.alpha);
+    // Forcing the other branch or its export answers as if it did not exist.
+    const other = await callApi('api/branches/[slug]/content/route.ts', 'coordOwn', `/api/branches/${fx.other}/content?from=2026-09-01&to=2026-09-30`, { slug: fx.other });
+    expect(other.status).toBe(404);
+    expect(await other.text()).not.toContain('secret-bravo-');
+    const exp = await callApi('api/export/branches/[slug]/route.ts', 'coordOwn', `/api/export/branches/${fx.other}?from=2026-09-01&to=2026-09-30&table=posts&format=csv`, { slug: fx.other });
+    expect(exp.status).toBe(404);
+  });
+
+  it('in the presence matrix and its export: their own branch only', async () => {
+    const { getPresenceMatrix } = await import('../../lib/data/presence');
+    const { getViewer } = await import('../../lib/auth/session');
+    const slugsFor = async (who: Who) => {
+      asRequest(cookies[who]);
+      const viewer = (await getViewer())!;
+      return (await getPresenceMatrix(t.db, viewer)).rows.map((r) => r.branch.slug);
+    };
+    expect(await slugsFor('coordOwn')).toEqual([fx.own]);
+    expect(await slugsFor('coordOther')).toEqual([fx.other]);
+    const all = await slugsFor('central');
+    expect(all.length).toBe(FIXTURE_BRANCHES.length);
+    expect(await slugsFor('admin')).toEqual(all);
+    if (!routeFiles.includes('api/export/presence/route.ts')) return;
+    for (const [who, slugs] of [['coordOwn', [fx.own]], ['central', all]] as const) {
+      const res = await callApi('api/export/presence/route.ts', who, '/api/export/presence?format=csv&lang=en');
+      expect(res.status).toBe(200);
+      const rows = parse((await res.text()).replace(/^\uFEFF/, '')) as string[][];
+      const slugCol = rows[0].indexOf('Slug');
+      expect(rows.slice(1).map((r) => r[slugCol]).sort(), who).toEqual([...slugs].sort());
+    }
   });
 
   it('in the playbook: other branches\' post links and post-level counts, nothing else of theirs (docs/access.md)', async () => {

@@ -50,6 +50,8 @@ function baseFields(): Record<string, string> {
     to: '2026-12-31',
     value: '4',
     file: 'branch,metric,from,to,value\nalpha,posts_per_week,2026-10-01,2026-12-31,4\n',
+    // Platform breaks (app/admin/actions.ts) read from and to above, and a note.
+    note: 'fuzz',
   };
 }
 

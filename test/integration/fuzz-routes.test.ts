@@ -35,7 +35,14 @@ const ROUTES: Record<string, RouteCase[]> = {
   'app/api/branches/[slug]/series/route.ts': [
     { method: 'GET', path: '/api/branches/alpha/series', query: { metric: 'views', from: '2026-10-01', to: '2026-10-31', granularity: 'week', network: 'vk' }, params: { slug: 'alpha' } },
   ],
-  'app/api/compare/route.ts': [{ method: 'GET', path: '/api/compare', query: { branches: 'alpha,bravo', metric: 'views', from: '2026-10-01', to: '2026-10-31', granularity: 'day' } }],
+  'app/api/branches/[slug]/content/route.ts': [
+    { method: 'GET', path: '/api/branches/alpha/content', query: { from: '2026-10-01', to: '2026-10-31', network: 'vk', method: 'podium-v1' }, params: { slug: 'alpha' } },
+  ],
+  'app/api/content/route.ts': [{ method: 'GET', path: '/api/content', query: { from: '2026-10-01', to: '2026-10-31', network: 'all', district: 'volga', method: 'podium-v1' } }],
+  'app/api/compare/route.ts': [
+    { method: 'GET', path: '/api/compare', query: { branches: 'alpha,bravo', metric: 'views', from: '2026-10-01', to: '2026-10-31', granularity: 'day' } },
+    { method: 'GET', path: '/api/compare', query: { branches: 'alpha', metric: 'views', basis: 'per_follower', period: 'month', date: '2026-10', granularity: 'day' } },
+  ],
   'app/api/export/rankings/route.ts': [{ method: 'GET', path: '/api/export/rankings', query: { period: 'custom', from: '2026-10-01', to: '2026-10-31', format: 'csv', delimiter: 'semicolon', lang: 'en' } }],
   'app/api/export/audit/route.ts': [{ method: 'GET', path: '/api/export/audit', query: { from: '2026-01-01', to: '2026-12-31', action: 'export.', actor: 'admin@f.test', format: 'csv' } }],
   'app/api/export/compare/route.ts': [{ method: 'GET', path: '/api/export/compare', query: { branches: 'alpha,bravo', metric: 'views', from: '2026-10-01', to: '2026-10-31', format: 'xlsx' } }],
@@ -46,6 +53,8 @@ const ROUTES: Record<string, RouteCase[]> = {
   'app/api/publications/[id]/drift/route.ts': [{ method: 'GET', path: '/api/publications/1/drift', query: {}, params: { id: '1' } }],
   'app/api/export/branches/[slug]/route.ts': [
     { method: 'GET', path: '/api/export/branches/alpha', query: { from: '2026-10-01', to: '2026-10-31', granularity: 'month', format: 'csv' }, params: { slug: 'alpha' } },
+    { method: 'GET', path: '/api/export/branches/alpha', query: { from: '2026-10-01', to: '2026-10-31', table: 'content', format: 'xlsx' }, params: { slug: 'alpha' } },
+    { method: 'GET', path: '/api/export/branches/alpha', query: { from: '2026-10-01', to: '2026-10-31', table: 'posts', format: 'csv' }, params: { slug: 'alpha' } },
   ],
   // The finished pack stored in beforeAll.
   'app/api/packs/[id]/route.ts': [{ method: 'GET', path: '/api/packs/1', query: {}, params: { id: '1' } }],

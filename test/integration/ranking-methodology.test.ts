@@ -33,7 +33,8 @@ describe('methodology page', () => {
     expect(en).toContain('capped at 14');
     expect(en).toContain('±20%');
     expect(ru).toContain('не меньше 4 публикаций');
-    expect(ru).toContain('70%');
+    // Percentages as everywhere else in Russian (lib/format/number.ts): a non-breaking space before %.
+    expect(ru).toContain('70\u00a0%');
   });
 
   it('follows a newly published version once it is put in effect', async () => {

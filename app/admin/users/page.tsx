@@ -1,39 +1,23 @@
 import { ActionForm, Field } from '@/components/admin/action-form';
 import { getDb } from '@/db/client';
 import { listAllBranches } from '@/lib/admin/branches';
+import { getTranslations } from 'next-intl/server';
 import { getLocale } from '@/lib/admin/locale';
 import { requirePageAdmin } from '@/lib/auth/session';
 import { listUsers } from '@/lib/auth/users';
 import { ROLES } from '@/lib/auth/viewer';
 import { createUserAction, deactivateUserAction, resetLinkAction, setUserRoleAction, signOutEverywhereAction } from '../actions';
 import { AdminTable } from '@/components/admin/admin-table';
-
-const t = {
-  ru: {
-    h: 'Пользователи', create: 'Новый пользователь', email: 'Эл. почта', name: 'Имя', role: 'Роль', branch: 'Отделение (для координатора)',
-    password: 'Пароль (пусто — выдать ссылку-приглашение)', add: 'Создать', status: 'Статус', last: 'Последний вход', actions: 'Действия',
-    active: 'активен', inactive: 'отключён', locked: 'заблокирован', none: '—', setRole: 'Сменить роль', reset: 'Ссылка для пароля',
-    deactivate: 'Отключить', reactivate: 'Включить', signout: 'Завершить все сеансы',
-    roles: { admin: 'администратор', central: 'центральный аппарат', coordinator: 'координатор' },
-  },
-  en: {
-    h: 'Users', create: 'New user', email: 'E-mail', name: 'Name', role: 'Role', branch: 'Branch (coordinators)',
-    password: 'Password (empty: issue an invitation link)', add: 'Create', status: 'Status', last: 'Last sign-in', actions: 'Actions',
-    active: 'active', inactive: 'deactivated', locked: 'locked', none: '—', setRole: 'Change role', reset: 'Password link',
-    deactivate: 'Deactivate', reactivate: 'Reactivate', signout: 'End all sessions',
-    roles: { admin: 'admin', central: 'central staff', coordinator: 'coordinator' },
-  },
-};
-
+import { formatTimestamp } from '@/lib/format/date';
 export default async function UsersPage() {
   await requirePageAdmin('/admin/users');
   const locale = await getLocale();
-  const s = t[locale];
+  const s = await getTranslations('admin.users');
   const db = getDb();
   const [users, branches] = await Promise.all([listUsers(db), listAllBranches({ db })]);
   const branchOptions = (
     <>
-      <option value="">{s.none}</option>
+      <option value="">{s('none')}</option>
       {branches.filter((b) => !b.archived_at).map((b) => (
         <option key={b.id} value={b.slug}>
           {locale === 'en' ? b.name_en : b.name}
@@ -43,22 +27,22 @@ export default async function UsersPage() {
   );
   const roleOptions = ROLES.map((r) => (
     <option key={r} value={r}>
-      {s.roles[r]}
+      {s(`roles.${r}`)}
     </option>
   ));
   const now = new Date();
   return (
     <section>
-      <h1>{s.h}</h1>
-      <h2>{s.create}</h2>
-      <ActionForm action={createUserAction} submit={s.add} locale={locale}>
-        <Field label={s.email}><input name="email" type="email" required autoComplete="off" /></Field>
-        <Field label={s.name}><input name="name" /></Field>
-        <Field label={s.role}><select name="role" defaultValue="central">{roleOptions}</select></Field>
-        <Field label={s.branch}><select name="branch" defaultValue="">{branchOptions}</select></Field>
-        <Field label={s.password}><input name="password" type="password" autoComplete="new-password" minLength={10} /></Field>
+      <h1>{s('h')}</h1>
+      <h2>{s('create')}</h2>
+      <ActionForm action={createUserAction} submit={s('add')}>
+        <Field label={s('email')}><input name="email" type="email" required autoComplete="off" /></Field>
+        <Field label={s('name')}><input name="name" /></Field>
+        <Field label={s('role')}><select name="role" defaultValue="central">{roleOptions}</select></Field>
+        <Field label={s('branch')}><select name="branch" defaultValue="">{branchOptions}</select></Field>
+        <Field label={s('password')}><input name="password" type="password" autoComplete="new-password" minLength={10} /></Field>
       </ActionForm>
-      <AdminTable label={s.h} columns={[s.email, s.role, s.status, s.last, s.actions]}>
+      <AdminTable label={s('h')} columns={[s('email'), s('role'), s('status'), s('last'), s('actions')]}>
           {users.map((u) => (
             <tr key={u.id}>
               <td>
@@ -67,24 +51,24 @@ export default async function UsersPage() {
                 <small style={{ color: 'var(--muted)' }}>{u.name}</small>
               </td>
               <td>
-                {s.roles[u.role]}
-                {u.branch_name ? ` · ${u.branch_name}` : ''}
+                {s(`roles.${u.role}`)}
+                {u.branch_name ? ` · ${(locale === 'en' && u.branch_name_en) || u.branch_name}` : ''}
               </td>
-              <td>{u.deactivated_at ? s.inactive : u.locked_until && u.locked_until > now ? s.locked : s.active}</td>
-              <td>{u.last_sign_in_at ? u.last_sign_in_at.toISOString().slice(0, 16).replace('T', ' ') : s.none}</td>
+              <td>{u.deactivated_at ? s('inactive') : u.locked_until && u.locked_until > now ? s('locked') : s('active')}</td>
+              <td>{formatTimestamp(u.last_sign_in_at, locale)}</td>
               <td style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-                <ActionForm action={setUserRoleAction} submit={s.setRole} locale={locale} inline>
+                <ActionForm action={setUserRoleAction} submit={s('setRole')} inline>
                   <input type="hidden" name="userId" value={u.id} />
-                  <Field label={s.role}><select name="role" defaultValue={u.role}>{roleOptions}</select></Field>
-                  <Field label={s.branch}><select name="branch" defaultValue={u.branch_slug ?? ''}>{branchOptions}</select></Field>
+                  <Field label={s('role')}><select name="role" defaultValue={u.role}>{roleOptions}</select></Field>
+                  <Field label={s('branch')}><select name="branch" defaultValue={u.branch_slug ?? ''}>{branchOptions}</select></Field>
                 </ActionForm>
-                <ActionForm action={resetLinkAction} submit={s.reset} locale={locale} inline>
-                  <input type="hidden" name="userId" value={u.id} />
-                </ActionForm>
-                <ActionForm action={signOutEverywhereAction} submit={s.signout} locale={locale} inline>
+                <ActionForm action={resetLinkAction} submit={s('reset')} inline>
                   <input type="hidden" name="userId" value={u.id} />
                 </ActionForm>
-                <ActionForm action={deactivateUserAction} submit={u.deactivated_at ? s.reactivate : s.deactivate} locale={locale} inline>
+                <ActionForm action={signOutEverywhereAction} submit={s('signout')} inline>
+                  <input type="hidden" name="userId" value={u.id} />
+                </ActionForm>
+                <ActionForm action={deactivateUserAction} submit={u.deactivated_at ? s('reactivate') : s('deactivate')} inline>
                   <input type="hidden" name="userId" value={u.id} />
                   <input type="hidden" name="mode" value={u.deactivated_at ? 'reactivate' : 'deactivate'} />
                 </ActionForm>

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { BranchFilters } from '@/components/branch/branch-filters';
 import { KpiCards } from '@/components/branch/kpi-cards';
 import { RankHistory } from '@/components/branch/rank-history';
 import { TopPosts } from '@/components/branch/top-posts';
+import { BranchContent } from '@/components/content/branch-content';
 import { PlaybookSection } from '@/components/branch/playbook';
 import { getPlaybook } from '@/lib/data/playbook';
 import { BranchTargets } from '@/components/targets/branch-targets';
@@ -17,8 +19,11 @@ import { StaleBanner } from '@/components/ranking/stale-banner';
 import { RankChange } from '@/components/ui/change';
 import { getDb } from '@/db/client';
 import { branchSlugSchema, summaryQuerySchema, type Granularity, type Kpi, type SeriesMetric } from '@/lib/api/schemas';
-import { requirePageViewer } from '@/lib/auth/session';
+import { getViewer, requirePageViewer } from '@/lib/auth/session';
+import { getBranchBySlug } from '@/lib/data/branches';
 import { listMonthlyRankHistory, listTopPosts } from '@/lib/data/branch-insights';
+import { listBreaks } from '@/lib/data/breaks';
+import { breaksInRange } from '@/lib/breaks/model';
 import { listAccountHealth } from '@/lib/data/health';
 import { getBranchSeries } from '@/lib/data/series';
 import { getBranchSummary } from '@/lib/data/summary';
@@ -34,7 +39,11 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  return { title: slug };
+  // The branch's name in the UI language; the viewer's scope decides, as on the page itself.
+  const viewer = await getViewer().catch(() => null);
+  const b = viewer && branchSlugSchema.safeParse(slug).success ? await getBranchBySlug(getDb(), viewer, slug) : undefined;
+  if (!b) return {};
+  return { title: (await getLocale()) === 'en' ? b.nameEn : b.name };
 }
 
 /**
@@ -76,14 +85,16 @@ export default async function BranchPage({ params, searchParams }: Props) {
   const g = granularityFor(period.days);
   const window = { from: period.from, to: period.to, granularity: g, network: state.network };
   const sparkMetrics = [...new Set(summary.kpis.map((k) => SPARK_METRIC[k.metric]).filter((m): m is SeriesMetric => m !== undefined))];
-  const [seriesList, posts, history, accounts, playbook] = await Promise.all([
+  const [seriesList, posts, history, accounts, playbook, breaks] = await Promise.all([
     Promise.all(sparkMetrics.map((metric) => getBranchSeries(db, viewer, slug, { ...window, metric }))),
     listTopPosts(db, viewer, branch.id, { from: period.from, to: period.to, network: state.network }),
     listMonthlyRankHistory(db, viewer, slug, { to: period.to, network: state.network }),
     listAccountHealth(db, viewer, { branchId: branch.id }),
     // Only for a ranked branch outside the top three (null otherwise).
     getPlaybook(db, viewer, slug, parsed.data),
+    listBreaks(db),
   ]);
+  const periodBreaks = breaksInRange(breaks, period.from, period.to, state.network);
   const seriesBy = new Map(sparkMetrics.map((m, i) => [m, seriesList[i]]));
   const followers = seriesBy.get('followers');
   if (followers) seriesBy.set('followers', carryStock(followers));
@@ -130,15 +141,18 @@ export default async function BranchPage({ params, searchParams }: Props) {
       <ExportMenu href={branchExportHref(branch.slug, window)} />
       <KpiCards kpis={summary.kpis} sparks={sparks} />
       <div className="two-col">
-        <TrendPanel slug={slug} window={window} initial={seriesBy.get('views') ?? null} />
+        <TrendPanel slug={slug} window={window} initial={seriesBy.get('views') ?? null} breaks={breaks} />
         <div>
-          <ToTopBox summary={summary} />
-          <RankHistory points={history} />
+          <ToTopBox summary={summary} breaks={periodBreaks} />
+          <RankHistory points={history} breaks={breaks} network={state.network} />
         </div>
       </div>
       {playbook && <PlaybookSection playbook={playbook} />}
       <BranchTargets db={db} viewer={viewer} branch={branch} period={period} />
       <TopPosts byViews={posts.byViews} byEngagement={posts.byEngagement} />
+      <Suspense fallback={<section className="section card skeleton" style={{ minHeight: 240 }} aria-busy="true" />}>
+        <BranchContent viewer={viewer} slug={slug} from={period.from} to={period.to} network={state.network} />
+      </Suspense>
       <section className="section" aria-labelledby="acc-h">
         <div className="section-head">
           <h2 id="acc-h">{t('branch.accounts')}</h2>

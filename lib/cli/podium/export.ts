@@ -117,7 +117,7 @@ export function exportCommand(sub: string | undefined, rest: string[]): Runner {
         detail: { format: opts.format, via: 'cli', from: spec.from, to: spec.to, rows: spec.rows },
         userAgent: 'podium-cli',
       });
-      await writeOut(exportResponse(spec.spec), out, io);
+      await writeOut(spec.response(), out, io);
     };
   }
   throw new UsageError(`export needs "rankings" or "branch"\nusage: ${RANKINGS_USAGE}\n       ${BRANCH_USAGE}`);

@@ -131,6 +131,9 @@ export const collectTelegram: Collector = async (account, cred, window, ctx) => 
           comments: null,
           shares: null,
           reactions: p.reactions,
+          reactionsMargin: p.reactionsMargin,
+          paidStars: p.paidStars?.value ?? null,
+          paidStarsMargin: p.paidStars?.margin ?? null,
         });
       }
     }

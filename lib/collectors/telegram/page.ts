@@ -11,6 +11,10 @@ export interface ChannelPagePost {
    * of the page shows reactions (then "none yet" and "turned off" look the same).
    */
   reactions: number | null;
+  /** ± of `reactions`: the sum of each rounded count's half unit; 0 when all were exact. */
+  reactionsMargin: number | null;
+  /** Paid (star) reactions in stars, as shown ("16.8K"); null when none are shown or unreadable. */
+  paidStars: ParsedCount | null;
   forwarded: boolean;
   text: string;
 }
@@ -36,24 +40,34 @@ export function parseChannelPage(html: string): ChannelPage {
     const dt = node.find('time[datetime]').first().attr('datetime');
     const t = dt ? Date.parse(dt) : NaN;
     const viewsText = node.find('.tgme_widget_message_views').first().text();
-    // The count is the span's own trailing text, after the emoji element (api-notes: "Telegram: reactions").
+    // The count is the span's own trailing text, after the emoji element (docs/collectors.md, Telegram reactions).
     const block = node.find('.tgme_widget_message_reactions').first();
     let reactions: number | null = block.length ? 0 : null;
+    let reactionsMargin: number | null = block.length ? 0 : null;
+    let paidStars: ParsedCount | null = null;
     block.find('.tgme_reaction').each((_, r) => {
       const span = $(r);
-      if (span.hasClass('tgme_reaction_paid') || reactions === null) return;
       const own = span
         .contents()
         .filter((_, n) => n.type === 'text')
         .text();
       const c = parseCount(own);
+      // Paid reactions have no emoji, only the class; their count is stars.
+      if (span.hasClass('tgme_reaction_paid')) {
+        paidStars = c;
+        return;
+      }
+      if (reactions === null) return;
       reactions = c ? reactions + c.value : null;
+      reactionsMargin = c && reactionsMargin !== null ? reactionsMargin + c.margin : null;
     });
     posts.push({
       id,
       publishedAt: Number.isNaN(t) ? null : new Date(t),
       views: viewsText ? parseCount(viewsText) : null,
       reactions,
+      reactionsMargin: reactions === null ? null : reactionsMargin,
+      paidStars,
       forwarded: node.find('.tgme_widget_message_forwarded_from').length > 0,
       text: node.find('.tgme_widget_message_text').first().text().trim(),
     });
@@ -68,7 +82,10 @@ export function parseChannelPage(html: string): ChannelPage {
     $('.tgme_widget_message').each((_, el) => {
       const id = Number(($(el).attr('data-post') ?? '').split('/').pop());
       const p = posts.find((x) => x.id === id);
-      if (p && p.reactions === null && $(el).find('.tgme_widget_message_reactions').length === 0) p.reactions = 0;
+      if (p && p.reactions === null && $(el).find('.tgme_widget_message_reactions').length === 0) {
+        p.reactions = 0;
+        p.reactionsMargin = 0;
+      }
     });
   }
   return { posts, subscribers, end: $('.tme_no_messages_found').length > 0 };

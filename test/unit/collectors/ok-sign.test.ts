@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { okSessionSecret, okSignature } from '@/lib/collectors/ok/sign';
 
 describe('OK request signature', () => {
-  // The published test vector from api-notes.md.
+  // OK's published signature test vector (docs/collectors.md).
   it('matches the documented vector', () => {
     const secret = okSessionSecret('-s-84W-s3egarWUsbkq-IWTucuedzTKT8VUXIA.s4Xx8IW7', 'ABC123DEF456GHI789JKL123');
     expect(secret).toBe('b1a2b89707a94624c43afae67d59274c');

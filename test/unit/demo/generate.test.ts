@@ -35,10 +35,12 @@ describe('demo generator', () => {
     expect(a.posts.length).toBe(b.posts.length);
   });
 
-  it('gives every branch 2–5 accounts, always VK, 13 months of days', () => {
+  it('gives every branch 2–5 accounts, always VK, 13 months of days (plus a MAX channel in most branches)', () => {
     for (const b of generateDemo({ end: END, regions: REGIONS.slice(0, 20) })) {
-      expect(b.accounts.length).toBeGreaterThanOrEqual(2);
-      expect(b.accounts.length).toBeLessThanOrEqual(5);
+      const others = b.accounts.filter((a) => a.network !== 'max');
+      expect(others.length).toBeGreaterThanOrEqual(2);
+      expect(others.length).toBeLessThanOrEqual(5);
+      expect(b.accounts.filter((a) => a.network === 'max').length).toBeLessThanOrEqual(1);
       expect(b.accounts.map((a) => a.network)).toContain('vk');
       const days = b.days.map((d) => d.day).sort();
       expect(days[0]! >= '2025-10-26').toBe(true);
@@ -92,5 +94,28 @@ describe('demo generator', () => {
     expect(recent.length).toBeGreaterThan(0);
     expect(recent.every((d) => d.posts === 0)).toBe(true);
     expect(b.days.filter((d) => d.day < '2026-09-01').some((d) => (d.posts ?? 0) > 0)).toBe(true);
+  });
+});
+
+describe('demo MAX channels', () => {
+  it('most branches have one; views without likes, comments, shares or reactions (NULL, not 0); a channel without the bot has no data and says why', () => {
+    const all = [...generateDemo({ end: END })];
+    const withMax = all.filter((b) => b.accounts.some((a) => a.network === 'max'));
+    expect(withMax.length / all.length).toBeGreaterThan(0.6);
+    const noBot = withMax.flatMap((b) => b.accounts.filter((a) => a.network === 'max' && a.status === 'private').map((a) => ({ b, a })));
+    expect(noBot.length).toBeGreaterThan(0);
+    for (const { b, a } of noBot) {
+      expect(a.statusReason).toMatch(/not an administrator.*CSV/);
+      expect(b.days.filter((d) => d.accountKey === a.key)).toEqual([]);
+    }
+    const active = withMax.flatMap((b) => b.accounts.filter((a) => a.network === 'max' && a.status === 'active').map((a) => ({ b, a })))[0]!;
+    const posts = active.b.posts.filter((p) => p.accountKey === active.a.key);
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.every((p) => p.externalId.startsWith('mid.'))).toBe(true);
+    const snaps = posts.flatMap((p) => p.snapshots);
+    expect(snaps.some((x) => x.views !== null && x.views > 0)).toBe(true);
+    for (const x of snaps) expect([x.likes, x.comments, x.shares, x.reactions]).toEqual([null, null, null, null]);
+    const days = active.b.days.filter((d) => d.accountKey === active.a.key);
+    expect(days.every((d) => d.followers !== null && d.likes === null && d.comments === null && d.shares === null)).toBe(true);
   });
 });

@@ -91,8 +91,9 @@ describe('dates', () => {
     expect(formatDay('not a day', 'en')).toBe(DASH);
     expect(formatDay(null, 'ru')).toBe(DASH);
   });
-  it('formats timestamps in Moscow time', () => {
-    expect(plain(formatTimestamp('2026-11-26T11:05:00Z', 'ru'))).toBe('26 нояб. 2026, 14:05');
+  it('formats timestamps in Moscow time and says so', () => {
+    expect(plain(formatTimestamp('2026-11-26T11:05:00Z', 'ru'))).toBe('26 нояб. 2026, 14:05 МСК');
+    expect(plain(formatTimestamp('2026-11-26T22:05:09Z', 'en', { seconds: true }))).toBe('27 Nov 2026, 01:05:09 MSK');
   });
   it('says how long ago, and grades freshness', () => {
     const now = new Date('2026-11-26T12:00:00Z');

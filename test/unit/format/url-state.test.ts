@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankingsQuerySchema } from '@/lib/api/schemas';
 import {
+  compareQuery,
   compareSearch,
   parseCompareState,
   parseRankingState,
@@ -62,12 +63,19 @@ describe('ranking URL state', () => {
 
 describe('compare URL state', () => {
   it('keeps 0–6 distinct valid slugs in order', () => {
-    const s = parseCompareState({ branches: 'a,b,,B!,a,c,d,e,f,g', metric: 'followers', granularity: 'month', network: 'vk' });
-    expect(s).toEqual({ branches: ['a', 'b', 'c', 'd', 'e', 'f'], metric: 'followers', granularity: 'month', network: 'vk' });
-    expect(compareSearch(s)).toBe('?branches=a,b,c,d,e,f&metric=followers&granularity=month&network=vk');
+    const s = parseCompareState({ branches: 'a,b,,B!,a,c,d,e,f,g', metric: 'followers', granularity: 'month', network: 'vk', basis: 'absolute' });
+    expect(s).toEqual({ branches: ['a', 'b', 'c', 'd', 'e', 'f'], metric: 'followers', granularity: 'month', network: 'vk', basis: 'absolute', period: 'month', date: undefined });
+    expect(compareSearch(s)).toBe('?network=vk&branches=a,b,c,d,e,f&metric=followers&basis=absolute&granularity=month');
   });
-  it('defaults to weekly views', () => {
-    expect(parseCompareState({})).toEqual({ branches: [], metric: 'views', granularity: 'week', network: 'all' });
+  it('defaults to daily views per 100k residents over the ranking period', () => {
+    expect(parseCompareState({})).toEqual({ branches: [], metric: 'views', granularity: 'day', network: 'all', basis: 'per_100k', period: 'month', date: undefined });
     expect(compareSearch(parseCompareState({}))).toBe('');
+  });
+  it('carries the period fields like the ranking, and a bad basis falls back', () => {
+    const s = parseCompareState({ branches: 'a', period: 'custom', from: '2026-10-01', to: '2026-10-31', basis: 'per_banana' });
+    expect(s.basis).toBe('per_100k');
+    expect(compareSearch(s)).toBe('?period=custom&from=2026-10-01&to=2026-10-31&branches=a');
+    expect(compareQuery(s)).toEqual({ branches: ['a'], metric: 'views', granularity: 'day', network: 'all', basis: 'per_100k', period: 'custom', from: '2026-10-01', to: '2026-10-31' });
+    expect(compareQuery(parseCompareState({ period: 'quarter', date: '2026-Q3' }), ['x'])).toMatchObject({ branches: ['x'], period: 'quarter', date: '2026-Q3' });
   });
 });

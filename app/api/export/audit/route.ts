@@ -9,6 +9,7 @@ import { XLSX_MAX_ROWS } from '@/lib/export/xlsx';
 import { auditColumns, exportOptionsSchema, splitExportParams } from '@/lib/export/definitions';
 import { exportResponse } from '@/lib/export/respond';
 import { requestLocale } from '@/i18n/locale';
+import { bilingual } from '@/lib/export/text';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,7 +34,7 @@ export const GET = route(async (req: Request) => {
     columns: auditColumns(),
     rows: streamAuditEvents(db, viewer, filter),
     basename: fileSlug('podium', 'audit', filter.from ?? 'start', 'to', filter.to ?? today),
-    sheetName: { ru: 'Журнал', en: 'Audit log' },
+    sheetName: bilingual('auditLog'),
     about: Object.entries(filter).map(([k, v]) => ({ label: k, value: String(v) })),
   });
 });

@@ -4,13 +4,13 @@ import { branchSlugSchema } from '@/lib/api/schemas';
 import { recordAudit, requestOrigin } from '@/lib/audit';
 import { getViewer } from '@/lib/auth/session';
 import { branchExportQuerySchema, exportOptionsSchema, splitExportParams } from '@/lib/export/definitions';
-import { exportResponse } from '@/lib/export/respond';
 import { branchExportSpec } from '@/lib/export/specs';
 import { requestLocale } from '@/i18n/locale';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/export/branches/:slug – one branch's metrics per day, week or month as CSV or XLSX
+// GET /api/export/branches/:slug – one branch's metrics per day, week or month (table=metrics), its content-type
+// breakdown (table=content) or its top posts with their type (table=posts), as CSV or XLSX
 export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug: rawSlug } = await ctx.params;
   const { options, filters } = splitExportParams(new URL(req.url).searchParams);
@@ -29,8 +29,8 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
     action: 'export.branch',
     actor: viewer,
     target: out.branchSlug,
-    detail: { format: opts.format, from: out.from, to: out.to, granularity: input.granularity, network: input.network, rows: out.rows },
+    detail: { format: opts.format, table: input.table, from: out.from, to: out.to, granularity: input.granularity, network: input.network, rows: out.rows },
     ...requestOrigin(req.headers),
   });
-  return exportResponse(out.spec);
+  return out.response();
 });
