@@ -11,17 +11,7 @@ vi.mock('next/headers', async () => (await import('./auth-support')).nextHeaders
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 // Pages are called as plain functions (no React Server Components runtime): next-intl's server
 // helpers translate with the real Russian messages, and client parts get them from the provider.
-vi.mock('next-intl/server', async (importOriginal) => {
-  const real = await importOriginal<Record<string, unknown>>();
-  const { createTranslator } = await import('next-intl');
-  const messages = (await import('../../messages/ru.json')).default;
-  return {
-    ...real,
-    getTranslations: async (namespace?: string) => createTranslator({ locale: 'ru', messages, namespace: namespace as never }),
-    getLocale: async () => 'ru',
-    getMessages: async () => messages,
-  };
-});
+vi.mock('next-intl/server', async (importOriginal) => (await import('./auth-support')).nextIntlServerMock(importOriginal));
 
 const TOKEN = 'vk1.a.TOPSECRET-abcdefghijklmnopqrstuvwxyz-0123456789';
 const KEY_HEX = 'b'.repeat(64);

@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAuth, setAuthForTests, type Auth } from '../../lib/auth/auth';
 import { seedDemoUsers, DEMO_PASSWORD } from '../../lib/auth/demo-users';
@@ -8,6 +9,8 @@ import { asRequest, BASE, sessionCookie, signIn } from './auth-support';
 
 vi.mock('next/headers', async () => (await import('./auth-support')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+// The set-up and new-password pages are called as plain functions: next-intl's server helpers with the real messages.
+vi.mock('next-intl/server', async (importOriginal) => (await import('./auth-support')).nextIntlServerMock(importOriginal));
 
 let t: TestDatabase;
 let auth: Auth;
@@ -80,11 +83,16 @@ describe('reset-password page and action', () => {
     const page = (await import('../../app/reset-password/page')).default;
     const { resetPasswordAction } = await import('../../app/reset-password/actions');
     const { renderToString } = await import('react-dom/server');
+    const { createElement } = await import('react');
+    const { NextIntlClientProvider } = await import('next-intl');
+    const messages = (await import('../../messages/ru.json')).default;
+    // The form is a client component: it reads its text from the provider, as under the app's layout.
+    const html = async (el: Promise<ReactElement>) => renderToString(createElement(NextIntlClientProvider, { locale: 'ru', messages, timeZone: 'Europe/Moscow', children: await el }));
     asRequest(null);
-    expect(renderToString(await page({ searchParams: Promise.resolve({ token }) }))).toContain('name="password"');
+    expect(await html(page({ searchParams: Promise.resolve({ token }) }))).toContain('name="password"');
     expect(await digest(resetPasswordAction({ ok: true }, form({ token, password: 'new-central-pw', confirm: 'new-central-pw' })))).toMatch(/^NEXT_REDIRECT.*\/sign-in/);
     expect(await resetPasswordAction({ ok: true }, form({ token, password: 'new-central-pw2', confirm: 'new-central-pw2' }))).toMatchObject({ ok: false, message: expect.stringMatching(/already used/) });
-    expect(renderToString(await page({ searchParams: Promise.resolve({ token }) }))).not.toContain('name="password"');
+    expect(await html(page({ searchParams: Promise.resolve({ token }) }))).not.toContain('name="password"');
     expect((await signIn(auth, 'central@podium.demo', 'new-central-pw', '198.51.100.78')).status).toBe(200);
     const audit = await t.db.selectFrom('audit_event').select(['action', 'target']).where('action', '=', 'user.password_set').execute();
     expect(audit).toEqual([{ action: 'user.password_set', target: 'central@podium.demo' }]);

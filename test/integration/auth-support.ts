@@ -96,3 +96,20 @@ export function sessionCookie(res: Response): string {
 export async function signedInCookie(auth: Auth, email: string): Promise<string> {
   return sessionCookie(await signIn(auth, email, PASSWORD));
 }
+
+/**
+ * next-intl's server helpers for pages called as plain functions (no React Server
+ * Components runtime): they translate with the real Russian messages. Use as
+ * `vi.mock('next-intl/server', async (orig) => (await import('./auth-support')).nextIntlServerMock(orig))`.
+ */
+export async function nextIntlServerMock(importOriginal: <T>() => Promise<T>): Promise<Record<string, unknown>> {
+  const real = await importOriginal<Record<string, unknown>>();
+  const { createTranslator } = await import('next-intl');
+  const messages = (await import('../../messages/ru.json')).default;
+  return {
+    ...real,
+    getTranslations: async (namespace?: string) => createTranslator({ locale: 'ru', messages, namespace: namespace as never }),
+    getLocale: async () => 'ru',
+    getMessages: async () => messages,
+  };
+}

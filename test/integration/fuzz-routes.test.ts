@@ -46,6 +46,7 @@ const ROUTES: Record<string, RouteCase[]> = {
   'app/api/export/rankings/route.ts': [{ method: 'GET', path: '/api/export/rankings', query: { period: 'custom', from: '2026-10-01', to: '2026-10-31', format: 'csv', delimiter: 'semicolon', lang: 'en' } }],
   'app/api/export/audit/route.ts': [{ method: 'GET', path: '/api/export/audit', query: { from: '2026-01-01', to: '2026-12-31', action: 'export.', actor: 'admin@f.test', format: 'csv' } }],
   'app/api/export/compare/route.ts': [{ method: 'GET', path: '/api/export/compare', query: { branches: 'alpha,bravo', metric: 'views', from: '2026-10-01', to: '2026-10-31', format: 'xlsx' } }],
+  'app/api/export/presence/route.ts': [{ method: 'GET', path: '/api/export/presence', query: { format: 'csv', delimiter: 'semicolon', lang: 'en' } }],
   'app/api/publications/route.ts': [{ method: 'GET', path: '/api/publications', query: { network: 'all', from: '2026-10-01', to: '2026-10-31', limit: '10' } }],
   'app/api/publications/current/route.ts': [{ method: 'GET', path: '/api/publications/current', query: { period: 'month', date: '2026-10', network: 'all' } }],
   // Publication #1 is made in beforeAll.
