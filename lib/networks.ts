@@ -31,7 +31,7 @@ export const NETWORK_COLORS: Record<Network, string> = {
   vk: '#0072B2',
   ok: '#E69F00',
   telegram: '#56B4E9',
-  max: '#7B61FF',
+  max: '#5A3FC0',
   youtube: '#D55E00',
   rutube: '#CC79A7',
   website: '#009E73',

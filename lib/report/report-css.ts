@@ -42,6 +42,9 @@ export const REPORT_CSS = `
 
 @media (max-width: 640px) {
   .rpt-podium, .rpt-movers { grid-template-columns: 1fr; }
+  /* A fixed layout keeps the frame (the table that repeats the running header) to the
+     screen's width, so the wide tables scroll inside their own box on a phone. */
+  .rpt-frame { table-layout: fixed; }
   .rpt-table { display: block; overflow-x: auto; }
 }
 

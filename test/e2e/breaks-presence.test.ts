@@ -114,7 +114,7 @@ describe('platform breaks and presence in the browser', () => {
     await create.locator('select[name=network]').selectOption('ok');
     await create.locator('input[name=note]').fill('E2E: OK outage');
     await create.locator('button[type=submit]').click();
-    await expect.poll(() => create.locator('[role=status]').innerText(), SLOW).toContain('OK');
+    await expect.poll(() => create.locator('[role=status]').innerText(), SLOW).toContain('Done');
     await page.reload({ waitUntil: 'networkidle' });
     const row = page.locator('tr', { hasText: 'E2E: OK outage' });
     expect(await row.count()).toBe(1);
