@@ -61,7 +61,7 @@ function Flags({ row }: { row: RankingRow }) {
   return (
     <span className="flags">
       {flags.slice(0, 4).map((f, i) => (
-        <Tip key={i} id={`flag-${row.branch.id}-${i}`} label={`${t(f.kind)}: ${flag(f)}`} tip={flag(f)} align="right">
+        <Tip key={i} id={`flag-${row.branch.id}-${i}`} label={`${tag(f.kind)} — ${t(f.kind)}: ${flag(f)}`} tip={flag(f)} align="right">
           {/* The sign with a word (docs/ui.md, "Status signs"): readable without hovering. */}
           <span className="flag-icon" aria-hidden="true">
             {icon[f.kind]} {tag(f.kind)}
