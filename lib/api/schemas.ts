@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { FEDERAL_DISTRICTS, NETWORKS } from '../networks';
 import { COMPARE_BASES } from '../compare/basis';
-import { FLAG_KINDS, GRANULARITIES, INELIGIBLE_REASONS, KPI_METRICS, NETWORK_SCOPES, PERIOD_KINDS, SERIES_METRICS, type PeriodKind } from './vocabulary';
+import { GRANULARITIES, KPI_METRICS, NETWORK_SCOPES, PERIOD_KINDS, SERIES_METRICS, type PeriodKind } from './vocabulary';
 
 export { FLAG_KINDS, GRANULARITIES, INELIGIBLE_REASONS, KPI_METRICS, NETWORK_SCOPES, PERIOD_KINDS, SERIES_METRICS } from './vocabulary';
 export type { Granularity, NetworkScope, PeriodKind, SeriesMetric } from './vocabulary';
 import { COMPONENT_IDS } from '../ranking/method';
+import { rankingDetailSchema } from '../ranking/output';
 import { daysInclusive, isValidDay, parseAnchor } from '../ranking/period';
 
 // Request queries and response bodies of the analytics API, declared once and
@@ -161,6 +162,18 @@ export type CompareViewQuery = z.infer<typeof compareViewQuerySchema>;
 
 // ---- responses
 
+// The engine's per-branch output is declared in lib/ranking/output.ts; the API composes it.
+export {
+  componentValueSchema,
+  eligibilitySchema,
+  explanationItemSchema,
+  explanationSchema,
+  flagSchema,
+  pathToTopSchema,
+  rankingDetailSchema,
+} from '../ranking/output';
+export type { ComponentValue, Eligibility, Explanation, Flag, PathToTop, RankingDetail } from '../ranking/output';
+
 export const branchRefSchema = z.object({
   id: z.number().int(),
   slug: z.string(),
@@ -194,88 +207,6 @@ export const methodRefSchema = z.object({
   /** Posts per week above this count as this many in the score (figures show the real number). */
   activityCap: z.number().optional(),
 });
-
-export const componentValueSchema = z.object({
-  id: componentIdSchema,
-  /** The branch's value (per 100k residents, %, posts per week…); null = not measured. */
-  value: z.number().nullable(),
-  /** Median among eligible branches. */
-  median: z.number().nullable(),
-  /** 0–100 among eligible branches, mid-rank for ties; null when the value is missing. */
-  percentile: z.number().nullable(),
-  /** Share of the score, 0–1 (renormalised over the components the branch has). */
-  weight: z.number(),
-  /** Points of the score this component adds: weight × percentile. */
-  contribution: z.number().nullable(),
-});
-export type ComponentValue = z.infer<typeof componentValueSchema>;
-
-export const flagSchema = z.object({
-  kind: z.enum(FLAG_KINDS),
-  network: networkSchema.nullable(),
-  /** First day concerned. */
-  day: z.string(),
-  /** Last day (gaps span several days). */
-  until: z.string(),
-  /** follower_jump: followers gained; drop_to_zero: baseline before the drop; data_gap: days missing. */
-  value: z.number(),
-});
-export type Flag = z.infer<typeof flagSchema>;
-
-export const eligibilitySchema = z.object({
-  eligible: z.boolean(),
-  reasons: z.array(
-    z.object({
-      code: z.enum(INELIGIBLE_REASONS),
-      required: z.number().nullable(),
-      actual: z.number().nullable(),
-    }),
-  ),
-});
-export type Eligibility = z.infer<typeof eligibilitySchema>;
-
-export const explanationItemSchema = z.object({
-  component: componentIdSchema,
-  value: z.number().nullable(),
-  median: z.number().nullable(),
-  /** value / median when both are positive ("2.1× the median"). */
-  ratio: z.number().nullable(),
-  percentile: z.number().nullable(),
-  /** Score points gained (+) or lost (−) against an average (50th percentile) result. */
-  impact: z.number(),
-});
-export const explanationSchema = z.object({
-  /** Components that lift the score, strongest first. */
-  lifts: z.array(explanationItemSchema),
-  /** Components that hold it back, strongest first. */
-  holdsBack: z.array(explanationItemSchema),
-  /** The one-line reason: the strongest lift (or the least bad component). */
-  headline: explanationItemSchema.nullable(),
-});
-export type Explanation = z.infer<typeof explanationSchema>;
-
-export const pathToTopSchema = z.object({
-  component: componentIdSchema,
-  current: z.number().nullable(),
-  target: z.number(),
-  /** Relative change needed, % (null when the current value is 0 or missing). */
-  changePct: z.number().nullable(),
-  /** The rank the branch would reach. */
-  rank: z.number().int(),
-});
-export type PathToTop = z.infer<typeof pathToTopSchema>;
-
-export const rankingDetailSchema = z.object({
-  components: z.array(componentValueSchema),
-  flags: z.array(flagSchema),
-  /** Share of expected account-days with data, 0–1. */
-  coverage: z.number(),
-  eligibility: eligibilitySchema,
-  explanation: explanationSchema.nullable(),
-  /** For a ranked branch outside the top N: the smallest single-component change that brings it in. */
-  pathToTop: pathToTopSchema.nullable(),
-});
-export type RankingDetail = z.infer<typeof rankingDetailSchema>;
 
 /**
  * What a branch did in the period, whatever the score makes of it (podium-v2 metrics;

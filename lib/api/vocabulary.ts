@@ -29,9 +29,8 @@ export type SeriesMetric = (typeof SERIES_METRICS)[number];
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
-export const FLAG_KINDS = ['follower_jump', 'drop_to_zero', 'data_gap'] as const;
-
-export const INELIGIBLE_REASONS = ['no_accounts', 'too_few_posts', 'low_coverage', 'no_population', 'no_components'] as const;
+// Flags and ineligibility reasons belong to the engine (lib/ranking/outcomes.ts).
+export { FLAG_KINDS, INELIGIBLE_REASONS } from '../ranking/outcomes';
 
 export const KPI_METRICS = [
   'followers',

@@ -1,5 +1,5 @@
 import type { Network } from '../networks';
-import type { Flag } from '../api/schemas';
+import type { Flag } from './output';
 import type { MethodDefinition } from './method';
 import { addDays, diffDays, eachDay, minDay } from './period';
 import { median, sumNullable } from './stats';

@@ -1,4 +1,4 @@
-import type { ComponentValue, Eligibility, Explanation, Flag, PathToTop, RankingDetail } from '../api/schemas';
+import type { ComponentValue, Eligibility, Explanation, Flag, PathToTop, RankingDetail } from './output';
 import { branchFlags, branchMetrics, type BranchInput, type BranchMetrics } from './components';
 import { branchMetricsV2, v2FlagDays } from './components-v2';
 import { growthExcludingBreaks, type BreakDays } from './break-exclusion';
