@@ -1,6 +1,6 @@
 import type { Network } from '../networks';
 import type { MethodDefinition } from './method';
-import { byNetwork, type BranchInput, type BranchMetrics, type DayTotals } from './components';
+import { accountDayCoverage, byNetwork, type BranchInput, type BranchMetrics, type DayTotals } from './components';
 import { interactionsOf } from './interactions';
 import { addDays, diffDays, minDay } from './period';
 import { sumNullable } from './stats';
@@ -117,18 +117,8 @@ export function branchMetricsV2(b: BranchInput, from: string, to: string, asOf: 
   const messengerVisits = sumNullable(site.map((d) => d.v2?.messengerVisits ?? null));
   const siteFromSocial = socialVisits === null && messengerVisits === null ? null : (socialVisits ?? 0) + (messengerVisits ?? 0);
 
-  // Coverage as in podium-v1: reported account-days / (expected accounts × elapsed days).
-  const perDay = new Map<string, number>();
-  let maxDaily = 0;
-  for (const d of inPeriod) {
-    const n = (perDay.get(d.day) ?? 0) + d.accounts;
-    perDay.set(d.day, n);
-    maxDaily = Math.max(maxDaily, n);
-  }
-  const expected = Math.max(b.expectedAccounts, maxDaily);
-  let reported = 0;
-  for (const n of perDay.values()) reported += Math.min(n, expected);
-  const coverage = expected > 0 && elapsedDays > 0 ? reported / (expected * elapsedDays) : 0;
+  // Coverage as in podium-v1.
+  const coverage = accountDayCoverage(inPeriod, b.expectedAccounts, elapsedDays);
 
   const weeks = elapsedDays / 7;
   return {
@@ -141,7 +131,7 @@ export function branchMetricsV2(b: BranchInput, from: string, to: string, asOf: 
     posts,
     postsPerWeek: weeks > 0 ? posts / weeks : 0,
     visits,
-    coverage: Math.min(1, coverage),
+    coverage,
     elapsedDays,
     engagementByViews: erViews !== null && erViews > 0 && erInter !== null ? (erInter / erViews) * 100 : null,
     engagementByFollowers: erNum !== null && erDen !== null && erDen > 0 ? (erNum / elapsedDays / erDen) * 100 : null,

@@ -108,6 +108,25 @@ function followerEnds(rows: DayTotals[], from: string, to: string): { start: num
   return { start: complete[0].followers, end: complete[complete.length - 1].followers };
 }
 
+/**
+ * Share of expected account-days with data, 0–1 (docs/methodology.md, "Coverage"):
+ * reported account-days / (expected accounts × elapsed days). The expected count is
+ * at least the most accounts seen on one day, so an account added mid-period counts.
+ */
+export function accountDayCoverage(inPeriod: readonly DayTotals[], expectedAccounts: number, elapsedDays: number): number {
+  const perDay = new Map<string, number>();
+  let maxDaily = 0;
+  for (const d of inPeriod) {
+    const n = (perDay.get(d.day) ?? 0) + d.accounts;
+    perDay.set(d.day, n);
+    maxDaily = Math.max(maxDaily, n);
+  }
+  const expected = Math.max(expectedAccounts, maxDaily);
+  let reported = 0;
+  for (const n of perDay.values()) reported += Math.min(n, expected);
+  return Math.min(1, expected > 0 && elapsedDays > 0 ? reported / (expected * elapsedDays) : 0);
+}
+
 /** Aggregates a branch's rollup rows over [from, asOf] (the day before `from` serves as the growth baseline). */
 export function branchMetrics(b: BranchInput, from: string, to: string, asOf: string): BranchMetrics {
   const end = minDay(to, asOf);
@@ -133,17 +152,7 @@ export function branchMetrics(b: BranchInput, from: string, to: string, asOf: st
   const posts = inPeriod.reduce((s, d) => s + d.posts, 0);
   const visits = sumNullable(inPeriod.filter((d) => d.network === 'website').map((d) => d.visits));
 
-  const perDay = new Map<string, number>();
-  let maxDaily = 0;
-  for (const d of inPeriod) {
-    const n = (perDay.get(d.day) ?? 0) + d.accounts;
-    perDay.set(d.day, n);
-    maxDaily = Math.max(maxDaily, n);
-  }
-  const expected = Math.max(b.expectedAccounts, maxDaily);
-  let reported = 0;
-  for (const n of perDay.values()) reported += Math.min(n, expected);
-  const coverage = expected > 0 && elapsedDays > 0 ? reported / (expected * elapsedDays) : 0;
+  const coverage = accountDayCoverage(inPeriod, b.expectedAccounts, elapsedDays);
 
   const weeks = elapsedDays / 7;
   return {
@@ -156,7 +165,7 @@ export function branchMetrics(b: BranchInput, from: string, to: string, asOf: st
     posts,
     postsPerWeek: weeks > 0 ? posts / weeks : 0,
     visits,
-    coverage: Math.min(1, coverage),
+    coverage,
     elapsedDays,
   };
 }
