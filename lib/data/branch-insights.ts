@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import { canSeeBranchDetail, type Viewer } from '../auth/viewer';
 import type { ContentType } from '../content-types';
+import type { PostDto } from '../content/post-dto';
 import type { Network } from '../networks';
 import { breaksInRange, type PlatformBreak } from '../breaks/model';
 import { listBreaks } from './breaks';
@@ -10,19 +11,8 @@ import type { Scope } from './rollup-rows';
 
 // Branch-page extras the analytics API does not carry: top posts and rank history.
 
-export interface TopPost {
-  id: number;
-  network: Network;
-  /** lib/content-types.ts; null when the network did not say. */
-  contentType: ContentType | null;
-  url: string | null;
-  excerpt: string | null;
-  publishedAt: string;
-  views: number | null;
-  interactions: number | null;
-  /** Interactions / views, %; null without views. */
-  engagementRate: number | null;
-}
+/** A top post of the branch page (lib/content/post-dto.ts). */
+export type TopPost = PostDto;
 
 /**
  * Posts published in [from, to] (Moscow days), with their latest snapshot,

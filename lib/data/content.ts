@@ -17,6 +17,7 @@ import {
   type NetworkRow,
   type TypeRow,
 } from '../content/analytics';
+import type { PostDto } from '../content/post-dto';
 import type { BranchContentQuery, ContentQuery } from '../content/schema';
 import type { ContentType } from '../content-types';
 import { NETWORKS, type FederalDistrict, type Network } from '../networks';
@@ -28,19 +29,6 @@ import { getMethod, methodRef, UnknownMethodError } from './rankings';
 // detail (docs/methodology.md "Content analytics"). The scope is applied in
 // the query: a coordinator's posts query never reaches another branch's rows.
 
-/** One post as the API shows it (its branch's own pages and routes only). */
-export interface ContentPostDto {
-  id: number;
-  network: Network;
-  contentType: ContentType | null;
-  url: string | null;
-  excerpt: string | null;
-  publishedAt: string;
-  views: number | null;
-  interactions: number | null;
-  /** Interactions / views × 100, %; null without views. */
-  engagement: number | null;
-}
 
 export interface ContentReport {
   /** The branch asked for, or null for several branches. */
@@ -59,7 +47,7 @@ export interface ContentReport {
   heatmap: HeatCell[];
   advice: Advice[];
   /** The branch's best posts by engagement (at least the median views), with their type; empty for several branches. */
-  topPosts: ContentPostDto[];
+  topPosts: PostDto[];
   /** Several branches: one row per branch with posts, most posts first; empty for one branch. */
   byBranch: BranchContentRow[];
 }
@@ -159,7 +147,7 @@ function branchRows(posts: (ContentPost & { row: Row })[], refs: Map<number, Bra
 
 function report(posts: (ContentPost & { row: Row })[], base: Base, top: number, refs: Map<number, BranchRef> | null = null): ContentReport {
   const tz = base.period.timeZone;
-  let topPosts: ContentPostDto[] = [];
+  let topPosts: PostDto[] = [];
   if (top > 0) {
     // Posts with few views would top the rate by chance: at least the median views.
     const viewed = posts.filter((p) => p.views !== null).map((p) => p.views!).sort((a, b) => a - b);
@@ -177,7 +165,7 @@ function report(posts: (ContentPost & { row: Row })[], base: Base, top: number, 
         publishedAt: p.publishedAt.toISOString(),
         views: p.views,
         interactions: p.interactions,
-        engagement: postEngagement(p),
+        engagementRate: postEngagement(p),
       }));
   }
   return {

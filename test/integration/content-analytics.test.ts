@@ -59,6 +59,9 @@ describe('content analytics on the database', () => {
     expect(r.totals).toMatchObject({ views: 550, interactions: 28, measuredPosts: 3 });
     expect(r.byNetwork.map((x) => [x.network, x.posts])).toEqual([['vk', 4]]);
     expect(r.topPosts.every((p) => p.contentType !== undefined)).toBe(true);
+    // The rate is named as on the branch page (PostDto): interactions / views × 100.
+    expect(r.topPosts.length).toBeGreaterThan(0);
+    for (const p of r.topPosts) expect(p.engagementRate).toBeCloseTo(((p.interactions ?? 0) / p.views!) * 100, 10);
   });
 
   it('a coordinator of another branch gets nothing, and their overview counts their branch only', async () => {
