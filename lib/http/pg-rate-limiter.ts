@@ -4,6 +4,13 @@ import { RateLimiter, type Limiter, type RateLimit, type Release } from './rate-
 
 /** Longest pause between looks at a key whose slots are all in flight elsewhere. */
 const POLL_MS = 100;
+/**
+ * How early a slot that is about to free may be claimed. The claimer then
+ * sleeps until the slot's free_at before sending, so the claim's own round
+ * trip to the database is not added to the interval, and the request still
+ * starts no earlier than the slot allows.
+ */
+const LEAD_MS = 50;
 
 /**
  * The limiter shared by every process on one database (docs/collectors.md,
@@ -16,6 +23,8 @@ const POLL_MS = 100;
  */
 export class PgRateLimiter implements Limiter {
   private readonly seeded = new Set<string>();
+  /** This process's waiters for a key queue here; only the first asks the database. */
+  private readonly tails = new Map<string, Promise<unknown>>();
   /** Wakes this process's waiters when it frees a slot (others are polled). */
   private readonly local = new RateLimiter();
   private readonly wake = new Map<string, (() => void)[]>();
@@ -24,36 +33,61 @@ export class PgRateLimiter implements Limiter {
 
   async begin(key: string, rate: RateLimit, maxHoldMs: number): Promise<Release> {
     await this.seed(key, rate.limit);
-    const hold = `${Math.ceil(maxHoldMs + rate.intervalMs)} milliseconds`;
-    const freeIn = `${Math.ceil(rate.intervalMs)} milliseconds`;
+    // Waiters polling side by side would each query the database while they
+    // wait, and race for every freed slot; in line, one query per look.
+    const prev = this.tails.get(key) ?? Promise.resolve();
+    const next = prev.then(() => this.take(key, rate, maxHoldMs));
+    this.tails.set(
+      key,
+      next.catch(() => {}),
+    );
+    return next;
+  }
+
+  private async take(key: string, rate: RateLimit, maxHoldMs: number): Promise<Release> {
+    const hold = `${Math.ceil(LEAD_MS + maxHoldMs + rate.intervalMs)} milliseconds`;
+    const lead = `${LEAD_MS} milliseconds`;
     for (;;) {
-      const taken = await sql<{ slot: number }>`
+      const taken = await sql<{ slot: number; wait_ms: number }>`
         update rate_slot r set free_at = clock_timestamp() + ${hold}::interval
         from (
-          select slot from rate_slot
-          where key = ${key} and slot < ${rate.limit} and free_at <= clock_timestamp()
+          select slot, free_at from rate_slot
+          where key = ${key} and slot < ${rate.limit} and free_at <= clock_timestamp() + ${lead}::interval
           order by free_at limit 1
           for update skip locked
         ) s
         where r.key = ${key} and r.slot = s.slot
-        returning r.slot`.execute(this.db);
+        returning r.slot, extract(epoch from (greatest(s.free_at, clock_timestamp()) - clock_timestamp())) * 1000 as wait_ms`.execute(this.db);
       const slot = taken.rows[0]?.slot;
       if (slot !== undefined) {
+        // Counted from the answer's arrival here, so the start is never before free_at on the database's clock.
+        const early = Math.ceil(Number(taken.rows[0].wait_ms));
+        if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
         let done = false;
         return async () => {
           if (done) return;
           done = true;
-          await sql`update rate_slot set free_at = clock_timestamp() + ${freeIn}::interval where key = ${key} and slot = ${slot}`.execute(this.db);
+          const answeredAt = performance.now();
+          await this.db.connection().execute(async (conn) => {
+            // The slot frees one interval after the answer, not after this
+            // statement: a wait for a pooled connection would otherwise idle
+            // the slot. The time since the answer is measured before the
+            // statement is sent, so the database's clock can only put the
+            // release later than the answer, never earlier.
+            const freeIn = `${Math.ceil(rate.intervalMs) - Math.floor(performance.now() - answeredAt)} milliseconds`;
+            await sql`update rate_slot set free_at = clock_timestamp() + ${freeIn}::interval where key = ${key} and slot = ${slot}`.execute(conn);
+          });
           for (const w of this.wake.get(key)?.splice(0) ?? []) w();
         };
       }
       const next = await sql<{ ms: number | null }>`
-        select extract(epoch from (min(free_at) - clock_timestamp())) * 1000 as ms
+        select extract(epoch from (min(greatest(free_at, clock_timestamp())) - clock_timestamp())) * 1000 as ms
         from rate_slot where key = ${key} and slot < ${rate.limit}`.execute(this.db);
+      // greatest(): a never-used slot (free_at -infinity) locked by another taker cannot be subtracted from.
       const ms = Number(next.rows[0]?.ms ?? 0);
       // A slot freed by another process frees intervalMs after its answer, so
       // looking at least twice an interval never oversleeps it.
-      const wait = Math.max(1, Math.min(Math.ceil(ms), POLL_MS, rate.intervalMs / 2));
+      const wait = Math.max(1, Math.min(Math.ceil(ms - LEAD_MS), POLL_MS, rate.intervalMs / 2));
       await new Promise<void>((resolve) => {
         const list = this.wake.get(key) ?? [];
         const t = setTimeout(resolve, wait);
