@@ -140,7 +140,7 @@ async function main() {
     const postsBy = await db.selectFrom('post').select(['network', 'content_type']).select((eb) => eb.fn.countAll<string>().as('n')).groupBy(['network', 'content_type']).orderBy('network').orderBy('content_type').execute();
     console.log(`posts by network and content type: ${postsBy.map((r) => `${r.network}/${r.content_type ?? 'NULL'} ${r.n}`).join(', ')}; VK rows with clip counters: ${clipRows.n}`);
     console.log(`accounts: ${results.length} (${status('ok')} ok, ${status('partial')} partial, ${status('failed')} failed, ${status('skipped')} skipped)`);
-    console.log(`wall time: ${(wallMs / 1000).toFixed(1)} s; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB; at least ${CONCURRENCY} slots per network (more where the ceiling is higher)`);
+    console.log(`wall time: ${(wallMs / 1000).toFixed(1)} s; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB; collectors per network: the larger of ${CONCURRENCY} and twice the ceiling (poolFor, up to 64)`);
     console.log('| bucket | requests | ceiling req/s | busy span s | shortest span the ceiling allows s | ratio | most arrivals in any 1 s | at the server / ceiling |');
     console.log('|---|---|---|---|---|---|---|---|');
     for (const b of buckets) {
