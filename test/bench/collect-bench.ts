@@ -152,6 +152,13 @@ async function main() {
       const peak = maxInWindow(times, 1000);
       console.log(`| ${b.name} | ${times.length} | ${b.ceiling} | ${span.toFixed(1)} | ${ideal} | ${ratio} | ${peak} | ${(peak / b.ceiling).toFixed(3)} |`);
     }
+    // Where a short span loses its time: every later burst inherits the spread of the first one.
+    const firstBurst = buckets.map((b) => {
+      const times = b.reqs.map((r) => r.at).sort((x, y) => x - y);
+      const n = Math.min(b.ceiling, times.length);
+      return `${b.name} ${n > 0 ? (times[n - 1] - times[0]).toFixed(0) : '-'} ms`;
+    });
+    console.log(`first ceiling's worth of arrivals spread over: ${firstBurst.join('; ')}`);
   } finally {
     clearInterval(sampler);
     await fakes.close();
