@@ -12,15 +12,7 @@ const POLL_MS = 100;
  */
 const LEAD_MS = 50;
 
-/**
- * The limiter shared by every process on one database (docs/collectors.md,
- * "Rate limits"): the slots of a key are rows of rate_slot, taken with
- * FOR UPDATE SKIP LOCKED and timed on the database's clock, so a worker and
- * an `npm run collect` beside it share a credential's ceiling. The rule is the
- * in-process one: a slot is held from the request's start until its answer,
- * and frees `intervalMs` later. A process that dies holding a slot loses it
- * for at most `maxHoldMs + intervalMs`.
- */
+/** One caller waiting for a slot of a key. */
 interface Waiter {
   rate: RateLimit;
   maxHoldMs: number;
@@ -28,13 +20,23 @@ interface Waiter {
   reject: (err: unknown) => void;
 }
 
+/**
+ * The limiter shared by every process on one database (docs/collectors.md,
+ * "Rate limits"): the slots of a key are rows of rate_slot, taken with
+ * FOR UPDATE SKIP LOCKED and timed on the database's clock, so a worker and
+ * an `npm run collect` beside it share a credential's ceiling. The rule is the
+ * in-process one: a slot is held from the request's start until its answer,
+ * and frees `intervalMs` later. A process that dies holding a slot loses it
+ * for at most `LEAD_MS + maxHoldMs + intervalMs`.
+ */
 export class PgRateLimiter implements Limiter {
   private readonly seeded = new Set<string>();
   /** This process's waiters for each key, in order; one claim loop per key asks the database for all of them. */
   private readonly queues = new Map<string, Waiter[]>();
   private readonly claiming = new Set<string>();
-  /** Wakes a key's claim loop when this process frees one of its slots (others' are polled). */
+  /** Pacing of this process's own sends (acquire). */
   private readonly local = new RateLimiter();
+  /** Wakes a key's claim loop when this process frees one of its slots (others' are polled). */
   private readonly wake = new Map<string, (() => void)[]>();
 
   constructor(private readonly db: DB) {}
