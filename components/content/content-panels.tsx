@@ -9,6 +9,7 @@ import { GroupTable } from './type-tables';
 // heatmap. Server-rendered tables only (docs/ui.md "Content").
 export function ContentPanels({ report }: { report: ContentReport }) {
   const t = useTranslations('content');
+  const notes = useTranslations('coverageNotes');
   const zone = report.period.timeZone;
   return (
     <div className="content-grid">
@@ -16,6 +17,11 @@ export function ContentPanels({ report }: { report: ContentReport }) {
         <GroupTable kind="type" rows={report.byType} total={report.totals} caption={t('byType')} />
         <GroupTable kind="network" rows={report.byNetwork} total={report.totals} caption={t('byNetwork')} />
         <p className="muted small">{t('tableNote')}</p>
+        {report.byNetwork.some((r) => r.network === 'telegram') && (
+          <p className="muted small" data-testid="telegram-forwards-note">
+            {notes('telegramForwards')}
+          </p>
+        )}
         <AdviceList advice={report.advice} measured={report.totals.measuredPosts} scope={report.branch || report.branches === 1 ? 'own' : 'all'} />
       </div>
       <div>

@@ -21,7 +21,7 @@ import {
 import { sortRankingRows, type RankingSort } from './ranking-sort';
 import { exportResponse, type ExportSpec } from './respond';
 import type { RankingRow } from '../api/schemas';
-import { bilingual, exportMessage } from './text';
+import { bilingual, coverageNote, exportMessage } from './text';
 import { listTargets, withProgress } from '../data/targets';
 import type { ExportColumn } from './table';
 
@@ -113,6 +113,7 @@ export async function branchExportSpec(
       { label: bilingual('granularity')[locale], value: table.granularity },
       { label: bilingual('network')[locale], value: table.network },
       { label: bilingual('emptyCell')[locale], value: bilingual('notMeasuredNotZero')[locale] },
+      ...sharesAbout(table.network, locale),
       ...(await targetAbout(db, viewer, table.branch.id, table.from, table.to, locale)),
     ],
   };
@@ -135,7 +136,13 @@ function branchAbout(name: string, input: BranchExportQuery, locale: ExportLocal
     { label: bilingual('network')[locale], value: input.network },
     ...extra,
     { label: bilingual('emptyCell')[locale], value: bilingual('notMeasuredNotZero')[locale] },
+    ...sharesAbout(input.network, locale),
   ];
+}
+
+/** Why Telegram's shares are empty, in every export that can hold Telegram's figures (docs/collectors.md, telegram). */
+function sharesAbout(network: string, locale: ExportLocale): { label: string; value: string }[] {
+  return network === 'all' || network === 'telegram' ? [{ label: bilingual('shares')[locale], value: coverageNote('telegramForwards', locale) }] : [];
 }
 
 /** The content-type and network breakdown of a branch's posts in the period (docs/methodology.md "Content analytics"). */

@@ -18,3 +18,10 @@ export function bilingual(key: ExportTextKey): Record<ExportLocale, string> {
 export function exportMessage(locale: ExportLocale, key: ExportTextKey, values: Record<string, string | number>): string {
   return createTranslator({ locale, messages: locale === 'en' ? en : ru, namespace: 'exportText' })(key, values);
 }
+
+export type CoverageNoteKey = keyof typeof ru.coverageNotes;
+
+/** A note on what a network does not publish (the `coverageNotes` namespace), for an export's "about" block. */
+export function coverageNote(key: CoverageNoteKey, locale: ExportLocale): string {
+  return (locale === 'en' ? en : ru).coverageNotes[key];
+}

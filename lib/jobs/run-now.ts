@@ -2,7 +2,7 @@ import type { DB } from '../../db/client';
 import { addDays, dayInZone } from '../ranking/period';
 import type { Env } from '../env';
 import type { HttpClient } from '../http/client';
-import { DEFAULT_LIMITS } from '../http/rate-limiter';
+import { DEFAULT_LIMITS, type RateLimit } from '../http/rate-limiter';
 import type { Logger } from '../log';
 import { NETWORKS, type Network } from '../networks';
 import { refreshRollups } from '../rollups';
@@ -82,6 +82,23 @@ export interface CollectNowOptions {
   onResult?: (target: Target, summary: RunSummary) => void;
 }
 
+/** Most collectors one network runs at once in `collectNow`. */
+const MAX_POOL = 64;
+
+/**
+ * Collectors to run side by side for a network with this ceiling
+ * (docs/collectors.md, "Rate limits"). A rate-limit slot is busy one round
+ * trip and then idle for an interval; meanwhile its collector parses and
+ * writes to the database, holding no slot. With as many collectors as slots,
+ * every such pause idles a slot (OK and YouTube ran at 0.89–0.91 of their
+ * ceilings, docs/benchmarks.md); with twice as many, a slot that frees finds a
+ * collector waiting as long as a request and its share of the writes take
+ * under an interval.
+ */
+export function poolFor(rate: RateLimit): number {
+  return Math.min(MAX_POOL, 2 * Math.ceil(rate.limit));
+}
+
 /**
  * Collects the targets now, then refreshes rollups once. Each network gets
  * its own pool of `concurrency` slots: a slow, tightly limited network
@@ -96,11 +113,9 @@ export async function collectNow(db: DB, targets: readonly Target[], opts: Colle
   targets.forEach((t, i) => byNetwork.set(t.network, [...(byNetwork.get(t.network) ?? []), i]));
   const pools = [...byNetwork.entries()].flatMap(([network, indexes]) => {
     let next = 0;
-    // At least as many slots as the network's per-second ceiling, so its
-    // budget is not left idle while slots wait on round trips and writes.
     const bucket = NETWORK_BUCKET[network];
     const rate = bucket ? opts.http.rate(bucket, DEFAULT_LIMITS[bucket]) : undefined;
-    const slots = Math.max(opts.concurrency ?? 4, rate ? Math.min(16, Math.ceil((rate.limit * 1000) / rate.intervalMs)) : 0);
+    const slots = Math.max(opts.concurrency ?? 4, rate ? poolFor(rate) : 0);
     return Array.from({ length: Math.min(slots, indexes.length) }, async () => {
       while (next < indexes.length) {
         const i = indexes[next++];

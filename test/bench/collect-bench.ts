@@ -140,7 +140,7 @@ async function main() {
     const postsBy = await db.selectFrom('post').select(['network', 'content_type']).select((eb) => eb.fn.countAll<string>().as('n')).groupBy(['network', 'content_type']).orderBy('network').orderBy('content_type').execute();
     console.log(`posts by network and content type: ${postsBy.map((r) => `${r.network}/${r.content_type ?? 'NULL'} ${r.n}`).join(', ')}; VK rows with clip counters: ${clipRows.n}`);
     console.log(`accounts: ${results.length} (${status('ok')} ok, ${status('partial')} partial, ${status('failed')} failed, ${status('skipped')} skipped)`);
-    console.log(`wall time: ${(wallMs / 1000).toFixed(1)} s; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB; at least ${CONCURRENCY} slots per network (more where the ceiling is higher)`);
+    console.log(`wall time: ${(wallMs / 1000).toFixed(1)} s; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB; collectors per network: the larger of ${CONCURRENCY} and twice the ceiling (poolFor, up to 64)`);
     console.log('| bucket | requests | ceiling req/s | busy span s | shortest span the ceiling allows s | ratio | most arrivals in any 1 s | at the server / ceiling |');
     console.log('|---|---|---|---|---|---|---|---|');
     for (const b of buckets) {
@@ -152,6 +152,13 @@ async function main() {
       const peak = maxInWindow(times, 1000);
       console.log(`| ${b.name} | ${times.length} | ${b.ceiling} | ${span.toFixed(1)} | ${ideal} | ${ratio} | ${peak} | ${(peak / b.ceiling).toFixed(3)} |`);
     }
+    // Where a short span loses its time: every later burst inherits the spread of the first one.
+    const firstBurst = buckets.map((b) => {
+      const times = b.reqs.map((r) => r.at).sort((x, y) => x - y);
+      const n = Math.min(b.ceiling, times.length);
+      return `${b.name} ${n > 0 ? (times[n - 1] - times[0]).toFixed(0) : '-'} ms`;
+    });
+    console.log(`first ceiling's worth of arrivals spread over: ${firstBurst.join('; ')}`);
   } finally {
     clearInterval(sampler);
     await fakes.close();

@@ -17,6 +17,7 @@ import { asRequest, BASE, PASSWORD, signedInCookie } from './auth-support';
 import { INJECTION_PAYLOADS } from '../helpers/payloads';
 import { sql } from 'kysely';
 import { XLSX_MAX_ROWS } from '../../lib/export/xlsx';
+import en from '../../messages/en.json';
 
 import { setMethodInEffect } from '../../lib/data/method-choice';
 
@@ -173,6 +174,23 @@ describe('branch and compare exports', () => {
     expect(rows[1]![0]).toBe('2026-10-01');
     const views = rows[0]!.indexOf('Views');
     expect(Number(rows[1]![views])).toBeGreaterThan(0);
+  });
+
+  it("says in the About sheet why Telegram's shares are empty, where Telegram can be in the figures", async () => {
+    const about = async (network: string) => {
+      const res = await get('central', `/api/export/branches/bravo?from=2026-10-01&to=2026-10-31&network=${network}&format=xlsx&lang=en`);
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+      return wb
+        .getWorksheet('About')!
+        .getColumn(2)
+        .values.map((v) => (v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : v));
+    };
+    const note = en.coverageNotes.telegramForwards;
+    expect(await about('all')).toContain(note);
+    expect(await about('telegram')).toContain(note);
+    expect(await about('vk')).not.toContain(note);
   });
 
   it('holds, metric by metric and bucket by bucket, what /api/branches/:slug/series answers', async () => {

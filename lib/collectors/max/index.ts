@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { z } from 'zod';
 import type { ContentType } from '../../content-types';
-import { parseJson, type HttpResponse } from '../../http/client';
-import { AccountError, BadResponseError, CredentialError, parseResponse, type CollectError } from '../../http/errors';
-import { DEFAULT_LIMITS } from '../../http/rate-limiter';
+import type { HttpResponse } from '../../http/client';
+import { apiJson, apiUrl } from '../request';
+import { AccountError, BadResponseError, CredentialError, type CollectError } from '../../http/errors';
 import { addDays, dayInZone, startOfDayInZone } from '../../ranking/period';
 import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, PostMetrics } from '../types';
@@ -54,23 +54,23 @@ async function call<S extends z.ZodType>(
   schema: S,
   onChat: boolean,
 ): Promise<z.infer<S>> {
-  const base = ctx.env.MAX_API_URL.replace(/\/$/, '');
-  const url = new URL(`${base}${path}`);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   const what = `max ${path.replace(/-?\d+/g, '{id}')}`;
-  const res = await ctx.http.request({
-    what,
-    url,
-    base: ctx.env.MAX_API_URL,
-    // The bare token: no "Bearer", never in the query (the API refuses that).
-    headers: { authorization: cred.token },
-    limitKey: `max:credential:${cred.id}`,
-    rate: ctx.http.rate('max', DEFAULT_LIMITS.max),
-    secrets: [cred.token],
-    classify: maxClassifier(what, onChat),
-    trust: { pem: ctx.env.MAX_CA_FILE ? caPem(ctx.env.MAX_CA_FILE) : undefined, setting: 'MAX_CA_FILE' },
-  });
-  return parseResponse(schema, parseJson(res, what), what);
+  return apiJson(
+    ctx,
+    {
+      what,
+      url: apiUrl(ctx.env.MAX_API_URL, path, params),
+      base: ctx.env.MAX_API_URL,
+      // The bare token: no "Bearer", never in the query (the API refuses that).
+      headers: { authorization: cred.token },
+      limitKey: `max:credential:${cred.id}`,
+      bucket: 'max',
+      secrets: [cred.token],
+      classify: maxClassifier(what, onChat),
+      trust: { pem: ctx.env.MAX_CA_FILE ? caPem(ctx.env.MAX_CA_FILE) : undefined, setting: 'MAX_CA_FILE' },
+    },
+    schema,
+  );
 }
 
 /** The public link a MAX account was added with, normalised for comparison. */

@@ -2,15 +2,14 @@ import { z } from 'zod';
 import { addDays, dayInZone, startOfDayInZone } from '../../ranking/period';
 import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, PostMetrics } from '../types';
-import { parseJson, type HttpResponse } from '../../http/client';
+import type { HttpResponse } from '../../http/client';
+import { apiJson } from '../request';
 import {
   AccountError,
   CredentialError,
   RetryableError,
-  parseResponse,
   type CollectError,
 } from '../../http/errors';
-import { DEFAULT_LIMITS } from '../../http/rate-limiter';
 import { okSessionSecret, okSignature } from './sign';
 import { okContentType, okCountersSchema, okErrorSchema, okMediaTopicsSchema, okStatTopicsSchema, type OkMediaTopic } from './schemas';
 
@@ -81,30 +80,33 @@ async function okCall<S extends z.ZodType>(
   const params: Record<string, string> = { application_key: appKey, method, ...extra, format: 'json' };
   params.sig = okSignature(params, okSessionSecret(accessToken, appSecret));
   params.access_token = accessToken;
-  const res = await ctx.http.request({
-    what,
-    url: ctx.env.OK_API_URL,
-    base: ctx.env.OK_API_URL,
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    // POST keeps the token out of URLs and access logs.
-    body: new URLSearchParams(params).toString(),
-    limitKey: `ok:credential:${cred.id}`,
-    rate: ctx.http.rate('ok', DEFAULT_LIMITS.ok),
-    secrets: [accessToken, appSecret],
-    classify: (r: HttpResponse) => {
-      try {
-        const e = okErrorSchema.safeParse(JSON.parse(r.text));
-        if (!e.success) return null;
-        const m = `${what}: OK error ${e.data.error_code} (${e.data.error_msg ?? ''})`;
-        if (soft.includes(e.data.error_code)) return new OkMethodRefused(m, 'private');
-        return classifyOkError(e.data.error_code, e.data.error_msg ?? '', what) ?? new RetryableError(m);
-      } catch {
-        return null;
-      }
+  return apiJson(
+    ctx,
+    {
+      what,
+      url: ctx.env.OK_API_URL,
+      base: ctx.env.OK_API_URL,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      // POST keeps the token out of URLs and access logs.
+      body: new URLSearchParams(params).toString(),
+      limitKey: `ok:credential:${cred.id}`,
+      bucket: 'ok',
+      secrets: [accessToken, appSecret],
+      classify: (r: HttpResponse) => {
+        try {
+          const e = okErrorSchema.safeParse(JSON.parse(r.text));
+          if (!e.success) return null;
+          const m = `${what}: OK error ${e.data.error_code} (${e.data.error_msg ?? ''})`;
+          if (soft.includes(e.data.error_code)) return new OkMethodRefused(m, 'private');
+          return classifyOkError(e.data.error_code, e.data.error_msg ?? '', what) ?? new RetryableError(m);
+        } catch {
+          return null;
+        }
+      },
     },
-  });
-  return parseResponse(schema, parseJson(res, what), what);
+    schema,
+  );
 }
 
 function toPost(t: OkMediaTopic, gid: string, createdMs: number): PostMetrics {

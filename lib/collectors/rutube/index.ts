@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { addDays, dayInZone, startOfDayInZone } from '../../ranking/period';
 import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, PostMetrics } from '../types';
-import { parseJson } from '../../http/client';
-import { AccountError, parseResponse } from '../../http/errors';
-import { DEFAULT_LIMITS } from '../../http/rate-limiter';
+import { apiJson } from '../request';
+import { AccountError } from '../../http/errors';
 
 const profileSchema = z.object({
   id: z.number().int(),
@@ -36,15 +35,18 @@ export function parseRutubeTs(ts: string): Date | null {
 }
 
 async function get<S extends z.ZodType>(ctx: CollectContext, path: string, schema: S, what: string) {
-  const res = await ctx.http.request({
-    what,
-    url: `${ctx.env.RUTUBE_API_URL.replace(/\/$/, '')}${path}`,
-    base: ctx.env.RUTUBE_API_URL,
-    limitKey: 'rutube',
-    rate: ctx.http.rate('rutube', DEFAULT_LIMITS.rutube),
-    classify: (r) => (r.status === 404 ? new AccountError(`${what}: HTTP 404, channel not found`, 'not_found') : null),
-  });
-  return parseResponse(schema, parseJson(res, what), what);
+  return apiJson(
+    ctx,
+    {
+      what,
+      url: `${ctx.env.RUTUBE_API_URL.replace(/\/$/, '')}${path}`,
+      base: ctx.env.RUTUBE_API_URL,
+      limitKey: 'rutube',
+      bucket: 'rutube',
+      classify: (r) => (r.status === 404 ? new AccountError(`${what}: HTTP 404, channel not found`, 'not_found') : null),
+    },
+    schema,
+  );
 }
 
 const MAX_PAGES = 20;

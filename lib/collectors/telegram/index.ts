@@ -2,16 +2,15 @@ import { z } from 'zod';
 import { addDays, dayInZone, startOfDayInZone } from '../../ranking/period';
 import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, PostMetrics } from '../types';
-import { parseJson, type HttpResponse } from '../../http/client';
+import type { HttpResponse } from '../../http/client';
+import { apiJson, apiUrl, apiRequest } from '../request';
 import {
   AccountError,
   BadResponseError,
   CredentialError,
   RetryableError,
-  parseResponse,
   type CollectError,
 } from '../../http/errors';
-import { DEFAULT_LIMITS } from '../../http/rate-limiter';
 import { parseChannelExtra, parseChannelPage } from './page';
 
 const botAnswer = z.object({
@@ -53,29 +52,30 @@ function botClassifier(what: string) {
 
 async function memberCount(ctx: CollectContext, cred: CollectCredential, channel: string): Promise<number> {
   const what = 'telegram getChatMemberCount';
-  const url = new URL(`${ctx.env.TELEGRAM_BOT_API_URL.replace(/\/$/, '')}/bot${cred.token}/getChatMemberCount`);
-  url.searchParams.set('chat_id', `@${channel}`);
-  const res = await ctx.http.request({
-    what,
-    url,
-    base: ctx.env.TELEGRAM_BOT_API_URL,
-    limitKey: `telegram:credential:${cred.id}`,
-    rate: ctx.http.rate('telegram_bot', DEFAULT_LIMITS.telegram_bot),
-    secrets: [cred.token],
-    classify: botClassifier(what),
-  });
-  const body = parseResponse(botAnswer.extend({ ok: z.literal(true), result: z.number().int().nonnegative() }), parseJson(res, what), what);
+  const body = await apiJson(
+    ctx,
+    {
+      what,
+      url: apiUrl(ctx.env.TELEGRAM_BOT_API_URL, `/bot${cred.token}/getChatMemberCount`, { chat_id: `@${channel}` }),
+      base: ctx.env.TELEGRAM_BOT_API_URL,
+      limitKey: `telegram:credential:${cred.id}`,
+      bucket: 'telegram_bot',
+      secrets: [cred.token],
+      classify: botClassifier(what),
+    },
+    botAnswer.extend({ ok: z.literal(true), result: z.number().int().nonnegative() }),
+  );
   return body.result;
 }
 
 async function webPage(ctx: CollectContext, path: string): Promise<string> {
   const what = `telegram web ${path.replace(/\?.*/, '')}`;
-  const res = await ctx.http.request({
+  const res = await apiRequest(ctx, {
     what,
     url: `${ctx.env.TELEGRAM_WEB_URL.replace(/\/$/, '')}${path}`,
     base: ctx.env.TELEGRAM_WEB_URL,
     limitKey: 'telegram:web',
-    rate: ctx.http.rate('telegram_web', DEFAULT_LIMITS.telegram_web),
+    bucket: 'telegram_web',
     // An unknown channel redirects to the site's front page.
     redirect: 'manual',
     classify: (r) => (r.status >= 300 && r.status < 400 ? new AccountError(`${what}: channel not found (HTTP ${r.status})`, 'not_found') : null),

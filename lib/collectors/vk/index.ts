@@ -1,16 +1,15 @@
 import { addDays, dayInZone, startOfDayInZone } from '../../ranking/period';
 import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, PostMetrics } from '../types';
-import { parseJson, type HttpResponse } from '../../http/client';
+import type { HttpResponse } from '../../http/client';
+import { apiJson, apiUrl } from '../request';
 import {
   AccountError,
   CredentialError,
   QuotaError,
   RetryableError,
-  parseResponse,
   type CollectError,
 } from '../../http/errors';
-import { DEFAULT_LIMITS } from '../../http/rate-limiter';
 import type { z } from 'zod';
 import { vkErrorSchema, vkGroupsGetByIdSchema, vkStatsGetSchema, vkVideoGetSchema, vkWallGetSchema, type VkPost, type VkVideo } from './schemas';
 import { attachedVideos, ownVideo, videoContentType, videoKey, vkContentType } from './content';
@@ -88,24 +87,25 @@ async function call<S extends z.ZodType>(
   schema: S,
   soft: readonly number[] = [],
 ): Promise<z.infer<S>> {
-  const url = new URL(`${ctx.env.VK_API_URL.replace(/\/$/, '')}/${method}`);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  url.searchParams.set('v', VK_API_VERSION);
   const what = `vk ${method}`;
   const headers: Record<string, string> = {};
   // The token travels in a header so it never sits in a URL or access log.
   if (cred) headers.authorization = `Bearer ${cred.token}`;
-  const res = await ctx.http.request({
-    what,
-    url,
-    base: ctx.env.VK_API_URL,
-    headers,
-    limitKey: cred ? `vk:credential:${cred.id}` : 'vk:anonymous',
-    rate: ctx.http.rate(cred?.config.token_type === 'community' ? 'vk_community' : 'vk', cred?.config.token_type === 'community' ? { limit: 20, intervalMs: 1000 } : DEFAULT_LIMITS.vk),
-    secrets: [cred?.token],
-    classify: vkClassifier(what, ctx.now, soft),
-  });
-  return parseResponse(schema, parseJson(res, what), what);
+  const community = cred?.config.token_type === 'community';
+  return apiJson(
+    ctx,
+    {
+      what,
+      url: apiUrl(ctx.env.VK_API_URL, `/${method}`, { ...params, v: VK_API_VERSION }),
+      base: ctx.env.VK_API_URL,
+      headers,
+      limitKey: cred ? `vk:credential:${cred.id}` : 'vk:anonymous',
+      ...(community ? { bucket: 'vk_community', fallback: { limit: 20, intervalMs: 1000 } } : { bucket: 'vk' }),
+      secrets: [cred?.token],
+      classify: vkClassifier(what, ctx.now, soft),
+    },
+    schema,
+  );
 }
 
 function groupId(externalId: string): string {

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { dayInZone, eachDay } from '../../ranking/period';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, CollectResult, SiteChannelDay, SiteSource } from '../types';
 import { parseJson, type HttpResponse } from '../../http/client';
+import { apiRequest } from '../request';
 import { BadResponseError, CredentialError, parseResponse, type CollectError } from '../../http/errors';
-import { DEFAULT_LIMITS } from '../../http/rate-limiter';
 import { parseFeedDate } from './dates';
 
 const metricaData = z.object({
@@ -72,13 +72,13 @@ async function metricaRequest(ctx: CollectContext, cred: CollectCredential, coun
   if (q.filters) url.searchParams.set('filters', q.filters);
   const by = q.dimensions.length > 1 ? ` by ${q.dimensions[1]}` : '';
   const what = `metrica stat/v1/data${q.filters ? ` (${/'(\w+)'/.exec(q.filters)?.[1] ?? 'filtered'}${by})` : ''}`;
-  const res = await ctx.http.request({
+  const res = await apiRequest(ctx, {
     what,
     url,
     base: ctx.env.METRICA_API_URL,
     headers: { authorization: `OAuth ${cred.token}` },
     limitKey: `metrica:credential:${cred.id}`,
-    rate: ctx.http.rate('metrica', DEFAULT_LIMITS.metrica),
+    bucket: 'metrica',
     secrets: [cred.token],
     classify: metricaClassifier(what),
   });
@@ -197,7 +197,7 @@ export const collectWebsite: Collector = async (account, cred, window, ctx) => {
   if (site) {
     const what = 'website feed';
     // A URL from branch data: no base, so the HTTP layer's SSRF filter applies (docs/operations.md).
-    const res = await ctx.http.request({ what, url: feedUrl(site), limitKey: `rss:${URL.canParse(site) ? new URL(site).host : site.slice(0, 100)}`, rate: ctx.http.rate('rss', DEFAULT_LIMITS.rss) });
+    const res = await apiRequest(ctx, { what, url: feedUrl(site), limitKey: `rss:${URL.canParse(site) ? new URL(site).host : site.slice(0, 100)}`, bucket: 'rss' });
     const { dates, raw } = parseFeed(res.text);
     const unreadable = raw.filter((_, i) => dates[i] === null);
     if (unreadable.length) {

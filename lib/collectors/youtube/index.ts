@@ -2,16 +2,15 @@ import { z } from 'zod';
 import { addDays, dayInZone, startOfDayInZone } from '../../ranking/period';
 import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, PostMetrics } from '../types';
-import { parseJson, type HttpResponse } from '../../http/client';
+import type { HttpResponse } from '../../http/client';
+import { apiJson, apiUrl } from '../request';
 import {
   AccountError,
   CredentialError,
   QuotaError,
   RetryableError,
-  parseResponse,
   type CollectError,
 } from '../../http/errors';
-import { DEFAULT_LIMITS } from '../../http/rate-limiter';
 
 // Counts arrive as strings ("2260000").
 const count = z.string().regex(/^\d+$/).transform(Number);
@@ -87,21 +86,22 @@ function ytClassifier(what: string, now: Date) {
 }
 
 async function call<S extends z.ZodType>(ctx: CollectContext, cred: CollectCredential, resource: string, params: Record<string, string>, schema: S) {
-  const url = new URL(`${ctx.env.YOUTUBE_API_URL.replace(/\/$/, '')}/${resource}`);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   const what = `youtube ${resource}.list`;
   // Google API keys are accepted in the x-goog-api-key header: no key in URLs.
-  const res = await ctx.http.request({
-    what,
-    url,
-    base: ctx.env.YOUTUBE_API_URL,
-    headers: { 'x-goog-api-key': cred.token },
-    limitKey: `youtube:credential:${cred.id}`,
-    rate: ctx.http.rate('youtube', DEFAULT_LIMITS.youtube),
-    secrets: [cred.token],
-    classify: ytClassifier(what, ctx.now),
-  });
-  return parseResponse(schema, parseJson(res, what), what);
+  return apiJson(
+    ctx,
+    {
+      what,
+      url: apiUrl(ctx.env.YOUTUBE_API_URL, `/${resource}`, params),
+      base: ctx.env.YOUTUBE_API_URL,
+      headers: { 'x-goog-api-key': cred.token },
+      limitKey: `youtube:credential:${cred.id}`,
+      bucket: 'youtube',
+      secrets: [cred.token],
+      classify: ytClassifier(what, ctx.now),
+    },
+    schema,
+  );
 }
 
 const MAX_PLAYLIST_PAGES = 20;
