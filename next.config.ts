@@ -3,7 +3,11 @@ import createNextIntlPlugin from 'next-intl/plugin';
 import { API_HEADERS, COMMON_HEADERS } from './lib/security/headers';
 
 // Finds ./i18n/request.ts (locale from a cookie or Accept-Language, no locale routing).
-const withNextIntl = createNextIntlPlugin();
+// The messages are compiled at build time, so the browser gets the small formatter
+// instead of the ICU parser (docs/benchmarks.md, first-load JavaScript).
+const withNextIntl = createNextIntlPlugin({
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   // Native and server-only packages stay out of the bundle.

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/layout/app-header';
+import { clientMessages } from '@/i18n/client-messages';
 import { getViewer } from '@/lib/auth/session';
-import { QueryProvider } from '@/lib/query/provider';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,20 +13,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, viewer, t] = await Promise.all([getLocale(), getViewer().catch(() => null), getTranslations('app')]);
+  const [locale, viewer, t, messages] = await Promise.all([getLocale(), getViewer().catch(() => null), getTranslations('app'), getMessages()]);
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
-          <QueryProvider>
-            <a className="skip-link" href="#main">
-              {t('skip')}
-            </a>
-            <AppHeader viewer={viewer} />
-            <div id="main" tabIndex={-1}>
-              {children}
-            </div>
-          </QueryProvider>
+        <NextIntlClientProvider messages={clientMessages(messages)}>
+          <a className="skip-link" href="#main">
+            {t('skip')}
+          </a>
+          <AppHeader viewer={viewer} />
+          <div id="main" tabIndex={-1}>
+            {children}
+          </div>
         </NextIntlClientProvider>
       </body>
     </html>

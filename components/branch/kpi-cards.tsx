@@ -1,5 +1,3 @@
-'use client';
-
 import { useTranslations } from 'next-intl';
 import type { Kpi } from '@/lib/api/schemas';
 import { PctChange } from '@/components/ui/change';

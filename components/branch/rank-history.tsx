@@ -1,5 +1,3 @@
-'use client';
-
 import { useTranslations } from 'next-intl';
 import type { PlatformBreak } from '@/lib/breaks/model';
 import type { NetworkScope } from '@/lib/api/schemas';

@@ -1,5 +1,3 @@
-'use client';
-
 import { useLocale, useTranslations } from 'next-intl';
 import type { TopPost } from '@/lib/data/branch-insights';
 import { formatDay } from '@/lib/format/date';

@@ -8,7 +8,14 @@ function ChartPlaceholder({ height }: { height: number }) {
   return <div className="skeleton" style={{ height, width: '100%' }} aria-hidden="true" />;
 }
 
-export const TrendChart = dynamic(() => import('./trend-chart'), { ssr: false, loading: () => <ChartPlaceholder height={280} /> });
-export const NetworkAreaChart = dynamic(() => import('./network-area-chart'), { ssr: false, loading: () => <ChartPlaceholder height={240} /> });
-export const RankHistoryChart = dynamic(() => import('./rank-history-chart'), { ssr: false, loading: () => <ChartPlaceholder height={200} /> });
+// The branch page's charts share one chunk (./branch-charts).
+export const TrendChart = dynamic(() => import('./branch-charts').then((m) => m.TrendChart), { ssr: false, loading: () => <ChartPlaceholder height={280} /> });
+export const NetworkAreaChart = dynamic(() => import('./branch-charts').then((m) => m.NetworkAreaChart), {
+  ssr: false,
+  loading: () => <ChartPlaceholder height={240} />,
+});
+export const RankHistoryChart = dynamic(() => import('./branch-charts').then((m) => m.RankHistoryChart), {
+  ssr: false,
+  loading: () => <ChartPlaceholder height={200} />,
+});
 export const CompareChart = dynamic(() => import('./compare-chart'), { ssr: false, loading: () => <ChartPlaceholder height={300} /> });

@@ -1,6 +1,5 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useEffect } from 'react';
 import { publishRankingAction } from '@/app/publications/actions';
@@ -8,6 +7,7 @@ import type { AppLocale } from '@/i18n/config';
 import type { NetworkScope, PeriodDto } from '@/lib/api/schemas';
 import { formatRange } from '@/lib/format/date';
 import type { PublishResult } from '@/lib/publications/schema';
+import { invalidate } from '@/lib/query/cache';
 import { queryKeys } from '@/lib/query/keys';
 
 const ERROR_CODES = new Set([
@@ -68,11 +68,10 @@ export function PublishForm({
 }) {
   const t = useTranslations();
   const locale = useLocale() as AppLocale;
-  const qc = useQueryClient();
   const [state, action, pending] = useActionState(publishRankingAction, { ok: true } as PublishResult);
   useEffect(() => {
-    if (state.ok && state.id) void qc.invalidateQueries({ queryKey: queryKeys.publications() });
-  }, [state, qc]);
+    if (state.ok && state.id) invalidate(queryKeys.publications());
+  }, [state]);
   const range = formatRange(period.from, period.to, locale);
   const net = network === 'all' ? t('filters.allNetworks') : t(`networks.${network}`);
   const correction = supersedes !== null;

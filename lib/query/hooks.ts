@@ -1,6 +1,5 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   CompareViewQuery,
   CompareResponse,
@@ -12,6 +11,7 @@ import type {
   BranchSummary,
 } from '@/lib/api/schemas';
 import type { PublishedRanking } from '@/lib/publications/schema';
+import { useQuery } from './cache';
 import { fetchJson, toSearch } from './fetch-json';
 import { queryKeys } from './keys';
 
@@ -20,38 +20,38 @@ import { queryKeys } from './keys';
 export function useRankings(q: Partial<RankingsQuery>, initialData?: RankingResponse) {
   return useQuery({
     queryKey: queryKeys.rankings(q),
-    queryFn: ({ signal }) => fetchJson<RankingResponse>(`/api/rankings${toSearch(q)}`, signal),
+    queryFn: () => fetchJson<RankingResponse>(`/api/rankings${toSearch(q)}`),
     initialData,
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
 }
 
 export function useBranchSummary(slug: string, q: Partial<SummaryQuery>, initialData?: BranchSummary) {
   return useQuery({
     queryKey: queryKeys.summary(slug, q),
-    queryFn: ({ signal }) => fetchJson<BranchSummary>(`/api/branches/${encodeURIComponent(slug)}/summary${toSearch(q)}`, signal),
+    queryFn: () => fetchJson<BranchSummary>(`/api/branches/${encodeURIComponent(slug)}/summary${toSearch(q)}`),
     initialData,
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
 }
 
 export function useSeries(slug: string, q: Partial<SeriesQuery>, initialData?: SeriesResponse) {
   return useQuery({
     queryKey: queryKeys.series(slug, q),
-    queryFn: ({ signal }) => fetchJson<SeriesResponse>(`/api/branches/${encodeURIComponent(slug)}/series${toSearch(q)}`, signal),
+    queryFn: () => fetchJson<SeriesResponse>(`/api/branches/${encodeURIComponent(slug)}/series${toSearch(q)}`),
     initialData,
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
 }
 
 export function useCompare(q: Omit<Partial<CompareViewQuery>, 'branches'> & { branches: string[] }, initialData?: CompareResponse) {
   return useQuery({
     queryKey: queryKeys.compare(q),
-    queryFn: ({ signal }) =>
-      fetchJson<CompareResponse>(`/api/compare${toSearch({ ...q, branches: q.branches.join(',') })}`, signal),
+    queryFn: () =>
+      fetchJson<CompareResponse>(`/api/compare${toSearch({ ...q, branches: q.branches.join(',') })}`),
     enabled: q.branches.length >= 1,
     initialData,
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
 }
 
@@ -59,7 +59,7 @@ export function useCompare(q: Omit<Partial<CompareViewQuery>, 'branches'> & { br
 export function useCurrentPublication(q: Partial<RankingsQuery>, initialData?: { ranking: PublishedRanking | null }) {
   return useQuery({
     queryKey: queryKeys.currentPublication(q),
-    queryFn: ({ signal }) => fetchJson<{ ranking: PublishedRanking | null }>(`/api/publications/current${toSearch(q)}`, signal),
+    queryFn: () => fetchJson<{ ranking: PublishedRanking | null }>(`/api/publications/current${toSearch(q)}`),
     initialData,
   });
 }

@@ -1,6 +1,6 @@
 import type { CompareViewQuery, RankingsQuery, SeriesQuery, SummaryQuery } from '@/lib/api/schemas';
 
-// Every react-query key comes from here, so invalidation can target a family.
+// Every query key comes from here, so invalidation can target a family (lib/query/cache.ts).
 type In<T> = Partial<T>;
 type CompareIn = Omit<In<CompareViewQuery>, 'branches'> & { branches: string[] };
 
