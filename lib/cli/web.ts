@@ -5,6 +5,8 @@ import next from 'next';
 import { compileTrust, parseTrustedProxies } from '../auth/client-address';
 import { EnvError, parseEnv } from '../env';
 import { clip } from '../format/excerpt';
+import { createPageCache } from '../web/page-cache';
+import { pageCacheDeps } from '../web/page-cache-deps';
 import { createWebServer } from '../web/server';
 
 async function main(): Promise<void> {
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
   const trust = compileTrust(proxies.ok ? proxies.entries : []);
   const app = next({ dev, dir: process.cwd(), port: env.PORT });
   await app.prepare();
-  const server = createWebServer(app.getRequestHandler(), trust, dev ? app.getUpgradeHandler() : undefined);
+  // The rankings and branch pages under many users: a render is kept while nothing it shows can have changed (docs/operations.md, "Page render cache").
+  const handler = dev ? app.getRequestHandler() : createPageCache(app.getRequestHandler(), pageCacheDeps());
+  const server = createWebServer(handler, trust, dev ? app.getUpgradeHandler() : undefined);
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, () => {
     const trusted = proxies.ok && proxies.entries.length ? `trusting X-Forwarded-For from ${proxies.entries.join(', ')}` : 'X-Forwarded-For ignored (no trusted proxies)';
