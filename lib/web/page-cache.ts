@@ -38,6 +38,8 @@ const MAX_ENTRIES = 100;
 const KEY_HEADERS = ['host', 'cookie', 'accept-language', 'x-forwarded-proto', 'x-forwarded-host'] as const;
 /** Requests from the client router (RSC payloads, prefetches, actions) are never cached. */
 const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action', 'next-url'] as const;
+/** Set anew for each answer, never copied from the kept one. */
+const PER_ANSWER_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date']);
 const CACHED_PATH = /^\/(?:branches\/[a-z0-9-]{1,80})?$/;
 
 interface Entry {
@@ -80,7 +82,7 @@ export function createPageCache(handle: RequestHandler, deps: PageCacheDeps): Re
     const body = e.parts.join(nonce);
     res.statusCode = e.status;
     for (const [k, v] of Object.entries(e.headers)) {
-      if (v === undefined || k === 'content-length') continue;
+      if (v === undefined || PER_ANSWER_HEADERS.has(k)) continue;
       res.setHeader(k, k === 'content-security-policy' ? String(v).replace(/'nonce-[A-Za-z0-9+/=]+'/g, `'nonce-${nonce}'`) : v);
     }
     res.setHeader('content-length', Buffer.byteLength(body));
