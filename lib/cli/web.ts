@@ -6,7 +6,6 @@ import { compileTrust, parseTrustedProxies } from '../auth/client-address';
 import { EnvError, parseEnv } from '../env';
 import { clip } from '../format/excerpt';
 import { createPageCache } from '../web/page-cache';
-import { pageCacheDeps } from '../web/page-cache-deps';
 import { createWebServer } from '../web/server';
 
 async function main(): Promise<void> {
@@ -31,7 +30,8 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: process.cwd(), port: env.PORT });
   await app.prepare();
   // The rankings and branch pages under many users: a render is kept while nothing it shows can have changed (docs/operations.md, "Page render cache").
-  const handler = dev ? app.getRequestHandler() : createPageCache(app.getRequestHandler(), pageCacheDeps());
+  // Imported once Next.js is prepared: the session code reaches next/headers, which needs Next's AsyncLocalStorage.
+  const handler = dev ? app.getRequestHandler() : createPageCache(app.getRequestHandler(), (await import('../web/page-cache-deps')).pageCacheDeps());
   const server = createWebServer(handler, trust, dev ? app.getUpgradeHandler() : undefined);
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, () => {

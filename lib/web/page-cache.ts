@@ -22,7 +22,7 @@ import type { RequestHandler } from './server';
  *   spans a midnight, so "this month" cannot change inside it).
  *
  * Every answer gets a fresh CSP nonce: the stored page's nonce is replaced
- * in the body and in the header.
+ * in the body and in every header (the CSP, Next.js's Link preloads).
  */
 export interface PageCacheDeps {
   /** The signed-in viewer for these request headers, or null. */
@@ -46,6 +46,8 @@ interface Entry {
   slot: number;
   status: number;
   headers: OutgoingHttpHeaders;
+  /** The nonce of the render, replaced in every header value (CSP, Link preloads) per answer. */
+  nonce: string;
   /** The body split at its nonce: joined with a fresh one per answer. */
   parts: string[];
 }
@@ -83,7 +85,8 @@ export function createPageCache(handle: RequestHandler, deps: PageCacheDeps): Re
     res.statusCode = e.status;
     for (const [k, v] of Object.entries(e.headers)) {
       if (v === undefined || PER_ANSWER_HEADERS.has(k)) continue;
-      res.setHeader(k, k === 'content-security-policy' ? String(v).replace(/'nonce-[A-Za-z0-9+/=]+'/g, `'nonce-${nonce}'`) : v);
+      const swap = (x: string | number) => String(x).split(e.nonce).join(nonce);
+      res.setHeader(k, Array.isArray(v) ? v.map(swap) : swap(v));
     }
     res.setHeader('content-length', Buffer.byteLength(body));
     res.setHeader('x-podium-page-cache', 'hit');
@@ -127,7 +130,7 @@ export function createPageCache(handle: RequestHandler, deps: PageCacheDeps): Re
     if (res.statusCode !== 200 || !nonce || !html || headers['set-cookie'] !== undefined || headers['content-encoding'] !== undefined) return null;
     const after = await deps.version().catch(() => null);
     if (after !== before || Math.floor(now() / SLOT_MS) !== slot) return null;
-    return { slot, status: res.statusCode, headers, parts: Buffer.concat(chunks).toString('utf8').split(nonce) };
+    return { slot, status: res.statusCode, headers, nonce, parts: Buffer.concat(chunks).toString('utf8').split(nonce) };
   }
 
   return async (req, res) => {

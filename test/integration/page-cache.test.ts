@@ -36,6 +36,8 @@ async function fakePage(req: IncomingMessage, res: ServerResponse): Promise<void
   const nonce = newNonce();
   res.setHeader('content-security-policy', pageCsp(nonce));
   res.setHeader('content-type', 'text/html; charset=utf-8');
+  // As Next.js does for the stylesheet: the nonce in a header besides the CSP.
+  res.setHeader('link', `</a.css>; rel=preload; as="style"; nonce="${nonce}"`);
   res.write(`<html><head><script nonce="${nonce}">self.x=1</script></head>`);
   res.end(`<body data-role="${viewer.role}" data-branch="${viewer.branchId ?? ''}" data-user="${viewer.email}">${branch.name_en}<script nonce="${nonce}">self.n="${nonce}"</script></body></html>`);
 }
@@ -79,6 +81,7 @@ describe('page render cache', () => {
       const [na, nb] = [nonceOf(a), nonceOf(b)];
       expect(na).not.toBe(nb);
       expect(bBody).not.toContain(na);
+      expect(b.headers.get('link')).toBe(`</a.css>; rel=preload; as="style"; nonce="${nb}"`);
       expect(bBody.split(`nonce="${nb}"`).length - 1).toBe(2);
       expect(bBody).toContain(`self.n="${nb}"`);
       expect(bBody.replaceAll(nb, 'N')).toBe(aBody.replaceAll(na, 'N'));
