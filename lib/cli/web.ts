@@ -5,6 +5,7 @@ import next from 'next';
 import { compileTrust, parseTrustedProxies } from '../auth/client-address';
 import { EnvError, parseEnv } from '../env';
 import { clip } from '../format/excerpt';
+import { createPageCache } from '../web/page-cache';
 import { createWebServer } from '../web/server';
 
 async function main(): Promise<void> {
@@ -28,7 +29,10 @@ async function main(): Promise<void> {
   const trust = compileTrust(proxies.ok ? proxies.entries : []);
   const app = next({ dev, dir: process.cwd(), port: env.PORT });
   await app.prepare();
-  const server = createWebServer(app.getRequestHandler(), trust, dev ? app.getUpgradeHandler() : undefined);
+  // The rankings and branch pages under many users: a render is kept while nothing it shows can have changed (docs/operations.md, "Page render cache").
+  // Imported once Next.js is prepared: the session code reaches next/headers, which needs Next's AsyncLocalStorage.
+  const handler = dev ? app.getRequestHandler() : createPageCache(app.getRequestHandler(), (await import('../web/page-cache-deps')).pageCacheDeps());
+  const server = createWebServer(handler, trust, dev ? app.getUpgradeHandler() : undefined);
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, () => {
     const trusted = proxies.ok && proxies.entries.length ? `trusting X-Forwarded-For from ${proxies.entries.join(', ')}` : 'X-Forwarded-For ignored (no trusted proxies)';

@@ -88,6 +88,7 @@ async function hit(url: string, cookie: string, label: string) {
   console.log(
     `${label.padEnd(34)} ${String(row.requests).padStart(7)} req  ${row.rps.toFixed(1).padStart(7)} req/s  p50 ${row.p50.toFixed(0).padStart(5)} ms  p95 ${row.p95.toFixed(0).padStart(5)} ms  p99 ${row.p99.toFixed(0).padStart(5)} ms  errors ${row.errors}  non-2xx ${row.non2xx}`,
   );
+  if (row.non2xx > 0) console.log(`  statuses: ${JSON.stringify(row.statuses)}`);
   return row;
 }
 
