@@ -160,7 +160,7 @@ function SiteChannels({ channels }: { channels: NonNullable<SeriesResponse['chan
                 {known.has(c.channel) ? t(`names.${c.channel as 'vkontakte'}`) : c.channel} <span className="muted">({t(c.source)})</span>
               </th>
               <td className="num">
-                <Num value={c.visits} kind="compact" missing="—" />
+                <Num value={c.visits} kind="integer" missing="—" />
               </td>
               <td className="num">
                 <Num value={total > 0 ? c.visits / total : null} kind="share" missing="—" />

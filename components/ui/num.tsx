@@ -1,13 +1,15 @@
 'use client';
 
 import { useLocale } from 'next-intl';
-import { DASH, formatCompact, formatNumber, formatPercent, formatShare, isNumber } from '@/lib/format/number';
+import { DASH, formatCompact, formatFixed, formatNumber, formatPercent, formatShare, isNumber } from '@/lib/format/number';
 
 export type NumKind = 'number' | 'compact' | 'percent' | 'share' | 'integer';
 
 /**
- * A figure for the screen: compact where asked, with the exact value in the
- * title; a missing value is an em dash whose title says why.
+ * A figure for the screen: compact where asked (KPI cards, never a table column),
+ * with the exact value in the title; otherwise a fixed number of fraction digits,
+ * so every row of a column agrees (lib/format/column.ts). A missing value is an
+ * em dash whose title says why.
  */
 export function Num({ value, kind = 'number', missing, digits }: { value: number | null | undefined; kind?: NumKind; missing?: string; digits?: number }) {
   const locale = useLocale();
@@ -32,6 +34,6 @@ export function Num({ value, kind = 'number', missing, digits }: { value: number
       ? formatPercent(value, locale, digits ?? 1)
       : kind === 'share'
         ? formatShare(value, locale, digits ?? 0)
-        : formatNumber(value, locale, kind === 'integer' ? 0 : (digits ?? 1));
+        : formatFixed(value, locale, kind === 'integer' ? 0 : (digits ?? 1));
   return <span className="tnum">{text}</span>;
 }
