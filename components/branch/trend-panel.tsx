@@ -64,12 +64,12 @@ export function TrendPanel({
         <span>
           <span className="muted small">{currentRange}: </span>
           <strong>
-            <Num value={totals.current} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} missing={t('missing.notMeasured')} />
+            <Num value={totals.current} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} along={[totals.previous]} missing={t('missing.notMeasured')} />
           </strong>
         </span>
         <span>
           <span className="muted small">{previousRange}: </span>
-          <Num value={totals.previous} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} missing={t('missing.noPrevious')} />
+          <Num value={totals.previous} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} along={[totals.current]} missing={t('missing.noPrevious')} />
         </span>
         <span data-testid="trend-change">
           <PctChange value={totals.change} missing={totals.previous === 0 ? t('missing.fromZero') : t('missing.noPrevious')} />

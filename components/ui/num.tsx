@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale } from 'next-intl';
+import { compactFormatter } from '@/lib/format/column';
 import { DASH, formatCompact, formatFixed, formatNumber, formatPercent, formatShare, isNumber } from '@/lib/format/number';
 
 export type NumKind = 'number' | 'compact' | 'percent' | 'share' | 'integer';
@@ -11,7 +12,20 @@ export type NumKind = 'number' | 'compact' | 'percent' | 'share' | 'integer';
  * so every row of a column agrees (lib/format/column.ts). A missing value is an
  * em dash whose title says why.
  */
-export function Num({ value, kind = 'number', missing, digits }: { value: number | null | undefined; kind?: NumKind; missing?: string; digits?: number }) {
+export function Num({
+  value,
+  kind = 'number',
+  missing,
+  digits,
+  along,
+}: {
+  value: number | null | undefined;
+  kind?: NumKind;
+  missing?: string;
+  digits?: number;
+  /** Compact figures shown beside this one: all take one unit (lib/format/column.ts). */
+  along?: readonly (number | null | undefined)[];
+}) {
   const locale = useLocale();
   if (!isNumber(value)) {
     return (
@@ -21,7 +35,7 @@ export function Num({ value, kind = 'number', missing, digits }: { value: number
     );
   }
   if (kind === 'compact') {
-    const text = formatCompact(value, locale);
+    const text = along ? compactFormatter([value, ...along], locale)(value) : formatCompact(value, locale);
     const exact = formatNumber(value, locale, 2);
     return (
       <span className="tnum" title={text === exact ? undefined : exact}>

@@ -29,7 +29,8 @@ export function niceTicks(min: number, max: number, target = 5, integer = false)
   return ticks;
 }
 
-const UNITS: Record<AppLocale, { thousand: string; million: string; sep: string }> = {
+/** The units of compact figures (an axis, figures side by side: lib/format/column.ts). */
+export const UNITS: Record<AppLocale, { thousand: string; million: string; sep: string }> = {
   ru: { thousand: 'тыс.', million: 'млн', sep: '\u00a0' },
   en: { thousand: 'K', million: 'M', sep: '' },
 };

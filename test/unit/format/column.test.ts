@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { valueAxis, compareValue } from '@/components/charts/format';
-import { columnDigits, columnFormatter, formatCount } from '@/lib/format/column';
+import { columnDigits, columnFormatter, compactFormatter, formatCount } from '@/lib/format/column';
 import { formatSignedFixed } from '@/lib/format/number';
 
 // One format per column (docs/ui.md, "Language and formats"): every row of a table
@@ -50,5 +50,17 @@ describe('chart axes on every compare basis', () => {
   it('an absolute axis that reaches ten thousand shows every tick in thousands', () => {
     const axis = valueAxis([2301, 17_500], 'views', 'ru');
     expect(axis.ticks.map((v) => plain(axis.tickFormatter(v)))).toEqual(['0', '5 тыс.', '10 тыс.', '15 тыс.', '20 тыс.']);
+  });
+});
+
+describe('compact figures side by side', () => {
+  it('take one unit, chosen by the largest: no "20 тыс." beside "9 800"', () => {
+    const ru = compactFormatter([20_000, 9800], 'ru');
+    expect([20_000, 9800].map((v) => plain(ru(v)))).toEqual(['20,0 тыс.', '9,8 тыс.']);
+    const en = compactFormatter([1_250_000, 800_000], 'en');
+    expect([1_250_000, 800_000].map(en)).toEqual(['1.3M', '0.8M']);
+    const small = compactFormatter([5, 5.6], 'ru');
+    expect([5, 5.6].map(small)).toEqual(['5,0', '5,6']);
+    expect([2301, 980].map((v) => plain(compactFormatter([2301, 980], 'ru')(v)))).toEqual(['2 301', '980']);
   });
 });
