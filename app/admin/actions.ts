@@ -8,6 +8,9 @@ import type { ActionResult } from '@/lib/admin/action-result';
 import { createBreak, deleteBreak, updateBreak } from '@/lib/admin/breaks';
 import { createBranch, setBranchArchived, updateBranch } from '@/lib/admin/branches';
 import { AdminInputError, type AdminContext } from '@/lib/admin/context';
+import { adminErrorText } from '@/lib/admin/errors';
+import { getLocale } from '@/lib/admin/locale';
+import { DEFAULT_LOCALE } from '@/i18n/config';
 import { forms, parseForm } from '@/lib/admin/forms';
 import { addCredential, deleteCredential, parseCredentialConfig, replaceCredentialToken } from '@/lib/admin/credentials';
 import { checkMethodJson, chooseMethod, publishMethod } from '@/lib/admin/methods';
@@ -37,7 +40,12 @@ async function run(path: string, fn: (ctx: AdminContext) => Promise<Omit<ActionR
     revalidatePath(path);
     return { ok: true, message: 'OK', say: { key: 'done' }, ...r };
   } catch (e) {
-    if (e instanceof AdminInputError) return { ok: false, field: e.field, message: e.message };
+    if (e instanceof AdminInputError) {
+      if (!e.say) return { ok: false, field: e.field, message: e.message };
+      // The refusal in the viewer's language; `message` stays English for callers without one.
+      const locale = await getLocale().catch(() => DEFAULT_LOCALE);
+      return { ok: false, field: e.field, message: e.message, refusal: e.say, shown: adminErrorText(locale, e.say) };
+    }
     // A value the forms let through but the database refused: still the admin's input, never a 500.
     const problem = databaseInputProblem(e);
     if (problem) {

@@ -19,8 +19,8 @@ export function ActionForm({
   const [state, formAction, pending] = useActionState(action, { ok: true } as ActionResult);
   const s = useTranslations('admin.form');
   const outcome = useTranslations('admin.outcome');
-  // The outcome in the UI language when the action named it; the action's own text otherwise.
-  const text = state.say ? outcome(state.say.key, state.say.values) : state.message;
+  // The outcome in the UI language when the action named it (a refusal comes already in it); the action's own text otherwise.
+  const text = state.say ? outcome(state.say.key, state.say.values) : (state.shown ?? state.message);
   return (
     <form action={formAction} className={inline ? 'action-form inline' : 'action-form'}>
       {children}

@@ -80,7 +80,7 @@ export function MethodForm({ base, preview, publish }: { base: MethodDefinition;
   }, [base, weights, th]);
   const [pState, previewAction, previewing] = useActionState(preview, { ok: true } as ActionResult);
   const [sState, publishAction, publishing] = useActionState(publish, { ok: true } as ActionResult);
-  const say = (s: ActionResult) => (s.say ? outcome(s.say.key, s.say.values) : s.message);
+  const say = (s: ActionResult) => (s.say ? outcome(s.say.key, s.say.values) : (s.shown ?? s.message));
   const problemText = (p: Problem | undefined) => (p ? t(`problem.${p}`) : null);
 
   return (

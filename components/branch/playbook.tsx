@@ -3,7 +3,8 @@ import { NetworkTag } from '@/components/ui/network-tag';
 import type { AppLocale } from '@/i18n/config';
 import type { Playbook } from '@/lib/data/playbook';
 import { formatDay } from '@/lib/format/date';
-import { formatCompact, formatNumber } from '@/lib/format/number';
+import { formatFixed, formatNumber } from '@/lib/format/number';
+import { formatCount } from '@/lib/format/column';
 import type { ComponentId } from '@/lib/ranking/method';
 
 /** The playbook for a branch outside the top three: steps (one or two components) and example posts of similar branches. */
@@ -60,9 +61,9 @@ export async function PlaybookSection({ playbook }: { playbook: Playbook }) {
                     </a>
                     <span className="muted small"> · {formatDay(p.publishedAt.slice(0, 10), locale)}</span>
                   </td>
-                  <td className="num">{formatCompact(p.views, locale)}</td>
-                  <td className="num">{formatCompact(p.interactions, locale)}</td>
-                  <td className="num">{formatNumber(p.engagementRate, locale, 1)}</td>
+                  <td className="num">{formatCount(p.views, locale)}</td>
+                  <td className="num">{formatCount(p.interactions, locale)}</td>
+                  <td className="num">{formatFixed(p.engagementRate, locale, 1)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { TopPost } from '@/lib/data/branch-insights';
 import { formatDay } from '@/lib/format/date';
-import { formatCompact, formatPercent } from '@/lib/format/number';
+import { formatPercent } from '@/lib/format/number';
+import { formatCount } from '@/lib/format/column';
 import { NetworkTag } from '@/components/ui/network-tag';
 
 function PostList({ posts, mode }: { posts: TopPost[]; mode: 'views' | 'engagement' }) {
@@ -32,7 +33,7 @@ function PostList({ posts, mode }: { posts: TopPost[]; mode: 'views' | 'engageme
             <span className="num small">
               {mode === 'views' ? (
                 <>
-                  {formatCompact(p.views, locale)} <span className="muted">{t('branch.views')}</span>
+                  {formatCount(p.views, locale)} <span className="muted">{t('branch.views')}</span>
                 </>
               ) : (
                 <>

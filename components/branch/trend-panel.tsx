@@ -64,12 +64,12 @@ export function TrendPanel({
         <span>
           <span className="muted small">{currentRange}: </span>
           <strong>
-            <Num value={totals.current} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} missing={t('missing.notMeasured')} />
+            <Num value={totals.current} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} along={[totals.previous]} missing={t('missing.notMeasured')} />
           </strong>
         </span>
         <span>
           <span className="muted small">{previousRange}: </span>
-          <Num value={totals.previous} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} missing={t('missing.noPrevious')} />
+          <Num value={totals.previous} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} along={[totals.current]} missing={t('missing.noPrevious')} />
         </span>
         <span data-testid="trend-change">
           <PctChange value={totals.change} missing={totals.previous === 0 ? t('missing.fromZero') : t('missing.noPrevious')} />
@@ -160,7 +160,7 @@ function SiteChannels({ channels }: { channels: NonNullable<SeriesResponse['chan
                 {known.has(c.channel) ? t(`names.${c.channel as 'vkontakte'}`) : c.channel} <span className="muted">({t(c.source)})</span>
               </th>
               <td className="num">
-                <Num value={c.visits} kind="compact" missing="—" />
+                <Num value={c.visits} kind="integer" missing="—" />
               </td>
               <td className="num">
                 <Num value={total > 0 ? c.visits / total : null} kind="share" missing="—" />

@@ -5,6 +5,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
 import type { BreakSpan } from '@/lib/charts/breaks';
 import type { CompareBasis } from '@/lib/compare/normalize';
+import { columnDigits } from '@/lib/format/column';
 import { formatDay } from '@/lib/format/date';
 import { breakMarks } from './break-marks';
 import { bucketTick, compareValue, valueAxis } from './format';
@@ -32,19 +33,17 @@ export default function CompareChart({
   breaks?: readonly BreakSpan[];
 }) {
   const locale = useLocale();
+  const values = rows.flatMap((r) => series.map((x) => r[x.key] as number | null));
+  const digits = columnDigits(values);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
         {breakMarks(breaks)}
         <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
-        {/* Absolute figures get round 1/2/5×10^n ticks in one unit; per-100k and per-follower figures keep their decimals. */}
-        {basis === 'absolute' || metric === 'engagement_rate' ? (
-          <YAxis {...valueAxis(rows.flatMap((r) => series.map((x) => r[x.key] as number | null)), metric, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
-        ) : (
-          <YAxis tickFormatter={(v: number) => compareValue(v, metric, basis, locale, true)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
-        )}
-        <Tooltip formatter={(v, name) => [compareValue(typeof v === 'number' ? v : null, metric, basis, locale), name]} labelFormatter={(b) => formatDay(String(b), locale)} />
+        {/* Round 1/2/5×10^n ticks in one unit on every basis; per-100k and per-follower figures may step by fractions. */}
+        <YAxis {...valueAxis(values, metric, locale, basis === 'absolute' && metric !== 'engagement_rate')} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
+        <Tooltip formatter={(v, name) => [compareValue(typeof v === 'number' ? v : null, metric, basis, locale, digits), name]} labelFormatter={(b) => formatDay(String(b), locale)} />
         {series.map((s) => (
           <Line
             key={s.key}

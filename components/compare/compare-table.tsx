@@ -5,6 +5,7 @@ import type { CompareResponse } from '@/lib/api/schemas';
 import type { LineSpec } from '@/lib/compare/lines';
 import { METRIC_TOTAL } from '@/lib/compare/normalize';
 import { compareValue } from '@/components/charts/format';
+import { columnDigits } from '@/lib/format/column';
 import { formatRange } from '@/lib/format/date';
 import { LineSample } from './line-sample';
 
@@ -15,6 +16,8 @@ export function CompareTable({ data, lines, nameOf }: { data: CompareResponse; l
   const locale = useLocale();
   const basis = data.basis ?? 'absolute';
   const totals = [...data.series.map((s) => s.total ?? null), ...(data.references ?? []).map((r) => r.total)];
+  // One number of fraction digits for the whole column (lib/format/column.ts).
+  const digits = columnDigits(totals);
   const mode = METRIC_TOTAL[data.metric];
   return (
     <section className="section" aria-labelledby="cmp-table-h">
@@ -49,7 +52,7 @@ export function CompareTable({ data, lines, nameOf }: { data: CompareResponse; l
                       —
                     </span>
                   ) : (
-                    compareValue(totals[i], data.metric, basis, locale)
+                    compareValue(totals[i], data.metric, basis, locale, digits)
                   )}
                 </td>
               </tr>

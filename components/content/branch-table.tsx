@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { BranchContentRow } from '@/lib/data/content';
-import { formatNumber, formatPercent } from '@/lib/format/number';
+import { formatFixed, formatNumber, formatPercent } from '@/lib/format/number';
 import type { AppLocale } from '@/i18n/config';
 
 // Across branches (central staff): each branch's posts, engagement and the content type
@@ -32,7 +32,7 @@ export function BranchContentTable({ rows, minPosts }: { rows: BranchContentRow[
               <td className="num">{formatNumber(r.posts, locale, 0)}</td>
               <td className="num">{r.engagementRate === null ? none : formatPercent(r.engagementRate, locale, 2)}</td>
               <td className="num">{r.medianEngagement === null ? none : formatPercent(r.medianEngagement, locale, 2)}</td>
-              <td>{r.bestType ? `${t(`types.${r.bestType}`)} · ×${formatNumber(r.bestTypeRatio, locale, 1)}` : <span className="muted">—</span>}</td>
+              <td>{r.bestType ? `${t(`types.${r.bestType}`)} · ×${formatFixed(r.bestTypeRatio, locale, 1)}` : <span className="muted">—</span>}</td>
             </tr>
           ))}
         </tbody>

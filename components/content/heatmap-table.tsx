@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { HeatCell } from '@/lib/content/analytics';
-import { formatNumber } from '@/lib/format/number';
+import { formatFixed } from '@/lib/format/number';
 import type { AppLocale } from '@/i18n/config';
 
 // The hour × weekday heatmap as a real table (docs/ui.md "Content"): weekdays
@@ -63,7 +63,7 @@ export function HeatmapTable({ cells, overall, minPosts, zone, caption }: { cell
                         <span className="visually-hidden">{t('heatCellFew', { day, hour, count: c.posts, min: minPosts })}</span>
                       </td>
                     );
-                  const m = formatNumber(c.median, locale, 1);
+                  const m = formatFixed(c.median, locale, 1);
                   return (
                     <td key={d} className={`heat-${heatLevel(c.median, overall)}`} data-posts={c.posts}>
                       <span aria-hidden="true">

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import type { DistrictView } from '@/lib/districts/schema';
-import { formatNumber } from '@/lib/format/number';
+import { formatFixed } from '@/lib/format/number';
 
 type Branch = DistrictView['districts'][number]['branches'][number];
 
@@ -66,7 +66,7 @@ export function DistrictLeague({
                       <td>{name(b)}</td>
                       <td className="num">{b.rank ?? '—'}</td>
                       {view.metric !== 'score' && <td className="num">{valueText({ value: b.value, hidden: b.hidden, rank: null })}</td>}
-                      <td className="num">{formatNumber(b.score, locale, 1)}</td>
+                      <td className="num">{formatFixed(b.score, locale, 1)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -6,7 +6,7 @@ import type { DistrictView } from '@/lib/districts/schema';
 import { MAP_METRICS, type MapMetric } from '@/lib/districts/tiers';
 import { districtSearch, type DistrictState } from '@/lib/districts/url';
 import { formatRange } from '@/lib/format/date';
-import { formatNumber } from '@/lib/format/number';
+import { columnFormatter } from '@/lib/format/column';
 import { PeriodFilter } from '@/components/ranking/period-filter';
 import { DistrictLeague } from './district-league';
 import { RegionTable } from './region-table';
@@ -24,7 +24,8 @@ export function DistrictPage({ state, view, coordinator }: { state: DistrictStat
   const go = (next: DistrictState) => router.push(`/districts${districtSearch(next)}`);
   const periodLabel = formatRange(view.period.from, view.period.to, locale);
   const unit = td(`unit.${view.metric}`);
-  const num = (v: number) => formatNumber(v, locale, view.metric === 'score' ? 1 : v < 10 ? 2 : 0);
+  // One number of fraction digits for every region of the view (lib/format/column.ts).
+  const num = columnFormatter(view.regions.map((r) => r.value), locale, view.metric === 'score' ? 1 : undefined);
   /** The value of a region or branch in words, with its unit. */
   const valueText = (r: { value: number | null; hidden: boolean; rank: number | null }, hasBranch = true) => {
     if (!hasBranch) return td('noBranch');

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import type { DistrictView } from '@/lib/districts/schema';
-import { formatNumber } from '@/lib/format/number';
+import { columnFormatter } from '@/lib/format/column';
 
 /** Four tiers of one blue (ColorBrewer "Blues", readable by colour-blind viewers); neutral tiles are grey. */
 export const TIER_COLORS = ['#deebf7', '#9ecae1', '#4292c6', '#08519c'] as const;
@@ -13,7 +13,8 @@ export function TierLegend({ view, unit }: { view: DistrictView; unit: string })
   const t = useTranslations('districtView');
   const locale = useLocale();
   const th = view.thresholds;
-  const f = (v: number) => formatNumber(v, locale, v < 10 ? 2 : 0);
+  // The legend's bounds share one number of fraction digits (lib/format/column.ts).
+  const f = columnFormatter(th ?? [], locale);
   return (
     <ul className="legend" aria-label={t('legend')} data-testid="tier-legend">
       {th &&

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { AppLocale } from '@/i18n/config';
 import { formatDay, formatTimestamp } from '@/lib/format/date';
-import { formatFixed, formatNumber, formatShare, formatSigned } from '@/lib/format/number';
+import { formatFixed, formatNumber, formatShare, formatSigned, formatSignedFixed } from '@/lib/format/number';
 import type { Drift, DriftRow } from '@/lib/publications/schema';
 
 const INPUT_KEYS = ['coverage', 'elapsedDays', 'views', 'posts', 'followersStart', 'followersEnd', 'interactions', 'visits'] as const;
@@ -48,7 +48,7 @@ export async function DriftView({ drift, locale, coordinator }: { drift: Drift; 
               <td className="num">
                 {formatFixed(r.published?.score, locale, 1)} → {formatFixed(r.live?.score, locale, 1)}
               </td>
-              <td className="num">{formatSigned(r.scoreChange, locale, 2)}</td>
+              <td className="num">{formatSignedFixed(r.scoreChange, locale, 2)}</td>
               <td>
                 <div className="chips">
                   {r.causes.map((c) => (

@@ -161,10 +161,10 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
                 {detailColumns && (
                   <>
                     <td className="num">
-                      <Num value={compValue(row, 'followers_per_100k')} kind="compact" missing={row.detail ? notMeasured : t('missing.hidden')} />
+                      <Num value={compValue(row, 'followers_per_100k')} kind="integer" missing={row.detail ? notMeasured : t('missing.hidden')} />
                     </td>
                     <td className="num">
-                      <Num value={compValue(row, 'views_per_100k')} kind="compact" missing={row.detail ? notMeasured : t('missing.hidden')} />
+                      <Num value={compValue(row, 'views_per_100k')} kind="integer" missing={row.detail ? notMeasured : t('missing.hidden')} />
                     </td>
                     <td className="num">
                       <Num value={compValue(row, 'engagement_rate')} kind="percent" missing={row.detail ? notMeasured : t('missing.hidden')} />

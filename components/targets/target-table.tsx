@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { AppLocale } from '@/i18n/config';
 import type { TargetWithProgress } from '@/lib/data/targets';
 import { formatDay, formatRange } from '@/lib/format/date';
-import { formatNumber } from '@/lib/format/number';
+import { formatFixed, formatNumber } from '@/lib/format/number';
 import { TARGET_METRIC_INFO } from '@/lib/targets/definitions';
 
 /**
@@ -23,7 +23,7 @@ export async function TargetTable({
   actions?: (t: TargetWithProgress) => ReactNode;
 }) {
   const [t, locale] = await Promise.all([getTranslations('targets'), getLocale() as Promise<AppLocale>]);
-  const num = (x: TargetWithProgress, v: number | null) => formatNumber(v, locale, TARGET_METRIC_INFO[x.metric].decimals);
+  const num = (x: TargetWithProgress, v: number | null) => formatFixed(v, locale, TARGET_METRIC_INFO[x.metric].decimals);
   return (
     <div className="table-wrap scroll">
       <table className="data" data-testid="target-table" style={{ minWidth: 760 }}>

@@ -1,15 +1,31 @@
 'use client';
 
 import { useLocale } from 'next-intl';
-import { DASH, formatCompact, formatNumber, formatPercent, formatShare, isNumber } from '@/lib/format/number';
+import { compactFormatter } from '@/lib/format/column';
+import { DASH, formatCompact, formatFixed, formatNumber, formatPercent, formatShare, isNumber } from '@/lib/format/number';
 
 export type NumKind = 'number' | 'compact' | 'percent' | 'share' | 'integer';
 
 /**
- * A figure for the screen: compact where asked, with the exact value in the
- * title; a missing value is an em dash whose title says why.
+ * A figure for the screen: compact where asked (KPI cards, never a table column),
+ * with the exact value in the title; otherwise a fixed number of fraction digits,
+ * so every row of a column agrees (lib/format/column.ts). A missing value is an
+ * em dash whose title says why.
  */
-export function Num({ value, kind = 'number', missing, digits }: { value: number | null | undefined; kind?: NumKind; missing?: string; digits?: number }) {
+export function Num({
+  value,
+  kind = 'number',
+  missing,
+  digits,
+  along,
+}: {
+  value: number | null | undefined;
+  kind?: NumKind;
+  missing?: string;
+  digits?: number;
+  /** Compact figures shown beside this one: all take one unit (lib/format/column.ts). */
+  along?: readonly (number | null | undefined)[];
+}) {
   const locale = useLocale();
   if (!isNumber(value)) {
     return (
@@ -19,7 +35,7 @@ export function Num({ value, kind = 'number', missing, digits }: { value: number
     );
   }
   if (kind === 'compact') {
-    const text = formatCompact(value, locale);
+    const text = along ? compactFormatter([value, ...along], locale)(value) : formatCompact(value, locale);
     const exact = formatNumber(value, locale, 2);
     return (
       <span className="tnum" title={text === exact ? undefined : exact}>
@@ -32,6 +48,6 @@ export function Num({ value, kind = 'number', missing, digits }: { value: number
       ? formatPercent(value, locale, digits ?? 1)
       : kind === 'share'
         ? formatShare(value, locale, digits ?? 0)
-        : formatNumber(value, locale, kind === 'integer' ? 0 : (digits ?? 1));
+        : formatFixed(value, locale, kind === 'integer' ? 0 : (digits ?? 1));
   return <span className="tnum">{text}</span>;
 }

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { normalizeHost, reservedName } from '@/lib/http/address-policy';
 import type { Network } from '@/lib/networks';
+import { adminErrorText, type AdminErrorKey, type AdminErrorSay, type AdminErrorValues } from './errors';
 
 export interface ParsedAccount {
   network: Network;
@@ -10,9 +11,13 @@ export interface ParsedAccount {
   url: string | null;
 }
 
-export type ParseResult = { ok: true; account: ParsedAccount } | { ok: false; error: string };
+/** A failure has its English text (`error`, for the API and the CLI) and its message key (`say`, for the admin pages). */
+export type ParseResult = { ok: true; account: ParsedAccount } | { ok: false; error: string; say: AdminErrorSay };
 
-const fail = (error: string): ParseResult => ({ ok: false, error });
+const fail = (key: AdminErrorKey, values: AdminErrorValues = {}): ParseResult => {
+  const say = { key, values };
+  return { ok: false, error: adminErrorText('en', say), say };
+};
 const ok = (account: ParsedAccount): ParseResult => ({ ok: true, account });
 
 const VK_NAME = /^[a-z0-9_.]{2,64}$/i;
@@ -22,26 +27,26 @@ const YT_CHANNEL = /^UC[a-zA-Z0-9_-]{22}$/;
 const DIGITS = /^\d{1,20}$/;
 
 function vk(name: string): ParseResult {
-  if (!VK_NAME.test(name)) return fail(`"${name}" is not a VK page name`);
+  if (!VK_NAME.test(name)) return fail('urlVkName', { name });
   const n = name.toLowerCase();
   return ok({ network: 'vk', externalId: n, handle: n, url: `https://vk.com/${n}` });
 }
 function telegram(name: string): ParseResult {
-  if (name.startsWith('+') || name === 'joinchat') return fail('Private invite links cannot be tracked: use the public @name');
-  if (!TG_NAME.test(name)) return fail(`"${name}" is not a Telegram channel name (5–32 letters, digits or _)`);
+  if (name.startsWith('+') || name === 'joinchat') return fail('urlTgPrivate');
+  if (!TG_NAME.test(name)) return fail('urlTgName', { name });
   const n = name.toLowerCase();
   return ok({ network: 'telegram', externalId: n, handle: n, url: `https://t.me/${n}` });
 }
 function okGroup(id: string): ParseResult {
-  if (!DIGITS.test(id)) return fail('An OK group needs its numeric id: ok.ru/group/<digits>');
+  if (!DIGITS.test(id)) return fail('urlOkGroup', { form: 'ok.ru/group/<digits>' });
   return ok({ network: 'ok', externalId: id, handle: null, url: `https://ok.ru/group/${id}` });
 }
 function ytHandle(h: string): ParseResult {
-  if (!YT_HANDLE.test(h)) return fail(`"@${h}" is not a YouTube handle`);
+  if (!YT_HANDLE.test(h)) return fail('urlYtHandle', { name: h });
   return ok({ network: 'youtube', externalId: `@${h.toLowerCase()}`, handle: `@${h.toLowerCase()}`, url: `https://www.youtube.com/@${h}` });
 }
 function ytChannel(id: string): ParseResult {
-  if (!YT_CHANNEL.test(id)) return fail('A YouTube channel id starts with UC and has 24 characters');
+  if (!YT_CHANNEL.test(id)) return fail('urlYtChannel');
   return ok({ network: 'youtube', externalId: id, handle: null, url: `https://www.youtube.com/channel/${id}` });
 }
 const MAX_NAME = /^[a-z][a-z0-9_.-]{1,63}$/i;
@@ -53,17 +58,17 @@ const MAX_CHAT_ID = /^-\d{1,19}$/;
  */
 function max(name: string): ParseResult {
   if (MAX_CHAT_ID.test(name)) return ok({ network: 'max', externalId: name, handle: null, url: null });
-  if (name === 'join') return fail('Expected max.ru/join/<code> with the code');
-  if (!MAX_NAME.test(name)) return fail(`"${name}" is not a MAX channel name or chat id (a chat id is negative: -7…)`);
+  if (name === 'join') return fail('urlMaxJoinCode', { form: 'max.ru/join/<code>' });
+  if (!MAX_NAME.test(name)) return fail('urlMaxName', { name });
   const n = name.toLowerCase();
   return ok({ network: 'max', externalId: n, handle: n, url: `https://max.ru/${n}` });
 }
 function maxJoin(code: string): ParseResult {
-  if (!/^[a-z0-9_-]{4,100}$/i.test(code)) return fail('Expected max.ru/join/<code>');
+  if (!/^[a-z0-9_-]{4,100}$/i.test(code)) return fail('urlExpected', { form: 'max.ru/join/<code>' });
   return ok({ network: 'max', externalId: `join/${code}`, handle: null, url: `https://max.ru/join/${code}` });
 }
 function rutube(id: string): ParseResult {
-  if (!DIGITS.test(id)) return fail('A Rutube channel needs its numeric id: rutube.ru/channel/<digits>');
+  if (!DIGITS.test(id)) return fail('urlRutube', { form: 'rutube.ru/channel/<digits>' });
   return ok({ network: 'rutube', externalId: id, handle: null, url: `https://rutube.ru/channel/${id}` });
 }
 
@@ -73,8 +78,8 @@ function rutube(id: string): ParseResult {
  */
 export function parseAccountInput(raw: string, network?: Network): ParseResult {
   const input = raw.trim();
-  if (!input) return fail('Enter a URL or a handle');
-  if (input.length > 500) return fail('Too long for a URL or a handle');
+  if (!input) return fail('urlEmpty');
+  if (input.length > 500) return fail('urlTooLong');
 
   const looksLikeUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) || /^[\w-]+(\.[\w-]+)+\//.test(input);
   if (!looksLikeUrl) {
@@ -93,9 +98,9 @@ export function parseAccountInput(raw: string, network?: Network): ParseResult {
       case 'max':
         return max(name);
       case undefined:
-        return fail('Choose the network for a bare handle, or paste the full URL');
+        return fail('urlChooseNetwork');
       default:
-        return fail(`Paste the full https:// URL for ${network}`);
+        return fail('urlFullFor', { network });
     }
   }
 
@@ -103,49 +108,49 @@ export function parseAccountInput(raw: string, network?: Network): ParseResult {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `https://${input}`);
   } catch {
-    return fail('Not a valid URL');
+    return fail('urlInvalid');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('Only http(s) URLs are accepted');
-  if (url.username || url.password) return fail('A URL with a user name or password is not accepted');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('urlHttpOnly');
+  if (url.username || url.password) return fail('urlCredentials');
   const host = url.hostname.toLowerCase().replace(/^(www\.|m\.)/, '');
   let parts: string[];
   try {
     parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   } catch {
-    return fail('Not a valid URL');
+    return fail('urlInvalid');
   }
 
   const check = (r: ParseResult): ParseResult =>
-    r.ok && network && r.account.network !== network ? fail(`This is a ${r.account.network} URL, not ${network}`) : r;
+    r.ok && network && r.account.network !== network ? fail('urlWrongNetwork', { found: r.account.network, network }) : r;
 
-  if (host === 'vk.com' || host === 'vk.ru') return check(parts.length === 1 ? vk(parts[0]) : fail('Expected vk.com/<page>'));
+  if (host === 'vk.com' || host === 'vk.ru') return check(parts.length === 1 ? vk(parts[0]) : fail('urlExpected', { form: 'vk.com/<page>' }));
   if (host === 't.me' || host === 'telegram.me') {
     if (parts[0] === 's' && parts[1]) return check(telegram(parts[1]));
-    return check(parts.length >= 1 ? telegram(parts[0]) : fail('Expected t.me/<channel>'));
+    return check(parts.length >= 1 ? telegram(parts[0]) : fail('urlExpected', { form: 't.me/<channel>' }));
   }
   if (host === 'max.ru' || host === 'web.max.ru') {
-    if (parts[0] === 'join') return check(parts[1] ? maxJoin(parts[1]) : fail('Expected max.ru/join/<code>'));
-    return check(parts.length === 1 ? max(parts[0]) : fail('Expected max.ru/<channel>'));
+    if (parts[0] === 'join') return check(parts[1] ? maxJoin(parts[1]) : fail('urlExpected', { form: 'max.ru/join/<code>' }));
+    return check(parts.length === 1 ? max(parts[0]) : fail('urlExpected', { form: 'max.ru/<channel>' }));
   }
-  if (host === 'ok.ru') return check(parts[0] === 'group' && parts[1] ? okGroup(parts[1]) : fail('Expected ok.ru/group/<id>'));
+  if (host === 'ok.ru') return check(parts[0] === 'group' && parts[1] ? okGroup(parts[1]) : fail('urlExpected', { form: 'ok.ru/group/<id>' }));
   if (host === 'youtube.com') {
     if (parts[0]?.startsWith('@')) return check(ytHandle(parts[0].slice(1)));
     if (parts[0] === 'channel' && parts[1]) return check(ytChannel(parts[1]));
-    return fail('Expected youtube.com/@<handle> or youtube.com/channel/<id>');
+    return fail('urlExpected', { form: 'youtube.com/@<handle>, youtube.com/channel/<id>' });
   }
-  if (host === 'rutube.ru') return check(parts[0] === 'channel' && parts[1] ? rutube(parts[1]) : fail('Expected rutube.ru/channel/<id>'));
+  if (host === 'rutube.ru') return check(parts[0] === 'channel' && parts[1] ? rutube(parts[1]) : fail('urlExpected', { form: 'rutube.ru/channel/<id>' }));
   if (host === 'dzen.ru') {
-    if (!parts[0]) return fail('Expected dzen.ru/<channel>');
+    if (!parts[0]) return fail('urlExpected', { form: 'dzen.ru/<channel>' });
     const n = parts[0] === 'id' && parts[1] ? parts[1] : parts[0];
     return check(ok({ network: 'dzen', externalId: n.toLowerCase(), handle: n.toLowerCase(), url: `https://dzen.ru/${parts[0] === 'id' ? `id/${n}` : n}` }));
   }
   // Anything else is the branch's own website.
-  if (network && network !== 'website') return fail(`Not a ${network} URL`);
-  if (url.protocol !== 'https:') return fail('A website must be given with https://');
+  if (network && network !== 'website') return fail('urlNotNetwork', { network });
+  if (url.protocol !== 'https:') return fail('urlWebsiteHttps');
   // Literal addresses and special-use names (localhost., foo.localhost, db.internal) are refused here;
   // the collector checks the resolved address again on every fetch (docs/operations.md).
   const name = normalizeHost(url.hostname);
-  if (isIP(name) || reservedName(name)) return fail('A website needs a public domain name');
+  if (isIP(name) || reservedName(name)) return fail('urlPublicDomain');
   const path = url.pathname.replace(/\/+$/, '');
   const site = `${name}${url.port ? `:${url.port}` : ''}`;
   return ok({ network: 'website', externalId: `${host.replace(/\.+$/, '')}${path}`, handle: null, url: `https://${site}${path || '/'}` });

@@ -7,7 +7,7 @@ import { collectAccount } from '@/lib/jobs/collect-account';
 import type { Network, RunStatus } from '@/lib/networks';
 import { NETWORKS } from '@/lib/networks';
 import { parseAccountInput } from './account-url';
-import { AdminInputError, audit, type AdminContext } from './context';
+import { AdminInputError, audit, refuse, type AdminContext } from './context';
 
 export async function listAllAccounts(ctx: Pick<AdminContext, 'db'>, branchSlug?: string) {
   let q = ctx.db
@@ -44,14 +44,14 @@ export interface AddAccountInput {
 export async function addAccount(ctx: AdminContext, a: AddAccountInput): Promise<number> {
   let network: Network | undefined;
   if (a.network) {
-    if (!(NETWORKS as readonly string[]).includes(a.network)) throw new AdminInputError('network', `Unknown network ${excerpt(a.network)} (one of ${NETWORKS.join(', ')})`);
+    if (!(NETWORKS as readonly string[]).includes(a.network)) throw refuse('network', 'unknownNetwork', { network: excerpt(a.network), networks: NETWORKS.join(', ') });
     network = a.network as Network;
   }
   const parsed = parseAccountInput(a.input, network);
-  if (!parsed.ok) throw new AdminInputError('url', parsed.error);
+  if (!parsed.ok) throw new AdminInputError('url', parsed.error, parsed.say);
   const branch = await ctx.db.selectFrom('branch').select(['id', 'archived_at']).where('slug', '=', a.branchSlug).executeTakeFirst();
-  if (!branch) throw new AdminInputError('branch', `No branch with slug ${excerpt(a.branchSlug)}`);
-  if (branch.archived_at) throw new AdminInputError('branch', 'The branch is archived');
+  if (!branch) throw refuse('branch', 'noBranchSlug', { slug: excerpt(a.branchSlug) });
+  if (branch.archived_at) throw refuse('branch', 'branchArchived');
   const { account } = parsed;
   const dup = await ctx.db
     .selectFrom('account')
@@ -60,7 +60,7 @@ export async function addAccount(ctx: AdminContext, a: AddAccountInput): Promise
     .where('account.network', '=', account.network)
     .where('account.external_id', '=', account.externalId)
     .executeTakeFirst();
-  if (dup) throw new AdminInputError('url', `This ${account.network} account is already tracked (branch ${dup.slug})`);
+  if (dup) throw refuse('url', 'accountTracked', { network: account.network, slug: dup.slug });
   const row = await ctx.db
     .insertInto('account')
     .values({
@@ -79,7 +79,7 @@ export async function addAccount(ctx: AdminContext, a: AddAccountInput): Promise
 
 export async function setAccountPaused(ctx: AdminContext, id: number, paused: boolean): Promise<void> {
   const acc = await ctx.db.selectFrom('account').select(['network', 'external_id']).where('id', '=', id).executeTakeFirst();
-  if (!acc) throw new AdminInputError('account', 'No such account');
+  if (!acc) throw refuse('account', 'noAccount');
   await ctx.db
     .updateTable('account')
     .set({ status: paused ? 'paused' : 'active', status_reason: paused ? 'paused by an admin' : null })
@@ -90,9 +90,9 @@ export async function setAccountPaused(ctx: AdminContext, id: number, paused: bo
 
 export async function assignAccount(ctx: AdminContext, id: number, branchSlug: string): Promise<void> {
   const acc = await ctx.db.selectFrom('account').select(['network', 'external_id', 'branch_id']).where('id', '=', id).executeTakeFirst();
-  if (!acc) throw new AdminInputError('account', 'No such account');
+  if (!acc) throw refuse('account', 'noAccount');
   const branch = await ctx.db.selectFrom('branch').select('id').where('slug', '=', branchSlug).executeTakeFirst();
-  if (!branch) throw new AdminInputError('branch', `No branch with slug ${excerpt(branchSlug)}`);
+  if (!branch) throw refuse('branch', 'noBranchSlug', { slug: excerpt(branchSlug) });
   // Past metrics stay with the branch that had the account then (metric rows carry branch_id).
   await ctx.db.updateTable('account').set({ branch_id: branch.id }).where('id', '=', id).execute();
   await audit(ctx, 'account.assign', `${acc.network}:${acc.external_id}`, { fromBranchId: acc.branch_id, to: branchSlug });
@@ -101,11 +101,11 @@ export async function assignAccount(ctx: AdminContext, id: number, branchSlug: s
 /** Which credential collects this account; null = the network's shared one. */
 export async function setAccountCredential(ctx: AdminContext, id: number, credentialId: number | null): Promise<void> {
   const acc = await ctx.db.selectFrom('account').select(['network', 'external_id']).where('id', '=', id).executeTakeFirst();
-  if (!acc) throw new AdminInputError('account', 'No such account');
+  if (!acc) throw refuse('account', 'noAccount');
   if (credentialId !== null) {
     const cred = await ctx.db.selectFrom('credential').select(['network', 'label']).where('id', '=', credentialId).executeTakeFirst();
-    if (!cred) throw new AdminInputError('credential', 'No such credential');
-    if (cred.network !== acc.network) throw new AdminInputError('credential', `A ${cred.network} credential cannot collect a ${acc.network} account`);
+    if (!cred) throw refuse('credential', 'noCredential');
+    if (cred.network !== acc.network) throw refuse('credential', 'credentialNetwork', { credential: cred.network, network: acc.network });
   }
   await ctx.db.updateTable('account').set({ credential_id: credentialId }).where('id', '=', id).execute();
   await audit(ctx, 'account.credential', `${acc.network}:${acc.external_id}`, { credentialId });
@@ -117,7 +117,7 @@ export async function setAccountCredential(ctx: AdminContext, id: number, creden
  */
 export async function testAccount(ctx: AdminContext, id: number): Promise<{ status: RunStatus; message: string | null }> {
   const acc = await ctx.db.selectFrom('account').select(['network', 'external_id']).where('id', '=', id).executeTakeFirst();
-  if (!acc) throw new AdminInputError('account', 'No such account');
+  if (!acc) throw refuse('account', 'noAccount');
   const summary = await collectAccount(ctx.db, id, {
     // The credential's limit is shared with the worker and the CLI through the database.
     http: new HttpClient({ timeoutMs: 10_000, maxRetries: 1, maxRetryAfterMs: 5_000 }, new PgRateLimiter(ctx.db)),

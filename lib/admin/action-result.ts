@@ -1,4 +1,5 @@
 import type { MethodPreview } from '@/lib/data/method-preview';
+import type { AdminErrorSay } from './errors';
 
 /** What every admin form action answers; the token of a credential never appears here. */
 export interface ActionResult {
@@ -11,6 +12,10 @@ export interface ActionResult {
    */
   say?: { key: OutcomeKey; values?: Record<string, string | number> };
   field?: string;
+  /** A refusal as a message key of `adminErrors` with its values (lib/admin/errors.ts). */
+  refusal?: AdminErrorSay;
+  /** That refusal in the viewer's language, rendered by the action: the form shows it before `message`. */
+  shown?: string;
   /** A one-time link to show to the admin (invitation or password reset). */
   link?: string;
   /** The top ten a method definition would give (the method form's preview). */

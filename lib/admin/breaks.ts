@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { breakInputSchema, type BreakInput } from '@/lib/breaks/input';
-import { AdminInputError, audit, type AdminContext } from './context';
+import { audit, refuse, type AdminContext } from './context';
+import { issueSay } from './errors';
 
 // Admins add, edit and delete their own platform breaks; each change is
 // audited. Built-in breaks (builtin_key set) are neither edited nor deleted.
@@ -10,7 +11,9 @@ function parse(input: unknown): BreakInput {
   if (!r.success) {
     const i = r.error.issues[0]!;
     const field = String(i.path[0] ?? 'input');
-    throw new AdminInputError(field, i.message.startsWith(`${field}:`) ? i.message : `${field}: ${i.message}`);
+    // lib/breaks/input.ts writes its own messages as "field: detail"; the detail is kept.
+    const say = issueSay(i.message.startsWith(`${field}:`) ? { ...i, message: i.message.slice(field.length + 1).trim() } : i, field);
+    throw refuse(field, say.key, say.values);
   }
   return r.data;
 }
@@ -27,8 +30,8 @@ async function dropBreakSensitiveSnapshots(ctx: AdminContext): Promise<void> {
 
 async function ownBreak(ctx: AdminContext, id: number) {
   const row = await ctx.db.selectFrom('platform_break').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AdminInputError('break', `No break with id ${id}`);
-  if (row.builtin_key !== null) throw new AdminInputError('break', 'A built-in break cannot be changed or deleted');
+  if (!row) throw refuse('break', 'noBreak', { id: String(id) });
+  if (row.builtin_key !== null) throw refuse('break', 'builtinBreak');
   return row;
 }
 

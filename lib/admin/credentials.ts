@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@/db/schema';
 import { decryptSecret, encryptSecret, maskSecret } from '@/lib/crypto/secrets';
 import { NETWORKS, type CredentialStatus, type Network } from '@/lib/networks';
-import { AdminInputError, audit, type AdminContext } from './context';
+import { audit, refuse, type AdminContext } from './context';
 
 /** What the UI and CLI may show of a credential: never the token itself. */
 export interface CredentialView {
@@ -53,7 +53,7 @@ export interface AddCredentialInput {
 /** A token, or (OK) a JSON object holding several secrets; never echoed in errors. */
 export function validateToken(raw: string): string {
   const token = raw.trim();
-  if (token.length < 8 || token.length > 4096) throw new AdminInputError('token', 'The token must be 8–4096 characters');
+  if (token.length < 8 || token.length > 4096) throw refuse('token', 'tokenLength');
   if (token.startsWith('{')) {
     let ok = false;
     try {
@@ -62,9 +62,9 @@ export function validateToken(raw: string): string {
     } catch {
       ok = false;
     }
-    if (!ok) throw new AdminInputError('token', 'A token starting with { must be a JSON object');
+    if (!ok) throw refuse('token', 'tokenJson');
   } else if (/\s/.test(token)) {
-    throw new AdminInputError('token', 'The token must not contain spaces');
+    throw refuse('token', 'tokenSpaces');
   }
   return token;
 }
@@ -78,17 +78,17 @@ export function parseCredentialConfig(text: string | string[] | undefined): Reco
   const out: Record<string, string> = {};
   for (const line of lines) {
     const m = /^([a-z][a-z0-9_]{0,39})\s*=\s*(.{1,500})$/.exec(line);
-    if (!m) throw new AdminInputError('config', `Settings are key=value lines (got ${excerpt(line, 40)})`);
-    if (/secret|token|password/.test(m[1])) throw new AdminInputError('config', `"${m[1]}" looks secret: put it in the token (as JSON) instead, where it is encrypted`);
+    if (!m) throw refuse('config', 'configLine', { line: excerpt(line, 40) });
+    if (/secret|token|password/.test(m[1])) throw refuse('config', 'configSecret', { key: m[1] });
     out[m[1]] = m[2].trim();
   }
   return out;
 }
 
 export async function addCredential(ctx: AdminContext, key: Buffer, c: AddCredentialInput): Promise<number> {
-  if (!(NETWORKS as readonly string[]).includes(c.network)) throw new AdminInputError('network', `Unknown network ${excerpt(c.network)} (one of ${NETWORKS.join(', ')})`);
+  if (!(NETWORKS as readonly string[]).includes(c.network)) throw refuse('network', 'unknownNetwork', { network: excerpt(c.network), networks: NETWORKS.join(', ') });
   const label = c.label.trim();
-  if (!label || label.length > 200) throw new AdminInputError('label', 'A label of 1–200 characters is required');
+  if (!label || label.length > 200) throw refuse('label', 'labelRequired');
   const token = validateToken(c.token);
   const enc = encryptSecret(token, key);
   const row = await ctx.db
@@ -116,13 +116,13 @@ export async function replaceCredentialToken(ctx: AdminContext, key: Buffer, id:
     .set({ secret_ciphertext: enc.ciphertext, secret_iv: enc.iv, secret_tag: enc.tag, key_version: enc.keyVersion, status: 'valid', last_error: null })
     .where('id', '=', id)
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new AdminInputError('credential', 'No such credential');
+  if (Number(r.numUpdatedRows) === 0) throw refuse('credential', 'noCredential');
   await audit(ctx, 'credential.replace', String(id), { masked: maskSecret(t) });
 }
 
 export async function deleteCredential(ctx: AdminContext, id: number): Promise<void> {
   const r = await ctx.db.deleteFrom('credential').where('id', '=', id).returning(['network', 'label']).executeTakeFirst();
-  if (!r) throw new AdminInputError('credential', 'No such credential');
+  if (!r) throw refuse('credential', 'noCredential');
   await audit(ctx, 'credential.delete', `${r.network}:${r.label}`, { id });
 }
 

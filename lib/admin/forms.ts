@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/viewer';
-import { AdminInputError } from './context';
+import { refuse } from './context';
+import { issueSay } from './errors';
 
 // The admin forms' fields, declared once: what each server action accepts
 // before anything reaches lib/admin or the database. A server action is a
@@ -14,11 +15,12 @@ export const INT4_MAX = 2_147_483_647;
 export const text = (max: number) =>
   z
     .string()
-    .max(max, `at most ${max} characters`)
-    .refine((s) => !s.includes('\0'), 'must not contain NUL characters')
+    .max(max)
+    .refine((s) => !s.includes('\0'), 'noNul')
     .transform((s) => s.trim());
 
-const ID_MESSAGE = 'a whole number is required';
+// Messages are keys of `adminErrors` (messages/*.json): parseForm shows them in the UI language.
+const ID_MESSAGE = 'wholeNumber';
 export const id = z
   .string()
   .trim()
@@ -33,7 +35,7 @@ export const optionalId = z
   .refine((s) => s === '' || (/^\d{1,10}$/.test(s) && Number(s) >= 1 && Number(s) <= INT4_MAX), ID_MESSAGE)
   .transform((s) => (s === '' ? null : Number(s)));
 
-const role = z.enum(ROLES, 'Choose a role');
+const role = z.enum(ROLES, 'chooseRole');
 const mode = text(20);
 // Names and labels fit on a screen; slugs, e-mails and keys are shorter still.
 const name = text(200);
@@ -42,11 +44,11 @@ const userId = text(100);
 const population = z
   .string()
   .trim()
-  .refine((s) => s === '' || (/^\d{1,10}$/.test(s) && Number(s) >= 1 && Number(s) <= INT4_MAX), `a whole number from 1 to ${INT4_MAX}`)
+  .refine((s) => s === '' || (/^\d{1,10}$/.test(s) && Number(s) >= 1 && Number(s) <= INT4_MAX), 'numberRange')
   .transform((s) => (s === '' ? null : Number(s)));
 
 export const forms = {
-  createUser: z.object({ email: text(320), name, role, branch: slug, password: z.string().max(1024, 'at most 1024 characters') }),
+  createUser: z.object({ email: text(320), name, role, branch: slug, password: z.string().max(1024) }),
   setUserRole: z.object({ userId, role, branch: slug }),
   deactivateUser: z.object({ userId, mode }),
   userId: z.object({ userId }),
@@ -78,16 +80,18 @@ export function parseForm<S extends z.ZodObject>(schema: S, d: FormData, names: 
   const raw: Record<string, string> = {};
   for (const key of Object.keys(schema.shape)) {
     const values = d.getAll(key);
-    if (values.length > 1) throw new AdminInputError(fieldOf(key), `${fieldOf(key)}: given more than once`);
+    if (values.length > 1) throw refuse(fieldOf(key), 'repeated');
     const v = values[0] ?? '';
-    if (typeof v !== 'string') throw new AdminInputError(fieldOf(key), `${fieldOf(key)}: must be text, not a file`);
+    if (typeof v !== 'string') throw refuse(fieldOf(key), 'notText');
     raw[key] = v;
   }
   const r = schema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
     const field = fieldOf(String(issue.path[0] ?? 'input'));
-    throw new AdminInputError(field, `${field}: ${issue.message}`);
+    const say = issueSay(issue, field);
+    // The population's range is written out (no digit grouping), as the form's hint gives it.
+    throw refuse(field, say.key, say.key === 'numberRange' ? { min: '1', max: String(INT4_MAX) } : say.values);
   }
   return r.data;
 }

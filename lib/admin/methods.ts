@@ -1,10 +1,18 @@
 import { setMethodInEffect, UnknownMethodVersionError } from '@/lib/data/method-choice';
+import type { z } from 'zod';
 import { clip } from '@/lib/format/excerpt';
 import { methodDefinitionSchema, type MethodDefinition } from '@/lib/ranking/method';
-import { AdminInputError, audit, type AdminContext } from './context';
+import { audit, refuse, type AdminContext } from './context';
+import { issueSay } from './errors';
 
 export async function listMethods(ctx: Pick<AdminContext, 'db'>) {
   return ctx.db.selectFrom('ranking_method').selectAll().orderBy('key').orderBy('version', 'desc').execute();
+}
+
+/** A method-schema issue as a refusal of the definition, naming the path inside it (e.g. weights.views_per_100k). */
+function definitionRefusal(issue: z.core.$ZodIssue) {
+  const say = issueSay({ ...issue, message: clip(issue.message, 200) }, clip(issue.path.join('.'), 80) || 'definition');
+  return refuse('definition', say.key, say.values);
 }
 
 /** Checks a pasted definition: a JSON object with numeric weights, then the full method schema. */
@@ -13,13 +21,13 @@ export function validateMethodJson(text: string): { definition: Record<string, u
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new AdminInputError('definition', `Not valid JSON: ${clip((e as Error).message, 120)}`);
+    throw refuse('definition', 'notJson', { detail: clip((e as Error).message, 120) });
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AdminInputError('definition', 'The definition must be a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw refuse('definition', 'notObject');
   const weights = (value as { weights?: unknown }).weights;
-  if (typeof weights !== 'object' || weights === null || Array.isArray(weights)) throw new AdminInputError('definition', '"weights" must be an object');
+  if (typeof weights !== 'object' || weights === null || Array.isArray(weights)) throw refuse('definition', 'weightsObject');
   for (const [k, w] of Object.entries(weights)) {
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw new AdminInputError('definition', `weights.${clip(k, 40)} must be a number ≥ 0`);
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw refuse('definition', 'weightNumber', { key: clip(k, 40) });
   }
   return { definition: value as Record<string, unknown> };
 }
@@ -29,15 +37,14 @@ export function checkMethodJson(key: string, text: string): MethodDefinition {
   const { definition } = validateMethodJson(text);
   const check = methodDefinitionSchema.safeParse({ ...definition, key, version: 1 });
   if (!check.success) {
-    const i = check.error.issues[0]!;
-    throw new AdminInputError('definition', `${clip(i.path.join('.'), 80) || 'definition'}: ${clip(i.message, 200)}`);
+    throw definitionRefusal(check.error.issues[0]!);
   }
   return check.data;
 }
 
 /** Publishes the next version of a method; published versions are never edited. */
 export async function publishMethod(ctx: AdminContext, key: string, text: string, notes?: string): Promise<number> {
-  if (!/^[a-z0-9-]{1,40}$/.test(key)) throw new AdminInputError('key', 'The method key is lowercase letters, digits and hyphens');
+  if (!/^[a-z0-9-]{1,40}$/.test(key)) throw refuse('key', 'methodKey');
   const { definition } = validateMethodJson(text);
   return ctx.db.transaction().execute(async (trx) => {
     const last = await trx
@@ -49,8 +56,7 @@ export async function publishMethod(ctx: AdminContext, key: string, text: string
     const full = { ...definition, key, version };
     const check = methodDefinitionSchema.safeParse(full);
     if (!check.success) {
-      const i = check.error.issues[0];
-      throw new AdminInputError('definition', `${clip(i.path.join('.'), 80) || 'definition'}: ${clip(i.message, 200)}`);
+      throw definitionRefusal(check.error.issues[0]);
     }
     await trx
       .insertInto('ranking_method')
@@ -63,7 +69,7 @@ export async function publishMethod(ctx: AdminContext, key: string, text: string
 
 /** Makes a published version the method in effect for every ranking that names none; audited. */
 export async function chooseMethod(ctx: AdminContext, label: string): Promise<{ previous: string | null; label: string }> {
-  if (typeof label !== 'string' || !/^[a-z0-9-]{1,40}-v\d{1,6}$/.test(label)) throw new AdminInputError('method', 'Choose one of the published versions (e.g. podium-v2)');
+  if (typeof label !== 'string' || !/^[a-z0-9-]{1,40}-v\d{1,6}$/.test(label)) throw refuse('method', 'chooseVersion');
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const r = await setMethodInEffect(trx, label, ctx.actor.email);
@@ -71,7 +77,7 @@ export async function chooseMethod(ctx: AdminContext, label: string): Promise<{ 
       return r;
     });
   } catch (e) {
-    if (e instanceof UnknownMethodVersionError) throw new AdminInputError('method', `No published version ${label}`);
+    if (e instanceof UnknownMethodVersionError) throw refuse('method', 'noVersion', { label });
     throw e;
   }
 }

@@ -13,24 +13,29 @@ import {
   updateUserRole,
 } from '@/lib/auth/users';
 import type { Role } from '@/lib/auth/viewer';
-import { AdminInputError, audit, type AdminContext } from './context';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/config';
+import { audit, refuse, type AdminContext } from './context';
 
 async function branchIdFor(ctx: AdminContext, slug: string | null | undefined): Promise<number | null> {
   if (!slug) return null;
   const b = await ctx.db.selectFrom('branch').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (!b) throw new AdminInputError('branch', `No branch with slug ${excerpt(slug)}`);
+  if (!b) throw refuse('branch', 'noBranchSlug', { slug: excerpt(slug) });
   return b.id;
 }
 
 async function userById(ctx: AdminContext, id: string) {
   const u = await ctx.db.selectFrom('app_user').select(['id', 'email', 'role', 'deactivated_at']).where('id', '=', id).executeTakeFirst();
-  if (!u) throw new AdminInputError('user', 'No such user');
+  if (!u) throw refuse('user', 'noUser');
   return u;
 }
 
-function rethrow(e: unknown): never {
-  if (e instanceof UserInputError) throw new AdminInputError(e.field, e.message);
-  throw e;
+/** lib/auth's refusals as the admin's, by the field they name (lib/auth/users.ts writes them). */
+function rethrow(e: unknown, email = ''): never {
+  if (!(e instanceof UserInputError)) throw e;
+  if (e.field === 'password') throw refuse('password', 'passwordLength', { min: MIN_PASSWORD_LENGTH, max: 128 });
+  if (e.field === 'email' && /already exists/.test(e.message)) throw refuse('email', 'emailTaken', { email: excerpt(email.trim().toLowerCase()) });
+  if (e.field === 'branch') throw refuse('branch', /coordinator/i.test(e.message) ? 'coordinatorBranch' : 'noBranch');
+  throw refuse(e.field, 'invalidValue');
 }
 
 export interface CreateUserRequest {
@@ -49,7 +54,7 @@ export async function adminCreateUser(ctx: AdminContext, r: CreateUserRequest): 
   try {
     id = await insertUser(ctx.db, { email: r.email, name: r.name, role: r.role, branchId, password: r.password || undefined });
   } catch (e) {
-    rethrow(e);
+    rethrow(e, r.email);
   }
   let inviteUrl: string | null = null;
   if (!r.password) inviteUrl = (await issueResetLink(ctx.db, id, r.baseUrl ?? authBaseUrl())).url;
@@ -67,7 +72,7 @@ async function changeKeepingAnAdmin(ctx: AdminContext, userId: string, change: (
     await lockAdminSet(trx);
     const u = await userById({ ...ctx, db: trx }, userId);
     if (u.role === 'admin' && !u.deactivated_at && (await countActiveAdmins(trx)) <= 1) {
-      throw new AdminInputError('user', 'This is the last active admin');
+      throw refuse('user', 'lastAdmin');
     }
     await change(trx);
     return u;

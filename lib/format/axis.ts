@@ -1,5 +1,5 @@
 import type { AppLocale } from '../../i18n/config';
-import { formatNumber, formatPercent } from './number';
+import { formatFixed, formatNumber, formatPercent } from './number';
 
 // Value axes with round steps and one unit for all their ticks (docs/ui.md, "Charts"):
 // steps are 1, 2 or 5 × 10^n, and an axis that reaches ten thousand shows every tick in
@@ -29,12 +29,13 @@ export function niceTicks(min: number, max: number, target = 5, integer = false)
   return ticks;
 }
 
-const UNITS: Record<AppLocale, { thousand: string; million: string; sep: string }> = {
+/** The units of compact figures (an axis, figures side by side: lib/format/column.ts). */
+export const UNITS: Record<AppLocale, { thousand: string; million: string; sep: string }> = {
   ru: { thousand: 'тыс.', million: 'млн', sep: '\u00a0' },
   en: { thousand: 'K', million: 'M', sep: '' },
 };
 
-/** A formatter for the ticks of one axis: one unit and one number of decimals for all of them. */
+/** A formatter for the ticks of one axis: one unit and one number of decimals for all of them ("0,5", "1,0", "1,5"). */
 export function axisFormatter(ticks: number[], locale: AppLocale, kind: 'count' | 'percent' = 'count'): (v: number) => string {
   const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
   const top = Math.max(...ticks.map(Math.abs), 0);
@@ -46,7 +47,7 @@ export function axisFormatter(ticks: number[], locale: AppLocale, kind: 'count' 
   const digits = Math.max(0, -Math.floor(Math.log10(step / div) + 1e-9));
   return (v) => {
     if (v === 0) return formatNumber(0, locale, 0);
-    const n = formatNumber(v / div, locale, digits);
+    const n = formatFixed(v / div, locale, digits);
     return word ? `${n}${UNITS[locale].sep}${word}` : n;
   };
 }

@@ -75,6 +75,14 @@ export function formatSigned(value: number | null | undefined, locale: AppLocale
   return `${value > 0 ? '+' : MINUS}${body}`;
 }
 
+/** A signed number with fixed fraction digits, for a table column: "+1,20", "−0,05", "0,00". */
+export function formatSignedFixed(value: number | null | undefined, locale: AppLocale, digits: number): string {
+  if (!isNumber(value)) return DASH;
+  const body = formatFixed(Math.abs(value), locale, digits);
+  if (body === formatFixed(0, locale, digits)) return body;
+  return `${value > 0 ? '+' : MINUS}${body}`;
+}
+
 /** A ratio such as "2,1×" / "2.1×". */
 export function formatRatio(value: number | null | undefined, locale: AppLocale): string {
   if (!isNumber(value)) return DASH;

@@ -60,7 +60,7 @@ describe('website URLs', () => {
 
 describe('parseAccountInput with broken percent-encoding', () => {
   it('answers "not a valid URL" instead of throwing', () => {
-    expect(parseAccountInput('https://site.ru/%')).toEqual({ ok: false, error: 'Not a valid URL' });
-    expect(parseAccountInput('vk.com/%E0%A4%A')).toEqual({ ok: false, error: 'Not a valid URL' });
+    expect(parseAccountInput('https://site.ru/%')).toEqual({ ok: false, error: 'Not a valid URL', say: { key: 'urlInvalid', values: {} } });
+    expect(parseAccountInput('vk.com/%E0%A4%A')).toEqual({ ok: false, error: 'Not a valid URL', say: { key: 'urlInvalid', values: {} } });
   });
 });
