@@ -15,7 +15,7 @@ import type { BranchInput, BranchMetrics } from '../ranking/components';
 import { computeRanking, computeRanks, type EngineRobustness } from '../ranking/engine';
 import { rankUncertainty, type DataSensitivity } from '../ranking/uncertainty';
 import { COMPONENT_IDS, type ComponentId, type MethodDefinition, methodComponents, methodLabel, parseMethod, rulesOf, DEFAULT_METHOD } from '../ranking/method';
-import { EDGE_POST_AGE_DAYS, loadBoundaryCorrections } from './v2-boundary';
+import { EDGE_POST_AGE_DAYS, loadBoundaryCorrections, loadBoundaryCorrectionsOf } from './v2-boundary';
 import { addDays, minDay, periodContaining, previousPeriod, resolvePeriod, todayIn, type Period, type PeriodRequest } from '../ranking/period';
 import { countExpectedAccounts, detailVisible, listBranches } from './branches';
 import { defaultPeriod, nearestRankedPeriod, daysWithData } from './rankable';
@@ -198,16 +198,21 @@ export async function getSnapshot(
     const lookback = lookbackDays(method.definition);
     const all = await loadRankingInput(trx, { from: prev.from, to: period.to }, scope, lookback);
     const v2 = rulesOf(method.definition) === 'podium-v2';
-    const slice = async (from: string, to: string, dataTo: string): Promise<BranchInput[]> => {
-      // podium-v2 takes out what snapshot gaps across the window's edges put inside it (lib/data/v2-boundary.ts).
-      const edges = v2 && dataTo >= from ? await loadBoundaryCorrections(trx, { from, to: dataTo }, scope) : null;
-      return all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -lookback) && d.day <= to), ...(edges ? { edges: edges.get(b.id) ?? {} } : {}) }));
+    // podium-v2 takes out what snapshot gaps across each window's edges put inside it (lib/data/v2-boundary.ts);
+    // both windows in one statement, so the edge they share is looked up once.
+    const windows = [{ from: prev.from, to: minDay(prev.to, prevAsOf) }, { from: period.from, to: minDay(period.to, asOf) }];
+    const withData = v2 ? windows.filter((w) => w.to >= w.from) : [];
+    const corrections = await loadBoundaryCorrectionsOf(trx, withData, scope);
+    const slice = (p: Period, w: { from: string; to: string }): BranchInput[] => {
+      const i = withData.indexOf(w);
+      const edges = i >= 0 ? corrections[i] : null;
+      return all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(p.from, -lookback) && d.day <= p.to), ...(edges ? { edges: edges.get(b.id) ?? {} } : {}) }));
     };
     // Platform breaks matter only to a method that leaves them out of growth (docs/methodology.md "Platform breaks").
     const breaks = method.definition.excludeBreaks ? await listBreaks(trx) : undefined;
     // Of the previous period only its ranks are used (the rank change): no detail, path or robustness.
-    const prevRanks = computeRanks({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: await slice(prev.from, prev.to, minDay(prev.to, prevAsOf)), breaks }, method.definition);
-    const input = { from: period.from, to: period.to, asOf, branches: await slice(period.from, period.to, minDay(period.to, asOf)), breaks };
+    const prevRanks = computeRanks({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: slice(prev, windows[0]), breaks }, method.definition);
+    const input = { from: period.from, to: period.to, asOf, branches: slice(period, windows[1]), breaks };
     const res = computeRanking(input, method.definition, prevRanks);
     const uncertainty = rankUncertainty(input, method.definition, res);
     const ranges = new Map(uncertainty?.intervals.map((x) => [x.branchId, x]) ?? []);

@@ -6,6 +6,7 @@
 //   npx tsx test/bench/ranking-bench.ts --first-views   (only the first views after a refresh)
 //   npx tsx test/bench/ranking-bench.ts --warm          (only warm podium-v1 vs podium-v2 vs the floor, interleaved)
 //   npx tsx test/bench/ranking-bench.ts --cold-phases   (only where a cold month's time goes, per method)
+//   npx tsx test/bench/ranking-bench.ts --generate-only (only build the database if it is missing; mostly PostgreSQL's time)
 //
 // 83 branches × 5 accounts × 3 years; 2 posts a day per social account, each
 // re-polled for 28 days: ≈ 20 million post_day rows. BENCH_DAYS=120 makes a
@@ -25,7 +26,7 @@ import { parseQuery, errorResponse } from '../../lib/api/errors';
 import { rankingsQuerySchema, seriesQuerySchema } from '../../lib/api/schemas';
 import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
 import { asOfFor, getMethod, getSnapshot, listRankings, loadRankingInput, lookbackDays, rankingJson, warmRankings } from '../../lib/data/rankings';
-import { loadBoundaryCorrections } from '../../lib/data/v2-boundary';
+import { loadBoundaryCorrections, loadBoundaryCorrectionsOf } from '../../lib/data/v2-boundary';
 import { getLastDataDay } from '../../lib/data/rollup-rows';
 import { computeRanking, computeRanks } from '../../lib/ranking/engine';
 import { rulesOf } from '../../lib/ranking/method';
@@ -420,20 +421,26 @@ async function coldPhasesBench(db: DB, runs = Number(process.env.BENCH_UNC_RUNS 
       const lookback = lookbackDays(method.definition);
       const all = await lap('load rollups (both months)', () => loadRankingInput(db, { from: prev.from, to: period.to }, 'all', lookback));
       const v2 = rulesOf(method.definition) === 'podium-v2';
-      const slice = async (from: string, to: string, dataTo: string) => {
-        const edges = v2 ? await lap('edge corrections (×2)', () => loadBoundaryCorrections(db, { from, to: dataTo }, 'all')) : null;
-        return all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(from, -lookback) && d.day <= to), ...(edges ? { edges: edges.get(b.id) ?? {} } : {}) }));
-      };
-      const pb = await slice(prev.from, prev.to, minDay(prev.to, prevAsOf));
-      const prevInput = { from: prev.from, to: prev.to, asOf: prevAsOf, branches: pb };
+      const windows = [{ from: prev.from, to: minDay(prev.to, prevAsOf) }, { from: period.from, to: minDay(period.to, asOf) }];
+      const edges = v2 ? await lap('edge corrections (both windows)', () => loadBoundaryCorrectionsOf(db, windows, 'all')) : null;
+      const slice = (p: Period, k: number) =>
+        all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(p.from, -lookback) && d.day <= p.to), ...(edges ? { edges: edges[k].get(b.id) ?? {} } : {}) }));
+      const prevInput = { from: prev.from, to: prev.to, asOf: prevAsOf, branches: slice(prev, 0) };
       const prevRanks = await lap('previous month: computeRanks', () => computeRanks(prevInput, method.definition));
-      const input = { from: period.from, to: period.to, asOf, branches: await slice(period.from, period.to, minDay(period.to, asOf)) };
+      const input = { from: period.from, to: period.to, asOf, branches: slice(period, 1) };
       const res = await lap('the month: computeRanking', () => computeRanking(input, method.definition, prevRanks));
       await lap('rankUncertainty (200 resamples)', () => rankUncertainty(input, method.definition, res));
       (steps['total (without the stores)'] ??= []).push(performance.now() - t0);
       // Not in the total: what the previous month cost before (the full computeRanking), and that its ranks are the same.
       const full = await lap('(previous month: computeRanking)', () => computeRanking(prevInput, method.definition));
       if (full.rows.some((r) => prevRanks.get(r.branchId) !== r.rank)) throw new Error(`${label}: computeRanks differs from computeRanking`);
+      // Not in the total: the edge corrections one window at a time (as before), and that they are the same.
+      if (edges) {
+        const one = [];
+        for (const w of windows) one.push(await lap('(edge corrections, one statement per window ×2)', () => loadBoundaryCorrections(db, w, 'all')));
+        const canon = (m: Map<number, object>) => JSON.stringify([...m].sort((x, y) => x[0] - y[0]).map(([id, n]) => [id, Object.entries(n).sort((x, y) => x[0].localeCompare(y[0]))]));
+        if (!one.every((m, k) => canon(m) === canon(edges[k]))) throw new Error(`${label}: the combined edge corrections differ from the per-window ones`);
+      }
     }
     console.log(`cold month 2026-10 by step, ${label}, median of ${runs} (ms; a "×2" step summed per run; previous-month ranks checked equal):`);
     for (const [name, v] of Object.entries(steps)) {
@@ -447,6 +454,10 @@ async function main(): Promise<void> {
   const fresh = await ensureDatabase(process.argv.includes('--regenerate'));
   const db = createDb(BASE_URL, { max: 10 });
   if (fresh) await timed('generate', () => generate(db));
+  if (process.argv.includes('--generate-only')) {
+    await db.destroy();
+    return;
+  }
   if (process.argv.includes('--uncertainty')) {
     await uncertaintyBench(db);
     await db.destroy();
