@@ -5,7 +5,7 @@ import { MethodView, type MethodLocale } from '@/components/methodology/method-v
 import { RankStability } from '@/components/methodology/rank-stability';
 import { requirePageViewer } from '@/lib/auth/session';
 import { compareMethods } from '@/lib/data/method-compare';
-import { getMethod, getMethodWithDate } from '@/lib/data/rankings';
+import { getMethod, getMethodWithDate } from '@/lib/data/methods';
 import { methodLabel } from '@/lib/ranking/method';
 import { resolvePeriod, todayIn } from '@/lib/ranking/period';
 import { requestLocale } from '@/i18n/locale';

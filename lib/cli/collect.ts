@@ -14,7 +14,7 @@ import { clip, excerpt } from '../format/excerpt';
 import { collectNow, resolveTargets, TargetError } from '../jobs/run-now';
 import { logger } from '../log';
 import { refreshRollups } from '../rollups';
-import { warmAfterRefresh } from '../data/rankings';
+import { warmAfterRefresh } from '../data/ranking-warm';
 import { fail, openDatabase } from './database';
 
 const USAGE = `usage:

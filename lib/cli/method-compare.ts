@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createDb } from '../../db/client';
 import { migrateToLatest } from '../../db/migrate';
 import { compareMethods } from '../data/method-compare';
-import { getMethod } from '../data/rankings';
+import { getMethod } from '../data/methods';
 import { refreshRollups } from '../rollups/index';
 import { resolvePeriod } from '../ranking/period';
 import { EnvError, parseEnv } from '../env';

@@ -23,7 +23,7 @@ import type { ContentType } from '../content-types';
 import { NETWORKS, type FederalDistrict, type Network } from '../networks';
 import { interactionsOf } from '../ranking/interactions';
 import { getBranchBySlug } from './branches';
-import { getMethod, methodRef, UnknownMethodError } from './rankings';
+import { getMethod, methodRef, UnknownMethodError } from './methods';
 
 // Content analytics of one branch or of every branch the viewer may see in
 // detail (docs/methodology.md "Content analytics"). The scope is applied in

@@ -4,7 +4,8 @@ import { methodLabel } from '../ranking/method';
 import type { Period } from '../ranking/period';
 import { round } from '../ranking/stats';
 import type { RankingDetail } from '../api/schemas';
-import { getSnapshot, type StoredMethod } from './rankings';
+import { getSnapshot } from './ranking-snapshot';
+import { type StoredMethod } from './methods';
 import type { Scope } from './rollup-rows';
 
 export interface MethodCompareRow {

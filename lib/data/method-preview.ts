@@ -2,7 +2,8 @@ import type { DB } from '../../db/client';
 import { computeRanking } from '../ranking/engine';
 import { rulesOf, type MethodDefinition } from '../ranking/method';
 import { addDays, minDay, resolvePeriod, todayIn } from '../ranking/period';
-import { asOfFor, getMethod, getSnapshot, loadRankingInput, lookbackDays } from './rankings';
+import { asOfFor, getSnapshot, loadRankingInput, lookbackDays } from './ranking-snapshot';
+import { getMethod } from './methods';
 import { getLastDataDay } from './rollup-rows';
 import { loadBoundaryCorrections } from './v2-boundary';
 

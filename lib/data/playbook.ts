@@ -7,7 +7,8 @@ import { combinationsToTop, type ComboStep } from '../ranking/path-combos';
 import type { ComponentId } from '../ranking/method';
 import { COMPONENT_IDS } from '../ranking/method';
 import { getBranchBySlug } from './branches';
-import { listSnapshotRows, resolveRanking } from './rankings';
+import { listSnapshotRows } from './ranking-snapshot';
+import { resolveRanking } from './rankings';
 
 // The playbook for a branch outside the top three (docs/methodology.md,
 // "Playbook"; docs/access.md): steps from the path-to-top computation over

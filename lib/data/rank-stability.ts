@@ -3,7 +3,8 @@ import type { Viewer } from '../auth/viewer';
 import { methodLabel } from '../ranking/method';
 import { previousPeriod, type Period } from '../ranking/period';
 import { median, round, spearman } from '../ranking/stats';
-import { getSnapshot, listSnapshotRows, resolveRanking } from './rankings';
+import { getSnapshot, listSnapshotRows } from './ranking-snapshot';
+import { resolveRanking } from './rankings';
 import type { Scope } from './rollup-rows';
 
 /** One month compared with the month before it. */

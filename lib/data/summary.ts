@@ -5,7 +5,9 @@ import type { BranchMetrics } from '../ranking/components';
 import { previousPeriod } from '../ranking/period';
 import { percentChange, round } from '../ranking/stats';
 import { getBranchBySlug } from './branches';
-import { getSnapshot, listSnapshotRows, methodRef, resolveRanking } from './rankings';
+import { getSnapshot, listSnapshotRows } from './ranking-snapshot';
+import { methodRef } from './methods';
+import { resolveRanking } from './rankings';
 
 function kpis(cur: BranchMetrics | null, prev: BranchMetrics | null): Kpi[] {
   const pick: [Kpi['metric'], (m: BranchMetrics) => number | null][] = [

@@ -5,7 +5,8 @@ import type { BranchMetrics } from '../ranking/components';
 import { periodOfRange, todayIn } from '../ranking/period';
 import type { Target, TargetMetric } from '../targets/definitions';
 import { countsAsMet, projectTarget, type TargetProgress } from '../targets/projection';
-import { ensureDefaultMethod, getMethod, getSnapshot, listSnapshotRows } from './rankings';
+import { ensureDefaultMethod, getMethod } from './methods';
+import { getSnapshot, listSnapshotRows } from './ranking-snapshot';
 
 // Reading targets and their progress. Targets are branch detail: a
 // coordinator reads their own branch's only (docs/access.md); the scope is

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import { seedDemoUsers } from '../auth/demo-users';
-import { warmRankings } from '../data/rankings';
+import { warmRankings } from '../data/ranking-warm';
 import { refreshRollups } from '../rollups/index';
 import { loadDemo, type DemoLoadResult } from './load';
 

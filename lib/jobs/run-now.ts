@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, type RateLimit } from '../http/rate-limiter';
 import type { Logger } from '../log';
 import { NETWORKS, type Network } from '../networks';
 import { refreshRollups } from '../rollups';
-import { warmAfterRefresh } from '../data/rankings';
+import { warmAfterRefresh } from '../data/ranking-warm';
 import { collectAccount, type RunSummary } from './collect-account';
 import { listCollectableAccounts } from './tasks';
 import { excerpt } from '../format/excerpt';

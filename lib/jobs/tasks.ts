@@ -8,7 +8,7 @@ import type { HttpClient } from '../http/client';
 import type { Logger } from '../log';
 import type { Network } from '../networks';
 import { refreshRollups } from '../rollups';
-import { warmAfterRefresh } from '../data/rankings';
+import { warmAfterRefresh } from '../data/ranking-warm';
 import { collectAccount } from './collect-account';
 import { meetingPackTask } from './meeting-pack';
 import { TASK_MEETING_PACK } from '../pack/store';

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import type { DB } from '../../db/client';
 import type { RankingsQuery } from '../api/schemas';
 import type { Viewer } from '../auth/viewer';
-import { getMethod } from '../data/rankings';
+import { getMethod } from '../data/methods';
 import { fileSlug } from '../export/cells';
 import { exportResponse } from '../export/respond';
 import { rankingExportSpec } from '../export/specs';

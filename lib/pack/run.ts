@@ -2,7 +2,7 @@ import type { DB } from '../../db/client';
 import { rankingsQuerySchema } from '../api/schemas';
 import { recordAudit } from '../audit';
 import { SYSTEM_VIEWER } from '../auth/viewer';
-import { UnknownMethodError } from '../data/rankings';
+import { UnknownMethodError } from '../data/methods';
 import { buildPack } from './build';
 import { ChromiumMissingError } from './render';
 import { PackSourceError } from './source';

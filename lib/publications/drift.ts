@@ -1,7 +1,8 @@
 import type { DB } from '../../db/client';
 import type { BranchRef } from '../api/schemas';
 import { canSeeBranchDetail, SYSTEM_VIEWER, type Viewer } from '../auth/viewer';
-import { listSnapshotRows, resolveRanking, type SnapshotRow } from '../data/rankings';
+import { listSnapshotRows, type SnapshotRow } from '../data/ranking-snapshot';
+import { resolveRanking } from '../data/rankings';
 import { methodLabel } from '../ranking/method';
 import { round } from '../ranking/stats';
 import { readStored, toMeta, type StoredRow } from './read';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 
-/** Advisory lock between rebuilding rollups and materializing rankings (see lib/data/rankings.ts). */
+/** Advisory lock between rebuilding rollups and materializing rankings (see lib/data/ranking-snapshot.ts). */
 export const SNAPSHOT_LOCK = 0x706f6469; // "podi"
 
 /** Pairs claimed per transaction: bounds lock time and memory for a huge backlog. */

@@ -14,7 +14,8 @@ import {
   type RankingResponse,
 } from '../../lib/api/schemas';
 import type { Viewer } from '../../lib/auth/viewer';
-import { insertMethod, listRankings } from '../../lib/data/rankings';
+import { insertMethod } from '../../lib/data/methods';
+import { listRankings } from '../../lib/data/rankings';
 import { setMethodInEffect } from '../../lib/data/method-choice';
 import { getBranchSummary, listRankHistory } from '../../lib/data/summary';
 import { getBranchSeries } from '../../lib/data/series';

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { MethodView } from '../../components/methodology/method-view';
-import { getMethodWithDate, insertMethod } from '../../lib/data/rankings';
+import { getMethodWithDate, insertMethod } from '../../lib/data/methods';
 import { setMethodInEffect } from '../../lib/data/method-choice';
 import { PODIUM_V1, PODIUM_V2, methodComponents } from '../../lib/ranking/method';
 

@@ -1,7 +1,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { loadMethodInput } from '../../lib/data/rankings';
+import { loadMethodInput } from '../../lib/data/ranking-snapshot';
 import { createRng } from '../../lib/demo/random';
 import { computeRanking } from '../../lib/ranking/engine';
 import { eachDay } from '../../lib/ranking/period';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { loadMethodInput } from '../../lib/data/rankings';
+import { loadMethodInput } from '../../lib/data/ranking-snapshot';
 import { getBranchSeries } from '../../lib/data/series';
 import { SYSTEM_VIEWER } from '../../lib/auth/viewer';
 import { computeRanking } from '../../lib/ranking/engine';

@@ -4,7 +4,7 @@ import { badRequest, parseQuery, route, unauthorized } from '@/lib/api/errors';
 import { getViewer } from '@/lib/auth/session';
 import { contentQuerySchema } from '@/lib/content/schema';
 import { getContentOverview } from '@/lib/data/content';
-import { UnknownMethodError } from '@/lib/data/rankings';
+import { UnknownMethodError } from '@/lib/data/methods';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,8 @@ import { getDb } from '@/db/client';
 import { badRequest, parseQuery, route, unauthorized } from '@/lib/api/errors';
 import { rankingsQuerySchema } from '@/lib/api/schemas';
 import { getViewer } from '@/lib/auth/session';
-import { listRankings, rankingJson, UnknownMethodError } from '@/lib/data/rankings';
+import { listRankings, rankingJson } from '@/lib/data/rankings';
+import { UnknownMethodError } from '@/lib/data/methods';
 import { withTargetsMet } from '@/lib/data/targets';
 
 export const dynamic = 'force-dynamic';

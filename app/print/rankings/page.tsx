@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { rankingsQuerySchema, type RankingResponse } from '@/lib/api/schemas';
 import { requirePageViewer } from '@/lib/auth/session';
-import { getMethod, UnknownMethodError } from '@/lib/data/rankings';
+import { getMethod, UnknownMethodError } from '@/lib/data/methods';
 import { loadRanking, PackSourceError, rankingSourceSchema, splitSourceParam } from '@/lib/pack/source';
 import { formatRange } from '@/lib/format/date';
 import { DEFAULT_METHOD } from '@/lib/ranking/method';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { recordAudit } from '@/lib/audit';
-import { UnknownMethodError } from '@/lib/data/rankings';
+import { UnknownMethodError } from '@/lib/data/methods';
 import { env } from '@/lib/env';
 import { buildPack } from '@/lib/pack/build';
 import { packRequestSchema } from '@/lib/pack/request';

@@ -3,7 +3,7 @@ import { badRequest, notFound, parseQuery, route, unauthorized } from '@/lib/api
 import { rankingsQuerySchema } from '@/lib/api/schemas';
 import { recordAudit, requestOrigin } from '@/lib/audit';
 import { getViewer } from '@/lib/auth/session';
-import { UnknownMethodError } from '@/lib/data/rankings';
+import { UnknownMethodError } from '@/lib/data/methods';
 import { withTargetsMet } from '@/lib/data/targets';
 import { loadRanking, PackSourceError, rankingSourceSchema, splitSourceParam } from '@/lib/pack/source';
 import { exportOptionsSchema, splitExportParams } from '@/lib/export/definitions';

@@ -5,7 +5,7 @@ import { branchSlugSchema } from '@/lib/api/schemas';
 import { getViewer } from '@/lib/auth/session';
 import { branchContentQuerySchema } from '@/lib/content/schema';
 import { getBranchContent } from '@/lib/data/content';
-import { UnknownMethodError } from '@/lib/data/rankings';
+import { UnknownMethodError } from '@/lib/data/methods';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { badRequest, notFound, parseQuery, route, unauthorized } from '@/lib/api/errors';
 import { branchSlugSchema, summaryQuerySchema } from '@/lib/api/schemas';
 import { getViewer } from '@/lib/auth/session';
-import { UnknownMethodError } from '@/lib/data/rankings';
+import { UnknownMethodError } from '@/lib/data/methods';
 import { getBranchSummary } from '@/lib/data/summary';
 
 export const dynamic = 'force-dynamic';
