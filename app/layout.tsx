@@ -13,7 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, viewer, t, messages] = await Promise.all([getLocale(), getViewer().catch(() => null), getTranslations('app'), getMessages()]);
+  const [locale, viewer, t, messages] = await Promise.all([
+    getLocale(),
+    getViewer().catch(() => null),
+    getTranslations('app'),
+    getMessages(),
+  ]);
   return (
     <html lang={locale}>
       <body>

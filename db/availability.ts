@@ -22,7 +22,13 @@ function probePool(url: string): pg.Pool {
   holder.podiumDbProbePools ??= new Map();
   let pool = holder.podiumDbProbePools.get(url);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: PROBE_TIMEOUT_MS, idleTimeoutMillis: 60_000, application_name: 'podium-probe' });
+    pool = new pg.Pool({
+      connectionString: url,
+      max: 1,
+      connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+      idleTimeoutMillis: 60_000,
+      application_name: 'podium-probe',
+    });
     pool.on('error', () => suspectDatabase());
     holder.podiumDbProbePools.set(url, pool);
   }

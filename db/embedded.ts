@@ -128,7 +128,13 @@ async function initCluster(bin: PgBinaries, clusterDir: string, user: PgUser | n
 }
 
 /** Starts postgres on the cluster and resolves once it accepts connections. */
-function startPostgres(bin: PgBinaries, clusterDir: string, port: number, user: PgUser | null, log: (l: string) => void): Promise<ChildProcess> {
+function startPostgres(
+  bin: PgBinaries,
+  clusterDir: string,
+  port: number,
+  user: PgUser | null,
+  log: (l: string) => void,
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       bin.postgres,

@@ -14,7 +14,9 @@ export function databaseInputProblem(err: unknown): { field: string; message: st
   // A constraint is named <table>_<column>_<kind> by PostgreSQL's defaults.
   const fromConstraint =
     typeof e?.constraint === 'string'
-      ? e.constraint.replace(typeof e.table === 'string' ? new RegExp(`^${e.table}_`) : /^$/, '').replace(/_(key|fkey|check|pkey|not_null|idx)$/, '')
+      ? e.constraint
+          .replace(typeof e.table === 'string' ? new RegExp(`^${e.table}_`) : /^$/, '')
+          .replace(/_(key|fkey|check|pkey|not_null|idx)$/, '')
       : null;
   const field = typeof e?.column === 'string' ? e.column : fromConstraint || 'input';
   const what: Record<string, string> = {

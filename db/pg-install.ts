@@ -41,7 +41,9 @@ export function postgresUser(): PgUser {
   try {
     const groupExists = spawnSync('getent', ['group', 'postgres']).status === 0;
     if (!groupExists) execFileSync('groupadd', ['--system', 'postgres'], { stdio: 'pipe' });
-    execFileSync('useradd', ['--system', '-g', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'pipe' });
+    execFileSync('useradd', ['--system', '-g', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], {
+      stdio: 'pipe',
+    });
     return { uid: id('-u'), gid: id('-g') };
   } catch (err) {
     const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);

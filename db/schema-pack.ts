@@ -11,7 +11,11 @@ export interface MeetingPackTable {
   query: ColumnType<Record<string, string>, string, string>;
   source: ColumnType<'live' | 'published', 'live' | 'published' | undefined, 'live' | 'published'>;
   locale: ColumnType<'ru' | 'en', 'ru' | 'en' | undefined, 'ru' | 'en'>;
-  status: ColumnType<'scheduled' | 'running' | 'done' | 'failed', 'scheduled' | 'running' | 'done' | 'failed' | undefined, 'scheduled' | 'running' | 'done' | 'failed'>;
+  status: ColumnType<
+    'scheduled' | 'running' | 'done' | 'failed',
+    'scheduled' | 'running' | 'done' | 'failed' | undefined,
+    'scheduled' | 'running' | 'done' | 'failed'
+  >;
   run_at: ColumnType<Date, Date | string | undefined, Date | string>;
   requested_by: string | null;
   requested_by_email: string | null;

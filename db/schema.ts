@@ -1,12 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type {
-  AccountStatus,
-  CredentialStatus,
-  DataSource,
-  FederalDistrict,
-  Network,
-  RunStatus,
-} from '../lib/networks';
+import type { AccountStatus, CredentialStatus, DataSource, FederalDistrict, Network, RunStatus } from '../lib/networks';
 import type { ContentType } from '../lib/content-types';
 import type { RankingTables } from './schema-ranking';
 import type { AuthTables } from './schema-auth';
@@ -153,7 +146,8 @@ export interface CoreTables {
   ranking_method: RankingMethodTable;
 }
 
-export interface Database extends CoreTables, RankingTables, AuthTables, CollectTables, PublicationTables, PackTables, NotifyTables, TargetTables, BreakTables {}
+export interface Database
+  extends CoreTables, RankingTables, AuthTables, CollectTables, PublicationTables, PackTables, NotifyTables, TargetTables, BreakTables {}
 
 export type Branch = Selectable<BranchTable>;
 export type NewBranch = Insertable<BranchTable>;

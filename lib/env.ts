@@ -17,7 +17,8 @@ export function caFileProblem(path: string): string | null {
   } catch (e) {
     return `cannot read ${JSON.stringify(path.slice(0, 200))} (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
   }
-  if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(text)) return `${JSON.stringify(path.slice(0, 200))} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`;
+  if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(text))
+    return `${JSON.stringify(path.slice(0, 200))} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`;
   return null;
 }
 
@@ -30,7 +31,10 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PODIUM_DATA_DIR: z.string().min(1).default('.data'),
   /** As root only: home of the embedded server's relocated binaries and cluster (db/pg-install.ts). */
-  PODIUM_PG_HOME: z.string().regex(/^\/[^\0]*$/, 'must be an absolute path').default('/var/lib/podium'),
+  PODIUM_PG_HOME: z
+    .string()
+    .regex(/^\/[^\0]*$/, 'must be an absolute path')
+    .default('/var/lib/podium'),
   PODIUM_DEMO: z.enum(['0', '1']).default('1'),
   PODIUM_SECRET_KEY: z
     .string()
@@ -38,7 +42,10 @@ export const envSchema = z.object({
     .optional(),
   PODIUM_TIMEZONE: z.string().min(1).default('Europe/Moscow'),
   /** Crontab spec of the collection round (graphile-worker syntax). */
-  PODIUM_COLLECT_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field crontab spec, e.g. "0 */6 * * *"').default('0 */6 * * *'),
+  PODIUM_COLLECT_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field crontab spec, e.g. "0 */6 * * *"')
+    .default('0 */6 * * *'),
   /** Chromium that renders the meeting pack's PDF and PNG (playwright-core; no browser is downloaded). */
   PODIUM_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Reverse proxies whose X-Forwarded-For is believed (docs/access.md, "Client address"). */
@@ -93,9 +100,16 @@ export const envSchema = z.object({
     .default(10 * 1024 * 1024),
   /** Outgoing mail for alerts and digests (docs/notifications.md); unset: no e-mail is sent. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
-  PODIUM_MAIL_FROM: z.string().max(320).regex(/^[^\r\n\0]*@[^\r\n\0]*$/, 'must be an e-mail address, optionally with a name: "Podium <podium@example.org>"').default('Podium <podium@localhost>'),
+  PODIUM_MAIL_FROM: z
+    .string()
+    .max(320)
+    .regex(/^[^\r\n\0]*@[^\r\n\0]*$/, 'must be an e-mail address, optionally with a name: "Podium <podium@example.org>"')
+    .default('Podium <podium@localhost>'),
   /** The organization's bot for Telegram alerts (docs/notifications.md); unset: nothing is sent there. */
-  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, 'must be a bot token as BotFather gives it: 123456:ABC…').optional(),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, 'must be a bot token as BotFather gives it: 123456:ABC…')
+    .optional(),
   /** When the weekly digest goes out, in the method's time zone: weekday and time. */
   PODIUM_DIGEST_AT: z
     .string()

@@ -32,7 +32,10 @@ async function run(path: string, fn: (ctx: AdminContext) => Promise<Omit<ActionR
   try {
     ctx = await adminContext();
   } catch (e) {
-    if (e instanceof HttpError) return e.status === 401 ? { ok: false, message: 'Sign in required', say: { key: 'signInRequired' } } : { ok: false, message: 'Forbidden', say: { key: 'forbidden' } };
+    if (e instanceof HttpError)
+      return e.status === 401
+        ? { ok: false, message: 'Sign in required', say: { key: 'signInRequired' } }
+        : { ok: false, message: 'Forbidden', say: { key: 'forbidden' } };
     throw e;
   }
   try {
@@ -59,7 +62,13 @@ async function run(path: string, fn: (ctx: AdminContext) => Promise<Omit<ActionR
 export async function createUserAction(_: ActionResult, d: FormData): Promise<ActionResult> {
   return run('/admin/users', async (ctx) => {
     const f = parseForm(forms.createUser, d);
-    const r = await adminCreateUser(ctx, { email: f.email, name: f.name, role: f.role, branchSlug: f.branch || null, password: f.password.trim() || undefined });
+    const r = await adminCreateUser(ctx, {
+      email: f.email,
+      name: f.name,
+      role: f.role,
+      branchSlug: f.branch || null,
+      password: f.password.trim() || undefined,
+    });
     return { link: r.inviteUrl ?? undefined };
   });
 }
@@ -94,7 +103,9 @@ export async function createBranchAction(_: ActionResult, d: FormData): Promise<
 }
 
 export async function updateBranchAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/branches', (ctx) => updateBranch(ctx, parseForm(forms.updateBranch, d, { id: 'branch' }).id, parseForm(forms.branch, d)));
+  return run('/admin/branches', (ctx) =>
+    updateBranch(ctx, parseForm(forms.updateBranch, d, { id: 'branch' }).id, parseForm(forms.branch, d)),
+  );
 }
 
 export async function archiveBranchAction(_: ActionResult, d: FormData): Promise<ActionResult> {
@@ -164,8 +175,14 @@ export async function chooseMethodAction(_: ActionResult, d: FormData): Promise<
   return run('/admin/methods', async (ctx) => {
     const r = await chooseMethod(ctx, parseForm(forms.chooseMethod, d).method);
     return r.previous && r.previous !== r.label
-      ? { message: `${r.label} is now in effect (was ${r.previous})`, say: { key: 'methodSwitched' as const, values: { label: r.label, previous: r.previous } } }
-      : { message: `${r.label} is in effect`, say: { key: 'methodInEffect' as const, values: { label: r.label } as Record<string, string> } };
+      ? {
+          message: `${r.label} is now in effect (was ${r.previous})`,
+          say: { key: 'methodSwitched' as const, values: { label: r.label, previous: r.previous } },
+        }
+      : {
+          message: `${r.label} is in effect`,
+          say: { key: 'methodInEffect' as const, values: { label: r.label } as Record<string, string> },
+        };
   });
 }
 
@@ -182,7 +199,11 @@ export async function previewMethodAction(_: ActionResult, d: FormData): Promise
   return run('/admin/methods', async (ctx) => {
     const f = parseForm(forms.publishMethod, d);
     const preview = await previewMethod(ctx.db, checkMethodJson(f.key || 'podium', f.definition));
-    return { message: `Preview of ${preview.rows.length} ranks`, say: { key: 'methodPreviewed' as const, values: { n: preview.rows.length } as Record<string, number> }, preview };
+    return {
+      message: `Preview of ${preview.rows.length} ranks`,
+      say: { key: 'methodPreviewed' as const, values: { n: preview.rows.length } as Record<string, number> },
+      preview,
+    };
   });
 }
 
@@ -191,7 +212,9 @@ export async function createBreakAction(_: ActionResult, d: FormData): Promise<A
 }
 
 export async function updateBreakAction(_: ActionResult, d: FormData): Promise<ActionResult> {
-  return run('/admin/breaks', (ctx) => updateBreak(ctx, parseForm(forms.breakId, d, { id: 'break' }).id, parseForm(forms.platformBreak, d)));
+  return run('/admin/breaks', (ctx) =>
+    updateBreak(ctx, parseForm(forms.breakId, d, { id: 'break' }).id, parseForm(forms.platformBreak, d)),
+  );
 }
 
 export async function deleteBreakAction(_: ActionResult, d: FormData): Promise<ActionResult> {

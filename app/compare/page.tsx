@@ -43,7 +43,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <h1>{t('title')}</h1>
       </div>
       <Suspense>
-        <CompareView options={options} initial={initial} initialSearch={search} defaultBranches={defaultBranches} coordinator={coordinator} breaks={await listBreaks(db)} />
+        <CompareView
+          options={options}
+          initial={initial}
+          initialSearch={search}
+          defaultBranches={defaultBranches}
+          coordinator={coordinator}
+          breaks={await listBreaks(db)}
+        />
       </Suspense>
     </main>
   );

@@ -34,7 +34,12 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
   const last = (await getLastDataDay(db)) ?? todayIn(DEFAULT_METHOD.timeZone);
   const running = periodContaining('month', last);
   const month = running.to === last ? running : periodContaining('month', addDays(running.from, -1));
-  const raw = { from: first(sp.from) || month.from, to: first(sp.to) || month.to, network: first(sp.network) || 'all', district: first(sp.district) || undefined };
+  const raw = {
+    from: first(sp.from) || month.from,
+    to: first(sp.to) || month.to,
+    network: first(sp.network) || 'all',
+    district: first(sp.district) || undefined,
+  };
   const parsed = contentQuerySchema.safeParse(raw);
   const input = parsed.success ? parsed.data : { from: month.from, to: month.to, network: 'all' as const };
   const report = await getContentOverview(db, viewer, input);
@@ -46,7 +51,11 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
           <h1>{t('title')}</h1>
           <p className="page-sub">
             {all
-              ? t('overviewSub', { count: report.branches, range: formatRange(input.from, input.to, locale as AppLocale), zone: report.period.timeZone })
+              ? t('overviewSub', {
+                  count: report.branches,
+                  range: formatRange(input.from, input.to, locale as AppLocale),
+                  zone: report.period.timeZone,
+                })
               : t('overviewOwn')}
           </p>
         </div>

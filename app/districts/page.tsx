@@ -21,7 +21,13 @@ export default async function DistrictsPage({ searchParams }: { searchParams: Pr
   const viewer = await requirePageViewer(`/districts${districtSearch(state)}`);
   const t = await getTranslations('districtView');
   // The URL state is forgiving; the query schema still checks what reaches the data layer (a bad period falls back to the month).
-  const parsed = rankingsQuerySchema.safeParse({ period: state.period, date: state.date, from: state.from, to: state.to, network: state.network });
+  const parsed = rankingsQuerySchema.safeParse({
+    period: state.period,
+    date: state.date,
+    from: state.from,
+    to: state.to,
+    network: state.network,
+  });
   const q = parsed.success ? parsed.data : rankingsQuerySchema.parse({ network: state.network });
   const view = await getDistrictView(getDb(), viewer, { ...q, metric: state.metric });
   return (
@@ -29,7 +35,11 @@ export default async function DistrictsPage({ searchParams }: { searchParams: Pr
       <div className="page-head">
         <h1>{t('title')}</h1>
       </div>
-      <DistrictPage state={parsed.success ? state : { ...state, period: 'month', date: undefined, from: undefined, to: undefined }} view={view} coordinator={viewer.role === 'coordinator'} />
+      <DistrictPage
+        state={parsed.success ? state : { ...state, period: 'month', date: undefined, from: undefined, to: undefined }}
+        view={view}
+        coordinator={viewer.role === 'coordinator'}
+      />
     </main>
   );
 }

@@ -28,7 +28,13 @@ export default async function HealthPage() {
         <h1>{t('title')}</h1>
       </div>
       <p className="page-sub">{t('subtitle')}</p>
-      <HealthView accounts={accounts} failures={failures} credentials={credentials} nowIso={new Date().toISOString()} coordinator={viewer.role === 'coordinator'} />
+      <HealthView
+        accounts={accounts}
+        failures={failures}
+        credentials={credentials}
+        nowIso={new Date().toISOString()}
+        coordinator={viewer.role === 'coordinator'}
+      />
     </main>
   );
 }

@@ -47,14 +47,18 @@ export default async function PacksPage() {
             <table className="data" data-testid="pack-list">
               <thead>
                 <tr>
-                  <th scope="col" className="num">{t('packs.id')}</th>
+                  <th scope="col" className="num">
+                    {t('packs.id')}
+                  </th>
                   <th scope="col">{t('packs.period')}</th>
                   <th scope="col">{t('packs.network')}</th>
                   <th scope="col">{t('packs.source')}</th>
                   <th scope="col">{t('packs.status')}</th>
                   <th scope="col">{t('packs.when')}</th>
                   <th scope="col">{t('packs.requestedBy')}</th>
-                  <th scope="col" className="num">{t('packs.size')}</th>
+                  <th scope="col" className="num">
+                    {t('packs.size')}
+                  </th>
                   <th scope="col">{t('packs.download')}</th>
                 </tr>
               </thead>
@@ -69,7 +73,11 @@ export default async function PacksPage() {
                     <td>{t(`packs.${p.source}`)}</td>
                     <td>
                       {t(`packs.statuses.${p.status}`)}
-                      {p.error && <div className="small" style={{ color: 'var(--down)', maxWidth: 360, overflowWrap: 'anywhere' }}>{p.error}</div>}
+                      {p.error && (
+                        <div className="small" style={{ color: 'var(--down)', maxWidth: 360, overflowWrap: 'anywhere' }}>
+                          {p.error}
+                        </div>
+                      )}
                     </td>
                     <td>{formatTimestamp(p.finishedAt ?? p.runAt, locale)}</td>
                     <td>{p.requestedBy ?? '—'}</td>

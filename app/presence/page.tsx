@@ -30,7 +30,11 @@ export default async function PresencePage() {
       <p className="page-sub">{t('subtitle')}</p>
       {viewer.role === 'coordinator' && <p className="banner banner-info">{t('scopeOwn')}</p>}
       <ExportMenu href="/api/export/presence" />
-      <ul className="small" style={{ listStyle: 'none', padding: 0, display: 'grid', gap: 4, margin: '0 0 8px' }} data-testid="presence-legend">
+      <ul
+        className="small"
+        style={{ listStyle: 'none', padding: 0, display: 'grid', gap: 4, margin: '0 0 8px' }}
+        data-testid="presence-legend"
+      >
         {PRESENCE_STATES.map((s) => (
           <li key={s}>
             <PresenceBadge state={s} /> {t(`stateHelp.${s}`, { hours })}
@@ -38,7 +42,11 @@ export default async function PresencePage() {
         ))}
       </ul>
       <p className="small muted" style={{ maxWidth: '60rem' }}>
-        {t('rule', { cron: matrix.schedule.cron, gap: formatNumber(matrix.schedule.roundGapHours, locale === 'en' ? 'en' : 'ru', 1), hours })}
+        {t('rule', {
+          cron: matrix.schedule.cron,
+          gap: formatNumber(matrix.schedule.roundGapHours, locale === 'en' ? 'en' : 'ru', 1),
+          hours,
+        })}
       </p>
       <PresenceTable matrix={matrix} />
     </main>

@@ -12,7 +12,8 @@ import { UserInputError } from '@/lib/auth/users';
 export async function resetPasswordAction(_: ActionResult, d: FormData): Promise<ActionResult> {
   const token = String(d.get('token') ?? '');
   const password = String(d.get('password') ?? '');
-  if (password !== String(d.get('confirm') ?? '')) return { ok: false, field: 'confirm', message: 'The passwords differ', say: { key: 'passwordsDiffer' } };
+  if (password !== String(d.get('confirm') ?? ''))
+    return { ok: false, field: 'confirm', message: 'The passwords differ', say: { key: 'passwordsDiffer' } };
   const db = getDb();
   let userId: string;
   try {
@@ -22,6 +23,12 @@ export async function resetPasswordAction(_: ActionResult, d: FormData): Promise
     throw e;
   }
   const u = await db.selectFrom('app_user').select('email').where('id', '=', userId).executeTakeFirst();
-  await recordAudit(db, { action: 'user.password_set', actor: { userId, email: u?.email ?? '' }, target: u?.email ?? userId, detail: { via: 'one-time link' }, ...requestOrigin(await headers()) });
+  await recordAudit(db, {
+    action: 'user.password_set',
+    actor: { userId, email: u?.email ?? '' },
+    target: u?.email ?? userId,
+    detail: { via: 'one-time link' },
+    ...requestOrigin(await headers()),
+  });
   redirect('/sign-in');
 }

@@ -6,7 +6,11 @@ import { resetPasswordAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 // /reset-password?token=… – public; the one-time token is the authorization.
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await searchParams;
   const s = await getTranslations('auth.reset');
   const valid = typeof token === 'string' && (await resetLinkIsValid(getDb(), token));
@@ -19,8 +23,12 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
         <ActionForm action={resetPasswordAction} submit={s('submit')}>
           <input type="hidden" name="token" value={token} />
           <div style={{ display: 'flex', flexDirection: 'column', gap: 8, flexBasis: '100%' }}>
-            <Field label={s('password')}><input name="password" type="password" required minLength={10} autoComplete="new-password" /></Field>
-            <Field label={s('confirm')}><input name="confirm" type="password" required minLength={10} autoComplete="new-password" /></Field>
+            <Field label={s('password')}>
+              <input name="password" type="password" required minLength={10} autoComplete="new-password" />
+            </Field>
+            <Field label={s('confirm')}>
+              <input name="confirm" type="password" required minLength={10} autoComplete="new-password" />
+            </Field>
           </div>
         </ActionForm>
       )}

@@ -11,7 +11,8 @@ import { UserInputError, countActiveAdmins, insertUser, lockAdminSet } from '@/l
 export async function createFirstAdminAction(_: ActionResult, d: FormData): Promise<ActionResult> {
   const email = String(d.get('email') ?? '');
   const password = String(d.get('password') ?? '');
-  if (password !== String(d.get('confirm') ?? '')) return { ok: false, field: 'confirm', message: 'The passwords differ', say: { key: 'passwordsDiffer' } };
+  if (password !== String(d.get('confirm') ?? ''))
+    return { ok: false, field: 'confirm', message: 'The passwords differ', say: { key: 'passwordsDiffer' } };
   const db = getDb();
   try {
     // The advisory lock makes two simultaneous set-ups create one admin at most.
@@ -26,6 +27,11 @@ export async function createFirstAdminAction(_: ActionResult, d: FormData): Prom
     if (e instanceof UserInputError) return { ok: false, field: e.field, message: e.message };
     throw e;
   }
-  await recordAudit(db, { action: 'user.create', target: email.trim().toLowerCase(), detail: { role: 'admin', via: 'setup' }, ...requestOrigin(await headers()) });
+  await recordAudit(db, {
+    action: 'user.create',
+    target: email.trim().toLowerCase(),
+    detail: { role: 'admin', via: 'setup' },
+    ...requestOrigin(await headers()),
+  });
   redirect('/sign-in?next=/admin');
 }

@@ -16,10 +16,18 @@ export default async function SetupPage() {
       <p>{s('p')}</p>
       <ActionForm action={createFirstAdminAction} submit={s('submit')}>
         <div style={{ display: 'flex', flexDirection: 'column', gap: 8, flexBasis: '100%' }}>
-          <Field label={s('email')}><input name="email" type="email" required autoComplete="username" /></Field>
-          <Field label={s('name')}><input name="name" /></Field>
-          <Field label={s('password')}><input name="password" type="password" required minLength={10} autoComplete="new-password" /></Field>
-          <Field label={s('confirm')}><input name="confirm" type="password" required minLength={10} autoComplete="new-password" /></Field>
+          <Field label={s('email')}>
+            <input name="email" type="email" required autoComplete="username" />
+          </Field>
+          <Field label={s('name')}>
+            <input name="name" />
+          </Field>
+          <Field label={s('password')}>
+            <input name="password" type="password" required minLength={10} autoComplete="new-password" />
+          </Field>
+          <Field label={s('confirm')}>
+            <input name="confirm" type="password" required minLength={10} autoComplete="new-password" />
+          </Field>
         </div>
       </ActionForm>
     </main>

@@ -46,7 +46,13 @@ export default async function TargetsPage({ searchParams }: Props) {
       <section className="section" aria-labelledby="target-form-h">
         <h2 id="target-form-h">{t('formTitle')}</h2>
         <p className="small muted">{t('formHelp')}</p>
-        <TargetForm action={saveTargetAction} branches={options} defaultBranch={wanted?.slug} defaultFrom={quarter.from} defaultTo={quarter.to} />
+        <TargetForm
+          action={saveTargetAction}
+          branches={options}
+          defaultBranch={wanted?.slug}
+          defaultFrom={quarter.from}
+          defaultTo={quarter.to}
+        />
       </section>
       <section className="section" aria-labelledby="target-upload-h">
         <h2 id="target-upload-h">{t('uploadTitle')}</h2>

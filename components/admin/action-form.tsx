@@ -34,7 +34,14 @@ export function ActionForm({
           <p>
             {s('link')}
             <br />
-            <input readOnly value={state.link} aria-label={s('link')} className="input mono" style={{ width: '100%' }} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              readOnly
+              value={state.link}
+              aria-label={s('link')}
+              className="input mono"
+              style={{ width: '100%' }}
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </p>
         )}
       </div>

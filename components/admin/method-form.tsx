@@ -23,7 +23,11 @@ interface Thresholds {
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s.replace(',', '.')));
 
 /** What is wrong with the form's values, per field; empty when it may be sent. */
-export function methodFormProblems(weights: Record<ComponentId, string>, th: Thresholds, rules: MethodDefinition['rules']): Partial<Record<string, Problem>> {
+export function methodFormProblems(
+  weights: Record<ComponentId, string>,
+  th: Thresholds,
+  rules: MethodDefinition['rules'],
+): Partial<Record<string, Problem>> {
   const out: Partial<Record<string, Problem>> = {};
   let sum = 0;
   for (const id of COMPONENT_IDS) {
@@ -57,7 +61,9 @@ export function MethodForm({ base, preview, publish }: { base: MethodDefinition;
   const locale = useLocale();
   const [key, setKey] = useState(base.key);
   const [notes, setNotes] = useState('');
-  const [weights, setWeights] = useState<Record<ComponentId, string>>(() => Object.fromEntries(COMPONENT_IDS.map((id) => [id, String(base.weights[id] ?? 0)])) as Record<ComponentId, string>);
+  const [weights, setWeights] = useState<Record<ComponentId, string>>(
+    () => Object.fromEntries(COMPONENT_IDS.map((id) => [id, String(base.weights[id] ?? 0)])) as Record<ComponentId, string>,
+  );
   const [th, setTh] = useState<Thresholds>({
     minPostsPerMonth: String(base.eligibility.minPostsPerMonth),
     minCoverage: String(Math.round(base.eligibility.minCoverage * 1000) / 10),
@@ -110,14 +116,25 @@ export function MethodForm({ base, preview, publish }: { base: MethodDefinition;
             );
           })}
         </div>
-        {problems.weights && <p className="chg-down small" role="alert">⚠ {problemText(problems.weights)}</p>}
+        {problems.weights && (
+          <p className="chg-down small" role="alert">
+            ⚠ {problemText(problems.weights)}
+          </p>
+        )}
       </fieldset>
       <fieldset className="admin-panel">
         <legend>{t('thresholds')}</legend>
         <div className="method-grid">
           {(['minPostsPerMonth', 'minCoverage', 'postsPerWeek', 'topN'] as const).map((k) => (
             <Field key={k} label={t(k)}>
-              <input name={k} inputMode="decimal" value={th[k]} aria-invalid={problems[k] ? true : undefined} onChange={(e) => setTh({ ...th, [k]: e.target.value })} size={6} />
+              <input
+                name={k}
+                inputMode="decimal"
+                value={th[k]}
+                aria-invalid={problems[k] ? true : undefined}
+                onChange={(e) => setTh({ ...th, [k]: e.target.value })}
+                size={6}
+              />
               {problems[k] && <span className="chg-down small">⚠ {problemText(problems[k])}</span>}
             </Field>
           ))}
@@ -133,7 +150,13 @@ export function MethodForm({ base, preview, publish }: { base: MethodDefinition;
         <button type="submit" className="btn" formAction={previewAction} disabled={!ok || previewing} data-testid="method-preview">
           {previewing ? t('previewing') : t('preview')}
         </button>
-        <button type="submit" className="btn btn-primary" formAction={publishAction} disabled={!ok || publishing || !pState.preview} data-testid="method-publish">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          formAction={publishAction}
+          disabled={!ok || publishing || !pState.preview}
+          data-testid="method-publish"
+        >
           {publishing ? t('publishing') : t('publish')}
         </button>
       </div>
@@ -149,10 +172,16 @@ export function MethodForm({ base, preview, publish }: { base: MethodDefinition;
             <caption>{t('previewTitle')}</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">{t('rank')}</th>
+                <th scope="col" className="num">
+                  {t('rank')}
+                </th>
                 <th scope="col">{t('branch')}</th>
-                <th scope="col" className="num">{t('score')}</th>
-                <th scope="col" className="num">{t('rankInEffect', { label: pState.preview.inEffect ?? '—' })}</th>
+                <th scope="col" className="num">
+                  {t('score')}
+                </th>
+                <th scope="col" className="num">
+                  {t('rankInEffect', { label: pState.preview.inEffect ?? '—' })}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -3,7 +3,6 @@
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 
-
 // Posts to better-auth's HTTP endpoint (not a server action) so its rate limit applies.
 export function SignInForm({ next, ssoLabel }: { next: string; ssoLabel: string | null }) {
   const s = useTranslations('auth.form');

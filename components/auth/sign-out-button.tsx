@@ -3,7 +3,6 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 
-
 /** Sign-out for the user menu; "everywhere" ends every session of the user first. */
 export function SignOutButton({ everywhere = false }: { everywhere?: boolean }) {
   const t = useTranslations('auth.signOut');

@@ -13,7 +13,12 @@ export function BranchFilters({ state, resolved, latestDay }: { state: PeriodSta
   const [pending, start] = useTransition();
   return (
     <div className={`filters no-print${pending ? ' is-fetching' : ''}`} aria-busy={pending || undefined} data-testid="filters">
-      <PeriodFilter state={state} resolved={resolved} latestDay={latestDay} onChange={(next) => start(() => router.push(`${path}${periodSearch(next)}`, { scroll: false }))} />
+      <PeriodFilter
+        state={state}
+        resolved={resolved}
+        latestDay={latestDay}
+        onChange={(next) => start(() => router.push(`${path}${periodSearch(next)}`, { scroll: false }))}
+      />
     </div>
   );
 }

@@ -17,7 +17,13 @@ export function KpiCards({ kpis, sparks }: { kpis: Kpi[]; sparks: Partial<Record
         {kpis.map((k) => {
           const rate = RATE.has(k.metric);
           const missingChange =
-            k.value === null ? t('missing.notMeasured') : k.previous === null ? t('missing.noPrevious') : k.previous === 0 ? t('missing.fromZero') : undefined;
+            k.value === null
+              ? t('missing.notMeasured')
+              : k.previous === null
+                ? t('missing.noPrevious')
+                : k.previous === 0
+                  ? t('missing.fromZero')
+                  : undefined;
           return (
             <div key={k.metric} className="card kpi" data-metric={k.metric}>
               <span className="kpi-label">{t(`metrics.${k.metric}`)}</span>

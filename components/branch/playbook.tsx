@@ -9,7 +9,12 @@ import type { ComponentId } from '@/lib/ranking/method';
 
 /** The playbook for a branch outside the top three: steps (one or two components) and example posts of similar branches. */
 export async function PlaybookSection({ playbook }: { playbook: Playbook }) {
-  const [t, tc, tn, locale] = await Promise.all([getTranslations('playbook'), getTranslations('components'), getTranslations('networks'), getLocale() as Promise<AppLocale>]);
+  const [t, tc, tn, locale] = await Promise.all([
+    getTranslations('playbook'),
+    getTranslations('components'),
+    getTranslations('networks'),
+    getLocale() as Promise<AppLocale>,
+  ]);
   const v = (c: ComponentId, x: number) => `${formatNumber(x, locale, x >= 100 ? 0 : 2)} ${t(`unit.${c}`)}`;
   const pct = (x: number) => `${formatNumber(x, locale, 1)} %`;
   const name = (b: { name: string; nameEn: string }) => (locale === 'en' ? b.nameEn : b.name);
@@ -26,8 +31,23 @@ export async function PlaybookSection({ playbook }: { playbook: Playbook }) {
             return (
               <li key={k}>
                 {b
-                  ? t('pair', { pct: pct(s.raisePct), a: tc(a.component), aFrom: v(a.component, a.current), aTo: v(a.component, a.target), b: tc(b.component), bFrom: v(b.component, b.current), bTo: v(b.component, b.target), rank: s.rank })
-                  : t('single', { a: tc(a.component), aFrom: v(a.component, a.current), aTo: v(a.component, a.target), pct: pct(s.raisePct), rank: s.rank })}
+                  ? t('pair', {
+                      pct: pct(s.raisePct),
+                      a: tc(a.component),
+                      aFrom: v(a.component, a.current),
+                      aTo: v(a.component, a.target),
+                      b: tc(b.component),
+                      bFrom: v(b.component, b.current),
+                      bTo: v(b.component, b.target),
+                      rank: s.rank,
+                    })
+                  : t('single', {
+                      a: tc(a.component),
+                      aFrom: v(a.component, a.current),
+                      aTo: v(a.component, a.target),
+                      pct: pct(s.raisePct),
+                      rank: s.rank,
+                    })}
               </li>
             );
           })}
@@ -45,9 +65,15 @@ export async function PlaybookSection({ playbook }: { playbook: Playbook }) {
               <tr>
                 <th scope="col">{t('col.branch')}</th>
                 <th scope="col">{t('col.post')}</th>
-                <th scope="col" className="num">{t('col.views')}</th>
-                <th scope="col" className="num">{t('col.interactions')}</th>
-                <th scope="col" className="num">{t('col.er')}</th>
+                <th scope="col" className="num">
+                  {t('col.views')}
+                </th>
+                <th scope="col" className="num">
+                  {t('col.interactions')}
+                </th>
+                <th scope="col" className="num">
+                  {t('col.er')}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -12,7 +12,13 @@ import type { PlatformBreak } from '@/lib/breaks/model';
 const PCT: ReadonlySet<ComponentId> = new Set(['engagement_rate', 'follower_growth']);
 
 /** What it would take to reach the top three, and what lifts or holds back the score. */
-export function ToTopBox({ summary, breaks = [] }: { summary: BranchSummary; breaks?: readonly (PlatformBreak & { within: { from: string; to: string } })[] }) {
+export function ToTopBox({
+  summary,
+  breaks = [],
+}: {
+  summary: BranchSummary;
+  breaks?: readonly (PlatformBreak & { within: { from: string; to: string } })[];
+}) {
   const t = useTranslations();
   const locale = useLocale();
   const { ineligible } = useRankingTexts();

@@ -18,7 +18,12 @@ function PostList({ posts, mode }: { posts: TopPost[]; mode: 'views' | 'engageme
             <NetworkTag network={p.network} hideName />
             <span className="excerpt">
               {p.url ? (
-                <a href={p.url} target="_blank" rel="noopener noreferrer" title={t('branch.openPost', { network: t(`networks.${p.network}`) })}>
+                <a
+                  href={p.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  title={t('branch.openPost', { network: t(`networks.${p.network}`) })}
+                >
                   {text} <span aria-hidden="true">↗</span>
                 </a>
               ) : (

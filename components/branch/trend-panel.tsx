@@ -42,7 +42,12 @@ export function TrendPanel({
   // The same previous period as the KPI cards (and as the server's series).
   const cmp = comparisonBuckets(window.from, window.to, window.granularity);
   const windows = { current: { from: cmp.current.from, to: cmp.current.to }, previous: { from: cmp.previous.from, to: cmp.previous.to } };
-  const spans = breakSpans(breaks, rows.map((r) => r.bucket), window.granularity, window.network);
+  const spans = breakSpans(
+    breaks,
+    rows.map((r) => r.bucket),
+    window.granularity,
+    window.network,
+  );
   const currentRange = formatRange(windows.current.from, windows.current.to, locale);
   const previousRange = formatRange(windows.previous.from, windows.previous.to, locale);
   const totals = trendTotals(rows, q.data?.previous.points ?? [], METRIC_AGGREGATION[metric]);
@@ -64,12 +69,22 @@ export function TrendPanel({
         <span>
           <span className="muted small">{currentRange}: </span>
           <strong>
-            <Num value={totals.current} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} along={[totals.previous]} missing={t('missing.notMeasured')} />
+            <Num
+              value={totals.current}
+              kind={metric === 'engagement_rate' ? 'percent' : 'compact'}
+              along={[totals.previous]}
+              missing={t('missing.notMeasured')}
+            />
           </strong>
         </span>
         <span>
           <span className="muted small">{previousRange}: </span>
-          <Num value={totals.previous} kind={metric === 'engagement_rate' ? 'percent' : 'compact'} along={[totals.current]} missing={t('missing.noPrevious')} />
+          <Num
+            value={totals.previous}
+            kind={metric === 'engagement_rate' ? 'percent' : 'compact'}
+            along={[totals.current]}
+            missing={t('missing.noPrevious')}
+          />
         </span>
         <span data-testid="trend-change">
           <PctChange value={totals.change} missing={totals.previous === 0 ? t('missing.fromZero') : t('missing.noPrevious')} />
@@ -106,7 +121,12 @@ export function TrendPanel({
                 metric={metric}
                 granularity={window.granularity}
                 windows={windows}
-                labels={{ current: currentRange, previous: previousRange, change: t('branch.vsPrev'), noPrevious: t('branch.noPreviousDay') }}
+                labels={{
+                  current: currentRange,
+                  previous: previousRange,
+                  change: t('branch.vsPrev'),
+                  noPrevious: t('branch.noPreviousDay'),
+                }}
                 breaks={spans}
               />
             </div>
@@ -136,7 +156,16 @@ export function TrendPanel({
             )}
           </ul>
           <div className="chart-box small" data-testid="network-chart">
-            {q.data && <NetworkAreaChart rows={rows} metric={metric} granularity={window.granularity} networks={networks} height={200} breaks={spans} />}
+            {q.data && (
+              <NetworkAreaChart
+                rows={rows}
+                metric={metric}
+                granularity={window.granularity}
+                networks={networks}
+                height={200}
+                breaks={spans}
+              />
+            )}
           </div>
         </figure>
       )}

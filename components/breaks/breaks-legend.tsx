@@ -15,7 +15,17 @@ export function BreaksLegend({ breaks }: { breaks: readonly PlatformBreak[] }) {
     <div className="small" data-testid="breaks-legend" style={{ margin: '6px 0 0' }}>
       <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
         <svg width="22" height="10" aria-hidden="true">
-          <rect x="0" y="0" width="22" height="10" fill={BREAK_FILL} fillOpacity={0.13} stroke={BREAK_FILL} strokeOpacity={0.5} strokeDasharray="2 3" />
+          <rect
+            x="0"
+            y="0"
+            width="22"
+            height="10"
+            fill={BREAK_FILL}
+            fillOpacity={0.13}
+            stroke={BREAK_FILL}
+            strokeOpacity={0.5}
+            strokeDasharray="2 3"
+          />
         </svg>
         <strong>{t('breaks.legend')}</strong>
       </span>

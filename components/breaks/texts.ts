@@ -18,7 +18,11 @@ export function breakRange(b: Pick<PlatformBreak, 'from' | 'to'>, { t }: BreakTe
 }
 
 /** "ВКонтакте, 1 янв – 3 февр 2026: …" — one break named in full, for text beside a chart and in explanations. */
-export function breakSentence(b: Pick<PlatformBreak, 'builtinKey' | 'note' | 'network' | 'from' | 'to'>, { t }: BreakText, locale: AppLocale): string {
+export function breakSentence(
+  b: Pick<PlatformBreak, 'builtinKey' | 'note' | 'network' | 'from' | 'to'>,
+  { t }: BreakText,
+  locale: AppLocale,
+): string {
   return t('breaks.item', {
     network: b.network ? t(`networks.${b.network}`) : t('breaks.allNetworks'),
     range: breakRange(b, { t }, locale),

@@ -10,9 +10,28 @@ import { BREAK_FILL, type BreakSpan } from '@/lib/charts/breaks';
 export function breakMarks(spans: readonly BreakSpan[]) {
   return spans.map((s) =>
     s.x1 === s.x2 ? (
-      <ReferenceLine key={`brk-${s.brk.id}`} x={s.x1} stroke={BREAK_FILL} strokeWidth={2} strokeDasharray="2 3" className="break-mark" ifOverflow="hidden" />
+      <ReferenceLine
+        key={`brk-${s.brk.id}`}
+        x={s.x1}
+        stroke={BREAK_FILL}
+        strokeWidth={2}
+        strokeDasharray="2 3"
+        className="break-mark"
+        ifOverflow="hidden"
+      />
     ) : (
-      <ReferenceArea key={`brk-${s.brk.id}`} x1={s.x1} x2={s.x2} fill={BREAK_FILL} fillOpacity={0.13} stroke={BREAK_FILL} strokeOpacity={0.5} strokeDasharray="2 3" className="break-mark" ifOverflow="hidden" />
+      <ReferenceArea
+        key={`brk-${s.brk.id}`}
+        x1={s.x1}
+        x2={s.x2}
+        fill={BREAK_FILL}
+        fillOpacity={0.13}
+        stroke={BREAK_FILL}
+        strokeOpacity={0.5}
+        strokeDasharray="2 3"
+        className="break-mark"
+        ifOverflow="hidden"
+      />
     ),
   );
 }

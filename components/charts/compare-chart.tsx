@@ -40,10 +40,22 @@ export default function CompareChart({
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
         {breakMarks(breaks)}
-        <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
+        <XAxis
+          dataKey="bucket"
+          tickFormatter={(b: string) => bucketTick(b, granularity, locale)}
+          tick={{ fontSize: 11, fill: '#5b6675' }}
+          minTickGap={18}
+        />
         {/* Round 1/2/5×10^n ticks in one unit on every basis; per-100k and per-follower figures may step by fractions. */}
-        <YAxis {...valueAxis(values, metric, locale, basis === 'absolute' && metric !== 'engagement_rate')} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
-        <Tooltip formatter={(v, name) => [compareValue(typeof v === 'number' ? v : null, metric, basis, locale, digits), name]} labelFormatter={(b) => formatDay(String(b), locale)} />
+        <YAxis
+          {...valueAxis(values, metric, locale, basis === 'absolute' && metric !== 'engagement_rate')}
+          tick={{ fontSize: 11, fill: '#5b6675' }}
+          width={56}
+        />
+        <Tooltip
+          formatter={(v, name) => [compareValue(typeof v === 'number' ? v : null, metric, basis, locale, digits), name]}
+          labelFormatter={(b) => formatDay(String(b), locale)}
+        />
         {series.map((s) => (
           <Line
             key={s.key}

@@ -28,7 +28,13 @@ export function metricValue(v: number | null | undefined, metric: SeriesMetric, 
  * with `digits` fraction digits, the same for every value shown together (a table column,
  * one tooltip: `columnDigits` in lib/format/column.ts), so "5,00" stands beside "5,60".
  */
-export function compareValue(v: number | null | undefined, metric: SeriesMetric, basis: CompareBasis, locale: AppLocale, digits: number): string {
+export function compareValue(
+  v: number | null | undefined,
+  metric: SeriesMetric,
+  basis: CompareBasis,
+  locale: AppLocale,
+  digits: number,
+): string {
   if (metric === 'engagement_rate' || basis === 'absolute') return metricValue(v, metric, locale);
   return formatFixed(v, locale, digits);
 }
@@ -46,5 +52,10 @@ export function valueAxis(
 ): { ticks: number[]; domain: [number, number]; tickFormatter: (v: number) => string; interval: 0 } {
   const present = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const ticks = niceTicks(Math.min(0, ...present), Math.max(0, ...present), 5, integer);
-  return { ticks, domain: [ticks[0]!, ticks[ticks.length - 1]!], tickFormatter: axisFormatter(ticks, locale, metric === 'engagement_rate' ? 'percent' : 'count'), interval: 0 };
+  return {
+    ticks,
+    domain: [ticks[0]!, ticks[ticks.length - 1]!],
+    tickFormatter: axisFormatter(ticks, locale, metric === 'engagement_rate' ? 'percent' : 'count'),
+    interval: 0,
+  };
 }

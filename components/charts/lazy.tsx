@@ -9,7 +9,10 @@ function ChartPlaceholder({ height }: { height: number }) {
 }
 
 // The branch page's charts share one chunk (./branch-charts).
-export const TrendChart = dynamic(() => import('./branch-charts').then((m) => m.TrendChart), { ssr: false, loading: () => <ChartPlaceholder height={280} /> });
+export const TrendChart = dynamic(() => import('./branch-charts').then((m) => m.TrendChart), {
+  ssr: false,
+  loading: () => <ChartPlaceholder height={280} />,
+});
 export const NetworkAreaChart = dynamic(() => import('./branch-charts').then((m) => m.NetworkAreaChart), {
   ssr: false,
   loading: () => <ChartPlaceholder height={240} />,

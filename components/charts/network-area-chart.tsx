@@ -12,7 +12,21 @@ import { stackWithGaps } from '@/lib/charts/stack-gaps';
 import { breakMarks } from './break-marks';
 
 /** Stacked areas, one per network in the fixed network order and colours; pattern fills keep them apart in greyscale. */
-export default function NetworkAreaChart({ rows, metric, granularity, networks, height = 240, breaks = [] }: { rows: TrendRow[]; metric: SeriesMetric; granularity: Granularity; networks: Network[]; height?: number; breaks?: readonly BreakSpan[] }) {
+export default function NetworkAreaChart({
+  rows,
+  metric,
+  granularity,
+  networks,
+  height = 240,
+  breaks = [],
+}: {
+  rows: TrendRow[];
+  metric: SeriesMetric;
+  granularity: Granularity;
+  networks: Network[];
+  height?: number;
+  breaks?: readonly BreakSpan[];
+}) {
   const locale = useLocale();
   const t = useTranslations('networks');
   const tc = useTranslations('charts');
@@ -33,8 +47,21 @@ export default function NetworkAreaChart({ rows, metric, granularity, networks, 
         </defs>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
         {breakMarks(breaks)}
-        <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
-        <YAxis {...valueAxis(data.map((d) => d.total), metric, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
+        <XAxis
+          dataKey="bucket"
+          tickFormatter={(b: string) => bucketTick(b, granularity, locale)}
+          tick={{ fontSize: 11, fill: '#5b6675' }}
+          minTickGap={18}
+        />
+        <YAxis
+          {...valueAxis(
+            data.map((d) => d.total),
+            metric,
+            locale,
+          )}
+          tick={{ fontSize: 11, fill: '#5b6675' }}
+          width={56}
+        />
         <Tooltip
           content={({ active, label }) => {
             const row = active ? byBucket.get(String(label)) : undefined;
@@ -44,7 +71,12 @@ export default function NetworkAreaChart({ rows, metric, granularity, networks, 
                 <div className="muted">{formatDay(row.bucket, locale)}</div>
                 {ordered.map((n) => (
                   <div key={n}>
-                    {t(n)}: {row.measured[n] === null ? <span className="muted">{tc('noData')}</span> : metricValue(row.measured[n], metric, locale)}
+                    {t(n)}:{' '}
+                    {row.measured[n] === null ? (
+                      <span className="muted">{tc('noData')}</span>
+                    ) : (
+                      metricValue(row.measured[n], metric, locale)
+                    )}
                   </div>
                 ))}
                 {row.gap && <div className="small muted">{tc('stackGap')}</div>}

@@ -32,8 +32,21 @@ export default function TrendChart({ rows, metric, granularity, windows, labels,
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
         {breakMarks(breaks)}
-        <XAxis dataKey="bucket" tickFormatter={(b: string) => bucketTick(b, granularity, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} minTickGap={18} />
-        <YAxis {...valueAxis(rows.flatMap((r) => [r.value, r.previous]), metric, locale)} tick={{ fontSize: 11, fill: '#5b6675' }} width={56} />
+        <XAxis
+          dataKey="bucket"
+          tickFormatter={(b: string) => bucketTick(b, granularity, locale)}
+          tick={{ fontSize: 11, fill: '#5b6675' }}
+          minTickGap={18}
+        />
+        <YAxis
+          {...valueAxis(
+            rows.flatMap((r) => [r.value, r.previous]),
+            metric,
+            locale,
+          )}
+          tick={{ fontSize: 11, fill: '#5b6675' }}
+          width={56}
+        />
         <Tooltip
           content={({ active, payload }) => {
             const row = active ? (payload?.[0]?.payload as TrendRow | undefined) : undefined;
@@ -41,12 +54,14 @@ export default function TrendChart({ rows, metric, granularity, windows, labels,
             return (
               <div className="chart-tooltip" data-testid="trend-tooltip">
                 <div>
-                  <span className="muted">{bucketSpan(row.bucket, granularity, windows.current, locale)}:</span> <strong>{metricValue(row.value, metric, locale)}</strong>
+                  <span className="muted">{bucketSpan(row.bucket, granularity, windows.current, locale)}:</span>{' '}
+                  <strong>{metricValue(row.value, metric, locale)}</strong>
                 </div>
                 <div>
                   {row.previousBucket ? (
                     <>
-                      <span className="muted">{bucketSpan(row.previousBucket, granularity, windows.previous, locale)}:</span> {metricValue(row.previous, metric, locale)}
+                      <span className="muted">{bucketSpan(row.previousBucket, granularity, windows.previous, locale)}:</span>{' '}
+                      {metricValue(row.previous, metric, locale)}
                     </>
                   ) : (
                     <span className="muted">{labels.noPrevious}</span>
@@ -72,7 +87,16 @@ export default function TrendChart({ rows, metric, granularity, windows, labels,
           connectNulls={false}
           isAnimationActive={false}
         />
-        <Line type="monotone" dataKey="value" name={labels.current} stroke="#0072B2" strokeWidth={2.4} dot={false} connectNulls={false} isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="value"
+          name={labels.current}
+          stroke="#0072B2"
+          strokeWidth={2.4}
+          dot={false}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
       </LineChart>
     </ResponsiveContainer>
   );

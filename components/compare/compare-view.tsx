@@ -79,7 +79,14 @@ export function CompareView({
   const setBranches = (next: string[]) => setState({ ...state, branches: next });
   const ready = branches.length >= 1;
   const lineRows = q.data ? compareLineRows(q.data) : [];
-  const spans = q.data ? breakSpans(breaks, lineRows.map((r) => String(r.bucket)), q.data.granularity, q.data.network) : [];
+  const spans = q.data
+    ? breakSpans(
+        breaks,
+        lineRows.map((r) => String(r.bucket)),
+        q.data.granularity,
+        q.data.network,
+      )
+    : [];
 
   return (
     <>
@@ -87,7 +94,12 @@ export function CompareView({
         <PeriodFilter state={state} resolved={q.data?.period ?? null} onChange={setState} />
         <label className="field">
           <span>{t('filters.metric')}</span>
-          <select className="select" value={state.metric} onChange={(e) => setState({ ...state, metric: e.target.value as SeriesMetric })} data-testid="compare-metric">
+          <select
+            className="select"
+            value={state.metric}
+            onChange={(e) => setState({ ...state, metric: e.target.value as SeriesMetric })}
+            data-testid="compare-metric"
+          >
             {TREND_METRICS.map((m) => (
               <option key={m} value={m}>
                 {t(`metrics.${m}`)}
@@ -97,7 +109,12 @@ export function CompareView({
         </label>
         <label className="field">
           <span>{tc('basisLabel')}</span>
-          <select className="select" value={state.basis} onChange={(e) => setState({ ...state, basis: e.target.value as CompareBasis })} data-testid="compare-basis">
+          <select
+            className="select"
+            value={state.basis}
+            onChange={(e) => setState({ ...state, basis: e.target.value as CompareBasis })}
+            data-testid="compare-basis"
+          >
             {COMPARE_BASES.map((b) => (
               <option key={b} value={b} disabled={appliedBasis(state.metric, b) !== b}>
                 {tc(`basis.${b}`)}
@@ -107,7 +124,11 @@ export function CompareView({
         </label>
         <label className="field">
           <span>{t('filters.granularity')}</span>
-          <select className="select" value={state.granularity} onChange={(e) => setState({ ...state, granularity: e.target.value as CompareState['granularity'] })}>
+          <select
+            className="select"
+            value={state.granularity}
+            onChange={(e) => setState({ ...state, granularity: e.target.value as CompareState['granularity'] })}
+          >
             {GRANULARITIES.map((g) => (
               <option key={g} value={g}>
                 {t(`filters.granularities.${g}`)}
@@ -125,14 +146,24 @@ export function CompareView({
                 <LineSample line={branchLine(slug, i)} />
                 {optionName(slug)}
                 {(!coordinator || branches.length > 1) && (
-                  <button type="button" aria-label={t('compare.remove', { name: optionName(slug) })} onClick={() => setBranches(branches.filter((s) => s !== slug))}>
+                  <button
+                    type="button"
+                    aria-label={t('compare.remove', { name: optionName(slug) })}
+                    onClick={() => setBranches(branches.filter((s) => s !== slug))}
+                  >
                     ×
                   </button>
                 )}
               </span>
             ))}
             {branches.length < 6 && options.some((o) => !branches.includes(o.slug)) && (
-              <select className="select" aria-label={t('compare.add')} value="" data-testid="compare-add" onChange={(e) => e.target.value && setBranches([...branches, e.target.value])}>
+              <select
+                className="select"
+                aria-label={t('compare.add')}
+                value=""
+                data-testid="compare-add"
+                onChange={(e) => e.target.value && setBranches([...branches, e.target.value])}
+              >
                 <option value="">{t('compare.addPlaceholder')}</option>
                 {options
                   .filter((o) => !branches.includes(o.slug))
@@ -165,7 +196,15 @@ export function CompareView({
         <>
           {q.data && (
             <ExportMenu
-              href={compareExportHref({ branches: q.data.series.map((x) => x.branch.slug), metric: q.data.metric, granularity: q.data.granularity, network: q.data.network, from: q.data.from, to: q.data.to, basis: q.data.basis })}
+              href={compareExportHref({
+                branches: q.data.series.map((x) => x.branch.slug),
+                metric: q.data.metric,
+                granularity: q.data.granularity,
+                network: q.data.network,
+                from: q.data.from,
+                to: q.data.to,
+                basis: q.data.basis,
+              })}
             />
           )}
           <section className="card section" aria-labelledby="cmp-chart-h">

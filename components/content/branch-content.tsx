@@ -13,7 +13,19 @@ import { ContentPanels } from './content-panels';
  * boundary, so the rest of the page streams first; scoped by the data layer
  * (nothing for a branch the viewer may not see).
  */
-export async function BranchContent({ viewer, slug, from, to, network }: { viewer: Viewer; slug: string; from: string; to: string; network: NetworkScope }) {
+export async function BranchContent({
+  viewer,
+  slug,
+  from,
+  to,
+  network,
+}: {
+  viewer: Viewer;
+  slug: string;
+  from: string;
+  to: string;
+  network: NetworkScope;
+}) {
   const report = await getBranchContent(getDb(), viewer, slug, { from, to, network });
   if (!report) return null;
   const [t, te, locale] = await Promise.all([getTranslations('content'), getTranslations('export'), getLocale()]);

@@ -17,9 +17,15 @@ export function BranchContentTable({ rows, minPosts }: { rows: BranchContentRow[
         <thead>
           <tr>
             <th scope="col">{t('branch')}</th>
-            <th scope="col" className="num">{t('posts')}</th>
-            <th scope="col" className="num">{t('er')}</th>
-            <th scope="col" className="num">{t('medianEr')}</th>
+            <th scope="col" className="num">
+              {t('posts')}
+            </th>
+            <th scope="col" className="num">
+              {t('er')}
+            </th>
+            <th scope="col" className="num">
+              {t('medianEr')}
+            </th>
             <th scope="col">{t('bestType', { min: minPosts })}</th>
           </tr>
         </thead>
@@ -32,7 +38,13 @@ export function BranchContentTable({ rows, minPosts }: { rows: BranchContentRow[
               <td className="num">{formatNumber(r.posts, locale, 0)}</td>
               <td className="num">{r.engagementRate === null ? none : formatPercent(r.engagementRate, locale, 2)}</td>
               <td className="num">{r.medianEngagement === null ? none : formatPercent(r.medianEngagement, locale, 2)}</td>
-              <td>{r.bestType ? `${t(`types.${r.bestType}`)} · ×${formatFixed(r.bestTypeRatio, locale, 1)}` : <span className="muted">—</span>}</td>
+              <td>
+                {r.bestType ? (
+                  `${t(`types.${r.bestType}`)} · ×${formatFixed(r.bestTypeRatio, locale, 1)}`
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -22,11 +22,21 @@ export function ContentPanels({ report }: { report: ContentReport }) {
             {notes('telegramForwards')}
           </p>
         )}
-        <AdviceList advice={report.advice} measured={report.totals.measuredPosts} scope={report.branch || report.branches === 1 ? 'own' : 'all'} />
+        <AdviceList
+          advice={report.advice}
+          measured={report.totals.measuredPosts}
+          scope={report.branch || report.branches === 1 ? 'own' : 'all'}
+        />
       </div>
       <div>
         <h3>{t('heatTitle')}</h3>
-        <HeatmapTable cells={report.heatmap} overall={report.totals.medianEngagement} minPosts={report.minPosts} zone={zone} caption={t('heatTitle')} />
+        <HeatmapTable
+          cells={report.heatmap}
+          overall={report.totals.medianEngagement}
+          minPosts={report.minPosts}
+          zone={zone}
+          caption={t('heatTitle')}
+        />
       </div>
     </div>
   );

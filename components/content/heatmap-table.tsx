@@ -17,7 +17,19 @@ export function heatLevel(median: number, overall: number | null): 0 | 1 | 2 | 3
 
 export const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
-export function HeatmapTable({ cells, overall, minPosts, zone, caption }: { cells: HeatCell[]; overall: number | null; minPosts: number; zone: string; caption: string }) {
+export function HeatmapTable({
+  cells,
+  overall,
+  minPosts,
+  zone,
+  caption,
+}: {
+  cells: HeatCell[];
+  overall: number | null;
+  minPosts: number;
+  zone: string;
+  caption: string;
+}) {
   const t = useTranslations('content');
   const locale = useLocale() as AppLocale;
   const withPosts = cells.filter((c) => c.posts > 0).map((c) => c.hour);
@@ -59,7 +71,9 @@ export function HeatmapTable({ cells, overall, minPosts, zone, caption }: { cell
                   if (!c.enough || c.median === null)
                     return (
                       <td key={d} className="heat-few" data-posts={c.posts}>
-                        <span aria-hidden="true" className="heat-n">{c.posts}</span>
+                        <span aria-hidden="true" className="heat-n">
+                          {c.posts}
+                        </span>
                         <span className="visually-hidden">{t('heatCellFew', { day, hour, count: c.posts, min: minPosts })}</span>
                       </td>
                     );

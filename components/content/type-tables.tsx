@@ -21,7 +21,17 @@ function Cells({ s, locale, none }: { s: GroupStats; locale: AppLocale; none: st
   );
 }
 
-export function GroupTable({ kind, rows, total, caption }: { kind: 'type' | 'network'; rows: (TypeRow | NetworkRow)[]; total: GroupStats; caption: string }) {
+export function GroupTable({
+  kind,
+  rows,
+  total,
+  caption,
+}: {
+  kind: 'type' | 'network';
+  rows: (TypeRow | NetworkRow)[];
+  total: GroupStats;
+  caption: string;
+}) {
   const t = useTranslations('content');
   const locale = useLocale() as AppLocale;
   const none = t('notMeasured');
@@ -32,11 +42,21 @@ export function GroupTable({ kind, rows, total, caption }: { kind: 'type' | 'net
         <thead>
           <tr>
             <th scope="col">{kind === 'type' ? t('type') : t('network')}</th>
-            <th scope="col" className="num">{t('posts')}</th>
-            <th scope="col" className="num">{t('views')}</th>
-            <th scope="col" className="num">{t('interactions')}</th>
-            <th scope="col" className="num">{t('er')}</th>
-            <th scope="col" className="num">{t('medianEr')}</th>
+            <th scope="col" className="num">
+              {t('posts')}
+            </th>
+            <th scope="col" className="num">
+              {t('views')}
+            </th>
+            <th scope="col" className="num">
+              {t('interactions')}
+            </th>
+            <th scope="col" className="num">
+              {t('er')}
+            </th>
+            <th scope="col" className="num">
+              {t('medianEr')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -52,7 +72,9 @@ export function GroupTable({ kind, rows, total, caption }: { kind: 'type' | 'net
             );
           })}
           <tr>
-            <th scope="row" style={{ textAlign: 'left' }}>{t('total')}</th>
+            <th scope="row" style={{ textAlign: 'left' }}>
+              {t('total')}
+            </th>
             <Cells s={total} locale={locale} none={none} />
           </tr>
         </tbody>

@@ -38,39 +38,44 @@ export function DistrictLeague({
               {td('branchCount', { count: d.branchCount })}
             </p>
             {d.branches.length > 0 && (
-              <div className="table-wrap scroll" tabIndex={0} role="region" aria-label={td('districtName', { district: t(`districts.${d.district}`) })}>
-              <table className="data compact">
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      {td('inDistrict')}
-                    </th>
-                    <th scope="col">{t('ranking.cols.branch')}</th>
-                    <th scope="col" className="num">
-                      {td('national')}
-                    </th>
-                    {view.metric !== 'score' && (
+              <div
+                className="table-wrap scroll"
+                tabIndex={0}
+                role="region"
+                aria-label={td('districtName', { district: t(`districts.${d.district}`) })}
+              >
+                <table className="data compact">
+                  <thead>
+                    <tr>
                       <th scope="col" className="num">
-                        {td(`metricShort.${view.metric}`)}
+                        {td('inDistrict')}
                       </th>
-                    )}
-                    <th scope="col" className="num">
-                      {t('ranking.cols.score')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.branches.map((b) => (
-                    <tr key={b.slug}>
-                      <td className="num">{b.districtRank ?? '—'}</td>
-                      <td>{name(b)}</td>
-                      <td className="num">{b.rank ?? '—'}</td>
-                      {view.metric !== 'score' && <td className="num">{valueText({ value: b.value, hidden: b.hidden, rank: null })}</td>}
-                      <td className="num">{formatFixed(b.score, locale, 1)}</td>
+                      <th scope="col">{t('ranking.cols.branch')}</th>
+                      <th scope="col" className="num">
+                        {td('national')}
+                      </th>
+                      {view.metric !== 'score' && (
+                        <th scope="col" className="num">
+                          {td(`metricShort.${view.metric}`)}
+                        </th>
+                      )}
+                      <th scope="col" className="num">
+                        {t('ranking.cols.score')}
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {d.branches.map((b) => (
+                      <tr key={b.slug}>
+                        <td className="num">{b.districtRank ?? '—'}</td>
+                        <td>{name(b)}</td>
+                        <td className="num">{b.rank ?? '—'}</td>
+                        {view.metric !== 'score' && <td className="num">{valueText({ value: b.value, hidden: b.hidden, rank: null })}</td>}
+                        <td className="num">{formatFixed(b.score, locale, 1)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </div>
             )}
           </li>

@@ -25,7 +25,11 @@ export function DistrictPage({ state, view, coordinator }: { state: DistrictStat
   const periodLabel = formatRange(view.period.from, view.period.to, locale);
   const unit = td(`unit.${view.metric}`);
   // One number of fraction digits for every region of the view (lib/format/column.ts).
-  const num = columnFormatter(view.regions.map((r) => r.value), locale, view.metric === 'score' ? 1 : undefined);
+  const num = columnFormatter(
+    view.regions.map((r) => r.value),
+    locale,
+    view.metric === 'score' ? 1 : undefined,
+  );
   /** The value of a region or branch in words, with its unit. */
   const valueText = (r: { value: number | null; hidden: boolean; rank: number | null }, hasBranch = true) => {
     if (!hasBranch) return td('noBranch');
@@ -33,14 +37,25 @@ export function DistrictPage({ state, view, coordinator }: { state: DistrictStat
     if (r.value === null) return view.metric === 'score' ? td('notRanked') : t('missing.notMeasured');
     return view.metric === 'score' && r.rank !== null ? td('scoreWithRank', { value: num(r.value), rank: r.rank }) : num(r.value);
   };
-  const describe = (r: RegionRow) => td('tile', { region: locale === 'en' ? r.nameEn : r.name, metric: td(`metric.${view.metric}`), value: valueText(r, r.branch !== null), period: periodLabel });
+  const describe = (r: RegionRow) =>
+    td('tile', {
+      region: locale === 'en' ? r.nameEn : r.name,
+      metric: td(`metric.${view.metric}`),
+      value: valueText(r, r.branch !== null),
+      period: periodLabel,
+    });
   return (
     <>
       <div className="filters no-print" data-testid="district-filters">
         <PeriodFilter state={state} resolved={view.period} onChange={go} />
         <label className="field">
           <span>{td('metricLabel')}</span>
-          <select className="select" value={state.metric} onChange={(e) => go({ ...state, metric: e.target.value as MapMetric })} data-testid="district-metric">
+          <select
+            className="select"
+            value={state.metric}
+            onChange={(e) => go({ ...state, metric: e.target.value as MapMetric })}
+            data-testid="district-metric"
+          >
             {MAP_METRICS.map((m) => (
               <option key={m} value={m}>
                 {td(`metric.${m}`)}

@@ -6,11 +6,21 @@ import type { DistrictView } from '@/lib/districts/schema';
 type Row = DistrictView['regions'][number];
 
 /** The map as a table: every region with its district, branch, rank and value (the map's text alternative). */
-export function RegionTable({ view, valueText, unit }: { view: DistrictView; valueText: (r: Row, hasBranch?: boolean) => string; unit: string }) {
+export function RegionTable({
+  view,
+  valueText,
+  unit,
+}: {
+  view: DistrictView;
+  valueText: (r: Row, hasBranch?: boolean) => string;
+  unit: string;
+}) {
   const t = useTranslations();
   const td = useTranslations('districtView');
   const locale = useLocale();
-  const rows = [...view.regions].sort((a, b) => (locale === 'en' ? a.nameEn.localeCompare(b.nameEn, 'en') : a.name.localeCompare(b.name, 'ru')));
+  const rows = [...view.regions].sort((a, b) =>
+    locale === 'en' ? a.nameEn.localeCompare(b.nameEn, 'en') : a.name.localeCompare(b.name, 'ru'),
+  );
   return (
     <div className="table-wrap scroll" tabIndex={0} role="region" aria-label={td('tableSummary')}>
       <table className="data">

@@ -21,7 +21,11 @@ export function TierLegend({ view, unit }: { view: DistrictView; unit: string })
         TIER_COLORS.map((c, i) => (
           <li key={c}>
             <span className="tier-swatch" style={{ background: c }} aria-hidden="true" />
-            {i === 0 ? t('below', { v: f(th[0]) }) : i === 3 ? t('atLeast', { v: f(th[2]) }) : t('between', { a: f(th[i - 1]), b: f(th[i]) })}
+            {i === 0
+              ? t('below', { v: f(th[0]) })
+              : i === 3
+                ? t('atLeast', { v: f(th[2]) })
+                : t('between', { a: f(th[i - 1]), b: f(th[i]) })}
           </li>
         ))}
       <li>

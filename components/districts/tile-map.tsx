@@ -15,12 +15,25 @@ const KEYS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', Arro
  * keys move between tiles; each tile's name says region, value with unit and
  * period. Choosing a tile shows its details below the map.
  */
-export function TileMap({ view, describe, periodLabel }: { view: DistrictView; describe: (r: DistrictView['regions'][number]) => string; periodLabel: string }) {
+export function TileMap({
+  view,
+  describe,
+  periodLabel,
+}: {
+  view: DistrictView;
+  describe: (r: DistrictView['regions'][number]) => string;
+  periodLabel: string;
+}) {
   const t = useTranslations('districtView');
   const locale = useLocale();
   const regions = view.regions.filter((r) => TILE_GRID.has(r.code));
   const tiles = regions.map((r) => TILE_GRID.get(r.code)!);
-  const [focus, setFocus] = useState(() => Math.max(0, regions.findIndex((r) => r.code === 'RU-MOW')));
+  const [focus, setFocus] = useState(() =>
+    Math.max(
+      0,
+      regions.findIndex((r) => r.code === 'RU-MOW'),
+    ),
+  );
   const [chosen, setChosen] = useState<number | null>(null);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (e: KeyboardEvent, i: number) => {
@@ -35,7 +48,13 @@ export function TileMap({ view, describe, periodLabel }: { view: DistrictView; d
   const picked = chosen === null ? null : regions[chosen];
   return (
     <div>
-      <div className="tile-map" role="group" aria-label={t('mapLabel', { metric: t(`metric.${view.metric}`), period: periodLabel })} style={{ gridTemplateColumns: `repeat(${GRID_COLS}, minmax(0, 1fr))` }} data-testid="tile-map">
+      <div
+        className="tile-map"
+        role="group"
+        aria-label={t('mapLabel', { metric: t(`metric.${view.metric}`), period: periodLabel })}
+        style={{ gridTemplateColumns: `repeat(${GRID_COLS}, minmax(0, 1fr))` }}
+        data-testid="tile-map"
+      >
         {regions.map((r, i) => {
           const tier = r.hidden ? null : tierOf(r.value, view.thresholds);
           const label = describe(r);
@@ -47,7 +66,12 @@ export function TileMap({ view, describe, periodLabel }: { view: DistrictView; d
               }}
               type="button"
               className={`tile${r.hidden ? ' tile-hidden' : ''}${chosen === i ? ' tile-chosen' : ''}`}
-              style={{ gridRow: tiles[i].row + 1, gridColumn: tiles[i].col + 1, background: tier === null ? undefined : TIER_COLORS[tier], color: tier === null ? undefined : tileText(tier) }}
+              style={{
+                gridRow: tiles[i].row + 1,
+                gridColumn: tiles[i].col + 1,
+                background: tier === null ? undefined : TIER_COLORS[tier],
+                color: tier === null ? undefined : tileText(tier),
+              }}
               tabIndex={i === focus ? 0 : -1}
               aria-label={label}
               title={label}

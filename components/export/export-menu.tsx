@@ -41,11 +41,17 @@ export function ExportMenu({ href, reportHref }: ExportMenuProps) {
       </details>
       {reportHref ? (
         <a className="btn btn-small" href={reportHref} data-testid="print-report">
-          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M4 6V1.5h8V6M4 12H2V6h12v6h-2M4 9.5h8v5H4z" /></svg> {t('report')}
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+            <path d="M4 6V1.5h8V6M4 12H2V6h12v6h-2M4 9.5h8v5H4z" />
+          </svg>{' '}
+          {t('report')}
         </a>
       ) : (
         <button type="button" className="btn btn-small" onClick={() => window.print()} data-testid="print-page">
-          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M4 6V1.5h8V6M4 12H2V6h12v6h-2M4 9.5h8v5H4z" /></svg> {t('print')}
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+            <path d="M4 6V1.5h8V6M4 12H2V6h12v6h-2M4 9.5h8v5H4z" />
+          </svg>{' '}
+          {t('print')}
         </button>
       )}
       <span className="small muted export-note">{t('note')}</span>

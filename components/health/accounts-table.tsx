@@ -15,7 +15,11 @@ export function Freshness({ at, nowIso }: { at: string | null; nowIso: string })
   const now = new Date(nowIso);
   const level = freshnessLevel(at, now);
   return (
-    <span className={`fresh fresh-${level}`} title={at ? `${formatTimestamp(at, locale)} · ${t(level)}` : t('unknown')} data-freshness={level}>
+    <span
+      className={`fresh fresh-${level}`}
+      title={at ? `${formatTimestamp(at, locale)} · ${t(level)}` : t('unknown')}
+      data-freshness={level}
+    >
       <span aria-hidden="true">{FRESH_ICON[level]}</span>
       {at ? formatRelative(at, locale, now) : t('never')}
       <span className="visually-hidden"> ({t(level)})</span>
@@ -24,7 +28,17 @@ export function Freshness({ at, nowIso }: { at: string | null; nowIso: string })
 }
 
 /** Accounts with freshness (amber after 24 h, red after 72 h) and their last error. */
-export function AccountsTable({ accounts, nowIso, showBranch = false, caption }: { accounts: AccountHealth[]; nowIso: string; showBranch?: boolean; caption: string }) {
+export function AccountsTable({
+  accounts,
+  nowIso,
+  showBranch = false,
+  caption,
+}: {
+  accounts: AccountHealth[];
+  nowIso: string;
+  showBranch?: boolean;
+  caption: string;
+}) {
   const t = useTranslations();
   const locale = useLocale();
   return (
@@ -87,7 +101,10 @@ export function AccountsTable({ accounts, nowIso, showBranch = false, caption }:
                 </td>
                 <td>
                   {cred ? (
-                    <span className={`badge ${cred.status === 'valid' ? 'badge-ok' : cred.status === 'quota' ? 'badge-warn' : 'badge-bad'}`} title={cred.lastError ?? cred.label}>
+                    <span
+                      className={`badge ${cred.status === 'valid' ? 'badge-ok' : cred.status === 'quota' ? 'badge-warn' : 'badge-bad'}`}
+                      title={cred.lastError ?? cred.label}
+                    >
                       {cred.status === 'valid' ? '✓' : '⚠'} {t(`accounts.credStatuses.${cred.status}`)}
                     </span>
                   ) : (

@@ -11,7 +11,19 @@ import { EmptyState } from '@/components/ui/states';
 import { AccountsTable } from './accounts-table';
 import { ErrorText } from './error-text';
 
-export function HealthView({ accounts, failures, credentials, nowIso, coordinator }: { accounts: AccountHealth[]; failures: RunFailure[]; credentials: CredentialHealth[]; nowIso: string; coordinator: boolean }) {
+export function HealthView({
+  accounts,
+  failures,
+  credentials,
+  nowIso,
+  coordinator,
+}: {
+  accounts: AccountHealth[];
+  failures: RunFailure[];
+  credentials: CredentialHealth[];
+  nowIso: string;
+  coordinator: boolean;
+}) {
   const t = useTranslations();
   const locale = useLocale();
   const now = new Date(nowIso);
@@ -69,11 +81,17 @@ export function HealthView({ accounts, failures, credentials, nowIso, coordinato
                         <NetworkTag network={c.network} hideName /> {c.label}
                       </td>
                       <td>
-                        <span className={`badge ${c.status === 'quota' ? 'badge-warn' : 'badge-bad'}`}>⚠ {t(`accounts.credStatuses.${c.status}`)}</span>{' '}
-                        {c.pausedUntil && <span className="small muted">{t('health.pausedUntil', { time: formatTimestamp(c.pausedUntil, locale) })}</span>}
+                        <span className={`badge ${c.status === 'quota' ? 'badge-warn' : 'badge-bad'}`}>
+                          ⚠ {t(`accounts.credStatuses.${c.status}`)}
+                        </span>{' '}
+                        {c.pausedUntil && (
+                          <span className="small muted">{t('health.pausedUntil', { time: formatTimestamp(c.pausedUntil, locale) })}</span>
+                        )}
                       </td>
                       <td className="num">{c.accounts}</td>
-                      <td>{c.lastError ? <ErrorText errorClass={c.status === 'quota' ? 'quota' : 'credential'} message={c.lastError} /> : '—'}</td>
+                      <td>
+                        {c.lastError ? <ErrorText errorClass={c.status === 'quota' ? 'quota' : 'credential'} message={c.lastError} /> : '—'}
+                      </td>
                     </tr>
                   ))}
               </tbody>

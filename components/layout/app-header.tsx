@@ -31,7 +31,12 @@ export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
         { href: '/health', label: t('nav.health') },
         { href: '/presence', label: t('presence.nav') },
         { href: '/methodology', label: t('nav.methodology') },
-        ...(viewer.role === 'admin' || viewer.role === 'central' ? [{ href: '/packs', label: t('packs.nav') }, { href: '/targets', label: t('targets.nav') }] : []),
+        ...(viewer.role === 'admin' || viewer.role === 'central'
+          ? [
+              { href: '/packs', label: t('packs.nav') },
+              { href: '/targets', label: t('targets.nav') },
+            ]
+          : []),
         ...(viewer.role === 'admin' ? [{ href: '/admin', label: t('nav.admin') }] : []),
       ]
     : [];

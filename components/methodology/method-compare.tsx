@@ -10,7 +10,17 @@ const CHANGES = ['gaps', 'spread', 'followers', 'reactions', 'er', 'social', 'ac
  * the biggest movers with the component that moved each (lib/data/method-compare.ts).
  * `reasons` is false for viewers who may not see other branches' components.
  */
-export async function MethodCompareView({ data, locale, inEffect, reasons }: { data: MethodCompare | null; locale: 'ru' | 'en'; inEffect: string; reasons: boolean }) {
+export async function MethodCompareView({
+  data,
+  locale,
+  inEffect,
+  reasons,
+}: {
+  data: MethodCompare | null;
+  locale: 'ru' | 'en';
+  inEffect: string;
+  reasons: boolean;
+}) {
   const t = await getTranslations({ locale, namespace: 'methodCompare' });
   const tc = await getTranslations({ locale, namespace: 'componentsShort' });
   const variant = PODIUM_V2.engagement === 'by_followers' ? t('erByFollowers') : t('erByViews');
@@ -44,9 +54,13 @@ export async function MethodCompareView({ data, locale, inEffect, reasons }: { d
                     </caption>
                     <thead>
                       <tr>
-                        <th scope="col" className="num">{t('colRank')}</th>
+                        <th scope="col" className="num">
+                          {t('colRank')}
+                        </th>
                         <th scope="col">{t('colBranch')}</th>
-                        <th scope="col" className="num">{t('colScore')}</th>
+                        <th scope="col" className="num">
+                          {t('colScore')}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
@@ -69,9 +83,15 @@ export async function MethodCompareView({ data, locale, inEffect, reasons }: { d
               <thead>
                 <tr>
                   <th scope="col">{t('colBranch')}</th>
-                  <th scope="col" className="num">{data.a}</th>
-                  <th scope="col" className="num">{data.b}</th>
-                  <th scope="col" className="num">{t('colShift')}</th>
+                  <th scope="col" className="num">
+                    {data.a}
+                  </th>
+                  <th scope="col" className="num">
+                    {data.b}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('colShift')}
+                  </th>
                   {reasons && <th scope="col">{t('colReason')}</th>}
                 </tr>
               </thead>
@@ -84,7 +104,9 @@ export async function MethodCompareView({ data, locale, inEffect, reasons }: { d
                     <td className="num">{r.shift! > 0 ? `+${r.shift}` : r.shift}</td>
                     {reasons && (
                       <td>
-                        {r.reason ? `${tc(r.reason.component)} ${r.reason.points > 0 ? '+' : ''}${formatFixed(r.reason.points, locale, 2)}` : '—'}
+                        {r.reason
+                          ? `${tc(r.reason.component)} ${r.reason.points > 0 ? '+' : ''}${formatFixed(r.reason.points, locale, 2)}`
+                          : '—'}
                       </td>
                     )}
                   </tr>

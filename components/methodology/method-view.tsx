@@ -20,7 +20,14 @@ const fmt = (n: number, locale: MethodLocale) => formatNumber(n, locale, 2);
 const pct = (share: number, locale: MethodLocale) => formatPercent(share * 100, locale, 0);
 
 function formula(t: Translate, id: ComponentId, m: MethodDefinition, locale: MethodLocale): string {
-  if (id === 'engagement_rate') return t(m.engagement === 'by_followers' ? 'component.engagement_rate.formulaByFollowers' : m.rules === 'podium-v2' ? 'component.engagement_rate.formulaV2' : 'component.engagement_rate.formulaV1');
+  if (id === 'engagement_rate')
+    return t(
+      m.engagement === 'by_followers'
+        ? 'component.engagement_rate.formulaByFollowers'
+        : m.rules === 'podium-v2'
+          ? 'component.engagement_rate.formulaV2'
+          : 'component.engagement_rate.formulaV1',
+    );
   if (id === 'activity') return t('component.activity.formula', { cap: fmt(m.caps.postsPerWeek, locale) });
   return t(`component.${id}.formula`);
 }
@@ -31,7 +38,17 @@ export function componentName(id: ComponentId, locale: MethodLocale): string {
 
 /** The method, rendered from its definition: weights, thresholds and caps cannot drift from the engine. */
 /** `children`: sections computed from the data (rank stability), placed after robustness. */
-export function MethodView({ method, locale, publishedAt, children }: { method: MethodDefinition; locale: MethodLocale; publishedAt: Date | null; children?: ReactNode }) {
+export function MethodView({
+  method,
+  locale,
+  publishedAt,
+  children,
+}: {
+  method: MethodDefinition;
+  locale: MethodLocale;
+  publishedAt: Date | null;
+  children?: ReactNode;
+}) {
   const t = texts(locale);
   const w = normalisedWeights(method);
   return (
@@ -117,7 +134,13 @@ export function MethodView({ method, locale, publishedAt, children }: { method: 
       <section className="section">
         <h2>{t('flags')}</h2>
         <ul>
-          <li>{t('flagJump', { share: pct(method.flags.followerJumpShare, locale), min: fmt(method.flags.followerJumpMin, locale), factor: fmt(method.flags.viewsMatchFactor, locale) })}</li>
+          <li>
+            {t('flagJump', {
+              share: pct(method.flags.followerJumpShare, locale),
+              min: fmt(method.flags.followerJumpMin, locale),
+              factor: fmt(method.flags.viewsMatchFactor, locale),
+            })}
+          </li>
           <li>{t('flagZero', { baseline: fmt(method.flags.dropToZeroMinBaseline, locale) })}</li>
           <li>{t('flagGap', { days: fmt(method.flags.gapMinDays, locale) })}</li>
         </ul>
@@ -126,7 +149,10 @@ export function MethodView({ method, locale, publishedAt, children }: { method: 
       <section className="section">
         <h2>{t('data')}</h2>
         <ul>
-          {(method.rules === 'podium-v2' ? (['dataTextV21', 'dataTextV22', 'dataTextV23'] as const) : (['dataText1', 'dataText2', 'dataText3'] as const)).map((k) => (
+          {(method.rules === 'podium-v2'
+            ? (['dataTextV21', 'dataTextV22', 'dataTextV23'] as const)
+            : (['dataText1', 'dataText2', 'dataText3'] as const)
+          ).map((k) => (
             <li key={k}>{t(k)}</li>
           ))}
         </ul>

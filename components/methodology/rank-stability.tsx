@@ -13,7 +13,11 @@ import type { AppLocale } from '@/i18n/config';
  */
 export async function RankStability() {
   const viewer = await requirePageViewer('/methodology');
-  const [t, locale, s] = await Promise.all([getTranslations('stability'), getLocale() as Promise<AppLocale>, getRankStability(getDb(), viewer)]);
+  const [t, locale, s] = await Promise.all([
+    getTranslations('stability'),
+    getLocale() as Promise<AppLocale>,
+    getRankStability(getDb(), viewer),
+  ]);
   const pairs = s.pairs.filter((p) => p.spearman !== null);
   const rho = median(pairs.map((p) => p.spearman));
   const dash = '—';

@@ -99,7 +99,11 @@ export function NotifySettingsForm({
         </button>
         <span role="status" aria-live="polite">
           {state.ok && state.message === 'saved' && `✓ ${t('saved')}`}
-          {!state.ok && state.message && <span className="error-text">⚠ {state.message === 'Sign in required' ? t('signInRequired') : t('invalid', { field: state.field ?? '' })}</span>}
+          {!state.ok && state.message && (
+            <span className="error-text">
+              ⚠ {state.message === 'Sign in required' ? t('signInRequired') : t('invalid', { field: state.field ?? '' })}
+            </span>
+          )}
         </span>
       </div>
     </form>

@@ -8,7 +8,17 @@ import { initialResult } from '@/lib/admin/action-result';
 import { packResultText } from './pack-result';
 
 /** One click on the ranking page: a meeting pack of the period, network, district and source (published or live) on screen. */
-export function PackNowButton({ period, network, district, source }: { period: string; network: string; district: string | null; source: 'live' | 'published' }) {
+export function PackNowButton({
+  period,
+  network,
+  district,
+  source,
+}: {
+  period: string;
+  network: string;
+  district: string | null;
+  source: 'live' | 'published';
+}) {
   const t = useTranslations('packs');
   const locale = useLocale();
   const [state, action, pending] = useActionState(requestPackAction, initialResult);
@@ -20,7 +30,10 @@ export function PackNowButton({ period, network, district, source }: { period: s
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="source" value={source} />
       <button type="submit" className="btn btn-small" disabled={pending} title={t('makeHint')}>
-        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M1.5 3.5h5l1.5 1.5h6.5v8h-13z" /></svg> {t('make')}
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+          <path d="M1.5 3.5h5l1.5 1.5h6.5v8h-13z" />
+        </svg>{' '}
+        {t('make')}
       </button>
       <span role="status" aria-live="polite" className="small">
         {!state.ok && state.message && <span style={{ color: 'var(--down)' }}>⚠ {packResultText(state, { t })}</span>}

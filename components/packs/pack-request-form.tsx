@@ -18,7 +18,15 @@ export function PackRequestForm({ defaultPeriod, zone, published }: { defaultPer
     <form action={action} className="filters pack-form" data-testid="pack-form">
       <label className="field">
         <span>{t('packs.period')}</span>
-        <input className="input" name="period" defaultValue={defaultPeriod} required maxLength={40} aria-invalid={invalid('period')} aria-describedby="pack-period-hint" />
+        <input
+          className="input"
+          name="period"
+          defaultValue={defaultPeriod}
+          required
+          maxLength={40}
+          aria-invalid={invalid('period')}
+          aria-describedby="pack-period-hint"
+        />
         <small id="pack-period-hint" className="muted">
           {t('packs.periodHint')}
         </small>

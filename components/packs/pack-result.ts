@@ -1,6 +1,13 @@
 import type { ActionResult } from '@/lib/admin/action-result';
 
-const FIELD_LABEL: Record<string, string> = { period: 'period', network: 'network', district: 'network', source: 'source', locale: 'language', runAt: 'runAt' };
+const FIELD_LABEL: Record<string, string> = {
+  period: 'period',
+  network: 'network',
+  district: 'network',
+  source: 'source',
+  locale: 'language',
+  runAt: 'runAt',
+};
 
 /** next-intl's translator of the `packs` messages. */
 interface PacksText {

@@ -54,7 +54,10 @@ export async function PresenceTable({ matrix }: { matrix: PresenceMatrix }) {
               </th>
               {PRESENCE_NETWORKS.map((n) => {
                 const c = r.cells[n];
-                const title = [c.accounts > 0 ? t('presence.accounts', { n: c.accounts }) : null, c.lastDataDay ? t('presence.lastDay', { day: formatDay(c.lastDataDay, locale) }) : null]
+                const title = [
+                  c.accounts > 0 ? t('presence.accounts', { n: c.accounts }) : null,
+                  c.lastDataDay ? t('presence.lastDay', { day: formatDay(c.lastDataDay, locale) }) : null,
+                ]
                   .filter(Boolean)
                   .join('; ');
                 return (

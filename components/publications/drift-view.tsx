@@ -21,7 +21,9 @@ export async function DriftView({ drift, locale, coordinator }: { drift: Drift; 
   // ones whose inputs moved without changing their result are folded away.
   const moved = changed
     .filter((r) => r.published?.rank !== r.live?.rank || r.published?.score !== r.live?.score || r.published?.eligible !== r.live?.eligible)
-    .sort((a, b) => Math.abs(b.rankChange ?? 99) - Math.abs(a.rankChange ?? 99) || Math.abs(b.scoreChange ?? 0) - Math.abs(a.scoreChange ?? 0));
+    .sort(
+      (a, b) => Math.abs(b.rankChange ?? 99) - Math.abs(a.rankChange ?? 99) || Math.abs(b.scoreChange ?? 0) - Math.abs(a.scoreChange ?? 0),
+    );
   const inputsOnly = changed.filter((r) => !moved.includes(r));
   const table = (rows: DriftRow[], testId: string) => (
     <div className="table-wrap scroll">
@@ -30,10 +32,18 @@ export async function DriftView({ drift, locale, coordinator }: { drift: Drift; 
         <thead>
           <tr>
             <th scope="col">{t('drift.branch')}</th>
-            <th scope="col" className="num">{t('drift.rank')}</th>
-            <th scope="col" className="num">{t('drift.rankChange')}</th>
-            <th scope="col" className="num">{t('drift.score')}</th>
-            <th scope="col" className="num">{t('drift.scoreChange')}</th>
+            <th scope="col" className="num">
+              {t('drift.rank')}
+            </th>
+            <th scope="col" className="num">
+              {t('drift.rankChange')}
+            </th>
+            <th scope="col" className="num">
+              {t('drift.score')}
+            </th>
+            <th scope="col" className="num">
+              {t('drift.scoreChange')}
+            </th>
             <th scope="col">{t('drift.moved')}</th>
           </tr>
         </thead>
@@ -44,7 +54,9 @@ export async function DriftView({ drift, locale, coordinator }: { drift: Drift; 
               <td className="num">
                 {r.published?.rank ?? t('drift.notRanked')} → {r.live?.rank ?? t('drift.notRanked')}
               </td>
-              <td className={`num ${r.rankChange ? (r.rankChange > 0 ? 'chg-up' : 'chg-down') : 'chg-flat'}`}>{formatSigned(r.rankChange, locale, 0)}</td>
+              <td className={`num ${r.rankChange ? (r.rankChange > 0 ? 'chg-up' : 'chg-down') : 'chg-flat'}`}>
+                {formatSigned(r.rankChange, locale, 0)}
+              </td>
               <td className="num">
                 {formatFixed(r.published?.score, locale, 1)} → {formatFixed(r.live?.score, locale, 1)}
               </td>
@@ -60,10 +72,13 @@ export async function DriftView({ drift, locale, coordinator }: { drift: Drift; 
                 {r.inputs.length > 0 && (
                   <ul className="small muted drift-inputs">
                     {r.inputs
-                      .filter((i): i is DriftRow['inputs'][number] & { metric: InputKey } => (INPUT_KEYS as readonly string[]).includes(i.metric))
+                      .filter((i): i is DriftRow['inputs'][number] & { metric: InputKey } =>
+                        (INPUT_KEYS as readonly string[]).includes(i.metric),
+                      )
                       .map((i) => (
                         <li key={i.metric}>
-                          {t(`drift.inputs.${i.metric}`)}: {formatInput(i.metric, i.published, locale)} → {formatInput(i.metric, i.live, locale)}
+                          {t(`drift.inputs.${i.metric}`)}: {formatInput(i.metric, i.published, locale)} →{' '}
+                          {formatInput(i.metric, i.live, locale)}
                         </li>
                       ))}
                   </ul>
@@ -81,7 +96,11 @@ export async function DriftView({ drift, locale, coordinator }: { drift: Drift; 
       <div className="section-head">
         <h2 id="drift-h">{t('drift.title')}</h2>
         <span className="small muted">
-          {t('drift.asOf', { published: formatDay(drift.published.asOf, locale), live: formatDay(drift.live.asOf, locale), computed: formatTimestamp(drift.live.computedAt, locale) })}
+          {t('drift.asOf', {
+            published: formatDay(drift.published.asOf, locale),
+            live: formatDay(drift.live.asOf, locale),
+            computed: formatTimestamp(drift.live.computedAt, locale),
+          })}
         </span>
       </div>
       <p className={`banner ${s.rankChanged === 0 && s.topThreeUnchanged ? 'banner-info' : 'banner-warn'}`} data-testid="drift-summary">

@@ -12,9 +12,7 @@ export function PublicationBadge({ meta }: { meta: PublicationMeta }) {
   return (
     <span className="pub-badge" data-testid="publication-badge">
       <span className="badge badge-ok">✓ {t('badge')}</span>{' '}
-      <span>
-        {t('byWhen', { who: meta.publishedBy.name || meta.publishedBy.email, when: formatTimestamp(meta.publishedAt, locale) })}
-      </span>{' '}
+      <span>{t('byWhen', { who: meta.publishedBy.name || meta.publishedBy.email, when: formatTimestamp(meta.publishedAt, locale) })}</span>{' '}
       <code className="small" title={t('hashFull', { hash: meta.hash })}>
         sha256 {meta.hash.slice(0, 12)}
       </code>{' '}
@@ -29,7 +27,15 @@ export function PublicationBadge({ meta }: { meta: PublicationMeta }) {
  * Above the ranking of a published period: the badge and the toggle between
  * the published version (the default) and the current data.
  */
-export function PublicationBar({ meta, showing, onShow }: { meta: PublicationMeta; showing: 'published' | 'live'; onShow: (v: 'published' | 'live') => void }) {
+export function PublicationBar({
+  meta,
+  showing,
+  onShow,
+}: {
+  meta: PublicationMeta;
+  showing: 'published' | 'live';
+  onShow: (v: 'published' | 'live') => void;
+}) {
   const t = useTranslations('publications');
   return (
     <div className={`banner ${showing === 'published' ? 'banner-info' : 'banner-warn'} pub-bar`} data-testid="publication-bar">

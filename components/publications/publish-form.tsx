@@ -87,7 +87,9 @@ export function PublishForm({
       <summary>
         <strong>{correction ? t('publications.correctTitle', { id: supersedes }) : t('publications.publishTitle')}</strong>
       </summary>
-      <p className="small muted">{correction ? t('publications.correctHelp') : t('publications.publishHelp', { period: range, network: net, method })}</p>
+      <p className="small muted">
+        {correction ? t('publications.correctHelp') : t('publications.publishHelp', { period: range, network: net, method })}
+      </p>
       <form action={action} className="pub-form-fields">
         <input type="hidden" name="period" value={period.kind} />
         {period.kind === 'custom' ? (
@@ -103,7 +105,13 @@ export function PublishForm({
         {correction && <input type="hidden" name="supersedes" value={supersedes} />}
         <label className="field">
           <span>{t('publications.fields.title')}</span>
-          <input className="input" name="title" required maxLength={200} defaultValue={t('publications.defaultTitle', { period: range, network: net, method })} />
+          <input
+            className="input"
+            name="title"
+            required
+            maxLength={200}
+            defaultValue={t('publications.defaultTitle', { period: range, network: net, method })}
+          />
         </label>
         <label className="field">
           <span>{t('publications.fields.comment')}</span>

@@ -9,7 +9,15 @@ import { Podium } from '@/components/ranking/podium';
 import { IneligibleTable, RankingTable } from '@/components/ranking/ranking-table';
 
 /** The rows of a publication: its podium and table, sorted on the client. */
-export function PublishedTable({ data, ownBranchId, coordinator }: { data: PublishedRanking; ownBranchId: number | null; coordinator: boolean }) {
+export function PublishedTable({
+  data,
+  ownBranchId,
+  coordinator,
+}: {
+  data: PublishedRanking;
+  ownBranchId: number | null;
+  coordinator: boolean;
+}) {
   const t = useTranslations();
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'rank', dir: 'asc' });
   const p = data.publication;

@@ -55,10 +55,24 @@ export function PeriodFilter<S extends PeriodState>({
           </div>
           {state.period !== 'custom' && (
             <>
-              <button type="button" className="btn btn-small" onClick={() => step(-1)} disabled={!resolved} aria-label={t('period.prev')} title={t('period.prev')}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => step(-1)}
+                disabled={!resolved}
+                aria-label={t('period.prev')}
+                title={t('period.prev')}
+              >
                 ‹
               </button>
-              <button type="button" className="btn btn-small" onClick={() => step(1)} disabled={!resolved || (latestDay !== null && resolved.to >= latestDay)} aria-label={t('period.next')} title={t('period.next')}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => step(1)}
+                disabled={!resolved || (latestDay !== null && resolved.to >= latestDay)}
+                aria-label={t('period.next')}
+                title={t('period.next')}
+              >
                 ›
               </button>
             </>

@@ -36,7 +36,8 @@ function PodiumCard({ row, place, href, top }: { row: RankingRow; place: 1 | 2 |
         <TopClassBadge kind={top} />
       </div>
       <div>
-        <span className="podium-score">{formatFixed(row.score, locale, 1)}</span> <a href="/methodology" className="muted small" title={t('methodology')}>
+        <span className="podium-score">{formatFixed(row.score, locale, 1)}</span>{' '}
+        <a href="/methodology" className="muted small" title={t('methodology')}>
           {t('scoreOf')}
         </a>
       </div>
@@ -71,7 +72,12 @@ export function Podium({ data, hrefFor }: { data: RankingResponse; hrefFor: (row
         <h2 id="podium-h">{t('podium')}</h2>
         <div className="podium-badges">
           {rb.status === 'contested' ? (
-            <Tip id="contested-tip" label={`${weightsText}: ${t('contestedHelp', { delta, names: names || '—' })}`} tip={t('contestedHelp', { delta, names: names || '—' })} align="right">
+            <Tip
+              id="contested-tip"
+              label={`${weightsText}: ${t('contestedHelp', { delta, names: names || '—' })}`}
+              tip={t('contestedHelp', { delta, names: names || '—' })}
+              align="right"
+            >
               <span className="badge badge-warn" data-testid="contested">
                 <span aria-hidden="true">⚠</span> {weightsText}
               </span>

@@ -19,7 +19,23 @@ import { RankRange, TopClassBadge, topClassOf } from './uncertainty-note';
 const comp = (row: RankingRow, id: ComponentId): ComponentValue | undefined => row.detail?.components.find((c) => c.id === id);
 const compValue = (row: RankingRow, id: ComponentId) => comp(row, id)?.value ?? null;
 
-function SortHeader({ col, label, sort, dir, onSort, num, extra }: { col: SortKey; label: string; sort: SortKey; dir: SortDir; onSort: (k: SortKey) => void; num?: boolean; extra?: ReactNode }) {
+function SortHeader({
+  col,
+  label,
+  sort,
+  dir,
+  onSort,
+  num,
+  extra,
+}: {
+  col: SortKey;
+  label: string;
+  sort: SortKey;
+  dir: SortDir;
+  onSort: (k: SortKey) => void;
+  num?: boolean;
+  extra?: ReactNode;
+}) {
   const t = useTranslations('ranking');
   const active = sort === col;
   return (
@@ -93,11 +109,26 @@ export interface TableProps {
   targetsMet?: Record<string, { met: number; of: number }>;
 }
 
-export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColumns, hrefFor, caption, engagement = 'by_views', activityCap, uncertainty, targetsMet }: TableProps) {
+export function RankingTable({
+  rows,
+  sort,
+  dir,
+  onSort,
+  ownBranchId,
+  detailColumns,
+  hrefFor,
+  caption,
+  engagement = 'by_views',
+  activityCap,
+  uncertainty,
+  targetsMet,
+}: TableProps) {
   const t = useTranslations();
   const locale = useLocale();
   const sorted = sortRows(rows, sort, dir, locale);
-  const h = (col: SortKey, label: string, num = true, extra?: ReactNode) => <SortHeader col={col} label={label} sort={sort} dir={dir} onSort={onSort} num={num} extra={extra} />;
+  const h = (col: SortKey, label: string, num = true, extra?: ReactNode) => (
+    <SortHeader col={col} label={label} sort={sort} dir={dir} onSort={onSort} num={num} extra={extra} />
+  );
   const notMeasured = t('missing.notMeasured');
   const showTargets = targetsMet !== undefined && Object.keys(targetsMet).length > 0;
   return (
@@ -109,7 +140,14 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
             {h('rank', t('ranking.cols.rank'))}
             {detailColumns && h('change', t('ranking.cols.change'))}
             {h('branch', t('ranking.cols.branch'), false)}
-            {h('score', t('ranking.cols.score'), true, <a href="/methodology" className="info-link" aria-label={t('ranking.methodology')} title={t('ranking.methodology')}>?</a>)}
+            {h(
+              'score',
+              t('ranking.cols.score'),
+              true,
+              <a href="/methodology" className="info-link" aria-label={t('ranking.methodology')} title={t('ranking.methodology')}>
+                ?
+              </a>,
+            )}
             {showTargets && (
               <th scope="col" className="num">
                 <Tip id="targets-met" label={t('targets.metHint')} tip={t('targets.metHint')} align="right">
@@ -122,7 +160,23 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
                 {h('followers', t('ranking.cols.followers'))}
                 {h('views', t('ranking.cols.views'))}
                 {h('er', engagement === 'by_followers' ? t('ranking.cols.erByFollowers') : t('ranking.cols.er'))}
-                {h('posts', t('ranking.cols.posts'), true, activityCap ? <Tip id="posts-cap" label={t('ranking.postsTitle', { cap: activityCap })} tip={t('ranking.postsTitle', { cap: activityCap })} align="right"><span className="info-link" aria-hidden="true">i</span></Tip> : undefined)}
+                {h(
+                  'posts',
+                  t('ranking.cols.posts'),
+                  true,
+                  activityCap ? (
+                    <Tip
+                      id="posts-cap"
+                      label={t('ranking.postsTitle', { cap: activityCap })}
+                      tip={t('ranking.postsTitle', { cap: activityCap })}
+                      align="right"
+                    >
+                      <span className="info-link" aria-hidden="true">
+                        i
+                      </span>
+                    </Tip>
+                  ) : undefined,
+                )}
                 {h('coverage', t('ranking.cols.coverage'))}
                 {h('flags', t('ranking.cols.flags'), false)}
               </>
@@ -161,13 +215,25 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
                 {detailColumns && (
                   <>
                     <td className="num">
-                      <Num value={compValue(row, 'followers_per_100k')} kind="integer" missing={row.detail ? notMeasured : t('missing.hidden')} />
+                      <Num
+                        value={compValue(row, 'followers_per_100k')}
+                        kind="integer"
+                        missing={row.detail ? notMeasured : t('missing.hidden')}
+                      />
                     </td>
                     <td className="num">
-                      <Num value={compValue(row, 'views_per_100k')} kind="integer" missing={row.detail ? notMeasured : t('missing.hidden')} />
+                      <Num
+                        value={compValue(row, 'views_per_100k')}
+                        kind="integer"
+                        missing={row.detail ? notMeasured : t('missing.hidden')}
+                      />
                     </td>
                     <td className="num">
-                      <Num value={compValue(row, 'engagement_rate')} kind="percent" missing={row.detail ? notMeasured : t('missing.hidden')} />
+                      <Num
+                        value={compValue(row, 'engagement_rate')}
+                        kind="percent"
+                        missing={row.detail ? notMeasured : t('missing.hidden')}
+                      />
                     </td>
                     <td className="num">
                       <Num value={row.figures?.postsPerWeek ?? null} missing={row.detail ? notMeasured : t('missing.hidden')} />
@@ -189,7 +255,15 @@ export function RankingTable({ rows, sort, dir, onSort, ownBranchId, detailColum
   );
 }
 
-export function IneligibleTable({ rows, ownBranchId, hrefFor }: { rows: RankingRow[]; ownBranchId: number | null; hrefFor: (row: RankingRow) => string | null }) {
+export function IneligibleTable({
+  rows,
+  ownBranchId,
+  hrefFor,
+}: {
+  rows: RankingRow[];
+  ownBranchId: number | null;
+  hrefFor: (row: RankingRow) => string | null;
+}) {
   const t = useTranslations();
   const locale = useLocale();
   const { ineligible } = useRankingTexts();

@@ -12,7 +12,15 @@ import { useCurrentPublication, useRankings } from '@/lib/query/hooks';
 import type { PublishedRanking } from '@/lib/publications/schema';
 import { PublicationBar } from '@/components/publications/publication-bar';
 import { PublishForm, PublishJump } from '@/components/publications/publish-form';
-import { defaultDir, parseRankingState, periodSearch, rankingQuery, rankingSearch, type RankingState, type SortKey } from '@/lib/query/url-state';
+import {
+  defaultDir,
+  parseRankingState,
+  periodSearch,
+  rankingQuery,
+  rankingSearch,
+  type RankingState,
+  type SortKey,
+} from '@/lib/query/url-state';
 import { COMPONENT_IDS } from '@/lib/ranking/component-ids';
 import { ErrorState, EmptyState } from '@/components/ui/states';
 import { ExportMenu } from '@/components/export/export-menu';
@@ -41,7 +49,16 @@ export interface RankingViewProps {
 }
 
 /** The home page below the title: filters, podium, table. State lives in the URL. */
-export function RankingView({ initial, initialSearch, ownBranchId, coordinator, nowIso, canPack = false, initialPublished, canPublish = false }: RankingViewProps) {
+export function RankingView({
+  initial,
+  initialSearch,
+  ownBranchId,
+  coordinator,
+  nowIso,
+  canPack = false,
+  initialPublished,
+  canPublish = false,
+}: RankingViewProps) {
   const t = useTranslations();
   const locale = useLocale();
   const params = useSearchParams();
@@ -95,7 +112,11 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
       </div>
 
       {published && !pub.isPending && (
-        <PublicationBar meta={published.publication} showing={showing} onShow={(v) => setState({ ...state, view: v === 'live' ? 'live' : undefined })} />
+        <PublicationBar
+          meta={published.publication}
+          showing={showing}
+          onShow={(v) => setState({ ...state, view: v === 'live' ? 'live' : undefined })}
+        />
       )}
       {data && (
         <p className="page-sub" data-testid="period-label">
@@ -104,7 +125,9 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
           {state.network === 'all' ? t('filters.allNetworks') : t(`networks.${state.network}`)}
           {' · '}
           {t('period.vsPrevious', { range: formatRange(data.previousPeriod.from, data.previousPeriod.to, locale) })}
-          {data.freshness.asOf < data.period.to && data.freshness.asOf >= data.period.from && <> · {t('period.running', { day: formatDay(data.freshness.asOf, locale) })}</>}
+          {data.freshness.asOf < data.period.to && data.freshness.asOf >= data.period.from && (
+            <> · {t('period.running', { day: formatDay(data.freshness.asOf, locale) })}</>
+          )}
           {' · '}
           <a href="/methodology">
             {t('ranking.methodology')} ({data.method.label})
@@ -151,9 +174,11 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
                 <a href={hrefFor(ownRow) ?? '#'}>
                   <strong>{locale === 'en' ? ownRow.branch.nameEn : ownRow.branch.name}</strong>
                 </a>{' '}
-                — {ownRow.eligible && ownRow.rank !== null ? (
+                —{' '}
+                {ownRow.eligible && ownRow.rank !== null ? (
                   <>
-                    {t('ranking.place', { place: ownRow.rank })} <RankRange range={ownRow.rankRange} />, {t('ranking.score').toLowerCase()} {formatFixed(ownRow.score, locale, 1)}
+                    {t('ranking.place', { place: ownRow.rank })} <RankRange range={ownRow.rankRange} />, {t('ranking.score').toLowerCase()}{' '}
+                    {formatFixed(ownRow.score, locale, 1)}
                   </>
                 ) : (
                   t('ranking.ineligible')
@@ -178,7 +203,9 @@ export function RankingView({ initial, initialSearch, ownBranchId, coordinator, 
               <section className="section" aria-labelledby="table-h">
                 <div className="section-head">
                   <h2 id="table-h">{t('ranking.table')}</h2>
-                  <span className="small muted">{t('ranking.tableCaption', { period, eligible: data.counts.eligible, total: data.counts.branches })}</span>
+                  <span className="small muted">
+                    {t('ranking.tableCaption', { period, eligible: data.counts.eligible, total: data.counts.branches })}
+                  </span>
                 </div>
                 {state.district && <p className="small muted">{t('ranking.districtNote')}</p>}
                 {detailColumns && (

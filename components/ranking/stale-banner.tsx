@@ -5,7 +5,15 @@ import Link from 'next/link';
 import { formatDay, formatRelative } from '@/lib/format/date';
 
 /** Shown when the newest data is older than two days (yesterday's data is normal). */
-export function StaleBanner({ lastDataDay, nowIso, thresholdHours = 72 }: { lastDataDay: string | null; nowIso: string; thresholdHours?: number }) {
+export function StaleBanner({
+  lastDataDay,
+  nowIso,
+  thresholdHours = 72,
+}: {
+  lastDataDay: string | null;
+  nowIso: string;
+  thresholdHours?: number;
+}) {
   const t = useTranslations('stale');
   const locale = useLocale();
   // "now" comes from the server render, so server and client agree (no layout shift).

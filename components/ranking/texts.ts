@@ -15,7 +15,8 @@ export function useRankingTexts() {
   const reason = (h: Headline | null | undefined): string => {
     if (!h) return t('ranking.noReason');
     const component = t(`components.${h.component}`);
-    if (h.ratio !== null && Number.isFinite(h.ratio) && h.ratio > 0) return t('ranking.reason', { component, ratio: formatRatio(h.ratio, locale) });
+    if (h.ratio !== null && Number.isFinite(h.ratio) && h.ratio > 0)
+      return t('ranking.reason', { component, ratio: formatRatio(h.ratio, locale) });
     if (h.percentile !== null) return t('ranking.reasonPercentile', { component, pct: formatShare(h.percentile / 100, locale) });
     return component;
   };

@@ -11,7 +11,15 @@ import { daysInclusive, maxDay, minDay } from '@/lib/ranking/period';
  * against the method's coverage rule) and links to the nearest period of the
  * same kind that has a ranking.
  */
-export function UnrankedNotice({ data, hrefFor, onOpen }: { data: RankingResponse; hrefFor: (p: PeriodDto) => string; onOpen: (p: PeriodDto) => void }) {
+export function UnrankedNotice({
+  data,
+  hrefFor,
+  onOpen,
+}: {
+  data: RankingResponse;
+  hrefFor: (p: PeriodDto) => string;
+  onOpen: (p: PeriodDto) => void;
+}) {
   const t = useTranslations();
   const locale = useLocale();
   const u = data.unranked;
@@ -30,7 +38,12 @@ export function UnrankedNotice({ data, hrefFor, onOpen }: { data: RankingRespons
         {u.daysWithData === 0
           ? t('ranking.unrankedNoData')
           : elapsed > 0 && u.daysWithData / elapsed < u.minCoverage
-            ? t('ranking.unrankedCoverage', { withData: u.daysWithData, days: elapsed, share, range: formatRange(maxDay(p.from, u.firstDataDay ?? p.from), minDay(p.to, last ?? p.to), locale) })
+            ? t('ranking.unrankedCoverage', {
+                withData: u.daysWithData,
+                days: elapsed,
+                share,
+                range: formatRange(maxDay(p.from, u.firstDataDay ?? p.from), minDay(p.to, last ?? p.to), locale),
+              })
             : t('ranking.unrankedRules', { share })}
       </span>
       {alt ? (

@@ -7,7 +7,17 @@ import { canManageTargets } from '@/lib/targets/store';
 import { TargetTable } from './target-table';
 
 /** The branch page's targets: those whose period overlaps the one shown; read-only for coordinators. */
-export async function BranchTargets({ db, viewer, branch, period }: { db: DB; viewer: Viewer; branch: { id: number; slug: string }; period: { from: string; to: string } }) {
+export async function BranchTargets({
+  db,
+  viewer,
+  branch,
+  period,
+}: {
+  db: DB;
+  viewer: Viewer;
+  branch: { id: number; slug: string };
+  period: { from: string; to: string };
+}) {
   const t = await getTranslations('targets');
   const targets = await withProgress(db, viewer, await listTargets(db, viewer, { branchId: branch.id, overlaps: period }));
   const canEdit = canManageTargets(viewer);

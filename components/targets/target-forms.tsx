@@ -34,11 +34,27 @@ function Outcome({ state, done }: { state: TargetActionResult; done: string }) {
   );
 }
 
-function Form({ action, submit, done, children, inline = false }: { action: Action; submit: string; done: (s: TargetActionResult) => string; children: ReactNode; inline?: boolean }) {
+function Form({
+  action,
+  submit,
+  done,
+  children,
+  inline = false,
+}: {
+  action: Action;
+  submit: string;
+  done: (s: TargetActionResult) => string;
+  children: ReactNode;
+  inline?: boolean;
+}) {
   const t = useTranslations('targets');
   const [state, formAction, pending] = useActionState(action, { ok: true } as TargetActionResult);
   return (
-    <form action={formAction} className={inline ? undefined : 'target-form'} style={{ display: inline ? 'inline-flex' : 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-end', margin: inline ? 0 : '8px 0' }}>
+    <form
+      action={formAction}
+      className={inline ? undefined : 'target-form'}
+      style={{ display: inline ? 'inline-flex' : 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-end', margin: inline ? 0 : '8px 0' }}
+    >
       {children}
       <button type="submit" disabled={pending}>
         {pending ? t('saving') : submit}
@@ -59,7 +75,19 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function TargetForm({ action, branches, defaultBranch, defaultFrom, defaultTo }: { action: Action; branches: { slug: string; name: string }[]; defaultBranch?: string; defaultFrom: string; defaultTo: string }) {
+export function TargetForm({
+  action,
+  branches,
+  defaultBranch,
+  defaultFrom,
+  defaultTo,
+}: {
+  action: Action;
+  branches: { slug: string; name: string }[];
+  defaultBranch?: string;
+  defaultFrom: string;
+  defaultTo: string;
+}) {
   const t = useTranslations('targets');
   return (
     <Form action={action} submit={t('save')} done={() => t('saved')}>

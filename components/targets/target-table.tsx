@@ -33,9 +33,15 @@ export async function TargetTable({
             {branchName && <th scope="col">{t('col.branch')}</th>}
             <th scope="col">{t('col.metric')}</th>
             <th scope="col">{t('col.period')}</th>
-            <th scope="col" className="num">{t('col.target')}</th>
-            <th scope="col" className="num">{t('col.current')}</th>
-            <th scope="col" className="num">{t('col.projected')}</th>
+            <th scope="col" className="num">
+              {t('col.target')}
+            </th>
+            <th scope="col" className="num">
+              {t('col.current')}
+            </th>
+            <th scope="col" className="num">
+              {t('col.projected')}
+            </th>
             <th scope="col">{t('col.status')}</th>
             {actions && <th scope="col">{t('col.actions')}</th>}
           </tr>
@@ -52,16 +58,28 @@ export async function TargetTable({
                 </td>
                 <td>
                   {formatRange(x.from, x.to, locale)}
-                  {p.elapsedDays > 0 && !p.finished && <div className="small muted">{t('daysOf', { elapsed: p.elapsedDays, total: p.totalDays })}</div>}
+                  {p.elapsedDays > 0 && !p.finished && (
+                    <div className="small muted">{t('daysOf', { elapsed: p.elapsedDays, total: p.totalDays })}</div>
+                  )}
                 </td>
                 <td className="num">{num(x, x.value)}</td>
                 <td className="num">
                   {num(x, p.current)}
-                  {p.percentOfTarget !== null && <div className="small muted">{t('ofTarget', { pct: `${formatNumber(p.percentOfTarget, locale, 0)} %` })}</div>}
+                  {p.percentOfTarget !== null && (
+                    <div className="small muted">{t('ofTarget', { pct: `${formatNumber(p.percentOfTarget, locale, 0)} %` })}</div>
+                  )}
                 </td>
                 <td className="num">{p.finished ? '—' : num(x, p.projected)}</td>
                 <td>
-                  <span className={p.status === 'met' || p.status === 'onTrack' ? 'chg chg-up' : p.status === 'missed' || p.status === 'behind' ? 'chg chg-down' : 'muted'}>
+                  <span
+                    className={
+                      p.status === 'met' || p.status === 'onTrack'
+                        ? 'chg chg-up'
+                        : p.status === 'missed' || p.status === 'behind'
+                          ? 'chg chg-down'
+                          : 'muted'
+                    }
+                  >
                     {t(`status.${p.status}`)}
                   </span>
                   {x.asOf && p.elapsedDays > 0 && !p.finished && <div className="small muted">{formatDay(x.asOf, locale)}</div>}

@@ -68,11 +68,7 @@ export function PctChange({
   const cls = d === 'flat' ? 'chg-flat' : good ? 'chg-up' : 'chg-down';
   const arrow = d === 'up' ? '▲' : d === 'down' ? '▼' : '•';
   const text =
-    unit === 'pct'
-      ? formatChangePct(shown, locale)
-      : unit === 'pp'
-        ? formatPointsChange(shown, locale)
-        : formatSigned(shown, locale, 0);
+    unit === 'pct' ? formatChangePct(shown, locale) : unit === 'pp' ? formatPointsChange(shown, locale) : formatSigned(shown, locale, 0);
   return (
     <span className={`chg ${cls}`}>
       <span aria-hidden="true">{arrow}</span> {text}

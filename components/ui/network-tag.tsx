@@ -4,7 +4,16 @@ import { useTranslations } from 'next-intl';
 import { NETWORK_COLORS, type Network } from '@/lib/networks';
 
 // Colour plus a letter mark and the name: never colour alone.
-export const NETWORK_MARKS: Record<Network, string> = { vk: 'VK', ok: 'OK', telegram: 'TG', max: 'MX', youtube: 'YT', rutube: 'RT', website: 'W', dzen: 'DZ' };
+export const NETWORK_MARKS: Record<Network, string> = {
+  vk: 'VK',
+  ok: 'OK',
+  telegram: 'TG',
+  max: 'MX',
+  youtube: 'YT',
+  rutube: 'RT',
+  website: 'W',
+  dzen: 'DZ',
+};
 
 export function NetworkMark({ network }: { network: Network }) {
   return (

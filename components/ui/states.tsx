@@ -3,7 +3,17 @@
 import { useTranslations } from 'next-intl';
 import type { CSSProperties, ReactNode } from 'react';
 
-export function Skeleton({ width = '100%', height = '1em', style, className }: { width?: string | number; height?: string | number; style?: CSSProperties; className?: string }) {
+export function Skeleton({
+  width = '100%',
+  height = '1em',
+  style,
+  className,
+}: {
+  width?: string | number;
+  height?: string | number;
+  style?: CSSProperties;
+  className?: string;
+}) {
   return <span aria-hidden="true" className={`skeleton ${className ?? ''}`} style={{ display: 'block', width, height, ...style }} />;
 }
 

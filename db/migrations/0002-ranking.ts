@@ -142,8 +142,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       delete from ranking_snapshot;
       return null;
     end $$`.execute(db);
-  await sql`create trigger branch_ranking_stale after insert or update or delete on branch for each statement execute function ranking_snapshot_drop_all()`.execute(db);
-  await sql`create trigger account_ranking_stale after insert or update or delete on account for each statement execute function ranking_snapshot_drop_all()`.execute(db);
+  await sql`create trigger branch_ranking_stale after insert or update or delete on branch for each statement execute function ranking_snapshot_drop_all()`.execute(
+    db,
+  );
+  await sql`create trigger account_ranking_stale after insert or update or delete on account for each statement execute function ranking_snapshot_drop_all()`.execute(
+    db,
+  );
 
   await sql`
     insert into ranking_method (key, version, definition, notes, published_by)

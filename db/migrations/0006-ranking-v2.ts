@@ -79,7 +79,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end $$`.execute(db);
 
   for (const s of ['ins', 'upd', 'del']) {
-    const ref = s === 'ins' ? 'new table as new_rows' : s === 'del' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
+    const ref =
+      s === 'ins' ? 'new table as new_rows' : s === 'del' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
     const ev = s === 'ins' ? 'insert' : s === 'del' ? 'delete' : 'update';
     await sql
       .raw(
@@ -90,7 +91,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   for (const [m, notes] of [
     [PODIUM_V1, 'Default method (DESIGN.md)'],
-    [PODIUM_V2, 'No figure from data gaps, followers carried in, Telegram reactions, site visits from social networks and messengers (issue #12)'],
+    [
+      PODIUM_V2,
+      'No figure from data gaps, followers carried in, Telegram reactions, site visits from social networks and messengers (issue #12)',
+    ],
   ] as const) {
     await sql`
       insert into ranking_method (key, version, definition, notes, published_by)

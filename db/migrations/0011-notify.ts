@@ -81,7 +81,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['notify_outbox', 'notify_event', 'notify_state', 'notify_link_code', 'notify_telegram_link', 'notify_follow', 'notify_pref', 'notify_setting']) {
+  for (const t of [
+    'notify_outbox',
+    'notify_event',
+    'notify_state',
+    'notify_link_code',
+    'notify_telegram_link',
+    'notify_follow',
+    'notify_pref',
+    'notify_setting',
+  ]) {
     await sql`drop table if exists ${sql.table(t)}`.execute(db);
   }
 }

@@ -23,6 +23,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table post_day drop column if exists reactions_margin, drop column if exists paid_stars, drop column if exists paid_stars_margin`.execute(db);
+  await sql`alter table post_day drop column if exists reactions_margin, drop column if exists paid_stars, drop column if exists paid_stars_margin`.execute(
+    db,
+  );
   await sql`drop table if exists rate_slot`.execute(db);
 }

@@ -123,7 +123,8 @@ export function parseAccountInput(raw: string, network?: Network): ParseResult {
   const check = (r: ParseResult): ParseResult =>
     r.ok && network && r.account.network !== network ? fail('urlWrongNetwork', { found: r.account.network, network }) : r;
 
-  if (host === 'vk.com' || host === 'vk.ru') return check(parts.length === 1 ? vk(parts[0]) : fail('urlExpected', { form: 'vk.com/<page>' }));
+  if (host === 'vk.com' || host === 'vk.ru')
+    return check(parts.length === 1 ? vk(parts[0]) : fail('urlExpected', { form: 'vk.com/<page>' }));
   if (host === 't.me' || host === 'telegram.me') {
     if (parts[0] === 's' && parts[1]) return check(telegram(parts[1]));
     return check(parts.length >= 1 ? telegram(parts[0]) : fail('urlExpected', { form: 't.me/<channel>' }));
@@ -132,17 +133,26 @@ export function parseAccountInput(raw: string, network?: Network): ParseResult {
     if (parts[0] === 'join') return check(parts[1] ? maxJoin(parts[1]) : fail('urlExpected', { form: 'max.ru/join/<code>' }));
     return check(parts.length === 1 ? max(parts[0]) : fail('urlExpected', { form: 'max.ru/<channel>' }));
   }
-  if (host === 'ok.ru') return check(parts[0] === 'group' && parts[1] ? okGroup(parts[1]) : fail('urlExpected', { form: 'ok.ru/group/<id>' }));
+  if (host === 'ok.ru')
+    return check(parts[0] === 'group' && parts[1] ? okGroup(parts[1]) : fail('urlExpected', { form: 'ok.ru/group/<id>' }));
   if (host === 'youtube.com') {
     if (parts[0]?.startsWith('@')) return check(ytHandle(parts[0].slice(1)));
     if (parts[0] === 'channel' && parts[1]) return check(ytChannel(parts[1]));
     return fail('urlExpected', { form: 'youtube.com/@<handle>, youtube.com/channel/<id>' });
   }
-  if (host === 'rutube.ru') return check(parts[0] === 'channel' && parts[1] ? rutube(parts[1]) : fail('urlExpected', { form: 'rutube.ru/channel/<id>' }));
+  if (host === 'rutube.ru')
+    return check(parts[0] === 'channel' && parts[1] ? rutube(parts[1]) : fail('urlExpected', { form: 'rutube.ru/channel/<id>' }));
   if (host === 'dzen.ru') {
     if (!parts[0]) return fail('urlExpected', { form: 'dzen.ru/<channel>' });
     const n = parts[0] === 'id' && parts[1] ? parts[1] : parts[0];
-    return check(ok({ network: 'dzen', externalId: n.toLowerCase(), handle: n.toLowerCase(), url: `https://dzen.ru/${parts[0] === 'id' ? `id/${n}` : n}` }));
+    return check(
+      ok({
+        network: 'dzen',
+        externalId: n.toLowerCase(),
+        handle: n.toLowerCase(),
+        url: `https://dzen.ru/${parts[0] === 'id' ? `id/${n}` : n}`,
+      }),
+    );
   }
   // Anything else is the branch's own website.
   if (network && network !== 'website') return fail('urlNotNetwork', { network });

@@ -44,7 +44,8 @@ export interface AddAccountInput {
 export async function addAccount(ctx: AdminContext, a: AddAccountInput): Promise<number> {
   let network: Network | undefined;
   if (a.network) {
-    if (!(NETWORKS as readonly string[]).includes(a.network)) throw refuse('network', 'unknownNetwork', { network: excerpt(a.network), networks: NETWORKS.join(', ') });
+    if (!(NETWORKS as readonly string[]).includes(a.network))
+      throw refuse('network', 'unknownNetwork', { network: excerpt(a.network), networks: NETWORKS.join(', ') });
     network = a.network as Network;
   }
   const parsed = parseAccountInput(a.input, network);

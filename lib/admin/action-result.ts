@@ -22,7 +22,18 @@ export interface ActionResult {
   preview?: MethodPreview;
 }
 
-export const OUTCOME_KEYS = ['done', 'signInRequired', 'forbidden', 'sessionsEnded', 'methodSwitched', 'methodInEffect', 'methodPublished', 'passwordsDiffer', 'setupClosed', 'methodPreviewed'] as const;
+export const OUTCOME_KEYS = [
+  'done',
+  'signInRequired',
+  'forbidden',
+  'sessionsEnded',
+  'methodSwitched',
+  'methodInEffect',
+  'methodPublished',
+  'passwordsDiffer',
+  'setupClosed',
+  'methodPreviewed',
+] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 
 export const initialResult: ActionResult = { ok: true };

@@ -6,10 +6,17 @@ import { issueSay } from './errors';
 
 // Custom messages are keys of `adminErrors` (lib/admin/errors.ts).
 export const branchInputSchema = z.object({
-  slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'slugFormat'),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'slugFormat'),
   name: z.string().trim().min(1).max(200),
   name_en: z.string().trim().min(1).max(200),
-  region_code: z.string().trim().toUpperCase().regex(/^RU-[A-Z]{2,3}$/, 'regionFormat'),
+  region_code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^RU-[A-Z]{2,3}$/, 'regionFormat'),
   federal_district: z.enum(FEDERAL_DISTRICTS),
   // The column is a 4-byte integer; a larger number is a typo, not a region.
   population: z.number().int().positive().max(2_147_483_647).nullable(),
@@ -31,10 +38,16 @@ export async function listAllBranches(ctx: Pick<AdminContext, 'db'>) {
 }
 
 async function ensureUnique(ctx: AdminContext, b: BranchInput, exceptId?: number) {
-  let q = ctx.db.selectFrom('branch').select(['slug', 'region_code']).where((eb) => eb.or([eb('slug', '=', b.slug), eb('region_code', '=', b.region_code)]));
+  let q = ctx.db
+    .selectFrom('branch')
+    .select(['slug', 'region_code'])
+    .where((eb) => eb.or([eb('slug', '=', b.slug), eb('region_code', '=', b.region_code)]));
   if (exceptId) q = q.where('id', '<>', exceptId);
   const clash = await q.executeTakeFirst();
-  if (clash) throw clash.slug === b.slug ? refuse('slug', 'slugTaken', { slug: b.slug }) : refuse('region_code', 'regionTaken', { region: b.region_code });
+  if (clash)
+    throw clash.slug === b.slug
+      ? refuse('slug', 'slugTaken', { slug: b.slug })
+      : refuse('region_code', 'regionTaken', { region: b.region_code });
 }
 
 export async function createBranch(ctx: AdminContext, input: unknown): Promise<number> {
@@ -52,7 +65,9 @@ export async function updateBranch(ctx: AdminContext, id: number, input: unknown
   await ensureUnique(ctx, b, id);
   await ctx.db.updateTable('branch').set(b).where('id', '=', id).execute();
   const changed = Object.fromEntries(
-    Object.entries(b).filter(([k, v]) => (before as Record<string, unknown>)[k] !== v).map(([k, v]) => [k, { from: (before as Record<string, unknown>)[k], to: v }]),
+    Object.entries(b)
+      .filter(([k, v]) => (before as Record<string, unknown>)[k] !== v)
+      .map(([k, v]) => [k, { from: (before as Record<string, unknown>)[k], to: v }]),
   );
   await audit(ctx, 'branch.update', b.slug, changed);
 }

@@ -73,6 +73,11 @@ export async function deleteBreak(ctx: AdminContext, id: number): Promise<void> 
     const before = await ownBreak({ ...ctx, db: trx }, id);
     await trx.deleteFrom('platform_break').where('id', '=', id).where('builtin_key', 'is', null).execute();
     await dropBreakSensitiveSnapshots({ ...ctx, db: trx });
-    await audit({ ...ctx, db: trx }, 'break.delete', `break-${id}`, { from: before.starts_on, to: before.ends_on, network: before.network, note: before.note });
+    await audit({ ...ctx, db: trx }, 'break.delete', `break-${id}`, {
+      from: before.starts_on,
+      to: before.ends_on,
+      network: before.network,
+      note: before.note,
+    });
   });
 }

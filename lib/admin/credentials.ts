@@ -86,7 +86,8 @@ export function parseCredentialConfig(text: string | string[] | undefined): Reco
 }
 
 export async function addCredential(ctx: AdminContext, key: Buffer, c: AddCredentialInput): Promise<number> {
-  if (!(NETWORKS as readonly string[]).includes(c.network)) throw refuse('network', 'unknownNetwork', { network: excerpt(c.network), networks: NETWORKS.join(', ') });
+  if (!(NETWORKS as readonly string[]).includes(c.network))
+    throw refuse('network', 'unknownNetwork', { network: excerpt(c.network), networks: NETWORKS.join(', ') });
   const label = c.label.trim();
   if (!label || label.length > 200) throw refuse('label', 'labelRequired');
   const token = validateToken(c.token);
@@ -113,7 +114,14 @@ export async function replaceCredentialToken(ctx: AdminContext, key: Buffer, id:
   const enc = encryptSecret(t, key);
   const r = await ctx.db
     .updateTable('credential')
-    .set({ secret_ciphertext: enc.ciphertext, secret_iv: enc.iv, secret_tag: enc.tag, key_version: enc.keyVersion, status: 'valid', last_error: null })
+    .set({
+      secret_ciphertext: enc.ciphertext,
+      secret_iv: enc.iv,
+      secret_tag: enc.tag,
+      key_version: enc.keyVersion,
+      status: 'valid',
+      last_error: null,
+    })
     .where('id', '=', id)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) throw refuse('credential', 'noCredential');

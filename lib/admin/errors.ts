@@ -28,7 +28,8 @@ function isKey(k: string): k is AdminErrorKey {
 export function adminErrorText(locale: AppLocale, say: AdminErrorSay): string {
   const values: AdminErrorValues = { ...say.values };
   const field = values.field;
-  if (typeof field === 'string' && Object.hasOwn(FIELDS[locale], field)) values.field = FIELDS[locale][field as keyof typeof en.adminFields];
+  if (typeof field === 'string' && Object.hasOwn(FIELDS[locale], field))
+    values.field = FIELDS[locale][field as keyof typeof en.adminFields];
   return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'adminErrors' })(say.key, values);
 }
 
@@ -41,7 +42,9 @@ export function issueSay(issue: z.core.$ZodIssue, field: string): AdminErrorSay 
   if (isKey(issue.message)) return { key: issue.message, values: { field } };
   if (issue.code === 'too_big') {
     const max = String(issue.maximum);
-    return issue.origin === 'string' ? { key: 'tooLong', values: { field, max: Number(issue.maximum) } } : { key: 'tooLarge', values: { field, max } };
+    return issue.origin === 'string'
+      ? { key: 'tooLong', values: { field, max: Number(issue.maximum) } }
+      : { key: 'tooLarge', values: { field, max } };
   }
   if (issue.code === 'too_small') {
     if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { key: 'required', values: { field } };

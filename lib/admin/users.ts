@@ -33,7 +33,8 @@ async function userById(ctx: AdminContext, id: string) {
 function rethrow(e: unknown, email = ''): never {
   if (!(e instanceof UserInputError)) throw e;
   if (e.field === 'password') throw refuse('password', 'passwordLength', { min: MIN_PASSWORD_LENGTH, max: 128 });
-  if (e.field === 'email' && /already exists/.test(e.message)) throw refuse('email', 'emailTaken', { email: excerpt(email.trim().toLowerCase()) });
+  if (e.field === 'email' && /already exists/.test(e.message))
+    throw refuse('email', 'emailTaken', { email: excerpt(email.trim().toLowerCase()) });
   if (e.field === 'branch') throw refuse('branch', /coordinator/i.test(e.message) ? 'coordinatorBranch' : 'noBranch');
   throw refuse(e.field, 'invalidValue');
 }

@@ -35,8 +35,13 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchPara
     const issue = result.error.issues[0];
     // Names and messages are clipped: a parameter name can be as long as the URL.
     const describe = (i: z.core.$ZodIssue) =>
-      i.code === 'unrecognized_keys' ? `Unknown parameter(s): ${clip(i.keys.join(', '))}` : `Invalid parameter "${i.path.length ? clip(i.path.join('.')) : '(query)'}": ${clip(i.message, 200)}`;
-    throw badRequest(describe(issue!), result.error.issues.slice(0, 10).map((i) => ({ path: clip(i.path.join('.')), message: describe(i) })));
+      i.code === 'unrecognized_keys'
+        ? `Unknown parameter(s): ${clip(i.keys.join(', '))}`
+        : `Invalid parameter "${i.path.length ? clip(i.path.join('.')) : '(query)'}": ${clip(i.message, 200)}`;
+    throw badRequest(
+      describe(issue!),
+      result.error.issues.slice(0, 10).map((i) => ({ path: clip(i.path.join('.')), message: describe(i) })),
+    );
   }
   return result.data;
 }
@@ -52,13 +57,13 @@ export function errorResponse(err: unknown): NextResponse {
   const problem = databaseInputProblem(err);
   if (problem) {
     console.warn('database refused client input', (err as { code?: string }).code, problem.field);
-    return NextResponse.json({ error: `Invalid parameter "${problem.field}": ${problem.message.slice(problem.field.length + 2)}` }, { status: 400 });
+    return NextResponse.json(
+      { error: `Invalid parameter "${problem.field}": ${problem.message.slice(problem.field.length + 2)}` },
+      { status: 400 },
+    );
   }
   if (isDatabaseUnavailable(err)) {
-    return NextResponse.json(
-      { error: 'The database is unavailable; try again shortly' },
-      { status: 503, headers: { 'Retry-After': '5' } },
-    );
+    return NextResponse.json({ error: 'The database is unavailable; try again shortly' }, { status: 503, headers: { 'Retry-After': '5' } });
   }
   console.error(err);
   return NextResponse.json({ error: 'Internal error' }, { status: 500 });

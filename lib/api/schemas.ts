@@ -64,7 +64,8 @@ function refinePeriod(q: { period: PeriodKind; date?: string; from?: string; to?
     }
   } else {
     if (q.date && !parseAnchor(q.date)) ctx.addIssue({ code: 'custom', path: ['date'], message: 'no such day, week, month or quarter' });
-    else if (q.date && !inYears(q.date.slice(0, 4))) ctx.addIssue({ code: 'custom', path: ['date'], message: `year must be between ${MIN_YEAR} and ${MAX_YEAR}` });
+    else if (q.date && !inYears(q.date.slice(0, 4)))
+      ctx.addIssue({ code: 'custom', path: ['date'], message: `year must be between ${MIN_YEAR} and ${MAX_YEAR}` });
     if (q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'only with period=custom' });
     if (q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'only with period=custom' });
   }
@@ -78,7 +79,10 @@ export const rankingsQuerySchema = z
     /** Filters rows to one federal district; ranks stay national. Empty = all. */
     district: z.union([federalDistrictSchema, z.literal('')]).optional(),
     /** A method version ("podium-v1"); default: the latest published. */
-    method: z.string().regex(/^[a-z0-9-]+-v\d+$/, 'expected a method version like podium-v1').optional(),
+    method: z
+      .string()
+      .regex(/^[a-z0-9-]+-v\d+$/, 'expected a method version like podium-v1')
+      .optional(),
   })
   .superRefine(refinePeriod);
 export type RankingsQuery = z.infer<typeof rankingsQuerySchema>;
@@ -88,7 +92,10 @@ export const summaryQuerySchema = z
   .strictObject({
     ...periodFields,
     network: networkScopeSchema.default('all'),
-    method: z.string().regex(/^[a-z0-9-]+-v\d+$/, 'expected a method version like podium-v1').optional(),
+    method: z
+      .string()
+      .regex(/^[a-z0-9-]+-v\d+$/, 'expected a method version like podium-v1')
+      .optional(),
   })
   .superRefine(refinePeriod);
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
@@ -124,7 +131,12 @@ export const compareQuerySchema = z
   .strictObject({
     branches: z
       .string()
-      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(branchSlugSchema).min(2, 'give 2 to 6 branch slugs').max(6, 'give 2 to 6 branch slugs'))
       .refine((a) => new Set(a).size === a.length, 'a branch is listed twice'),
     ...seriesFields,
@@ -143,7 +155,12 @@ export const compareViewQuerySchema = z
   .strictObject({
     branches: z
       .string()
-      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(branchSlugSchema).min(1, 'give 1 to 6 branch slugs').max(6, 'give 1 to 6 branch slugs'))
       .refine((a) => new Set(a).size === a.length, 'a branch is listed twice'),
     ...seriesFields,
@@ -278,9 +295,7 @@ export const robustnessSchema = z.object({
   /** Branches that enter the top three under some weight change. */
   challengers: z.array(branchRefSchema.extend({ scenarios: z.number().int() })),
   /** Only the scenarios that change the top three. */
-  scenarios: z.array(
-    z.object({ component: componentIdSchema, factor: z.number(), topThree: z.array(z.string()) }),
-  ),
+  scenarios: z.array(z.object({ component: componentIdSchema, factor: z.number(), topThree: z.array(z.string()) })),
   /** Data sensitivity; null when nothing is ranked. */
   data: dataSensitivitySchema.nullable(),
 });

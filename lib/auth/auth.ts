@@ -53,8 +53,7 @@ const signInThrottled = () =>
     code: 'SIGN_IN_THROTTLED',
   });
 
-const invalidCredentials = () =>
-  new APIError('UNAUTHORIZED', { message: 'Invalid email or password', code: 'INVALID_EMAIL_OR_PASSWORD' });
+const invalidCredentials = () => new APIError('UNAUTHORIZED', { message: 'Invalid email or password', code: 'INVALID_EMAIL_OR_PASSWORD' });
 
 /**
  * The better-auth instance: email + password, sessions in Postgres, our table
@@ -160,7 +159,12 @@ export function createAuth(db: Kysely<Database>, opts: CreateAuthOptions) {
         const refusal = await throttleRefusal(db, input.email, address, throttle);
         if (!refusal) return;
         // One answer whether the e-mail belongs to anyone: no "this account is locked".
-        await recordAudit(db, { action: 'auth.sign_in_failed', target: input.email, detail: { reason: 'throttled', rule: refusal }, ...requestOrigin(ctx.headers) });
+        await recordAudit(db, {
+          action: 'auth.sign_in_failed',
+          target: input.email,
+          detail: { reason: 'throttled', rule: refusal },
+          ...requestOrigin(ctx.headers),
+        });
         throw signInThrottled();
       }),
       after: createAuthMiddleware(async (ctx) => {

@@ -25,7 +25,11 @@ export function loadOrCreateAuthSecret(envSecret: string | undefined, dataDir: s
     return envSecret;
   }
   // Created exclusively and re-read, like the key file: lib/crypto/secrets.ts.
-  return loadOrCreateSecretFile(path.resolve(dataDir, 'auth.secret'), () => crypto.randomBytes(32).toString('base64url'), (s) => s.length >= 32);
+  return loadOrCreateSecretFile(
+    path.resolve(dataDir, 'auth.secret'),
+    () => crypto.randomBytes(32).toString('base64url'),
+    (s) => s.length >= 32,
+  );
 }
 
 export function authSecret(): string {
@@ -42,7 +46,10 @@ export function authBaseUrl(): string {
 /** Origins allowed to post to the auth endpoints (CSRF check). */
 export function trustedOrigins(baseUrl: string): string[] {
   const port = process.env.PORT || 3000;
-  const extra = (process.env.PODIUM_TRUSTED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const extra = (process.env.PODIUM_TRUSTED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return [...new Set([new URL(baseUrl).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...extra])];
 }
 

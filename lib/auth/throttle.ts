@@ -43,7 +43,10 @@ export async function throttleRefusal(db: Kysely<Database>, email: string, addre
 /** Counts one failed sign-in, and forgets failures older than a day. */
 export async function recordSignInFailure(db: Kysely<Database>, email: string, address: string): Promise<void> {
   await db.insertInto('sign_in_failure').values({ email, address }).execute();
-  await db.deleteFrom('sign_in_failure').where('at', '<', sql<Date>`now() - interval '1 day'`).execute();
+  await db
+    .deleteFrom('sign_in_failure')
+    .where('at', '<', sql<Date>`now() - interval '1 day'`)
+    .execute();
 }
 
 /** A correct password clears that e-mail's failures from that address. */

@@ -144,7 +144,11 @@ export async function setUserPassword(db: Db, userId: string, password: string):
       .where('provider_id', '=', 'credential')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) await insertPasswordAccount(trx, userId, hash);
-    await trx.updateTable('app_user').set({ failed_sign_ins: 0, locked_until: null, updated_at: new Date() }).where('id', '=', userId).execute();
+    await trx
+      .updateTable('app_user')
+      .set({ failed_sign_ins: 0, locked_until: null, updated_at: new Date() })
+      .where('id', '=', userId)
+      .execute();
     await trx.deleteFrom('auth_session').where('user_id', '=', userId).execute();
   });
 }

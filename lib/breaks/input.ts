@@ -20,11 +20,18 @@ export const breakInputSchema = z
   .object({
     from: day('from'),
     /** '' or absent: open-ended. */
-    to: z.union([z.literal(''), day('to')]).nullable().optional().transform((s) => (s ? s : null)),
+    to: z
+      .union([z.literal(''), day('to')])
+      .nullable()
+      .optional()
+      .transform((s) => (s ? s : null)),
     /** '' or 'all': every network. */
     network: z
       .string()
-      .refine((s) => s === '' || s === 'all' || (NETWORKS as readonly string[]).includes(s), `one of the networks (${NETWORKS.join(', ')}) or "all"`)
+      .refine(
+        (s) => s === '' || s === 'all' || (NETWORKS as readonly string[]).includes(s),
+        `one of the networks (${NETWORKS.join(', ')}) or "all"`,
+      )
       .transform((s) => (s === '' || s === 'all' ? null : (s as Network))),
     note: z
       .string()

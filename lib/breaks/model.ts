@@ -22,7 +22,6 @@ export interface PlatformBreak {
   note: string;
 }
 
-
 /** The days of a break inside [from, to], or null when it does not touch them. An open-ended break runs through `to`. */
 export function clipBreak(b: Pick<PlatformBreak, 'from' | 'to'>, from: string, to: string): { from: string; to: string } | null {
   const start = maxDay(b.from, from);
@@ -36,7 +35,12 @@ export function breakAffects(b: Pick<PlatformBreak, 'network'>, scope: Network |
 }
 
 /** The breaks that touch [from, to] for a network scope, with the touched days, oldest first. */
-export function breaksInRange<B extends PlatformBreak>(breaks: readonly B[], from: string, to: string, scope: Network | 'all' = 'all'): (B & { within: { from: string; to: string } })[] {
+export function breaksInRange<B extends PlatformBreak>(
+  breaks: readonly B[],
+  from: string,
+  to: string,
+  scope: Network | 'all' = 'all',
+): (B & { within: { from: string; to: string } })[] {
   const out: (B & { within: { from: string; to: string } })[] = [];
   for (const b of breaks) {
     if (!breakAffects(b, scope)) continue;

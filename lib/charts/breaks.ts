@@ -22,7 +22,12 @@ export interface BreakSpan<B extends PlatformBreak = PlatformBreak> {
  * The spans of the breaks that touch a chart's buckets (sorted ascending) for a
  * network scope. A chart with no buckets draws none.
  */
-export function breakSpans<B extends PlatformBreak>(breaks: readonly B[], bucketStarts: readonly string[], g: Granularity, scope: Network | 'all' = 'all'): BreakSpan<B>[] {
+export function breakSpans<B extends PlatformBreak>(
+  breaks: readonly B[],
+  bucketStarts: readonly string[],
+  g: Granularity,
+  scope: Network | 'all' = 'all',
+): BreakSpan<B>[] {
   if (bucketStarts.length === 0) return [];
   const axis = [...bucketStarts].sort();
   const spans: BreakSpan<B>[] = [];

@@ -96,8 +96,14 @@ function aggregate(values: readonly (number | null)[], mode: 'sum' | 'last' | 'm
 
 /** The current and previous figures of rows shown side by side, and their change. */
 export function periodTotals(rows: readonly { value: number | null; previous: number | null }[], mode: 'sum' | 'last' | 'mean') {
-  const current = aggregate(rows.map((r) => r.value), mode);
-  const previous = aggregate(rows.map((r) => r.previous), mode);
+  const current = aggregate(
+    rows.map((r) => r.value),
+    mode,
+  );
+  const previous = aggregate(
+    rows.map((r) => r.previous),
+    mode,
+  );
   return { current, previous, change: percentChange(current, previous) };
 }
 
@@ -111,8 +117,14 @@ export function trendTotals(
   previous: readonly { value: number | null }[],
   mode: 'sum' | 'last' | 'mean',
 ) {
-  const current = aggregate(rows.map((r) => finite(r.value)), mode);
-  const prev = aggregate(previous.map((p) => finite(p.value)), mode);
+  const current = aggregate(
+    rows.map((r) => finite(r.value)),
+    mode,
+  );
+  const prev = aggregate(
+    previous.map((p) => finite(p.value)),
+    mode,
+  );
   return { current, previous: prev, change: percentChange(current, prev) };
 }
 
@@ -146,7 +158,11 @@ export function contributionSegments(components: RankingDetail['components']): S
 }
 
 /** Values of a sparkline with nulls kept (gaps), plus its min and max. */
-export function sparkline(values: readonly (number | null | undefined)[]): { values: (number | null)[]; min: number | null; max: number | null } {
+export function sparkline(values: readonly (number | null | undefined)[]): {
+  values: (number | null)[];
+  min: number | null;
+  max: number | null;
+} {
   const vs = values.map((v) => finite(v));
   const known = vs.filter((v): v is number => v !== null);
   return { values: vs, min: known.length ? Math.min(...known) : null, max: known.length ? Math.max(...known) : null };

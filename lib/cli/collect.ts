@@ -53,7 +53,8 @@ async function main(): Promise<number> {
     if (!values.account) usage('--import needs --account <id|handle>');
     if (values.all || values.branch || values.network || values.since) usage('--import takes only --account');
     if (!fs.existsSync(values.import) || !fs.statSync(values.import).isFile()) usage(`--import: no such file ${excerpt(values.import)}`);
-    if (fs.statSync(values.import).size > MAX_IMPORT_BYTES) usage(`--import: ${excerpt(values.import)} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    if (fs.statSync(values.import).size > MAX_IMPORT_BYTES)
+      usage(`--import: ${excerpt(values.import)} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
   } else {
     const selectors = [values.account, values.branch, values.network, values.all].filter((v) => v !== undefined).length;
     if (selectors === 0) usage('say what to collect');
@@ -68,7 +69,8 @@ async function main(): Promise<number> {
     if (since > today) usage(`--since ${since} is in the future`);
   }
   const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) usage(`--concurrency must be a whole number from 1 to 64 (got ${excerpt(values.concurrency)})`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    usage(`--concurrency must be a whole number from 1 to 64 (got ${excerpt(values.concurrency)})`);
 
   const handle = await openDatabase(env);
   const db = createDb(handle.url, { max: concurrency * 3 + 2, applicationName: 'podium-collect' });
@@ -103,7 +105,9 @@ async function main(): Promise<number> {
       logger: logger.child({}, { level: 'warn' }),
       onResult: (t, s) => {
         const detail = s.errorMessage ? `  ${s.errorClass ? `[${s.errorClass}] ` : ''}${s.errorMessage}` : '';
-        console.log(`#${t.id} ${t.network} ${t.label} (${t.branch}): ${s.status} calls=${s.apiCalls} rows=${s.rowsWritten} ${(s.durationMs / 1000).toFixed(1)}s${detail}`);
+        console.log(
+          `#${t.id} ${t.network} ${t.label} (${t.branch}): ${s.status} calls=${s.apiCalls} rows=${s.rowsWritten} ${(s.durationMs / 1000).toFixed(1)}s${detail}`,
+        );
       },
     });
     const by = (st: string) => results.filter((r) => r.status === st).length;
@@ -122,4 +126,7 @@ async function main(): Promise<number> {
 }
 
 // An explicit exit: a library's exit hook must not turn a failure into 0.
-main().then((code) => process.exit(code), (err: unknown) => fail(err instanceof EnvError ? err.message : err instanceof Error ? err.message : String(err)));
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => fail(err instanceof EnvError ? err.message : err instanceof Error ? err.message : String(err)),
+);

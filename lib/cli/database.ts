@@ -41,7 +41,11 @@ const APP_DB = 'podium';
  * The database to use: DATABASE_URL as given, or an embedded server whose
  * cluster lives in the data directory (database "podium" inside it).
  */
-export async function openDatabase(env: Env, log: (line: string) => void = () => {}, opts: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+export async function openDatabase(
+  env: Env,
+  log: (line: string) => void = () => {},
+  opts: OpenDatabaseOptions = {},
+): Promise<DatabaseHandle> {
   if (env.DATABASE_URL) {
     return { url: env.DATABASE_URL, embedded: null, stop: async () => {} };
   }

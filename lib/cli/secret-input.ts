@@ -15,7 +15,11 @@ function readAll(input: NodeJS.ReadableStream): Promise<string> {
  * From a terminal: a prompt, then keys read in raw mode so nothing is echoed
  * (Enter ends, Backspace deletes, Ctrl-C cancels). From a pipe: the first line.
  */
-export function readSecret(prompt: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WritableStream = process.stderr): Promise<string> {
+export function readSecret(
+  prompt: string,
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WritableStream = process.stderr,
+): Promise<string> {
   if (!input.isTTY) return readAll(input).then((s) => s.split(/\r?\n/)[0] ?? '');
   output.write(prompt);
   input.setRawMode(true);

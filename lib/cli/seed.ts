@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     fail(`${clip((err as Error).message, 90)}\nusage: npm run db:seed -- --demo [--end YYYY-MM-DD]`, 2);
   }
   if (values.help || !values.demo) {
-    console.log('usage: npm run db:seed -- --demo [--end YYYY-MM-DD]\n  Loads 13 months of deterministic demo data into an empty database.');
+    console.log(
+      'usage: npm run db:seed -- --demo [--end YYYY-MM-DD]\n  Loads 13 months of deterministic demo data into an empty database.',
+    );
     process.exit(values.help ? 0 : 2);
   }
   if (values.end !== undefined) {

@@ -93,7 +93,9 @@ async function main(): Promise<void> {
     if (env.PODIUM_DEMO !== '0' && (await isEmpty(db))) {
       say('empty database: loading demo data…');
       const r = await seedDemo(db);
-      say(`demo data loaded: ${r.branches} branches, ${r.accounts} accounts, ${r.accountDays} account-days, ${r.posts} posts (${((r.ms + r.rollupMs) / 1000).toFixed(1)} s)`);
+      say(
+        `demo data loaded: ${r.branches} branches, ${r.accounts} accounts, ${r.accountDays} account-days, ${r.posts} posts (${((r.ms + r.rollupMs) / 1000).toFixed(1)} s)`,
+      );
     }
     // Rollups a migration queued for a rebuild, or a refresh that was interrupted.
     const t0 = Date.now();
@@ -114,7 +116,8 @@ async function main(): Promise<void> {
 
   if (!dev) {
     const hash = sourceHash();
-    const current = fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && fs.existsSync(HASH_FILE) && fs.readFileSync(HASH_FILE, 'utf8') === hash;
+    const current =
+      fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && fs.existsSync(HASH_FILE) && fs.readFileSync(HASH_FILE, 'utf8') === hash;
     if (!current) {
       say('building the web app (first start or sources changed)…');
       const code = await run(process.execPath, [NEXT_BIN, 'build'], { ...childEnv, NODE_ENV: 'production' });

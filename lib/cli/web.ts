@@ -31,11 +31,16 @@ async function main(): Promise<void> {
   await app.prepare();
   // The rankings and branch pages under many users: a render is kept while nothing it shows can have changed (docs/operations.md, "Page render cache").
   // Imported once Next.js is prepared: the session code reaches next/headers, which needs Next's AsyncLocalStorage.
-  const handler = dev ? app.getRequestHandler() : createPageCache(app.getRequestHandler(), (await import('../web/page-cache-deps')).pageCacheDeps());
+  const handler = dev
+    ? app.getRequestHandler()
+    : createPageCache(app.getRequestHandler(), (await import('../web/page-cache-deps')).pageCacheDeps());
   const server = createWebServer(handler, trust, dev ? app.getUpgradeHandler() : undefined);
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, () => {
-    const trusted = proxies.ok && proxies.entries.length ? `trusting X-Forwarded-For from ${proxies.entries.join(', ')}` : 'X-Forwarded-For ignored (no trusted proxies)';
+    const trusted =
+      proxies.ok && proxies.entries.length
+        ? `trusting X-Forwarded-For from ${proxies.entries.join(', ')}`
+        : 'X-Forwarded-For ignored (no trusted proxies)';
     process.stdout.write(`[podium] web server listening on port ${env.PORT}; ${trusted}\n`);
   });
   const stop = () => {

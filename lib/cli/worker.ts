@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     return;
   }
   const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) fail(`--concurrency must be a whole number from 1 to 64 (got ${excerpt(values.concurrency)})`, 2);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    fail(`--concurrency must be a whole number from 1 to 64 (got ${excerpt(values.concurrency)})`, 2);
   const env = parseEnv(process.env);
   const handle = await openDatabase(env, (l) => logger.debug(l));
   // Podium's own tables (graphile-worker migrates its schema itself).

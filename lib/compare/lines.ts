@@ -40,7 +40,13 @@ export function compareLines(res: Pick<CompareResponse, 'series' | 'references'>
     ...(res.references ?? []).map((r, i): LineSpec => {
       const style = REFERENCE_STYLE[r.kind];
       const dash = r.kind === 'district_median' ? DISTRICT_DASHES[district++ % DISTRICT_DASHES.length] : style.dash;
-      return { key: `r:${i}`, color: style.color, dash, width: 1.75, ref: { type: 'reference', kind: r.kind, ...(r.district ? { district: r.district } : {}) } };
+      return {
+        key: `r:${i}`,
+        color: style.color,
+        dash,
+        width: 1.75,
+        ref: { type: 'reference', kind: r.kind, ...(r.district ? { district: r.district } : {}) },
+      };
     }),
   ];
 }

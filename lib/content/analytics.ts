@@ -187,7 +187,10 @@ export function recommendations(posts: readonly ContentPost[], timeZone: string,
   const overall = median(measured.map((p) => postEngagement(p)!));
   if (total < MIN_POSTS_FOR_ADVICE || overall === null || overall <= 0) return [];
   const out: Advice[] = [];
-  const judge = (rows: { medianEngagement: number | null; measuredPosts: number }[], make: (i: number, ratio: number, direction: 'more' | 'less') => Advice | null) => {
+  const judge = (
+    rows: { medianEngagement: number | null; measuredPosts: number }[],
+    make: (i: number, ratio: number, direction: 'more' | 'less') => Advice | null,
+  ) => {
     rows.forEach((r, i) => {
       if (r.measuredPosts < MIN_POSTS || r.medianEngagement === null) return;
       const ratio = r.medianEngagement / overall;
@@ -207,7 +210,14 @@ export function recommendations(posts: readonly ContentPost[], timeZone: string,
     return t === null ? null : { kind: 'type', direction, contentType: t, ratio, groupPosts: types[i]!.measuredPosts, totalPosts: total };
   });
   const nets = byNetwork(measured, [...new Set(measured.map((p) => p.network))]);
-  judge(nets, (i, ratio, direction) => ({ kind: 'network', direction, network: nets[i]!.network, ratio, groupPosts: nets[i]!.measuredPosts, totalPosts: total }));
+  judge(nets, (i, ratio, direction) => ({
+    kind: 'network',
+    direction,
+    network: nets[i]!.network,
+    ratio,
+    groupPosts: nets[i]!.measuredPosts,
+    totalPosts: total,
+  }));
   // Time slots: only the best hour of the day and the best weekday, and only upwards.
   const slots = measured.map((p) => ({ e: postEngagement(p)!, ...localSlot(p.publishedAt, timeZone) }));
   const best = (key: 'hour' | 'weekday', n: number) => {

@@ -9,12 +9,16 @@ const rangeFields = {
   to: isoDay,
   network: networkScopeSchema.default('all'),
   /** A method version ("podium-v1") whose time zone places posts on the clock; default: the method in effect. */
-  method: z.string().regex(/^[a-z0-9-]+-v\d+$/, 'expected a method version like podium-v1').optional(),
+  method: z
+    .string()
+    .regex(/^[a-z0-9-]+-v\d+$/, 'expected a method version like podium-v1')
+    .optional(),
 };
 
 function refineRange(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
   if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-  else if (daysInclusive(q.from, q.to) > MAX_RANGE_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
+  else if (daysInclusive(q.from, q.to) > MAX_RANGE_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
 }
 
 // GET /api/branches/:slug/content

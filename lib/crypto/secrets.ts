@@ -56,7 +56,8 @@ export function loadOrCreateSecretFile(file: string, generate: () => string, val
       const s = fs.readFileSync(file, 'utf8').trim();
       if (valid(s)) return s;
       // Never run with an empty or damaged secret (an empty auth secret would sign nothing).
-      if (waited >= 5000) throw new Error(`${file} exists but does not hold a valid secret: restore it from a backup, or delete it to generate a new one`);
+      if (waited >= 5000)
+        throw new Error(`${file} exists but does not hold a valid secret: restore it from a backup, or delete it to generate a new one`);
       sleep(20);
     }
   };
@@ -86,7 +87,13 @@ export function loadOrCreateSecretFile(file: string, generate: () => string, val
 export function loadOrCreateKey(envKey: string | undefined, dataDir: string): Buffer {
   if (envKey) return parseKey(envKey);
   const file = path.resolve(dataDir, 'secret.key');
-  return parseKey(loadOrCreateSecretFile(file, () => crypto.randomBytes(32).toString('hex'), (s) => /^[0-9a-fA-F]{64}$/.test(s)));
+  return parseKey(
+    loadOrCreateSecretFile(
+      file,
+      () => crypto.randomBytes(32).toString('hex'),
+      (s) => /^[0-9a-fA-F]{64}$/.test(s),
+    ),
+  );
 }
 
 /** The key the running process uses (env, else the data directory's file). */

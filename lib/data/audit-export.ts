@@ -18,7 +18,9 @@ export async function* streamAuditEvents(db: DB, viewer: Viewer, filter: AuditFi
 /** How many events the filter matches (admins only; 0 for anyone else). */
 export async function countAuditEvents(db: DB, viewer: Viewer, filter: AuditFilterInput): Promise<number> {
   if (viewer.role !== 'admin') return 0;
-  const r = await filtered(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const r = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -94,7 +94,12 @@ export async function listMonthlyRankHistory(
   slug: string,
   input: { to: string; network: Scope; months?: number },
 ): Promise<RankPoint[]> {
-  const points = await listRankHistory(db, viewer, slug, { period: 'month', date: input.to.slice(0, 7), count: input.months ?? 12, network: input.network });
+  const points = await listRankHistory(db, viewer, slug, {
+    period: 'month',
+    date: input.to.slice(0, 7),
+    count: input.months ?? 12,
+    network: input.network,
+  });
   return (points ?? []).map((p) => ({ period: p.label, from: p.from, rank: p.rank, score: p.score, of: p.of }));
 }
 

@@ -28,7 +28,13 @@ export async function getCompareView(db: DB, viewer: Viewer, input: CompareViewQ
   let topThree: number[] = [];
   if (input.period) {
     // The same period (and top three) as the ranking page shows for these filters.
-    const ranking = await listRankings(db, viewer, { period: input.period, date: input.date, from: input.from, to: input.to, network: input.network });
+    const ranking = await listRankings(db, viewer, {
+      period: input.period,
+      date: input.date,
+      from: input.from,
+      to: input.to,
+      network: input.network,
+    });
     period = ranking.period;
     window = { from: ranking.period.from, to: ranking.period.to };
     topThree = ranking.rows.filter((r) => r.rank !== null && r.rank <= 3).map((r) => r.branch.id);
@@ -56,10 +62,17 @@ export async function getCompareView(db: DB, viewer: Viewer, input: CompareViewQ
   const norm = new Map(all.map((b) => [b.id, normalize(rawOf(b), input.metric, input.basis)]));
   const n = starts.length;
   const group = (ids: number[]) => ids.map((id) => norm.get(id)).filter((x) => x !== undefined);
-  const reference = (kind: 'national_median' | 'district_median' | 'top3_average', members: ReturnType<typeof group>, district?: BranchRecord['federalDistrict']) => ({
+  const reference = (
+    kind: 'national_median' | 'district_median' | 'top3_average',
+    members: ReturnType<typeof group>,
+    district?: BranchRecord['federalDistrict'],
+  ) => ({
     kind,
     ...(district ? { district } : {}),
-    values: (kind === 'top3_average' ? meanSeries : medianSeries)(members.map((m) => m.values), n).map(r4),
+    values: (kind === 'top3_average' ? meanSeries : medianSeries)(
+      members.map((m) => m.values),
+      n,
+    ).map(r4),
     total: r4((kind === 'top3_average' ? guardedMean : guardedMedian)(members.map((m) => m.total))),
   });
   const districts = [...new Set(compared.map((b) => b.federalDistrict))];
@@ -79,7 +92,11 @@ export async function getCompareView(db: DB, viewer: Viewer, input: CompareViewQ
     ...(period ? { period } : {}),
     series: compared.map((b) => {
       const v = norm.get(b.id) ?? normalize(rawOf(b), input.metric, input.basis);
-      return { branch: { id: b.id, slug: b.slug, name: b.name, nameEn: b.nameEn, federalDistrict: b.federalDistrict }, values: v.values.map(r4), total: r4(v.total) };
+      return {
+        branch: { id: b.id, slug: b.slug, name: b.name, nameEn: b.nameEn, federalDistrict: b.federalDistrict },
+        values: v.values.map(r4),
+        total: r4(v.total),
+      };
     }),
     references,
   };

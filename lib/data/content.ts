@@ -29,7 +29,6 @@ import { getMethod, methodRef, UnknownMethodError } from './methods';
 // detail (docs/methodology.md "Content analytics"). The scope is applied in
 // the query: a coordinator's posts query never reaches another branch's rows.
 
-
 export interface ContentReport {
   /** The branch asked for, or null for several branches. */
   branch: BranchRef | null;
@@ -150,7 +149,10 @@ function report(posts: (ContentPost & { row: Row })[], base: Base, top: number, 
   let topPosts: PostDto[] = [];
   if (top > 0) {
     // Posts with few views would top the rate by chance: at least the median views.
-    const viewed = posts.filter((p) => p.views !== null).map((p) => p.views!).sort((a, b) => a - b);
+    const viewed = posts
+      .filter((p) => p.views !== null)
+      .map((p) => p.views!)
+      .sort((a, b) => a - b);
     const floor = viewed.length ? viewed[viewed.length >> 1]! : 0;
     topPosts = posts
       .filter((p) => postEngagement(p) !== null && p.views! >= floor)
@@ -182,15 +184,34 @@ function report(posts: (ContentPost & { row: Row })[], base: Base, top: number, 
 }
 
 /** One branch's content analytics; undefined when the branch is unknown or the viewer may not see it. */
-export async function getBranchContent(db: DB, viewer: Viewer, slug: string, input: BranchContentQuery, opts: { top?: number } = {}): Promise<ContentReport | undefined> {
+export async function getBranchContent(
+  db: DB,
+  viewer: Viewer,
+  slug: string,
+  input: BranchContentQuery,
+  opts: { top?: number } = {},
+): Promise<ContentReport | undefined> {
   const branch = await getBranchBySlug(db, viewer, slug);
   if (!branch) return undefined;
   const { timeZone, label } = await methodZone(db, input.method);
   const rows = await loadPosts(db, { branchIds: [branch.id], district: null }, input, timeZone);
-  const ref: BranchRef = { id: branch.id, slug: branch.slug, name: branch.name, nameEn: branch.nameEn, federalDistrict: branch.federalDistrict };
+  const ref: BranchRef = {
+    id: branch.id,
+    slug: branch.slug,
+    name: branch.name,
+    nameEn: branch.nameEn,
+    federalDistrict: branch.federalDistrict,
+  };
   return report(
     rows.map(toPost),
-    { branch: ref, branches: 1, district: null, period: { from: input.from, to: input.to, timeZone }, network: input.network, method: label },
+    {
+      branch: ref,
+      branches: 1,
+      district: null,
+      period: { from: input.from, to: input.to, timeZone },
+      network: input.network,
+      method: label,
+    },
     opts.top ?? 10,
   );
 }
@@ -210,11 +231,20 @@ export async function getContentOverview(db: DB, viewer: Viewer, input: ContentQ
     .$if(ids !== null, (q) => q.where('id', '=', sql<number>`any(${ids ?? []}::int[])`))
     .$if(district !== null, (q) => q.where('federal_district', '=', district!))
     .execute();
-  const refs = new Map<number, BranchRef>(branches.map((b) => [b.id, { id: b.id, slug: b.slug, name: b.name, nameEn: b.name_en, federalDistrict: b.federal_district }]));
+  const refs = new Map<number, BranchRef>(
+    branches.map((b) => [b.id, { id: b.id, slug: b.slug, name: b.name, nameEn: b.name_en, federalDistrict: b.federal_district }]),
+  );
   const rows = ids !== null && ids.length === 0 ? [] : await loadPosts(db, { branchIds: ids, district }, input, timeZone);
   return report(
     rows.map(toPost),
-    { branch: null, branches: branches.length, district, period: { from: input.from, to: input.to, timeZone }, network: input.network, method: label },
+    {
+      branch: null,
+      branches: branches.length,
+      district,
+      period: { from: input.from, to: input.to, timeZone },
+      network: input.network,
+      method: label,
+    },
     0,
     refs,
   );

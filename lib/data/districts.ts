@@ -25,7 +25,13 @@ export async function getDistrictView(
   viewer: Viewer,
   input: Pick<RankingsQuery, 'period' | 'date' | 'from' | 'to' | 'network'> & { metric: MapMetric },
 ): Promise<DistrictView> {
-  const ranking = await listRankings(db, viewer, { period: input.period, date: input.date, from: input.from, to: input.to, network: input.network });
+  const ranking = await listRankings(db, viewer, {
+    period: input.period,
+    date: input.date,
+    from: input.from,
+    to: input.to,
+    network: input.network,
+  });
   const { from, to } = ranking.period;
   const branches = await listBranches(db, viewer);
   const row = new Map(ranking.rows.map((r) => [r.branch.id, r]));
@@ -72,11 +78,18 @@ export async function getDistrictView(
     else {
       const withPop = measured.filter((b) => b.population !== null && b.population > 0);
       const residents = withPop.reduce((a, b) => a + (b.population ?? 0), 0);
-      value = withPop.length ? per100k(withPop.reduce((a, b) => a + (raw.get(b.id) ?? 0), 0), residents) : null;
+      value = withPop.length
+        ? per100k(
+            withPop.reduce((a, b) => a + (raw.get(b.id) ?? 0), 0),
+            residents,
+          )
+        : null;
       // A coordinator never gets a district figure that is one or two other branches' own.
       if (scoped && withPop.length < MIN_REFERENCE_BRANCHES) value = null;
     }
-    const ranked = [...members].sort((a, b) => (row.get(a.id)?.rank ?? Infinity) - (row.get(b.id)?.rank ?? Infinity) || a.name.localeCompare(b.name, 'ru'));
+    const ranked = [...members].sort(
+      (a, b) => (row.get(a.id)?.rank ?? Infinity) - (row.get(b.id)?.rank ?? Infinity) || a.name.localeCompare(b.name, 'ru'),
+    );
     let place = 0;
     return {
       district: d,
@@ -99,5 +112,12 @@ export async function getDistrictView(
     };
   }).sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
   const thresholds = input.metric === 'score' ? SCORE_TIERS : quartiles([...all.values()]);
-  return { period: ranking.period, network: input.network, metric: input.metric, thresholds: thresholds ? (thresholds.map((x) => round(x, 2)) as [number, number, number]) : null, regions, districts };
+  return {
+    period: ranking.period,
+    network: input.network,
+    metric: input.metric,
+    thresholds: thresholds ? (thresholds.map((x) => round(x, 2)) as [number, number, number]) : null,
+    regions,
+    districts,
+  };
 }

@@ -21,7 +21,13 @@ export interface AccountHealth {
   lastSuccessAt: string | null;
   /** The latest day with data for this account. */
   lastDataDay: string | null;
-  lastRun: { status: RunStatus; startedAt: string; finishedAt: string | null; errorClass: string | null; errorMessage: string | null } | null;
+  lastRun: {
+    status: RunStatus;
+    startedAt: string;
+    finishedAt: string | null;
+    errorClass: string | null;
+    errorMessage: string | null;
+  } | null;
   /** The last failed run's error, whenever it was. */
   lastError: { at: string; errorClass: string | null; message: string | null } | null;
   /** Failed runs in the last 7 days. */
@@ -54,7 +60,8 @@ export interface CredentialHealth {
   accounts: number;
 }
 
-const iso = (v: Date | string | null): string | null => (v === null ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+const iso = (v: Date | string | null): string | null =>
+  v === null ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString();
 
 function scopeCondition(viewer: Viewer, column: string) {
   const ids = detailScope(viewer);
@@ -143,7 +150,13 @@ export async function listAccountHealth(db: DB, viewer: Viewer, opts: { branchId
     credential:
       r.cred_id === null
         ? null
-        : { id: r.cred_id, label: r.cred_label ?? '', status: r.cred_status ?? 'valid', pausedUntil: iso(r.cred_paused_until), lastError: r.cred_last_error },
+        : {
+            id: r.cred_id,
+            label: r.cred_label ?? '',
+            status: r.cred_status ?? 'valid',
+            pausedUntil: iso(r.cred_paused_until),
+            lastError: r.cred_last_error,
+          },
     lastSuccessAt: iso(r.last_success_at),
     lastDataDay: r.last_data_day,
     lastRun:
@@ -163,7 +176,11 @@ export async function listAccountHealth(db: DB, viewer: Viewer, opts: { branchId
 }
 
 /** Failed and partial runs of the last `days` days in scope, newest first. */
-export async function listRecentFailures(db: DB, viewer: Viewer, opts: { days?: number; limit?: number; branchId?: number } = {}): Promise<RunFailure[]> {
+export async function listRecentFailures(
+  db: DB,
+  viewer: Viewer,
+  opts: { days?: number; limit?: number; branchId?: number } = {},
+): Promise<RunFailure[]> {
   const days = opts.days ?? 7;
   const branchFilter = opts.branchId === undefined ? sql<boolean>`true` : sql<boolean>`r.branch_id = ${opts.branchId}`;
   const { rows } = await sql<{

@@ -30,7 +30,12 @@ export class UnknownMethodVersionError extends Error {}
 export async function setMethodInEffect(trx: DB, label: string, by: string | null): Promise<{ previous: string | null; label: string }> {
   const m = label.match(/^([a-z0-9-]+)-v(\d{1,6})$/);
   if (!m) throw new UnknownMethodVersionError(`not a method version: "${label.slice(0, 60)}"`);
-  const target = await trx.selectFrom('ranking_method').select('id').where('key', '=', m[1]).where('version', '=', Number(m[2])).executeTakeFirst();
+  const target = await trx
+    .selectFrom('ranking_method')
+    .select('id')
+    .where('key', '=', m[1])
+    .where('version', '=', Number(m[2]))
+    .executeTakeFirst();
   if (!target) throw new UnknownMethodVersionError(`no published method ${label}`);
   const before = await getMethodInEffect(trx);
   await trx.deleteFrom('ranking_method_choice').execute();

@@ -39,7 +39,13 @@ function points(d: RankingDetail | null): Map<ComponentId, number> {
  * every branch's rank and score under each, and the component that moved it most.
  * Not scoped: callers show it only to viewers who may see every branch's detail.
  */
-export async function compareMethods(db: DB, a: StoredMethod, b: StoredMethod, period: Period, scope: Scope = 'all'): Promise<MethodCompare> {
+export async function compareMethods(
+  db: DB,
+  a: StoredMethod,
+  b: StoredMethod,
+  period: Period,
+  scope: Scope = 'all',
+): Promise<MethodCompare> {
   const [sa, sb] = [await getSnapshot(db, a, period, scope), await getSnapshot(db, b, period, scope)];
   const read = (id: number) =>
     db
@@ -75,5 +81,10 @@ export async function compareMethods(db: DB, a: StoredMethod, b: StoredMethod, p
     };
   });
   rows.sort((p, q) => (p.b.rank ?? 9999) - (q.b.rank ?? 9999) || (p.a.rank ?? 9999) - (q.a.rank ?? 9999) || p.slug.localeCompare(q.slug));
-  return { a: methodLabel(a.definition), b: methodLabel(b.definition), period: { from: period.from, to: period.to, label: period.label }, rows };
+  return {
+    a: methodLabel(a.definition),
+    b: methodLabel(b.definition),
+    period: { from: period.from, to: period.to, label: period.label },
+    rows,
+  };
 }

@@ -37,7 +37,10 @@ export async function previewMethod(db: DB, definition: MethodDefinition, size =
   const lookback = lookbackDays(definition);
   const all = await loadRankingInput(db, period, 'all', lookback);
   const dataTo = minDay(period.to, asOf);
-  const edges = rulesOf(definition) === 'podium-v2' && dataTo >= period.from ? await loadBoundaryCorrections(db, { from: period.from, to: dataTo }, 'all') : null;
+  const edges =
+    rulesOf(definition) === 'podium-v2' && dataTo >= period.from
+      ? await loadBoundaryCorrections(db, { from: period.from, to: dataTo }, 'all')
+      : null;
   const branches = all.map((b) => ({
     ...b,
     days: b.days.filter((d) => d.day >= addDays(period.from, -lookback) && d.day <= period.to),
@@ -47,7 +50,9 @@ export async function previewMethod(db: DB, definition: MethodDefinition, size =
   const inEffect = await getMethod(db);
   const current = inEffect ? await getSnapshot(db, inEffect, period, 'all') : null;
   const [currentRows, english] = await Promise.all([
-    current ? db.selectFrom('ranking_snapshot_row').select(['branch_id', 'rank']).where('snapshot_id', '=', current.id).execute() : Promise.resolve([]),
+    current
+      ? db.selectFrom('ranking_snapshot_row').select(['branch_id', 'rank']).where('snapshot_id', '=', current.id).execute()
+      : Promise.resolve([]),
     db.selectFrom('branch').select(['id', 'name_en']).execute(),
   ]);
   const currentRank = new Map(currentRows.map((r) => [r.branch_id, r.rank]));
@@ -64,5 +69,9 @@ export async function previewMethod(db: DB, definition: MethodDefinition, size =
       score: r.score,
       rankInEffect: currentRank.get(r.branchId) ?? null,
     }));
-  return { period: { from: period.from, to: period.to, label: period.label }, inEffect: inEffect ? `${inEffect.definition.key}-v${inEffect.definition.version}` : null, rows };
+  return {
+    period: { from: period.from, to: period.to, label: period.label },
+    inEffect: inEffect ? `${inEffect.definition.key}-v${inEffect.definition.version}` : null,
+    rows,
+  };
 }

@@ -19,9 +19,7 @@ export async function getMethod(db: DB, label?: string): Promise<StoredMethod | 
     q = q.where('key', '=', m[1]).where('version', '=', Number(m[2]));
   } else {
     const chosen = await db.selectFrom('ranking_method_choice').select('method_id').executeTakeFirst();
-    q = chosen
-      ? q.where('id', '=', chosen.method_id)
-      : q.where('key', '=', DEFAULT_METHOD.key).orderBy('version', 'desc').limit(1);
+    q = chosen ? q.where('id', '=', chosen.method_id) : q.where('key', '=', DEFAULT_METHOD.key).orderBy('version', 'desc').limit(1);
   }
   const row = await q.executeTakeFirst();
   if (!row) return label ? undefined : ensureDefaultMethod(db);

@@ -46,7 +46,10 @@ export interface Playbook {
  * populations on a log scale plus half the L1 distance of their network mixes
  * (each network's share of the branch's posts in the period).
  */
-export function branchDistance(a: { population: number; mix: Map<string, number> }, b: { population: number; mix: Map<string, number> }): number {
+export function branchDistance(
+  a: { population: number; mix: Map<string, number> },
+  b: { population: number; mix: Map<string, number> },
+): number {
   let l1 = 0;
   for (const k of new Set([...a.mix.keys(), ...b.mix.keys()])) l1 += Math.abs((a.mix.get(k) ?? 0) - (b.mix.get(k) ?? 0));
   return Math.abs(Math.log(a.population) - Math.log(b.population)) + l1 / 2;
@@ -56,7 +59,13 @@ const SIMILAR = 3;
 const EXAMPLES = 6;
 
 /** The playbook of a branch the viewer may see in full; undefined otherwise, null when the branch is not ranked outside the top N. */
-export async function getPlaybook(db: DB, viewer: Viewer, slug: string, input: SummaryQuery, opts: { today?: string } = {}): Promise<Playbook | null | undefined> {
+export async function getPlaybook(
+  db: DB,
+  viewer: Viewer,
+  slug: string,
+  input: SummaryQuery,
+  opts: { today?: string } = {},
+): Promise<Playbook | null | undefined> {
   const branch = await getBranchBySlug(db, viewer, slug);
   if (!branch) return undefined;
   const { method, period, snapshot } = await resolveRanking(db, input, opts);
@@ -96,12 +105,20 @@ export async function getPlaybook(db: DB, viewer: Viewer, slug: string, input: S
   const similar = self
     ? above
         .filter((r) => pop.get(r.branch.id))
-        .map((r) => ({ r, d: branchDistance({ population: self, mix: mixOf(branch.id) }, { population: pop.get(r.branch.id)!, mix: mixOf(r.branch.id) }) }))
+        .map((r) => ({
+          r,
+          d: branchDistance({ population: self, mix: mixOf(branch.id) }, { population: pop.get(r.branch.id)!, mix: mixOf(r.branch.id) }),
+        }))
         .sort((a, b) => a.d - b.d || a.r.branch.slug.localeCompare(b.r.branch.slug))
         .slice(0, SIMILAR)
         .map((x) => x.r.branch)
     : [];
-  const examples = await listExamplePosts(db, similar.map((b) => b.id), period.from, period.to);
+  const examples = await listExamplePosts(
+    db,
+    similar.map((b) => b.id),
+    period.from,
+    period.to,
+  );
   const names = new Map(similar.map((b) => [b.id, { slug: b.slug, name: b.name, nameEn: b.nameEn }]));
   return {
     rank: rows[i].rank!,
@@ -113,9 +130,22 @@ export async function getPlaybook(db: DB, viewer: Viewer, slug: string, input: S
 }
 
 /** The best public posts (by engagement, views at least a tenth of the median) of some branches in [from, to], at most two a branch. */
-async function listExamplePosts(db: DB, branchIds: number[], from: string, to: string): Promise<{ branchId: number; post: Omit<ExamplePost, 'branch'> }[]> {
+async function listExamplePosts(
+  db: DB,
+  branchIds: number[],
+  from: string,
+  to: string,
+): Promise<{ branchId: number; post: Omit<ExamplePost, 'branch'> }[]> {
   if (branchIds.length === 0) return [];
-  const { rows } = await sql<{ branch_id: number; network: Network; url: string; excerpt: string | null; published_at: Date; views: number | null; interactions: number | null }>`
+  const { rows } = await sql<{
+    branch_id: number;
+    network: Network;
+    url: string;
+    excerpt: string | null;
+    published_at: Date;
+    views: number | null;
+    interactions: number | null;
+  }>`
     with posts as (
       select p.branch_id, p.network, p.url, p.excerpt, p.published_at, s.views::float8 as views,
         case when s.likes is null and s.comments is null and s.shares is null then null

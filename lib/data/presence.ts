@@ -60,7 +60,9 @@ export async function getPresenceMatrix(db: DB, viewer: Viewer, now: Date = new 
     const k = `${a.branch.id}:${a.network}`;
     byCell.set(k, [...(byCell.get(k) ?? []), a]);
   }
-  const totals = Object.fromEntries(PRESENCE_NETWORKS.map((n) => [n, { fresh: 0, stale: 0, no_access: 0, missing: 0 }])) as PresenceMatrix['totals'];
+  const totals = Object.fromEntries(
+    PRESENCE_NETWORKS.map((n) => [n, { fresh: 0, stale: 0, no_access: 0, missing: 0 }]),
+  ) as PresenceMatrix['totals'];
   const rows = branches.map((b) => {
     const cells = {} as Record<PresenceNetwork, PresenceCell>;
     for (const n of PRESENCE_NETWORKS) {

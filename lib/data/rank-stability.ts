@@ -51,7 +51,9 @@ export async function getRankStability(
   for (const p of periods) {
     const snap = await getSnapshot(db, first.method, p, network, { today: opts.today });
     const rows = await listSnapshotRows(db, viewer, snap.id);
-    scores.push(new Map(rows.filter((r) => r.rank !== null && r.score !== null).map((r) => [r.branch.id, { rank: r.rank!, score: r.score! }])));
+    scores.push(
+      new Map(rows.filter((r) => r.rank !== null && r.score !== null).map((r) => [r.branch.id, { rank: r.rank!, score: r.score! }])),
+    );
   }
   const pairs: StabilityPair[] = [];
   for (let i = 1; i < periods.length; i++) {
@@ -59,7 +61,10 @@ export async function getRankStability(
     const b = scores[i];
     const both = [...a.keys()].filter((id) => b.has(id)).sort((x, y) => x - y);
     const shifts = both.map((id) => Math.abs(a.get(id)!.rank - b.get(id)!.rank));
-    const rho = spearman(both.map((id) => a.get(id)!.score), both.map((id) => b.get(id)!.score));
+    const rho = spearman(
+      both.map((id) => a.get(id)!.score),
+      both.map((id) => b.get(id)!.score),
+    );
     pairs.push({
       previous: periods[i - 1].label,
       current: periods[i].label,

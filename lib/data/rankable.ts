@@ -1,4 +1,13 @@
-import { addDays, daysInclusive, maxDay, minDay, periodContaining, previousPeriod, type CalendarKind, type Period } from '../ranking/period';
+import {
+  addDays,
+  daysInclusive,
+  maxDay,
+  minDay,
+  periodContaining,
+  previousPeriod,
+  type CalendarKind,
+  type Period,
+} from '../ranking/period';
 
 // Which period a period button opens, and where to go from a period in which
 // nobody is ranked. "Rankable" is not a rule of its own: a period is rankable

@@ -32,7 +32,6 @@ export function asOfFor(p: Period, today: string, lastDataDay: string | null): s
   return minDay(p.to, minDay(today, lastDataDay));
 }
 
-
 export interface SnapshotResult {
   medians: Record<ComponentId, number | null>;
   /** Weight sensitivity (the engine's) and data sensitivity (the bootstrap's; null when nothing is ranked). */
@@ -62,7 +61,14 @@ export async function loadRankingInput(
   ]);
   const byBranch = new Map<number, BranchInput>();
   for (const b of branches) {
-    byBranch.set(b.id, { id: b.id, slug: b.slug, name: b.name, population: b.population, expectedAccounts: expected.get(b.id) ?? 0, days: [] });
+    byBranch.set(b.id, {
+      id: b.id,
+      slug: b.slug,
+      name: b.name,
+      population: b.population,
+      expectedAccounts: expected.get(b.id) ?? 0,
+      days: [],
+    });
   }
   for (const r of rows) byBranch.get(r.branch_id)?.days.push(toDayTotals(r));
   return [...byBranch.values()];
@@ -131,18 +137,28 @@ export async function getSnapshot(
     const v2 = rulesOf(method.definition) === 'podium-v2';
     // podium-v2 takes out what snapshot gaps across each window's edges put inside it (lib/data/v2-boundary.ts);
     // both windows in one statement, so the edge they share is looked up once.
-    const windows = [{ from: prev.from, to: minDay(prev.to, prevAsOf) }, { from: period.from, to: minDay(period.to, asOf) }];
+    const windows = [
+      { from: prev.from, to: minDay(prev.to, prevAsOf) },
+      { from: period.from, to: minDay(period.to, asOf) },
+    ];
     const withData = v2 ? windows.filter((w) => w.to >= w.from) : [];
     const corrections = await loadBoundaryCorrectionsOf(trx, withData, scope);
     const slice = (p: Period, w: { from: string; to: string }): BranchInput[] => {
       const i = withData.indexOf(w);
       const edges = i >= 0 ? corrections[i] : null;
-      return all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(p.from, -lookback) && d.day <= p.to), ...(edges ? { edges: edges.get(b.id) ?? {} } : {}) }));
+      return all.map((b) => ({
+        ...b,
+        days: b.days.filter((d) => d.day >= addDays(p.from, -lookback) && d.day <= p.to),
+        ...(edges ? { edges: edges.get(b.id) ?? {} } : {}),
+      }));
     };
     // Platform breaks matter only to a method that leaves them out of growth (docs/methodology.md "Platform breaks").
     const breaks = method.definition.excludeBreaks ? await listBreaks(trx) : undefined;
     // Of the previous period only its ranks are used (the rank change): no detail, path or robustness.
-    const prevRanks = computeRanks({ from: prev.from, to: prev.to, asOf: prevAsOf, branches: slice(prev, windows[0]), breaks }, method.definition);
+    const prevRanks = computeRanks(
+      { from: prev.from, to: prev.to, asOf: prevAsOf, branches: slice(prev, windows[0]), breaks },
+      method.definition,
+    );
     const input = { from: period.from, to: period.to, asOf, branches: slice(period, windows[1]), breaks };
     const res = computeRanking(input, method.definition, prevRanks);
     const uncertainty = rankUncertainty(input, method.definition, res);

@@ -34,11 +34,7 @@ export async function warmRankings(db: DB, opts: { today?: string } = {}): Promi
  * After a rollup refresh: warms the common periods again when the refresh rebuilt anything.
  * A failure to warm is reported, never thrown: the rankings are then computed on first view.
  */
-export async function warmAfterRefresh(
-  db: DB,
-  refreshed: { branchDays: number },
-  log?: (err: unknown) => void,
-): Promise<number> {
+export async function warmAfterRefresh(db: DB, refreshed: { branchDays: number }, log?: (err: unknown) => void): Promise<number> {
   if (refreshed.branchDays === 0) return 0;
   try {
     return (await warmRankings(db)).length;

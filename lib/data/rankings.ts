@@ -35,7 +35,11 @@ export async function resolveRanking(
   // Without a date, a kind opens the latest period anyone is ranked in (see defaultPeriod).
   const period =
     input.period !== 'custom' && !input.date
-      ? await defaultPeriod(input.period, today, async (p) => (await getSnapshot(db, method, p, input.network, { today })).result.counts.eligible)
+      ? await defaultPeriod(
+          input.period,
+          today,
+          async (p) => (await getSnapshot(db, method, p, input.network, { today })).result.counts.eligible,
+        )
       : resolvePeriod(input, today);
   const snapshot = await getSnapshot(db, method, period, input.network, { today });
   return { method, period, previous: previousPeriod(period), snapshot };
@@ -52,12 +56,7 @@ const responseCache = new Map<string, RankingResponse>();
 const RESPONSE_CACHE_MAX = 200;
 
 /** GET /api/rankings: the ranking of a period, scoped to what the viewer may see. */
-export async function listRankings(
-  db: DB,
-  viewer: Viewer,
-  input: RankingsQuery,
-  opts: { today?: string } = {},
-): Promise<RankingResponse> {
+export async function listRankings(db: DB, viewer: Viewer, input: RankingsQuery, opts: { today?: string } = {}): Promise<RankingResponse> {
   const { method, period, previous, snapshot } = (await findFreshSnapshot(db, input, opts)) ?? (await resolveRanking(db, input, opts));
   const district = input.district ? input.district : undefined;
   const scopeKey = detailScope(viewer)?.join(',') ?? '*';
@@ -142,14 +141,12 @@ async function buildRankingResponse(
   district: FederalDistrict | undefined,
   today?: string,
 ): Promise<RankingResponse> {
-  const [rows, branches] = await Promise.all([
-    listSnapshotRows(db, viewer, snapshot.id, { district }),
-    listBranches(db, viewer),
-  ]);
+  const [rows, branches] = await Promise.all([listSnapshotRows(db, viewer, snapshot.id, { district }), listBranches(db, viewer)]);
   const refs = new Map<number, BranchRef>(
     branches.map((b) => [b.id, { id: b.id, slug: b.slug, name: b.name, nameEn: b.nameEn, federalDistrict: b.federalDistrict }]),
   );
-  const ref = (id: number): BranchRef => refs.get(id) ?? { id, slug: `branch-${id}`, name: `#${id}`, nameEn: `#${id}`, federalDistrict: 'central' };
+  const ref = (id: number): BranchRef =>
+    refs.get(id) ?? { id, slug: `branch-${id}`, name: `#${id}`, nameEn: `#${id}`, federalDistrict: 'central' };
   const rb = snapshot.result.robustness;
   const tz = method.definition.timeZone;
   const outRows: RankingRow[] = rows.map((r) => ({
@@ -203,7 +200,11 @@ async function whyUnranked(
   const tz = method.definition.timeZone;
   const today = todayOverride ?? todayIn(tz);
   const [firstDataDay, lastDataDay] = await Promise.all([getFirstDataDay(db), getLastDataDay(db)]);
-  const alternative = await nearestRankedPeriod(period, { firstDataDay, today }, async (p) => (await getSnapshot(db, method, p, scope, { today })).result.counts.eligible);
+  const alternative = await nearestRankedPeriod(
+    period,
+    { firstDataDay, today },
+    async (p) => (await getSnapshot(db, method, p, scope, { today })).result.counts.eligible,
+  );
   return {
     firstDataDay,
     daysWithData: daysWithData(period, firstDataDay, lastDataDay),
@@ -211,7 +212,6 @@ async function whyUnranked(
     alternative: alternative && periodDto(alternative, tz),
   };
 }
-
 
 /** The figures of a row (null when the viewer may not see its metrics). */
 export function figuresOf(m: BranchMetrics | null): RankingFigures | null {

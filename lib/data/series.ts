@@ -1,9 +1,26 @@
 import type { DB } from '../../db/client';
 import type { Viewer } from '../auth/viewer';
 import { badRequest } from '../api/errors';
-import { MAX_RANGE_DAYS, type CompareQuery, type CompareResponse, type SeriesMetric, type SeriesQuery, type SeriesResponse } from '../api/schemas';
+import {
+  MAX_RANGE_DAYS,
+  type CompareQuery,
+  type CompareResponse,
+  type SeriesMetric,
+  type SeriesQuery,
+  type SeriesResponse,
+} from '../api/schemas';
 import { DEFAULT_METHOD } from '../ranking/method';
-import { addDays, addMonths, bucketEnd, bucketStart, buckets, comparisonBuckets, daysInclusive, todayIn, type Granularity } from '../ranking/period';
+import {
+  addDays,
+  addMonths,
+  bucketEnd,
+  bucketStart,
+  buckets,
+  comparisonBuckets,
+  daysInclusive,
+  todayIn,
+  type Granularity,
+} from '../ranking/period';
 import { bucketSeries, chartDays, chartReadFrom } from '../ranking/series';
 import { round } from '../ranking/stats';
 import { getBranchBySlug, getBranchesBySlugs, type BranchRecord } from './branches';
@@ -22,13 +39,15 @@ export async function resolveWindow(
   let to = input.to;
   if (!to) to = (await getLastDataDay(db)) ?? todayIn(DEFAULT_METHOD.timeZone);
   let from = input.from;
-  if (!from) from = bucketStart(g === 'day' ? addDays(to, -89) : g === 'week' ? addDays(to, -7 * 25) : addMonths(bucketStart(to, 'month'), -11), g);
+  if (!from)
+    from = bucketStart(g === 'day' ? addDays(to, -89) : g === 'week' ? addDays(to, -7 * 25) : addMonths(bucketStart(to, 'month'), -11), g);
   if (from > to) from = to;
   const days = { from, to };
   from = bucketStart(from, g);
   to = bucketEnd(to, g);
   // With only one end given the other is a default, so the range is checked here too.
-  if (daysInclusive(from, to) > MAX_RANGE_DAYS + 62) throw badRequest(`Invalid parameter "from": the range is longer than ${MAX_RANGE_DAYS} days`);
+  if (daysInclusive(from, to) > MAX_RANGE_DAYS + 62)
+    throw badRequest(`Invalid parameter "from": the range is longer than ${MAX_RANGE_DAYS} days`);
   return { from, to, starts: buckets(from, to, g), days };
 }
 
@@ -45,7 +64,9 @@ async function seriesFor(
   metric: SeriesQuery['metric'],
 ) {
   const rows = await listRollupRows(db, { from: chartReadFrom(from), to, scope, branchIds: branches.map((b) => b.id) });
-  return branches.map((b) => bucketSeries(chartDays(rows.filter((r) => r.branch_id === b.id).map(toDayTotals), from, to), starts, g, metric));
+  return branches.map((b) =>
+    bucketSeries(chartDays(rows.filter((r) => r.branch_id === b.id).map(toDayTotals), from, to), starts, g, metric),
+  );
 }
 
 const ref = (b: BranchRecord) => ({ id: b.id, slug: b.slug, name: b.name, nameEn: b.nameEn, federalDistrict: b.federalDistrict });
@@ -66,13 +87,16 @@ export async function getBranchSeries(db: DB, viewer: Viewer, slug: string, inpu
   const { current, previous } = comparisonBuckets(days.from, days.to, g);
   // One read covers both windows (and the followers look-back before each); each side is then cut
   // to its own days, with podium-v2's measures and followers carried in (lib/ranking/series.ts).
-  const all = (await listRollupRows(db, { from: chartReadFrom(previous.from), to: current.to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals);
+  const all = (
+    await listRollupRows(db, { from: chartReadFrom(previous.from), to: current.to, scope: input.network, branchIds: [branch.id] })
+  ).map(toDayTotals);
   const within = (w: { from: string; to: string }) => chartDays(all, w.from, w.to);
   const cur = bucketSeries(within(current), current.starts, g, input.metric);
   const prev = bucketSeries(within(previous), previous.starts, g, input.metric);
   const curTotal = roundAll(cur.total);
   const prevTotal = roundAll(prev.total);
-  const channels = input.metric === 'social_visits' ? await siteChannels(db, branch.id, current.from, current.to, input.network) : undefined;
+  const channels =
+    input.metric === 'social_visits' ? await siteChannels(db, branch.id, current.from, current.to, input.network) : undefined;
   return {
     branch: ref(branch),
     metric: input.metric,
@@ -126,7 +150,11 @@ export async function getBranchTable(
   if (!branch) return undefined;
   const g = input.granularity;
   const { from, to, starts } = await resolveWindow(db, input);
-  const days = chartDays((await listRollupRows(db, { from: chartReadFrom(from), to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals), from, to);
+  const days = chartDays(
+    (await listRollupRows(db, { from: chartReadFrom(from), to, scope: input.network, branchIds: [branch.id] })).map(toDayTotals),
+    from,
+    to,
+  );
   const values = Object.fromEntries(metrics.map((m) => [m, roundAll(bucketSeries(days, starts, g, m).total)])) as BranchTable['values'];
   return { branch: ref(branch), granularity: g, network: input.network, from, to, buckets: starts, values };
 }

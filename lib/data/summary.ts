@@ -118,7 +118,13 @@ export async function listRankHistory(
   db: DB,
   viewer: Viewer,
   slug: string,
-  input: { period: 'week' | 'month' | 'quarter' | 'year'; date?: string; count?: number; network?: SummaryQuery['network']; method?: string },
+  input: {
+    period: 'week' | 'month' | 'quarter' | 'year';
+    date?: string;
+    count?: number;
+    network?: SummaryQuery['network'];
+    method?: string;
+  },
   opts: { today?: string } = {},
 ): Promise<RankHistoryPoint[] | undefined> {
   const branch = await getBranchBySlug(db, viewer, slug);

@@ -18,7 +18,11 @@ function scoped(viewer: Viewer) {
 }
 
 /** Targets the viewer may read, newest period first; optionally one branch's, or those overlapping [from, to]. */
-export async function listTargets(db: DB, viewer: Viewer, filter: { branchId?: number; overlaps?: { from: string; to: string } } = {}): Promise<Target[]> {
+export async function listTargets(
+  db: DB,
+  viewer: Viewer,
+  filter: { branchId?: number; overlaps?: { from: string; to: string } } = {},
+): Promise<Target[]> {
   let q = db
     .selectFrom('branch_target as t')
     .innerJoin('branch as b', 'b.id', 't.branch_id')
@@ -28,7 +32,15 @@ export async function listTargets(db: DB, viewer: Viewer, filter: { branchId?: n
   if (filter.branchId !== undefined) q = q.where('t.branch_id', '=', filter.branchId);
   if (filter.overlaps) q = q.where('t.period_from', '<=', filter.overlaps.to).where('t.period_to', '>=', filter.overlaps.from);
   const rows = await q.orderBy('t.period_to', 'desc').orderBy('b.slug').orderBy('t.metric').execute();
-  return rows.map((r) => ({ id: r.id, branchId: r.branch_id, branchSlug: r.slug, metric: r.metric, from: r.period_from, to: r.period_to, value: Number(r.value) }));
+  return rows.map((r) => ({
+    id: r.id,
+    branchId: r.branch_id,
+    branchSlug: r.slug,
+    metric: r.metric,
+    from: r.period_from,
+    to: r.period_to,
+    value: Number(r.value),
+  }));
 }
 
 /** The target's figure from a branch's metrics over the period so far; null when it cannot be measured. */
@@ -49,13 +61,24 @@ export interface TargetWithProgress extends Target {
  * one materialized ranking per distinct period). Targets of branches the
  * viewer may not see in full come back without figures.
  */
-export async function withProgress(db: DB, viewer: Viewer, targets: Target[], opts: { today?: string } = {}): Promise<TargetWithProgress[]> {
+export async function withProgress(
+  db: DB,
+  viewer: Viewer,
+  targets: Target[],
+  opts: { today?: string } = {},
+): Promise<TargetWithProgress[]> {
   if (targets.length === 0) return [];
   // The method in force measures the figures, as on the ranking and the branch page.
   const method = (await getMethod(db)) ?? (await ensureDefaultMethod(db));
   const today = opts.today ?? todayIn(method.definition.timeZone);
   const pops = new Map(
-    (await db.selectFrom('branch').select(['id', 'population']).where('id', 'in', [...new Set(targets.map((t) => t.branchId))]).execute()).map((b) => [b.id, b.population]),
+    (
+      await db
+        .selectFrom('branch')
+        .select(['id', 'population'])
+        .where('id', 'in', [...new Set(targets.map((t) => t.branchId))])
+        .execute()
+    ).map((b) => [b.id, b.population]),
   );
   const periods = new Map<string, { asOf: string; metrics: Map<number, BranchMetrics | null> } | null>();
   for (const t of targets) {
@@ -81,13 +104,23 @@ export async function withProgress(db: DB, viewer: Viewer, targets: Target[], op
 }
 
 /** A ranking response with its "targets met" added when there are any (the cached response itself is not changed). */
-export async function withTargetsMet<R extends { period: { from: string; to: string } }>(db: DB, viewer: Viewer, res: R, opts: { today?: string } = {}): Promise<R & { targetsMet?: Record<string, { met: number; of: number }> }> {
+export async function withTargetsMet<R extends { period: { from: string; to: string } }>(
+  db: DB,
+  viewer: Viewer,
+  res: R,
+  opts: { today?: string } = {},
+): Promise<R & { targetsMet?: Record<string, { met: number; of: number }> }> {
   const met = await targetsMet(db, viewer, res.period, opts);
   return met.size === 0 ? res : { ...res, targetsMet: Object.fromEntries([...met].map(([id, v]) => [String(id), v])) };
 }
 
 /** "Targets met n of m" per branch for the targets overlapping [from, to], for the branches the viewer may see in full. */
-export async function targetsMet(db: DB, viewer: Viewer, period: { from: string; to: string }, opts: { today?: string } = {}): Promise<Map<number, { met: number; of: number }>> {
+export async function targetsMet(
+  db: DB,
+  viewer: Viewer,
+  period: { from: string; to: string },
+  opts: { today?: string } = {},
+): Promise<Map<number, { met: number; of: number }>> {
   const list = await withProgress(db, viewer, await listTargets(db, viewer, { overlaps: period }), opts);
   const out = new Map<number, { met: number; of: number }>();
   for (const t of list) {

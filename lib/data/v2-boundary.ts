@@ -40,7 +40,16 @@ export async function loadBoundaryCorrectionsOf(
   // JIT compiling this statement costs more than running it; `set local` needs a transaction.
   if (!db.isTransaction) return db.transaction().execute((trx) => loadBoundaryCorrectionsOf(trx, windows, scope));
   await sql`set local jit = off`.execute(db);
-  const rows = await sql<{ w: number; branch_id: number; network: Network; views: string | null; likes: string | null; comments: string | null; shares: string | null; reactions: string | null }>`
+  const rows = await sql<{
+    w: number;
+    branch_id: number;
+    network: Network;
+    views: string | null;
+    likes: string | null;
+    comments: string | null;
+    shares: string | null;
+    reactions: string | null;
+  }>`
     with win as (
       select (w - 1)::int as w, wfrom, wto
       from unnest(${windows.map((x) => x.from)}::date[], ${windows.map((x) => x.to)}::date[]) with ordinality as t(wfrom, wto, w)

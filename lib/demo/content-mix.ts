@@ -50,7 +50,9 @@ const MIX: Partial<Record<Network, readonly (readonly [ContentType, number, numb
 };
 
 // Views factors scaled so each network's mix keeps its average views per post.
-const MEAN_VIEWS = new Map(Object.entries(MIX).map(([n, rows]) => [n, rows.reduce((s, r) => s + r[1] * r[2], 0) / rows.reduce((s, r) => s + r[1], 0)]));
+const MEAN_VIEWS = new Map(
+  Object.entries(MIX).map(([n, rows]) => [n, rows.reduce((s, r) => s + r[1] * r[2], 0) / rows.reduce((s, r) => s + r[1], 0)]),
+);
 
 /** Evening posts engage more, early-morning ones less, weekends a little more (demo only). */
 function slotEffect(hour: number, weekdayIndex: number): number {
@@ -63,7 +65,12 @@ function slotEffect(hour: number, weekdayIndex: number): number {
  * `contentType` is null where the network's mix is not modelled (the caller keeps its own).
  * Draws exactly two numbers from `rng`, whatever the network.
  */
-export function demoPostContent(rng: Rng, network: Network, hour: number, weekdayIndex: number): { contentType: ContentType | null; views: number; engagement: number } {
+export function demoPostContent(
+  rng: Rng,
+  network: Network,
+  hour: number,
+  weekdayIndex: number,
+): { contentType: ContentType | null; views: number; engagement: number } {
   const u = rng.next();
   const noise = 0.85 + 0.3 * rng.next();
   const rows = MIX[network];

@@ -62,7 +62,14 @@ export interface DemoPost {
   url: string;
   contentType: ContentType;
   excerpt: string;
-  snapshots: { day: string; views: number | null; likes: number | null; comments: number | null; shares: number | null; reactions: number | null }[];
+  snapshots: {
+    day: string;
+    views: number | null;
+    likes: number | null;
+    comments: number | null;
+    shares: number | null;
+    reactions: number | null;
+  }[];
 }
 
 export interface DemoRun {
@@ -131,8 +138,17 @@ function maxAccount(seed: number, region: Region): DemoAccount | null {
 }
 
 // How the site's social and messenger visits split by Metrica's network ids (demo shares).
-const SOCIAL_SPLIT: [string, number][] = [['vkontakte', 0.72], ['odnoklassniki', 0.18], ['youtube', 0.06], ['dzen', 0.04]];
-const MESSENGER_SPLIT: [string, number][] = [['telegram', 0.8], ['max', 0.14], ['whatsapp', 0.06]];
+const SOCIAL_SPLIT: [string, number][] = [
+  ['vkontakte', 0.72],
+  ['odnoklassniki', 0.18],
+  ['youtube', 0.06],
+  ['dzen', 0.04],
+];
+const MESSENGER_SPLIT: [string, number][] = [
+  ['telegram', 0.8],
+  ['max', 0.14],
+  ['whatsapp', 0.06],
+];
 
 /** Splits a whole count by shares; the rounding remainder goes to the first channel, so parts add up. */
 function split(total: number, shares: [string, number][], source: 'social' | 'messenger'): DemoAccountDay['sources'] {
@@ -206,10 +222,22 @@ function makeAccount(rng: Rng, region: Region, network: Exclude<Network, 'dzen' 
       return { ...base, externalId: id, handle: id, url: `https://ok.ru/group/${id}`, title: `Подиум — ${region.name}` };
     }
     case 'telegram':
-      return { ...base, externalId: `@podium_${tag}`, handle: `podium_${tag}`, url: `https://t.me/podium_${tag}`, title: `Подиум | ${region.name}` };
+      return {
+        ...base,
+        externalId: `@podium_${tag}`,
+        handle: `podium_${tag}`,
+        url: `https://t.me/podium_${tag}`,
+        title: `Подиум | ${region.name}`,
+      };
     case 'youtube': {
       const id = `UC${randomId(rng, 22, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')}`;
-      return { ...base, externalId: id, handle: `@podium-${region.slug}`, url: `https://www.youtube.com/channel/${id}`, title: `Подиум ${region.nameEn}` };
+      return {
+        ...base,
+        externalId: id,
+        handle: `@podium-${region.slug}`,
+        url: `https://www.youtube.com/channel/${id}`,
+        title: `Подиум ${region.nameEn}`,
+      };
     }
     case 'rutube': {
       const id = String(20_000_000 + (hashSeed(key) % 9_000_000));
@@ -231,7 +259,11 @@ function postUrl(rng: Rng, account: DemoAccount, n: number): { id: string; url: 
     case 'vk':
       return { id: String(n), url: `https://vk.com/wall-${account.externalId}_${n}`, contentType: rng.chance(0.15) ? 'clip' : 'text' };
     case 'ok':
-      return { id: String(150_000_000_000 + n), url: `https://ok.ru/group/${account.externalId}/topic/${150_000_000_000 + n}`, contentType: 'text' };
+      return {
+        id: String(150_000_000_000 + n),
+        url: `https://ok.ru/group/${account.externalId}/topic/${150_000_000_000 + n}`,
+        contentType: 'text',
+      };
     case 'telegram':
       return { id: String(n), url: `https://t.me/${account.handle}/${n}`, contentType: 'text' };
     case 'max': {
@@ -340,8 +372,7 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
         if (region.code === DEMO_STORIES.followerJump && network === 'vk' && i === nDays - 70) followers *= 1.6;
         if (silent) followers *= 0.9993;
 
-        const missing =
-          outages.get(network)!.has(day) || arng.chance(0.012) || (gapStart >= 0 && i >= gapStart && i < gapStart + 14);
+        const missing = outages.get(network)!.has(day) || arng.chance(0.012) || (gapStart >= 0 && i >= gapStart && i < gapStart + 14);
 
         const postLambda = p.postRate * activity * WEEKDAY_POSTS[dow]! * hol.posts * (campaign ? 1.8 : 1);
         const nPosts = silent ? 0 : arng.poisson(postLambda);
@@ -349,10 +380,17 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
         // Views follow the audience *before* any bought jump: a jump brings no readers.
         const realAudience = region.code === DEMO_STORIES.followerJump && network === 'vk' && i >= nDays - 70 ? followers / 1.6 : followers;
         let views =
-          realAudience * p.viewRate * quality * WEEKDAY_VIEWS[dow]! * hol.views * (campaign ? campaign.lift : 1) * arng.logNormal(0.18) *
+          realAudience *
+          p.viewRate *
+          quality *
+          WEEKDAY_VIEWS[dow]! *
+          hol.views *
+          (campaign ? campaign.lift : 1) *
+          arng.logNormal(0.18) *
           (0.55 + 0.45 * Math.min(1, nPosts / Math.max(0.5, postLambda)));
         if (silent) views *= Math.max(0.03, 1 - (i - (nDays - 45)) / 30);
-        const droppedToZero = region.code === DEMO_STORIES.dropToZero && network === accounts[accounts.length - 1]!.network && i >= nDays - 10;
+        const droppedToZero =
+          region.code === DEMO_STORIES.dropToZero && network === accounts[accounts.length - 1]!.network && i >= nDays - 10;
         if (droppedToZero) views = 0;
 
         // Every post gets its views over the following days; simulate it regardless of
@@ -363,8 +401,12 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
           const minute = arng.int(0, 59);
           const publishedAt = new Date(parseDay(day) + (hour - 3) * 3_600_000 + minute * 60_000); // Moscow is UTC+3
           const mix = demoPostContent(typeRng, network, hour, dow);
-          const finalViews = network === 'website' ? null : Math.round((views / Math.max(1, nPosts)) * 1.4 * arng.logNormal(0.6) * mix.views);
-          const finalLikes = finalViews === null || !p.hasLikes ? null : Math.round(finalViews * p.likeRate * quality * arng.logNormal(0.4) * mix.engagement);
+          const finalViews =
+            network === 'website' ? null : Math.round((views / Math.max(1, nPosts)) * 1.4 * arng.logNormal(0.6) * mix.views);
+          const finalLikes =
+            finalViews === null || !p.hasLikes
+              ? null
+              : Math.round(finalViews * p.likeRate * quality * arng.logNormal(0.4) * mix.engagement);
           const { id, url, contentType: urlType } = postUrl(arng, account, postSeq);
           const contentType = mix.contentType ?? urlType;
           const own = network === 'vk' && contentType === 'clip' ? 3 * crng.logNormal(0.4) : 1;
@@ -405,7 +447,11 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
               status: 'failed',
               errorClass: cls,
               errorMessage:
-                cls === 'retryable' ? 'HTTP 503 from the API after 4 attempts' : cls === 'quota' ? 'Daily quota reached; paused until reset' : 'Response did not match the schema at response.items[3].date',
+                cls === 'retryable'
+                  ? 'HTTP 503 from the API after 4 attempts'
+                  : cls === 'quota'
+                    ? 'Daily quota reached; paused until reset'
+                    : 'Response did not match the schema at response.items[3].date',
               apiCalls: 4,
               rowsWritten: 0,
             });
@@ -436,7 +482,9 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
           row.clipsLikes = Math.round(clipViews * 0.021);
         }
         if (network === 'website') {
-          const visits = Math.round(siteVisitsBase * WEEKDAY_VIEWS[dow]! * hol.views * (campaign ? 1 + (campaign.lift - 1) * 0.5 : 1) * arng.logNormal(0.2));
+          const visits = Math.round(
+            siteVisitsBase * WEEKDAY_VIEWS[dow]! * hol.views * (campaign ? 1 + (campaign.lift - 1) * 0.5 : 1) * arng.logNormal(0.2),
+          );
           row.visits = visits;
           row.visitors = Math.round(visits * 0.78);
           row.pageviews = Math.round(visits * 2.1 * arng.logNormal(0.1));
@@ -446,7 +494,15 @@ export function* generateDemo(opts: GenerateOptions): Generator<DemoBranch> {
         }
         branch.days.push(row);
         if (isRecent) {
-          branch.runs.push({ accountKey: account.key, day, status: 'ok', errorClass: null, errorMessage: null, apiCalls: network === 'vk' ? 3 : 2, rowsWritten: 1 + nPosts });
+          branch.runs.push({
+            accountKey: account.key,
+            day,
+            status: 'ok',
+            errorClass: null,
+            errorMessage: null,
+            apiCalls: network === 'vk' ? 3 : 2,
+            rowsWritten: 1 + nPosts,
+          });
         }
       }
     }

@@ -43,10 +43,16 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
   const result: DemoLoadResult = { branches: 0, accounts: 0, accountDays: 0, posts: 0, postDays: 0, start: '', end, ms: 0 };
 
   await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('branch').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const existing = await trx
+      .selectFrom('branch')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
     if (existing.n > 0) throw new Error('The database already has branches; demo data loads only into an empty database');
 
-    const maxPost = await trx.selectFrom('post').select(sql<number>`coalesce(max(id), 0)::int8`.as('m')).executeTakeFirstOrThrow();
+    const maxPost = await trx
+      .selectFrom('post')
+      .select(sql<number>`coalesce(max(id), 0)::int8`.as('m'))
+      .executeTakeFirstOrThrow();
     let postId = Number(maxPost.m);
     const collectedAt = new Date();
 
@@ -61,25 +67,56 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
         trx,
         'account_day',
         [
-          ['account_id', 'int4'], ['day', 'date'], ['branch_id', 'int4'], ['network', 'text'], ['followers', 'int8'], ['views', 'int8'],
-          ['reach', 'int8'], ['visits', 'int8'], ['visitors', 'int8'], ['pageviews', 'int8'], ['social_visits', 'int8'], ['posts', 'int4'],
-          ['likes', 'int8'], ['comments', 'int8'], ['shares', 'int8'], ['source', 'text'], ['collected_at', 'timestamptz'],
-          ['messenger_visits', 'int8'], ['clips_views', 'int8'], ['clips_likes', 'int8'],
+          ['account_id', 'int4'],
+          ['day', 'date'],
+          ['branch_id', 'int4'],
+          ['network', 'text'],
+          ['followers', 'int8'],
+          ['views', 'int8'],
+          ['reach', 'int8'],
+          ['visits', 'int8'],
+          ['visitors', 'int8'],
+          ['pageviews', 'int8'],
+          ['social_visits', 'int8'],
+          ['posts', 'int4'],
+          ['likes', 'int8'],
+          ['comments', 'int8'],
+          ['shares', 'int8'],
+          ['source', 'text'],
+          ['collected_at', 'timestamptz'],
+          ['messenger_visits', 'int8'],
+          ['clips_views', 'int8'],
+          ['clips_likes', 'int8'],
         ],
         dayRows,
       );
       await bulkInsert(
         trx,
         'site_source_day',
-        [['account_id', 'int4'], ['day', 'date'], ['branch_id', 'int4'], ['source', 'text'], ['channel', 'text'], ['visits', 'int8']],
+        [
+          ['account_id', 'int4'],
+          ['day', 'date'],
+          ['branch_id', 'int4'],
+          ['source', 'text'],
+          ['channel', 'text'],
+          ['visits', 'int8'],
+        ],
         sourceRows,
       );
       await bulkInsert(
         trx,
         'post',
         [
-          ['id', 'int8'], ['account_id', 'int4'], ['branch_id', 'int4'], ['network', 'text'], ['external_id', 'text'],
-          ['published_at', 'timestamptz'], ['url', 'text'], ['content_type', 'text'], ['excerpt', 'text'], ['source', 'text'],
+          ['id', 'int8'],
+          ['account_id', 'int4'],
+          ['branch_id', 'int4'],
+          ['network', 'text'],
+          ['external_id', 'text'],
+          ['published_at', 'timestamptz'],
+          ['url', 'text'],
+          ['content_type', 'text'],
+          ['excerpt', 'text'],
+          ['source', 'text'],
         ],
         postRows,
       );
@@ -87,8 +124,15 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
         trx,
         'post_day',
         [
-          ['post_id', 'int8'], ['day', 'date'], ['branch_id', 'int4'], ['views', 'int8'], ['likes', 'int8'], ['comments', 'int8'],
-          ['shares', 'int8'], ['reactions', 'int8'], ['collected_at', 'timestamptz'],
+          ['post_id', 'int8'],
+          ['day', 'date'],
+          ['branch_id', 'int4'],
+          ['views', 'int8'],
+          ['likes', 'int8'],
+          ['comments', 'int8'],
+          ['shares', 'int8'],
+          ['reactions', 'int8'],
+          ['collected_at', 'timestamptz'],
         ],
         snapRows,
       );
@@ -96,9 +140,18 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
         trx,
         'collection_run',
         [
-          ['account_id', 'int4'], ['branch_id', 'int4'], ['network', 'text'], ['window_from', 'date'], ['window_to', 'date'],
-          ['started_at', 'timestamptz'], ['finished_at', 'timestamptz'], ['status', 'text'], ['error_class', 'text'],
-          ['error_message', 'text'], ['api_calls', 'int4'], ['rows_written', 'int4'],
+          ['account_id', 'int4'],
+          ['branch_id', 'int4'],
+          ['network', 'text'],
+          ['window_from', 'date'],
+          ['window_to', 'date'],
+          ['started_at', 'timestamptz'],
+          ['finished_at', 'timestamptz'],
+          ['status', 'text'],
+          ['error_class', 'text'],
+          ['error_message', 'text'],
+          ['api_calls', 'int4'],
+          ['rows_written', 'int4'],
         ],
         runRows,
       );
@@ -149,8 +202,26 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
       for (const d of b.days) {
         const acc = ids.get(d.accountKey)!;
         dayRows.push([
-          acc.id, d.day, branch.id, acc.network, d.followers, d.views, d.reach, d.visits, d.visitors, d.pageviews, d.socialVisits,
-          d.posts, d.likes, d.comments, d.shares, 'demo', collectedAt, d.messengerVisits, d.clipsViews ?? null, d.clipsLikes ?? null,
+          acc.id,
+          d.day,
+          branch.id,
+          acc.network,
+          d.followers,
+          d.views,
+          d.reach,
+          d.visits,
+          d.visitors,
+          d.pageviews,
+          d.socialVisits,
+          d.posts,
+          d.likes,
+          d.comments,
+          d.shares,
+          'demo',
+          collectedAt,
+          d.messengerVisits,
+          d.clipsViews ?? null,
+          d.clipsLikes ?? null,
         ]);
         for (const src of d.sources) sourceRows.push([acc.id, d.day, branch.id, src.source, src.channel, src.visits]);
       }
@@ -166,10 +237,20 @@ export async function loadDemo(db: DB, opts: Partial<GenerateOptions> = {}): Pro
         const acc = ids.get(r.accountKey)!;
         // Runs happen early in the morning (Moscow) of the day after the data day.
         const started = new Date(`${addDays(r.day, 1)}T03:10:00+03:00`);
-        const finished = new Date(started.getTime() + 4_000 + (r.apiCalls * 700));
+        const finished = new Date(started.getTime() + 4_000 + r.apiCalls * 700);
         runRows.push([
-          acc.id, branch.id, acc.network, addDays(r.day, -29), r.day, started, finished, r.status, r.errorClass, r.errorMessage,
-          r.apiCalls, r.rowsWritten,
+          acc.id,
+          branch.id,
+          acc.network,
+          addDays(r.day, -29),
+          r.day,
+          started,
+          finished,
+          r.status,
+          r.errorClass,
+          r.errorMessage,
+          r.apiCalls,
+          r.rowsWritten,
         ]);
       }
       await flush(false);

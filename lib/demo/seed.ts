@@ -6,7 +6,10 @@ import { refreshRollups } from '../rollups/index';
 import { loadDemo, type DemoLoadResult } from './load';
 
 export async function isEmpty(db: DB): Promise<boolean> {
-  const row = await db.selectFrom('branch').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('branch')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return row.n === 0;
 }
 

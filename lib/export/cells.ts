@@ -60,7 +60,14 @@ function cellContent(value: unknown, type: CellType, delimiter: Delimiter): { te
   if (type === 'datetime' && value instanceof Date) {
     return { text: Number.isNaN(value.getTime()) ? '' : value.toISOString(), isText: false };
   }
-  const text = typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text =
+    typeof value === 'string'
+      ? value
+      : value instanceof Date
+        ? value.toISOString()
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
   return { text: neutralizeText(text), isText: true };
 }
 
@@ -101,7 +108,12 @@ export function csvLine(fields: string[], delimiter: Delimiter): string {
 export function fileSlug(...parts: (string | number | null | undefined)[]): string {
   return parts
     .filter((p) => p !== null && p !== undefined && p !== '')
-    .map((p) => String(p).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, ''))
+    .map((p) =>
+      String(p)
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
     .filter(Boolean)
     .join('-');
 }

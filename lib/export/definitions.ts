@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { CompareBasis } from '../compare/normalize';
-import { isoDay, MAX_RANGE_DAYS, networkScopeSchema, type CompareResponse, type RankingResponse, type RankingRow, type SeriesMetric } from '../api/schemas';
+import {
+  isoDay,
+  MAX_RANGE_DAYS,
+  networkScopeSchema,
+  type CompareResponse,
+  type RankingResponse,
+  type RankingRow,
+  type SeriesMetric,
+} from '../api/schemas';
 import type { ComponentId } from '../ranking/method';
 import { COMPONENT_IDS } from '../ranking/method';
 import { daysInclusive } from '../ranking/period';
@@ -72,13 +80,31 @@ export function rankingColumns(locale: ExportLocale): ExportColumn<RankingRow>[]
   const comp = (row: RankingRow, id: ComponentId) => row.detail?.components.find((c) => c.id === id) ?? null;
   return [
     { key: 'rank', header: bilingual('rank'), type: 'integer', value: (r) => r.rank, width: 8 },
-    { key: 'branch', header: bilingual('branch'), type: 'text', value: (r) => (locale === 'ru' ? r.branch.name : r.branch.nameEn), width: 40 },
+    {
+      key: 'branch',
+      header: bilingual('branch'),
+      type: 'text',
+      value: (r) => (locale === 'ru' ? r.branch.name : r.branch.nameEn),
+      width: 40,
+    },
     { key: 'slug', header: bilingual('slug'), type: 'text', value: (r) => r.branch.slug, width: 20 },
-    { key: 'district', header: bilingual('federalDistrict'), type: 'text', value: (r) => DISTRICT_TEXT[r.branch.federalDistrict]?.[locale] ?? r.branch.federalDistrict, width: 18 },
+    {
+      key: 'district',
+      header: bilingual('federalDistrict'),
+      type: 'text',
+      value: (r) => DISTRICT_TEXT[r.branch.federalDistrict]?.[locale] ?? r.branch.federalDistrict,
+      width: 18,
+    },
     { key: 'score', header: bilingual('score'), type: 'number', value: (r) => r.score, width: 10 },
     { key: 'change', header: bilingual('rankChange'), type: 'integer', value: (r) => r.change, width: 10 },
     { key: 'previous_rank', header: bilingual('previousRank'), type: 'integer', value: (r) => r.previousRank, width: 10 },
-    { key: 'eligible', header: bilingual('ranked'), type: 'text', value: (r) => (r.eligible ? (bilingual('yes')[locale]) : bilingual('no')[locale]), width: 8 },
+    {
+      key: 'eligible',
+      header: bilingual('ranked'),
+      type: 'text',
+      value: (r) => (r.eligible ? bilingual('yes')[locale] : bilingual('no')[locale]),
+      width: 8,
+    },
     {
       key: 'reasons',
       header: bilingual('notRankedBecause'),
@@ -97,23 +123,41 @@ export function rankingColumns(locale: ExportLocale): ExportColumn<RankingRow>[]
     { key: 'posts', header: bilingual('postsInThePeriod'), type: 'integer', value: (r) => r.figures?.posts ?? null, width: 10 },
     { key: 'posts_per_week', header: bilingual('postsPerWeek'), type: 'number', value: (r) => r.figures?.postsPerWeek ?? null, width: 10 },
     { key: 'er_by_views', header: bilingual('erByViews'), type: 'number', value: (r) => r.figures?.engagementByViews ?? null, width: 12 },
-    { key: 'er_by_followers', header: bilingual('erByFollowersPerDay'), type: 'number', value: (r) => r.figures?.engagementByFollowers ?? null, width: 12 },
-    { key: 'social_visits', header: bilingual('websiteVisitsFromSocialNetworks'), type: 'integer', value: (r) => r.figures?.socialVisits ?? null, width: 12 },
-    { key: 'messenger_visits', header: bilingual('websiteVisitsFromMessengers'), type: 'integer', value: (r) => r.figures?.messengerVisits ?? null, width: 12 },
-    ...COMPONENT_IDS.map(
-      (id): ExportColumn<RankingRow> => ({
-        key: id,
-        header: COMPONENT_HEADERS[id],
-        type: 'number',
-        value: (r) => componentDisplayValue(id, comp(r, id)?.value ?? null),
-        width: 14,
-      }),
-    ),
+    {
+      key: 'er_by_followers',
+      header: bilingual('erByFollowersPerDay'),
+      type: 'number',
+      value: (r) => r.figures?.engagementByFollowers ?? null,
+      width: 12,
+    },
+    {
+      key: 'social_visits',
+      header: bilingual('websiteVisitsFromSocialNetworks'),
+      type: 'integer',
+      value: (r) => r.figures?.socialVisits ?? null,
+      width: 12,
+    },
+    {
+      key: 'messenger_visits',
+      header: bilingual('websiteVisitsFromMessengers'),
+      type: 'integer',
+      value: (r) => r.figures?.messengerVisits ?? null,
+      width: 12,
+    },
+    ...COMPONENT_IDS.map((id): ExportColumn<RankingRow> => ({
+      key: id,
+      header: COMPONENT_HEADERS[id],
+      type: 'number',
+      value: (r) => componentDisplayValue(id, comp(r, id)?.value ?? null),
+      width: 14,
+    })),
     {
       key: 'flags',
       header: bilingual('flags'),
       type: 'text',
-      value: (r) => r.detail?.flags.map((f) => `${FLAG_TEXT[f.kind]?.[locale] ?? f.kind}${f.network ? ` (${f.network})` : ''} ${f.day}`).join('; ') || null,
+      value: (r) =>
+        r.detail?.flags.map((f) => `${FLAG_TEXT[f.kind]?.[locale] ?? f.kind}${f.network ? ` (${f.network})` : ''} ${f.day}`).join('; ') ||
+        null,
       width: 30,
     },
   ];
@@ -123,13 +167,19 @@ export function rankingAbout(res: RankingResponse, locale: ExportLocale): { labe
   return [
     { label: bilingual('period')[locale], value: `${res.period.label} (${res.period.from} – ${res.period.to})` },
     { label: bilingual('network')[locale], value: res.network },
-    { label: bilingual('federalDistrict')[locale], value: res.district ? (DISTRICT_TEXT[res.district]?.[locale] ?? res.district) : bilingual('all')[locale] },
+    {
+      label: bilingual('federalDistrict')[locale],
+      value: res.district ? (DISTRICT_TEXT[res.district]?.[locale] ?? res.district) : bilingual('all')[locale],
+    },
     { label: bilingual('method')[locale], value: res.method.label },
     { label: bilingual('dataAsOf')[locale], value: res.freshness.asOf },
     { label: bilingual('lastDayWithData')[locale], value: res.freshness.lastDataDay ?? '—' },
     { label: bilingual('computedAt')[locale], value: res.freshness.computedAt },
     { label: bilingual('rankedTotal')[locale], value: `${res.counts.eligible} / ${res.counts.branches}` },
-    { label: bilingual('topThree')[locale], value: res.robustness.status === 'stable' ? (bilingual('stable')[locale]) : bilingual('contested')[locale] },
+    {
+      label: bilingual('topThree')[locale],
+      value: res.robustness.status === 'stable' ? bilingual('stable')[locale] : bilingual('contested')[locale],
+    },
   ];
 }
 
@@ -154,19 +204,17 @@ export interface SeriesTableRow {
 export function seriesColumns(metrics: readonly SeriesMetric[]): ExportColumn<SeriesTableRow>[] {
   return [
     { key: 'bucket', header: bilingual('date'), type: 'date', value: (r) => r.bucket, width: 12 },
-    ...metrics.map(
-      (m): ExportColumn<SeriesTableRow> => ({
-        key: m,
-        header: METRIC_HEADERS[m],
-        type: m === 'engagement_rate' ? 'number' : 'integer',
-        value: (r) => {
-          const v = r.values[m];
-          if (v === null || v === undefined) return null;
-          return m === 'engagement_rate' ? Math.round(v * 1000) / 1000 : v;
-        },
-        width: 14,
-      }),
-    ),
+    ...metrics.map((m): ExportColumn<SeriesTableRow> => ({
+      key: m,
+      header: METRIC_HEADERS[m],
+      type: m === 'engagement_rate' ? 'number' : 'integer',
+      value: (r) => {
+        const v = r.values[m];
+        if (v === null || v === undefined) return null;
+        return m === 'engagement_rate' ? Math.round(v * 1000) / 1000 : v;
+      },
+      width: 14,
+    })),
   ];
 }
 
@@ -187,19 +235,17 @@ export function compareColumns(res: CompareResponse, locale: ExportLocale): Expo
   const rate = res.metric === 'engagement_rate' || (res.basis !== undefined && res.basis !== 'absolute');
   return [
     { key: 'bucket', header: bilingual('date'), type: 'date', value: (r) => r.bucket, width: 12 },
-    ...res.series.map(
-      (s, i): ExportColumn<CompareTableRow> => ({
-        key: s.branch.slug,
-        header: { ru: s.branch.name, en: s.branch.nameEn },
-        type: rate ? 'number' : 'integer',
-        value: (r) => {
-          const v = r.values[i];
-          if (v === null || v === undefined) return null;
-          return rate ? Math.round(v * 1000) / 1000 : v;
-        },
-        width: Math.min(40, Math.max(14, (locale === 'ru' ? s.branch.name : s.branch.nameEn).length + 2)),
-      }),
-    ),
+    ...res.series.map((s, i): ExportColumn<CompareTableRow> => ({
+      key: s.branch.slug,
+      header: { ru: s.branch.name, en: s.branch.nameEn },
+      type: rate ? 'number' : 'integer',
+      value: (r) => {
+        const v = r.values[i];
+        if (v === null || v === undefined) return null;
+        return rate ? Math.round(v * 1000) / 1000 : v;
+      },
+      width: Math.min(40, Math.max(14, (locale === 'ru' ? s.branch.name : s.branch.nameEn).length + 2)),
+    })),
   ];
 }
 
@@ -221,12 +267,17 @@ export function auditColumns(): ExportColumn<AuditExportRow>[] {
     { key: 'action', header: bilingual('action'), type: 'text', value: (r) => r.action, width: 22 },
     { key: 'actor', header: bilingual('actor'), type: 'text', value: (r) => r.actor_email, width: 26 },
     { key: 'target', header: bilingual('target'), type: 'text', value: (r) => r.target, width: 26 },
-    { key: 'detail', header: bilingual('detail'), type: 'text', value: (r) => (r.detail === null ? null : typeof r.detail === 'string' ? r.detail : JSON.stringify(r.detail)), width: 40 },
+    {
+      key: 'detail',
+      header: bilingual('detail'),
+      type: 'text',
+      value: (r) => (r.detail === null ? null : typeof r.detail === 'string' ? r.detail : JSON.stringify(r.detail)),
+      width: 40,
+    },
     { key: 'ip', header: bilingual('ip'), type: 'text', value: (r) => r.ip, width: 16 },
     { key: 'user_agent', header: bilingual('userAgent'), type: 'text', value: (r) => r.user_agent, width: 30 },
   ];
 }
-
 
 // GET /api/export/branches/:slug – every metric of one branch, one row per bucket.
 export const branchExportQuerySchema = z
@@ -239,7 +290,8 @@ export const branchExportQuerySchema = z
     table: z.enum(['metrics', 'content', 'posts']).default('metrics'),
   })
   .superRefine((q, ctx) => {
-    if (q.table !== 'metrics' && (!q.from || !q.to)) ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: `required with table=${q.table}` });
+    if (q.table !== 'metrics' && (!q.from || !q.to))
+      ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: `required with table=${q.table}` });
     if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
     else if (q.from && q.to && daysInclusive(q.from, q.to) > MAX_RANGE_DAYS)
       ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_RANGE_DAYS} days` });
@@ -281,10 +333,22 @@ export function contentColumns(locale: ExportLocale): ExportColumn<ContentTableR
   const group = { type: bilingual('contentType'), network: bilingual('network2'), total: bilingual('total') };
   return [
     { key: 'group', header: bilingual('breakdown'), type: 'text', value: (r) => group[r.group][locale], width: 16 },
-    { key: 'key', header: bilingual('value'), type: 'text', value: (r) => (r.group === 'type' ? contentTypeText(r.key, locale) : r.key), width: 18 },
+    {
+      key: 'key',
+      header: bilingual('value'),
+      type: 'text',
+      value: (r) => (r.group === 'type' ? contentTypeText(r.key, locale) : r.key),
+      width: 18,
+    },
     { key: 'content_type', header: bilingual('typeCode'), type: 'text', value: (r) => (r.group === 'type' ? r.key : null), width: 10 },
     { key: 'posts', header: bilingual('postsInThePeriod'), type: 'integer', value: (r) => r.posts, width: 12 },
-    { key: 'measured_posts', header: bilingual('postsWithViewsAndInteractions'), type: 'integer', value: (r) => r.measuredPosts, width: 12 },
+    {
+      key: 'measured_posts',
+      header: bilingual('postsWithViewsAndInteractions'),
+      type: 'integer',
+      value: (r) => r.measuredPosts,
+      width: 12,
+    },
     { key: 'views', header: bilingual('viewsInThePeriod'), type: 'integer', value: (r) => r.views, width: 14 },
     { key: 'interactions', header: bilingual('interactionsInThePeriod'), type: 'integer', value: (r) => r.interactions, width: 14 },
     { key: 'er_by_views', header: bilingual('erByViews'), type: 'number', value: (r) => round3(r.engagementRate), width: 12 },
@@ -310,7 +374,13 @@ export function postColumns(locale: ExportLocale): ExportColumn<PostTableRow>[] 
   return [
     { key: 'list', header: bilingual('list'), type: 'text', value: (r) => list[r.list][locale], width: 16 },
     { key: 'network', header: bilingual('network'), type: 'text', value: (r) => r.network, width: 10 },
-    { key: 'content_type', header: bilingual('contentType2'), type: 'text', value: (r) => contentTypeText(r.contentType, locale), width: 14 },
+    {
+      key: 'content_type',
+      header: bilingual('contentType2'),
+      type: 'text',
+      value: (r) => contentTypeText(r.contentType, locale),
+      width: 14,
+    },
     { key: 'published_at', header: bilingual('publishedUtc'), type: 'datetime', value: (r) => new Date(r.publishedAt), width: 18 },
     { key: 'url', header: bilingual('link'), type: 'text', value: (r) => r.url, width: 36 },
     { key: 'excerpt', header: bilingual('excerpt'), type: 'text', value: (r) => r.excerpt, width: 40 },

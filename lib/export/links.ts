@@ -65,13 +65,24 @@ export function rankingReportHref(res: RankingScreen, source: 'live' | 'publishe
 }
 
 /** One branch's export over the period and step its page shows; `table` picks the content-type breakdown or the top posts. */
-export function branchExportHref(slug: string, w: { from: string; to: string; granularity: string; network: string; table?: 'metrics' | 'content' | 'posts' }): string {
+export function branchExportHref(
+  slug: string,
+  w: { from: string; to: string; granularity: string; network: string; table?: 'metrics' | 'content' | 'posts' },
+): string {
   const table = w.table && w.table !== 'metrics' ? w.table : undefined;
   return `/api/export/branches/${encodeURIComponent(slug)}?${query({ from: w.from, to: w.to, granularity: table ? undefined : w.granularity, network: w.network, table })}`;
 }
 
 /** The comparison export over the window the chart shows. */
-export function compareExportHref(c: { branches: string[]; metric: string; granularity: string; network: string; from: string; to: string; basis?: string }): string {
+export function compareExportHref(c: {
+  branches: string[];
+  metric: string;
+  granularity: string;
+  network: string;
+  from: string;
+  to: string;
+  basis?: string;
+}): string {
   const basis = c.basis && c.basis !== 'absolute' ? { basis: c.basis } : {};
   return `/api/export/compare?${query({ branches: c.branches.join(','), metric: c.metric, granularity: c.granularity, network: c.network, from: c.from, to: c.to, ...basis })}`;
 }

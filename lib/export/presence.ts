@@ -26,13 +26,22 @@ const NETWORK_TEXT: Record<(typeof PRESENCE_NETWORKS)[number], Record<ExportLoca
 
 export function presenceColumns(locale: ExportLocale): ExportColumn<PresenceRow>[] {
   return [
-    { key: 'branch', header: bilingual('branch'), type: 'text', value: (r) => (locale === 'en' ? r.branch.nameEn : r.branch.name), width: 40 },
+    {
+      key: 'branch',
+      header: bilingual('branch'),
+      type: 'text',
+      value: (r) => (locale === 'en' ? r.branch.nameEn : r.branch.name),
+      width: 40,
+    },
     { key: 'slug', header: bilingual('slug'), type: 'text', value: (r) => r.branch.slug, width: 20 },
     ...PRESENCE_NETWORKS.flatMap((n): ExportColumn<PresenceRow>[] => [
       { key: n, header: NETWORK_TEXT[n], type: 'text', value: (r) => PRESENCE_STATE_TEXT[r.cells[n].state][locale], width: 22 },
       {
         key: `${n}_last_day`,
-        header: { ru: exportMessage('ru', 'networkLastDayWithData', { network: NETWORK_TEXT[n].ru }), en: exportMessage('en', 'networkLastDayWithData', { network: NETWORK_TEXT[n].en }) },
+        header: {
+          ru: exportMessage('ru', 'networkLastDayWithData', { network: NETWORK_TEXT[n].ru }),
+          en: exportMessage('en', 'networkLastDayWithData', { network: NETWORK_TEXT[n].en }),
+        },
         type: 'date',
         value: (r) => r.cells[n].lastDataDay,
         width: 14,

@@ -26,7 +26,12 @@ import { listTargets, withProgress } from '../data/targets';
 import type { ExportColumn } from './table';
 
 /** The ranking export, shared by the route and the CLI. */
-export function rankingExportSpec(res: RankingResponse, options: ExportOptions, locale: ExportLocale, sort?: RankingSort): ExportSpec<RankingRow> {
+export function rankingExportSpec(
+  res: RankingResponse,
+  options: ExportOptions,
+  locale: ExportLocale,
+  sort?: RankingSort,
+): ExportSpec<RankingRow> {
   return {
     options,
     locale,
@@ -41,7 +46,13 @@ export function rankingExportSpec(res: RankingResponse, options: ExportOptions, 
 /** "Targets met n of m" as two columns, for the branches the viewer sees in full (docs/methodology.md, "Targets"). */
 function targetColumns(met: NonNullable<RankingResponse['targetsMet']>): ExportColumn<RankingRow>[] {
   return [
-    { key: 'targets_met', header: bilingual('targetsMet'), type: 'integer', value: (r) => met[String(r.branch.id)]?.met ?? null, width: 10 },
+    {
+      key: 'targets_met',
+      header: bilingual('targetsMet'),
+      type: 'integer',
+      value: (r) => met[String(r.branch.id)]?.met ?? null,
+      width: 10,
+    },
     { key: 'targets_total', header: bilingual('targets'), type: 'integer', value: (r) => met[String(r.branch.id)]?.of ?? null, width: 10 },
   ];
 }
@@ -142,11 +153,20 @@ function branchAbout(name: string, input: BranchExportQuery, locale: ExportLocal
 
 /** Why Telegram's shares are empty, in every export that can hold Telegram's figures (docs/collectors.md, telegram). */
 function sharesAbout(network: string, locale: ExportLocale): { label: string; value: string }[] {
-  return network === 'all' || network === 'telegram' ? [{ label: bilingual('shares')[locale], value: coverageNote('telegramForwards', locale) }] : [];
+  return network === 'all' || network === 'telegram'
+    ? [{ label: bilingual('shares')[locale], value: coverageNote('telegramForwards', locale) }]
+    : [];
 }
 
 /** The content-type and network breakdown of a branch's posts in the period (docs/methodology.md "Content analytics"). */
-async function branchContentSpec(db: DB, viewer: Viewer, slug: string, input: BranchExportQuery, options: ExportOptions, locale: ExportLocale): Promise<BranchExport | undefined> {
+async function branchContentSpec(
+  db: DB,
+  viewer: Viewer,
+  slug: string,
+  input: BranchExportQuery,
+  options: ExportOptions,
+  locale: ExportLocale,
+): Promise<BranchExport | undefined> {
   const report = await getBranchContent(db, viewer, slug, { from: input.from!, to: input.to!, network: input.network });
   if (!report || !report.branch) return undefined;
   const rows: ContentTableRow[] = [
@@ -171,11 +191,25 @@ async function branchContentSpec(db: DB, viewer: Viewer, slug: string, input: Br
 }
 
 function pickStats(s: Omit<ContentTableRow, 'group' | 'key'>): Omit<ContentTableRow, 'group' | 'key'> {
-  return { posts: s.posts, measuredPosts: s.measuredPosts, views: s.views, interactions: s.interactions, engagementRate: s.engagementRate, medianEngagement: s.medianEngagement };
+  return {
+    posts: s.posts,
+    measuredPosts: s.measuredPosts,
+    views: s.views,
+    interactions: s.interactions,
+    engagementRate: s.engagementRate,
+    medianEngagement: s.medianEngagement,
+  };
 }
 
 /** The branch's top posts of the period by views and by engagement, each with its content type. */
-async function branchPostsSpec(db: DB, viewer: Viewer, slug: string, input: BranchExportQuery, options: ExportOptions, locale: ExportLocale): Promise<BranchExport | undefined> {
+async function branchPostsSpec(
+  db: DB,
+  viewer: Viewer,
+  slug: string,
+  input: BranchExportQuery,
+  options: ExportOptions,
+  locale: ExportLocale,
+): Promise<BranchExport | undefined> {
   const branch = await getBranchBySlug(db, viewer, slug);
   if (!branch) return undefined;
   const top = await listTopPosts(db, viewer, branch.id, { from: input.from!, to: input.to!, network: input.network, limit: 20 });

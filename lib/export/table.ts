@@ -25,10 +25,19 @@ export async function* csvChunks<Row>(
   opts: CsvOptions,
 ): AsyncGenerator<string> {
   // Headers can carry branch names (the comparison): neutralized like any text cell.
-  yield BOM + csvLine(columns.map((c) => csvText(c.header[opts.locale])), opts.delimiter);
+  yield (
+    BOM +
+    csvLine(
+      columns.map((c) => csvText(c.header[opts.locale])),
+      opts.delimiter,
+    )
+  );
   let buf = '';
   for await (const row of rows) {
-    buf += csvLine(columns.map((c) => csvCell(c.value(row), c.type, opts.delimiter)), opts.delimiter);
+    buf += csvLine(
+      columns.map((c) => csvCell(c.value(row), c.type, opts.delimiter)),
+      opts.delimiter,
+    );
     if (buf.length > 64 * 1024) {
       yield buf;
       buf = '';

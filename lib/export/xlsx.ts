@@ -18,8 +18,9 @@ export interface XlsxOptions<Row> {
 }
 
 // Characters XML 1.0 cannot carry; one in a cell would make the file unreadable.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Text as an inline string cell (t="inlineStr"): a plain string a spreadsheet
@@ -76,7 +77,8 @@ export function xlsxStream<Row>(opts: XlsxOptions<Row>): ReadableStream<Uint8Arr
         { key: 'value', width: 60 },
       ];
       about.addRow([xlsxText(bilingual('setting')[opts.locale]), xlsxText(bilingual('value')[opts.locale])]).commit();
-      for (const item of opts.about) about.addRow([xlsxText(item.label), typeof item.value === 'number' ? item.value : xlsxText(item.value)]).commit();
+      for (const item of opts.about)
+        about.addRow([xlsxText(item.label), typeof item.value === 'number' ? item.value : xlsxText(item.value)]).commit();
       about.commit();
       await wb.commit();
     } catch (err) {

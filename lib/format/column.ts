@@ -38,7 +38,10 @@ export function formatCount(value: number | null | undefined, locale: AppLocale)
  * chosen by the largest, as on a chart axis (lib/format/axis.ts): "20 тыс." beside
  * "9,8 тыс.", never beside "9 800".
  */
-export function compactFormatter(values: readonly (number | null | undefined)[], locale: AppLocale): (v: number | null | undefined) => string {
+export function compactFormatter(
+  values: readonly (number | null | undefined)[],
+  locale: AppLocale,
+): (v: number | null | undefined) => string {
   const top = Math.max(0, ...values.filter(isNumber).map(Math.abs));
   const u = UNITS[locale];
   const [div, word] = top >= 1e6 ? [1e6, u.million] : top >= 1e4 ? [1e3, u.thousand] : [1, ''];

@@ -49,7 +49,9 @@ export function formatCompact(value: number | null | undefined, locale: AppLocal
 /** A percentage given in percent units (12.34 → "12,3 %" / "12.3%"), one decimal. */
 export function formatPercent(value: number | null | undefined, locale: AppLocale, digits = 1): string {
   if (!isNumber(value)) return DASH;
-  return minus(nf(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(normZero(value) / 100));
+  return minus(
+    nf(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(normZero(value) / 100),
+  );
 }
 
 /** A share 0–1 as a percentage ("87 %"), no decimals unless asked. */

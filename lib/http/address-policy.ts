@@ -9,7 +9,9 @@ import type { RefusalKind } from './errors';
  */
 
 /** One PODIUM_FETCH_ALLOW entry: a host (optionally `*.` for its subdomains, optionally with a port) or a CIDR range. */
-export type AllowEntry = { kind: 'host'; host: string; wildcard: boolean; port: number | null } | { kind: 'cidr'; range: [ipaddr.IPv4 | ipaddr.IPv6, number]; text: string };
+export type AllowEntry =
+  | { kind: 'host'; host: string; wildcard: boolean; port: number | null }
+  | { kind: 'cidr'; range: [ipaddr.IPv4 | ipaddr.IPv6, number]; text: string };
 
 export interface AllowList {
   readonly entries: readonly AllowEntry[];
@@ -19,11 +21,29 @@ export const EMPTY_ALLOW: AllowList = { entries: [] };
 
 /** "Localhost." and "LOCALHOST" are localhost; brackets of an IPv6 literal dropped. */
 export function normalizeHost(host: string): string {
-  return host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.+$/, '');
+  return host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.+$/, '');
 }
 
 // Special-use and private-use names that never belong to a public site (RFC 6761, 6762, 8375, ICANN .internal).
-const RESERVED_SUFFIXES = ['localhost', 'local', 'internal', 'intranet', 'private', 'corp', 'home', 'lan', 'localdomain', 'home.arpa', 'invalid', 'test', 'example', 'onion'];
+const RESERVED_SUFFIXES = [
+  'localhost',
+  'local',
+  'internal',
+  'intranet',
+  'private',
+  'corp',
+  'home',
+  'lan',
+  'localdomain',
+  'home.arpa',
+  'invalid',
+  'test',
+  'example',
+  'onion',
+];
 
 /** Why a host name is refused before any lookup, or null when the name itself is fine. */
 export function reservedName(host: string): string | null {

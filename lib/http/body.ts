@@ -7,7 +7,12 @@ import { ResponseTooLargeError } from './errors';
  * counted as they stream in and the stream is destroyed (the connection
  * closed) the moment the cap is passed, so memory never holds more than the cap.
  */
-export async function readCappedText(body: Readable, headers: Record<string, string | string[] | undefined>, limitBytes: number, what: string): Promise<string> {
+export async function readCappedText(
+  body: Readable,
+  headers: Record<string, string | string[] | undefined>,
+  limitBytes: number,
+  what: string,
+): Promise<string> {
   // Destroying the stream makes undici emit an abort error nobody waits for.
   body.on('error', () => {});
   const declared = Number(headers['content-length']);

@@ -165,7 +165,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * API calls of one run even when the collector throws.
  */
 export class HttpClient {
-  readonly opts: Required<Omit<HttpClientOptions, 'logger' | 'limits' | 'allow' | 'resolve'>> & Pick<HttpClientOptions, 'logger' | 'limits' | 'allow' | 'resolve'>;
+  readonly opts: Required<Omit<HttpClientOptions, 'logger' | 'limits' | 'allow' | 'resolve'>> &
+    Pick<HttpClientOptions, 'logger' | 'limits' | 'allow' | 'resolve'>;
   calls = 0;
 
   constructor(
@@ -205,10 +206,16 @@ export class HttpClient {
       if (error.retryAfterMs !== undefined && error.retryAfterMs > maxRetryAfterMs) {
         // Told to wait longer than is worth holding a slot (Telegram can say
         // hours): pause the credential until then instead.
-        throw new QuotaError(`${error.message}; asked to wait ${Math.round(error.retryAfterMs / 1000)} s`, new Date(Date.now() + error.retryAfterMs));
+        throw new QuotaError(
+          `${error.message}; asked to wait ${Math.round(error.retryAfterMs / 1000)} s`,
+          new Date(Date.now() + error.retryAfterMs),
+        );
       }
       const delay = error.retryAfterMs ?? backoffDelay(attempt, baseDelayMs, maxDelayMs);
-      this.opts.logger?.debug({ what: req.what, attempt: attempt + 1, delayMs: delay, reason: error instanceof NetworkError ? error.detail : error.message }, 'retrying');
+      this.opts.logger?.debug(
+        { what: req.what, attempt: attempt + 1, delayMs: delay, reason: error instanceof NetworkError ? error.detail : error.message },
+        'retrying',
+      );
       await sleep(delay);
     }
   }
@@ -297,7 +304,11 @@ export class HttpClient {
           headers,
           body,
           signal,
-          dispatcher: trusted ? (req.trust?.pem ? trustingDispatcher(req.trust.pem) : operatorDispatcher()) : guardedDispatcher(allow, this.opts.resolve ?? systemResolver),
+          dispatcher: trusted
+            ? req.trust?.pem
+              ? trustingDispatcher(req.trust.pem)
+              : operatorDispatcher()
+            : guardedDispatcher(allow, this.opts.resolve ?? systemResolver),
         });
       } catch (e) {
         const refusal = refusalIn(e);
@@ -308,7 +319,8 @@ export class HttpClient {
       if (REDIRECTS.has(r.statusCode) && typeof location === 'string' && req.redirect !== 'manual') {
         // Read off (at most dump's 128 KB, then the socket is dropped) so the connection can be reused.
         await r.body.dump().catch(() => {});
-        if (hop >= this.opts.maxRedirects) throw new FetchRefusedError('redirects', `more than ${this.opts.maxRedirects} redirects`, req.what, true);
+        if (hop >= this.opts.maxRedirects)
+          throw new FetchRefusedError('redirects', `more than ${this.opts.maxRedirects} redirects`, req.what, true);
         let next: URL;
         try {
           next = new URL(location, url);

@@ -63,7 +63,8 @@ export class PgRateLimiter implements Limiter {
         if (queue.length === 0) return;
         const rate = queue[0].rate;
         let n = 0;
-        while (n < queue.length && n < rate.limit && queue[n].rate.limit === rate.limit && queue[n].rate.intervalMs === rate.intervalMs) n++;
+        while (n < queue.length && n < rate.limit && queue[n].rate.limit === rate.limit && queue[n].rate.intervalMs === rate.intervalMs)
+          n++;
         const maxHoldMs = Math.max(...queue.slice(0, n).map((w) => w.maxHoldMs));
         try {
           const claimed = await this.claim(key, rate, maxHoldMs, n);
@@ -97,7 +98,9 @@ export class PgRateLimiter implements Limiter {
         for update skip locked
       ) s
       where r.key = ${key} and r.slot = s.slot
-      returning r.slot, extract(epoch from (greatest(s.free_at, clock_timestamp()) - clock_timestamp())) * 1000 as wait_ms`.execute(this.db);
+      returning r.slot, extract(epoch from (greatest(s.free_at, clock_timestamp()) - clock_timestamp())) * 1000 as wait_ms`.execute(
+      this.db,
+    );
     return taken.rows.map((r) => ({ slot: r.slot, waitMs: Math.ceil(Number(r.wait_ms)) })).sort((a, b) => a.waitMs - b.waitMs);
   }
 
@@ -114,7 +117,9 @@ export class PgRateLimiter implements Limiter {
         // statement is sent, so the database's clock can only put the
         // release later than the answer, never earlier.
         const freeIn = `${Math.ceil(rate.intervalMs) - Math.floor(performance.now() - answeredAt)} milliseconds`;
-        await sql`update rate_slot set free_at = clock_timestamp() + ${freeIn}::interval where key = ${key} and slot = ${slot}`.execute(conn);
+        await sql`update rate_slot set free_at = clock_timestamp() + ${freeIn}::interval where key = ${key} and slot = ${slot}`.execute(
+          conn,
+        );
       });
       for (const w of this.wake.get(key)?.splice(0) ?? []) w();
     };

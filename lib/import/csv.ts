@@ -110,11 +110,19 @@ export function parseMetricsCsv(input: Uint8Array, opts: { today: string }): Par
   try {
     // A line of daily metrics is well under 1 KB; a far longer one is a mistake,
     // and refusing it early keeps a 45 MB cell from costing a minute of parsing.
-    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: false, max_record_size: MAX_LINE_CHARS }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: false,
+      max_record_size: MAX_LINE_CHARS,
+    }) as unknown as typeof records;
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
     const line = /line (\d+)/i.exec(m)?.[1];
-    if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') return fail(line ? Number(line) : 0, null, `the line is longer than ${MAX_LINE_CHARS / 1024} KB; is this a file of daily metrics?`);
+    if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE')
+      return fail(line ? Number(line) : 0, null, `the line is longer than ${MAX_LINE_CHARS / 1024} KB; is this a file of daily metrics?`);
     return fail(line ? Number(line) : 0, null, `the file is not valid CSV (${clip(m.replace(/^Invalid [^:]+:\s*/, ''), 120)})`);
   }
   if (records.length === 0) fail(0, null, 'the file is empty');
@@ -126,7 +134,8 @@ export function parseMetricsCsv(input: Uint8Array, opts: { today: string }): Par
   const headerLine = records[0].info.lines;
   const allowed = new Set<string>(['day', ...METRIC_COLUMNS]);
   header.forEach((h, i) => {
-    if (!allowed.has(h)) fail(headerLine, clip(records[0].record[i] || `#${i + 1}`), `unknown column; expected day and any of ${METRIC_COLUMNS.join(', ')}`);
+    if (!allowed.has(h))
+      fail(headerLine, clip(records[0].record[i] || `#${i + 1}`), `unknown column; expected day and any of ${METRIC_COLUMNS.join(', ')}`);
     if (header.indexOf(h) !== i) fail(headerLine, clip(h), 'the column appears twice');
   });
   if (!header.includes('day')) fail(headerLine, null, 'the header has no "day" column (and the delimiter must be "," or ";")');

@@ -82,7 +82,13 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
       const rowsWritten = write ? await write(trx) : 0;
       // The alert is written with the run that found the problem, or not at all.
       if (problem) {
-        await emitCollectionProblem(trx as unknown as DB, notifyConfig(opts.env), { branchId: account.branch_id, network: account.network, url: account.url, handle: account.handle }, problem.kind, problem.episode);
+        await emitCollectionProblem(
+          trx as unknown as DB,
+          notifyConfig(opts.env),
+          { branchId: account.branch_id, network: account.network, url: account.url, handle: account.handle },
+          problem.kind,
+          problem.episode,
+        );
       }
       const run = await trx
         .insertInto('collection_run')
@@ -127,19 +133,33 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
 
   const credRow = await loadCredential(db, account.credential_id, account.network);
   // Every branch whose collection a bad credential stops hears of it once per episode.
-  const episode = (c: { id: number; last_checked_at: Date | null }) => `${c.id}:${c.last_checked_at ? new Date(c.last_checked_at).toISOString() : '-'}`;
+  const episode = (c: { id: number; last_checked_at: Date | null }) =>
+    `${c.id}:${c.last_checked_at ? new Date(c.last_checked_at).toISOString() : '-'}`;
   if (credRow?.status === 'invalid') {
-    return record('skipped', 'credential', `credential ${credRow.id} is marked invalid`, 0, undefined, { kind: 'credential_invalid', episode: episode(credRow) });
-  }
-  if (credRow?.status === 'quota' && credRow.paused_until && new Date(credRow.paused_until) > now) {
-    return record('skipped', 'quota', `credential ${credRow.id} is paused until ${new Date(credRow.paused_until).toISOString()}`, 0, undefined, {
-      kind: 'credential_quota',
+    return record('skipped', 'credential', `credential ${credRow.id} is marked invalid`, 0, undefined, {
+      kind: 'credential_invalid',
       episode: episode(credRow),
     });
   }
+  if (credRow?.status === 'quota' && credRow.paused_until && new Date(credRow.paused_until) > now) {
+    return record(
+      'skipped',
+      'quota',
+      `credential ${credRow.id} is paused until ${new Date(credRow.paused_until).toISOString()}`,
+      0,
+      undefined,
+      {
+        kind: 'credential_quota',
+        episode: episode(credRow),
+      },
+    );
+  }
   if (!credRow && NEEDS_CREDENTIAL.includes(account.network)) {
     // A MAX channel is read only through the organisation's bot; without one it comes in by CSV import.
-    const why = account.network === 'max' ? 'no MAX bot token configured: channels without the bot are imported from CSV' : `no ${account.network} credential configured`;
+    const why =
+      account.network === 'max'
+        ? 'no MAX bot token configured: channels without the bot are imported from CSV'
+        : `no ${account.network} credential configured`;
     return record('skipped', 'credential', why, 0);
   }
 
@@ -147,7 +167,10 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
   const secrets: string[] = [];
   if (credRow) {
     // Decrypted only here, for this one run.
-    const token = decryptSecret({ ciphertext: credRow.secret_ciphertext, iv: credRow.secret_iv, tag: credRow.secret_tag }, opts.key ?? (opts.env.PODIUM_SECRET_KEY ? parseKey(opts.env.PODIUM_SECRET_KEY) : secretKey()));
+    const token = decryptSecret(
+      { ciphertext: credRow.secret_ciphertext, iv: credRow.secret_iv, tag: credRow.secret_tag },
+      opts.key ?? (opts.env.PODIUM_SECRET_KEY ? parseKey(opts.env.PODIUM_SECRET_KEY) : secretKey()),
+    );
     secrets.push(token);
     credential = { id: credRow.id, network: credRow.network, token, config: credRow.config ?? {} };
   }
@@ -162,7 +185,9 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
     await trx
       .insertInto('quota_usage')
       .values({ credential_id: credRow.id, day: quotaDay, units: http.calls })
-      .onConflict((oc) => oc.columns(['credential_id', 'day']).doUpdateSet((eb) => ({ units: eb('quota_usage.units', '+', eb.ref('excluded.units')) })))
+      .onConflict((oc) =>
+        oc.columns(['credential_id', 'day']).doUpdateSet((eb) => ({ units: eb('quota_usage.units', '+', eb.ref('excluded.units')) })),
+      )
       .execute();
   };
 
@@ -186,21 +211,33 @@ export async function collectAccount(db: DB, accountId: number, opts: CollectAcc
           : e instanceof AccountError
             ? { kind: e.problem === 'private' ? 'account_private' : 'account_not_found', episode: `${account.id}:${now.toISOString()}` }
             : undefined;
-    return record('failed', errorClass, message, http.calls, async (trx) => {
-      await countQuota(trx);
-      if (e instanceof CredentialError && credRow) {
-        await trx.updateTable('credential').set({ status: 'invalid', last_error: message, last_checked_at: now }).where('id', '=', credRow.id).execute();
-      } else if (e instanceof QuotaError && credRow) {
-        await trx
-          .updateTable('credential')
-          .set({ status: 'quota', paused_until: e.resetAt, last_error: message, last_checked_at: now })
-          .where('id', '=', credRow.id)
-          .execute();
-      } else if (e instanceof AccountError) {
-        await trx.updateTable('account').set({ status: e.problem, status_reason: message }).where('id', '=', account.id).execute();
-      }
-      return 0;
-    }, problem, detail);
+    return record(
+      'failed',
+      errorClass,
+      message,
+      http.calls,
+      async (trx) => {
+        await countQuota(trx);
+        if (e instanceof CredentialError && credRow) {
+          await trx
+            .updateTable('credential')
+            .set({ status: 'invalid', last_error: message, last_checked_at: now })
+            .where('id', '=', credRow.id)
+            .execute();
+        } else if (e instanceof QuotaError && credRow) {
+          await trx
+            .updateTable('credential')
+            .set({ status: 'quota', paused_until: e.resetAt, last_error: message, last_checked_at: now })
+            .where('id', '=', credRow.id)
+            .execute();
+        } else if (e instanceof AccountError) {
+          await trx.updateTable('account').set({ status: e.problem, status_reason: message }).where('id', '=', account.id).execute();
+        }
+        return 0;
+      },
+      problem,
+      detail,
+    );
   }
 
   const warnings = result.warnings.map((w) => scrubSecrets(w, secrets));

@@ -28,8 +28,15 @@ export interface NotifyDeps {
 }
 
 /** Queues a delivery round soon; many callers collapse into one job. */
-export async function scheduleDelivery(addJob: (task: string, payload: unknown, spec: object) => Promise<unknown>, delayMs = 2_000): Promise<void> {
-  await addJob(TASK_NOTIFY_DELIVER, {}, { jobKey: 'notify-deliver', jobKeyMode: 'preserve_run_at', runAt: new Date(Date.now() + delayMs), maxAttempts: 3 });
+export async function scheduleDelivery(
+  addJob: (task: string, payload: unknown, spec: object) => Promise<unknown>,
+  delayMs = 2_000,
+): Promise<void> {
+  await addJob(
+    TASK_NOTIFY_DELIVER,
+    {},
+    { jobKey: 'notify-deliver', jobKeyMode: 'preserve_run_at', runAt: new Date(Date.now() + delayMs), maxAttempts: 3 },
+  );
 }
 
 export function createNotifyTasks(deps: NotifyDeps): Record<string, Task> {
@@ -69,9 +76,24 @@ export function createNotifyTasks(deps: NotifyDeps): Record<string, Task> {
 
 /** Cron entries; none of them does anything while no channel is configured. */
 export const NOTIFY_CRON: CronItem[] = [
-  { task: TASK_NOTIFY_WATCH, match: '7 * * * *', identifier: 'podium_notify_watch', options: { maxAttempts: 1, jobKey: 'notify-watch', jobKeyMode: 'preserve_run_at' } },
-  { task: TASK_NOTIFY_DELIVER, match: '* * * * *', identifier: 'podium_notify_deliver', options: { maxAttempts: 1, jobKey: 'notify-deliver', jobKeyMode: 'preserve_run_at' } },
-  { task: TASK_NOTIFY_POLL, match: '* * * * *', identifier: 'podium_notify_poll', options: { maxAttempts: 1, jobKey: 'notify-poll', jobKeyMode: 'preserve_run_at' } },
+  {
+    task: TASK_NOTIFY_WATCH,
+    match: '7 * * * *',
+    identifier: 'podium_notify_watch',
+    options: { maxAttempts: 1, jobKey: 'notify-watch', jobKeyMode: 'preserve_run_at' },
+  },
+  {
+    task: TASK_NOTIFY_DELIVER,
+    match: '* * * * *',
+    identifier: 'podium_notify_deliver',
+    options: { maxAttempts: 1, jobKey: 'notify-deliver', jobKeyMode: 'preserve_run_at' },
+  },
+  {
+    task: TASK_NOTIFY_POLL,
+    match: '* * * * *',
+    identifier: 'podium_notify_poll',
+    options: { maxAttempts: 1, jobKey: 'notify-poll', jobKeyMode: 'preserve_run_at' },
+  },
 ];
 
 /**

@@ -64,7 +64,8 @@ export async function resolveTargets(db: DB, spec: TargetSpec): Promise<Target[]
   if (spec.network) q = q.where('account.network', '=', spec.network as Network);
   let rows = await q.orderBy('account.id').execute();
   if (spec.account && rows.length === 0) throw new TargetError(`--account: no account ${excerpt(spec.account)}`);
-  if (spec.account && rows.length > 1) throw new TargetError(`--account: ${excerpt(spec.account)} matches ${rows.length} accounts; use the numeric id`);
+  if (spec.account && rows.length > 1)
+    throw new TargetError(`--account: ${excerpt(spec.account)} matches ${rows.length} accounts; use the numeric id`);
   // A round (not a named account) collects only what the worker would.
   if (!spec.account) {
     const collectable = new Set((await listCollectableAccounts(db)).map((a) => a.id));
@@ -127,6 +128,7 @@ export async function collectNow(db: DB, targets: readonly Target[], opts: Colle
   });
   await Promise.all(pools);
   // The refresh drops the rankings it changed: compute the common periods now, not on first view.
-  if (results.some((r) => r.rowsWritten > 0)) await warmAfterRefresh(db, await refreshRollups(db), (err) => opts.logger?.warn({ err }, 'warming rankings after the refresh failed'));
+  if (results.some((r) => r.rowsWritten > 0))
+    await warmAfterRefresh(db, await refreshRollups(db), (err) => opts.logger?.warn({ err }, 'warming rankings after the refresh failed'));
   return results;
 }

@@ -20,10 +20,7 @@ export const TASK_REFRESH_ROLLUPS = 'podium_refresh_rollups';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const collectAllPayload = z
-  .object({ network: z.string().optional(), since: day.optional() })
-  .passthrough()
-  .nullish();
+export const collectAllPayload = z.object({ network: z.string().optional(), since: day.optional() }).passthrough().nullish();
 export const collectAccountPayload = z.object({ accountId: z.number().int().positive(), since: day.optional() });
 
 export interface TaskDeps {
@@ -76,12 +73,16 @@ export async function enqueueAccounts(
   since?: string,
 ): Promise<void> {
   for (const a of accounts) {
-    await helpers.addJob(TASK_COLLECT_ACCOUNT, { accountId: a.id, ...(since ? { since } : {}) }, {
-      jobKey: `collect-account:${a.id}`,
-      jobKeyMode: 'preserve_run_at',
-      maxAttempts: 3,
-      ...(a.network ? { queueName: `collect:${a.network}:${a.credential_id ?? 'shared'}` } : {}),
-    });
+    await helpers.addJob(
+      TASK_COLLECT_ACCOUNT,
+      { accountId: a.id, ...(since ? { since } : {}) },
+      {
+        jobKey: `collect-account:${a.id}`,
+        jobKeyMode: 'preserve_run_at',
+        maxAttempts: 3,
+        ...(a.network ? { queueName: `collect:${a.network}:${a.credential_id ?? 'shared'}` } : {}),
+      },
+    );
   }
 }
 
@@ -104,12 +105,16 @@ export function createTaskList(deps: TaskDeps): TaskList {
         `collection of account ${p.accountId}`,
       );
       if (summary.rowsWritten > 0) {
-        await helpers.addJob(TASK_REFRESH_ROLLUPS, {}, {
-          jobKey: 'refresh-rollups',
-          jobKeyMode: 'preserve_run_at',
-          runAt: new Date(Date.now() + (deps.rollupDelayMs ?? 5_000)),
-          maxAttempts: 5,
-        });
+        await helpers.addJob(
+          TASK_REFRESH_ROLLUPS,
+          {},
+          {
+            jobKey: 'refresh-rollups',
+            jobKeyMode: 'preserve_run_at',
+            runAt: new Date(Date.now() + (deps.rollupDelayMs ?? 5_000)),
+            maxAttempts: 5,
+          },
+        );
       }
       // A transient failure is retried by the queue with its own backoff; the
       // failed run is already recorded. Other classes are final for this round.
@@ -123,7 +128,11 @@ export function createTaskList(deps: TaskDeps): TaskList {
       // The refresh dropped the rankings it changed: compute the common periods now, not on first view.
       await warmAfterRefresh(deps.db, refreshed, (err) => deps.logger?.warn({ err }, 'warming rankings after the refresh failed'));
       // New data can mean new flags and new ranks: look, soon, once.
-      await helpers.addJob(TASK_NOTIFY_WATCH, {}, { jobKey: 'notify-watch', jobKeyMode: 'preserve_run_at', runAt: new Date(Date.now() + 10_000), maxAttempts: 1 });
+      await helpers.addJob(
+        TASK_NOTIFY_WATCH,
+        {},
+        { jobKey: 'notify-watch', jobKeyMode: 'preserve_run_at', runAt: new Date(Date.now() + 10_000), maxAttempts: 1 },
+      );
     },
     [TASK_MEETING_PACK]: meetingPackTask(deps),
     ...createNotifyTasks(deps),

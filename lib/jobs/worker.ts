@@ -34,7 +34,10 @@ export interface WorkerHandle {
 
 function graphileLogger(log: Logger): GraphileLogger {
   return new GraphileLogger((scope) => (level: LogLevel, message: string, meta?: unknown) => {
-    const obj = { scope: { label: scope.label, taskIdentifier: scope.taskIdentifier, jobId: scope.jobId }, ...(meta && typeof meta === 'object' ? { meta } : {}) };
+    const obj = {
+      scope: { label: scope.label, taskIdentifier: scope.taskIdentifier, jobId: scope.jobId },
+      ...(meta && typeof meta === 'object' ? { meta } : {}),
+    };
     // Graphile's info lines (every job start/finish) are debug noise for us.
     if (level === 'error') log.error(obj, message);
     else if (level === 'warning') log.warn(obj, message);

@@ -146,7 +146,17 @@ export async function upsertPosts(trx: Trx, account: AccountRef, posts: readonly
       )
       .execute();
     const idOf = new Map(ids.map((r) => [r.external_id, r.id]));
-    const cols = ['views', 'views_margin', 'likes', 'comments', 'shares', 'reactions', 'reactions_margin', 'paid_stars', 'paid_stars_margin'] as const;
+    const cols = [
+      'views',
+      'views_margin',
+      'likes',
+      'comments',
+      'shares',
+      'reactions',
+      'reactions_margin',
+      'paid_stars',
+      'paid_stars_margin',
+    ] as const;
     const snaps = await trx
       .insertInto('post_day')
       .values(
@@ -187,7 +197,11 @@ export async function upsertPosts(trx: Trx, account: AccountRef, posts: readonly
  * split the collector measured: on the days it covers, a network it no longer lists is
  * removed and the others are upserted; an unchanged row is not rewritten. Returns rows written.
  */
-export async function upsertSiteChannels(trx: Trx, account: AccountRef, splits: NonNullable<CollectResult['siteChannels']>): Promise<number> {
+export async function upsertSiteChannels(
+  trx: Trx,
+  account: AccountRef,
+  splits: NonNullable<CollectResult['siteChannels']>,
+): Promise<number> {
   let written = 0;
   for (const split of splits) {
     if (split.days.length === 0) continue;
@@ -203,7 +217,16 @@ export async function upsertSiteChannels(trx: Trx, account: AccountRef, splits: 
     for (const part of chunks(split.rows)) {
       const r = await trx
         .insertInto('site_source_day')
-        .values(part.map((x) => ({ account_id: account.id, day: x.day, branch_id: account.branch_id, source: x.source, channel: x.channel, visits: x.visits })))
+        .values(
+          part.map((x) => ({
+            account_id: account.id,
+            day: x.day,
+            branch_id: account.branch_id,
+            source: x.source,
+            channel: x.channel,
+            visits: x.visits,
+          })),
+        )
         .onConflict((oc) =>
           oc
             .columns(['account_id', 'day', 'source', 'channel'])

@@ -19,7 +19,16 @@ export async function deliveryProblems(db: DB, limit = 100) {
   return db
     .selectFrom('notify_outbox')
     .innerJoin('app_user', 'app_user.id', 'notify_outbox.user_id')
-    .select(['notify_outbox.id', 'notify_outbox.created_at', 'app_user.email', 'notify_outbox.channel', 'notify_outbox.kind', 'notify_outbox.status', 'notify_outbox.attempts', 'notify_outbox.last_error'])
+    .select([
+      'notify_outbox.id',
+      'notify_outbox.created_at',
+      'app_user.email',
+      'notify_outbox.channel',
+      'notify_outbox.kind',
+      'notify_outbox.status',
+      'notify_outbox.attempts',
+      'notify_outbox.last_error',
+    ])
     .where('notify_outbox.status', 'in', ['failed', 'uncertain'])
     .orderBy('notify_outbox.id', 'desc')
     .limit(limit)

@@ -20,7 +20,9 @@ export function notifyConfig(env: Env, baseUrl = authBaseUrl()): NotifyConfig {
   const [hour, minute] = (time ?? '09:00').split(':').map(Number);
   return {
     email: env.SMTP_URL ? { url: env.SMTP_URL, from: env.PODIUM_MAIL_FROM } : null,
-    telegram: env.TELEGRAM_BOT_TOKEN ? { token: env.TELEGRAM_BOT_TOKEN, apiUrl: env.TELEGRAM_BOT_API_URL, webUrl: env.TELEGRAM_WEB_URL } : null,
+    telegram: env.TELEGRAM_BOT_TOKEN
+      ? { token: env.TELEGRAM_BOT_TOKEN, apiUrl: env.TELEGRAM_BOT_API_URL, webUrl: env.TELEGRAM_WEB_URL }
+      : null,
     baseUrl: baseUrl.replace(/\/+$/, ''),
     timeZone: DEFAULT_METHOD.timeZone,
     digestAt: { weekday: Math.max(0, WEEKDAYS.indexOf(day ?? 'mon')), hour: hour ?? 9, minute: minute ?? 0 },

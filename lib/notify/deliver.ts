@@ -105,7 +105,10 @@ export async function deliverRound(db: DB, cfg: NotifyConfig, senders: Senders, 
   const stats: DeliverStats = { messages: 0, sent: 0, retried: 0, failed: 0, skipped: 0, uncertain: 0 };
   const orphaned = await db
     .updateTable('notify_outbox')
-    .set({ status: 'uncertain', last_error: 'the sender stopped while this message was being sent; not sent again, so that nobody gets it twice' })
+    .set({
+      status: 'uncertain',
+      last_error: 'the sender stopped while this message was being sent; not sent again, so that nobody gets it twice',
+    })
     .where('status', '=', 'sending')
     .where('claimed_at', '<', new Date(now().getTime() - (opts.uncertainAfterMs ?? 5 * 60_000)))
     .executeTakeFirst();
@@ -127,7 +130,16 @@ export async function deliverRound(db: DB, cfg: NotifyConfig, senders: Senders, 
       .selectFrom('app_user')
       .leftJoin('notify_setting', 'notify_setting.user_id', 'app_user.id')
       .leftJoin('notify_telegram_link', 'notify_telegram_link.user_id', 'app_user.id')
-      .select(['app_user.id', 'app_user.email', 'app_user.name', 'app_user.role', 'app_user.branch_id', 'app_user.deactivated_at', 'notify_setting.locale', 'notify_telegram_link.chat_id'])
+      .select([
+        'app_user.id',
+        'app_user.email',
+        'app_user.name',
+        'app_user.role',
+        'app_user.branch_id',
+        'app_user.deactivated_at',
+        'notify_setting.locale',
+        'notify_telegram_link.chat_id',
+      ])
       .where('app_user.id', 'in', [...new Set(groups.map((g) => g.userId))])
       .execute();
     const userById = new Map(users.map((u) => [u.id, u]));
@@ -159,7 +171,9 @@ export async function deliverRound(db: DB, cfg: NotifyConfig, senders: Senders, 
       const locale = u.locale ?? 'ru';
       let rendered;
       if (g.kind === 'digest') {
-        const d = digestSchema.safeParse(typeof byId.get(g.ids[0]!)?.digest === 'string' ? JSON.parse(byId.get(g.ids[0]!)!.digest as string) : byId.get(g.ids[0]!)?.digest);
+        const d = digestSchema.safeParse(
+          typeof byId.get(g.ids[0]!)?.digest === 'string' ? JSON.parse(byId.get(g.ids[0]!)!.digest as string) : byId.get(g.ids[0]!)?.digest,
+        );
         if (!d.success) return finish(g, { ok: false, retry: false, error: 'stored digest does not match its schema' });
         rendered = renderDigest(d.data, locale, cfg.baseUrl);
       } else {
@@ -176,7 +190,17 @@ export async function deliverRound(db: DB, cfg: NotifyConfig, senders: Senders, 
         const type = g.kind === 'digest' ? 'digest' : 'all';
         const unsubscribeUrl = `${cfg.baseUrl}/unsubscribe?t=${signUnsubscribe(opts.secret, { userId: u.id, channel: 'email', type })}`;
         const lines = [greeting(locale, u.name), '', ...rendered.lines, '', ...footer(locale, cfg.baseUrl, unsubscribeUrl)];
-        return finish(g, await senders.email.send({ to: u.email, subject: rendered.subject, text: lines.join('\n'), html: toHtml(lines), messageKey: g.key, unsubscribeUrl }));
+        return finish(
+          g,
+          await senders.email.send({
+            to: u.email,
+            subject: rendered.subject,
+            text: lines.join('\n'),
+            html: toHtml(lines),
+            messageKey: g.key,
+            unsubscribeUrl,
+          }),
+        );
       }
       if (!senders.telegram) return finish(g, { skipped: 'Telegram is not configured (TELEGRAM_BOT_TOKEN)' });
       if (u.chat_id === null) return finish(g, { skipped: 'Telegram is not linked' });

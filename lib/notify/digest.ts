@@ -18,9 +18,20 @@ export const coordinatorDigestSchema = z.object({
   week,
   branch: branchRef,
   kpis: z.array(
-    z.object({ metric: z.string(), value: z.number().nullable(), previous: z.number().nullable(), changePct: z.number().nullable(), changeAbs: z.number().nullable().default(null) }),
+    z.object({
+      metric: z.string(),
+      value: z.number().nullable(),
+      previous: z.number().nullable(),
+      changePct: z.number().nullable(),
+      changeAbs: z.number().nullable().default(null),
+    }),
   ),
-  rank: z.object({ rank: z.number().int().nullable(), previousRank: z.number().int().nullable(), of: z.number().int(), topN: z.number().int() }),
+  rank: z.object({
+    rank: z.number().int().nullable(),
+    previousRank: z.number().int().nullable(),
+    of: z.number().int(),
+    topN: z.number().int(),
+  }),
   flags: z.array(z.object({ kind: z.string(), network: z.string().nullable(), day: z.string() })),
   problems: z.array(z.object({ network: z.string(), problem: z.string() })),
   nextStep: z.object({ component: z.string(), changePct: z.number().nullable(), rank: z.number().int() }).nullable(),
@@ -52,7 +63,15 @@ async function problemAccounts(db: DB, branchIds: number[] | null) {
     .selectFrom('account')
     .innerJoin('branch', 'branch.id', 'account.branch_id')
     .leftJoin('credential', 'credential.id', 'account.credential_id')
-    .select(['account.network', 'account.status', 'credential.status as credentialStatus', 'branch.id as branchId', 'branch.slug', 'branch.name', 'branch.name_en'])
+    .select([
+      'account.network',
+      'account.status',
+      'credential.status as credentialStatus',
+      'branch.id as branchId',
+      'branch.slug',
+      'branch.name',
+      'branch.name_en',
+    ])
     .where('branch.archived_at', 'is', null)
     .where((eb) => eb.or([eb('account.status', 'in', ['private', 'not_found']), eb('credential.status', 'in', ['invalid', 'quota'])]));
   if (branchIds) q = q.where('branch.id', 'in', branchIds.length ? branchIds : [-1]);
@@ -81,7 +100,9 @@ export async function buildDigest(db: DB, viewer: Viewer, today: string): Promis
         network: p.network,
         problem: p.status === 'private' || p.status === 'not_found' ? `account_${p.status}` : `credential_${p.credentialStatus}`,
       })),
-      nextStep: s.detail.pathToTop ? { component: s.detail.pathToTop.component, changePct: s.detail.pathToTop.changePct, rank: s.detail.pathToTop.rank } : null,
+      nextStep: s.detail.pathToTop
+        ? { component: s.detail.pathToTop.component, changePct: s.detail.pathToTop.changePct, rank: s.detail.pathToTop.rank }
+        : null,
     };
   }
   const ranking = await listRankings(db, viewer, query, { today });

@@ -21,7 +21,12 @@ export async function recipientsOf(db: DB, event: NotifyEvent): Promise<string[]
   }
   if (event.type === 'publication') {
     // Central staff and admins; coordinators of a branch, each told the own branch's place.
-    q = q.where((eb) => eb.or([eb('app_user.role', 'in', ['central', 'admin']), eb.and([eb('app_user.role', '=', 'coordinator'), eb('app_user.branch_id', 'is not', null)])]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('app_user.role', 'in', ['central', 'admin']),
+        eb.and([eb('app_user.role', '=', 'coordinator'), eb('app_user.branch_id', 'is not', null)]),
+      ]),
+    );
     return (await q.orderBy('app_user.id').execute()).map((r) => r.id);
   }
   const branchId = event.branch.id;
@@ -32,7 +37,13 @@ export async function recipientsOf(db: DB, event: NotifyEvent): Promise<string[]
         coordinator,
         eb.and([
           eb('app_user.role', 'in', ['central', 'admin']),
-          eb.exists(eb.selectFrom('notify_follow').select('notify_follow.user_id').whereRef('notify_follow.user_id', '=', 'app_user.id').where('notify_follow.branch_id', '=', branchId)),
+          eb.exists(
+            eb
+              .selectFrom('notify_follow')
+              .select('notify_follow.user_id')
+              .whereRef('notify_follow.user_id', '=', 'app_user.id')
+              .where('notify_follow.branch_id', '=', branchId),
+          ),
         ]),
       ]);
     }
@@ -46,7 +57,10 @@ export async function recipientsOf(db: DB, event: NotifyEvent): Promise<string[]
       coordinator,
       eb(
         eb.fn.coalesce(
-          eb.selectFrom('notify_setting').select('notify_setting.rank_change_places').whereRef('notify_setting.user_id', '=', 'app_user.id'),
+          eb
+            .selectFrom('notify_setting')
+            .select('notify_setting.rank_change_places')
+            .whereRef('notify_setting.user_id', '=', 'app_user.id'),
           eb.val(5),
         ),
         '<=',
@@ -67,7 +81,12 @@ export async function recipientsOf(db: DB, event: NotifyEvent): Promise<string[]
 export async function emitEvent(db: DB, cfg: NotifyConfig, event: NotifyEvent, dedupeKey: string): Promise<number | null> {
   const inserted = await db
     .insertInto('notify_event')
-    .values({ type: event.type, branch_id: event.type === 'publication' || event.type === 'pack' ? null : event.branch.id, payload: JSON.stringify(event), dedupe_key: dedupeKey.slice(0, 300) })
+    .values({
+      type: event.type,
+      branch_id: event.type === 'publication' || event.type === 'pack' ? null : event.branch.id,
+      payload: JSON.stringify(event),
+      dedupe_key: dedupeKey.slice(0, 300),
+    })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();

@@ -62,6 +62,12 @@ export const packEventSchema = z.object({
   filename: z.string(),
 });
 
-export const notifyEventSchema = z.discriminatedUnion('type', [flagEventSchema, collectionProblemEventSchema, rankChangeEventSchema, publicationEventSchema, packEventSchema]);
+export const notifyEventSchema = z.discriminatedUnion('type', [
+  flagEventSchema,
+  collectionProblemEventSchema,
+  rankChangeEventSchema,
+  publicationEventSchema,
+  packEventSchema,
+]);
 export type NotifyEvent = z.infer<typeof notifyEventSchema>;
 export type BranchRefPayload = z.infer<typeof branchRef>;

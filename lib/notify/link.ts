@@ -26,7 +26,13 @@ export async function createLinkCode(db: DB, userId: string, now = new Date()): 
 export async function unlinkTelegram(db: DB, userId: string): Promise<void> {
   await db.deleteFrom('notify_telegram_link').where('user_id', '=', userId).execute();
   // Messages queued for that chat are no longer deliverable.
-  await db.updateTable('notify_outbox').set({ status: 'skipped', last_error: 'telegram unlinked' }).where('user_id', '=', userId).where('channel', '=', 'telegram').where('status', '=', 'pending').execute();
+  await db
+    .updateTable('notify_outbox')
+    .set({ status: 'skipped', last_error: 'telegram unlinked' })
+    .where('user_id', '=', userId)
+    .where('channel', '=', 'telegram')
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 /** The bot's username for deep links, asked once and remembered. */
@@ -53,7 +59,13 @@ export function deepLink(cfg: NotifyConfig, username: string, code: string): str
  * offset is stored after the updates are handled, in the same transaction as
  * the links they made, so a crash re-reads rather than loses them.
  */
-export async function pollTelegram(db: DB, cfg: NotifyConfig, bot: TelegramBot, log?: Pick<Logger, 'warn' | 'info'>, now = new Date()): Promise<number> {
+export async function pollTelegram(
+  db: DB,
+  cfg: NotifyConfig,
+  bot: TelegramBot,
+  log?: Pick<Logger, 'warn' | 'info'>,
+  now = new Date(),
+): Promise<number> {
   const row = await db.selectFrom('notify_state').select('value').where('key', '=', 'telegram_offset').executeTakeFirst();
   const offset = Number((row?.value as { offset?: number } | undefined)?.offset ?? 0);
   const updates = await bot.getUpdates(offset);
@@ -75,7 +87,14 @@ export async function pollTelegram(db: DB, cfg: NotifyConfig, bot: TelegramBot, 
         .selectFrom('notify_link_code')
         .innerJoin('app_user', 'app_user.id', 'notify_link_code.user_id')
         .leftJoin('notify_setting', 'notify_setting.user_id', 'app_user.id')
-        .select(['notify_link_code.user_id', 'notify_link_code.expires_at', 'notify_link_code.used_at', 'app_user.name', 'app_user.deactivated_at', 'notify_setting.locale'])
+        .select([
+          'notify_link_code.user_id',
+          'notify_link_code.expires_at',
+          'notify_link_code.used_at',
+          'app_user.name',
+          'app_user.deactivated_at',
+          'notify_setting.locale',
+        ])
         .where('notify_link_code.code_hash', '=', hash(m[1]))
         .executeTakeFirst();
       if (!code || code.used_at || code.deactivated_at || new Date(code.expires_at) < now) {
@@ -88,7 +107,9 @@ export async function pollTelegram(db: DB, cfg: NotifyConfig, bot: TelegramBot, 
       await trx
         .insertInto('notify_telegram_link')
         .values({ user_id: code.user_id, chat_id: msg.chat.id, username: msg.from?.username ?? null, linked_at: now })
-        .onConflict((oc) => oc.column('user_id').doUpdateSet({ chat_id: msg.chat.id, username: msg.from?.username ?? null, linked_at: now }))
+        .onConflict((oc) =>
+          oc.column('user_id').doUpdateSet({ chat_id: msg.chat.id, username: msg.from?.username ?? null, linked_at: now }),
+        )
         .execute();
       linked++;
       replies.push({ chatId: msg.chat.id, text: botText(code.locale ?? 'ru', 'linked', cfg.baseUrl, code.name) });

@@ -47,17 +47,30 @@ export async function savePrefs(db: DB, userId: string, form: PrefsForm, canFoll
     await trx
       .insertInto('notify_setting')
       .values({ user_id: userId, locale: form.locale, rank_change_places: form.rankChangePlaces, updated_at: new Date() })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ locale: form.locale, rank_change_places: form.rankChangePlaces, updated_at: new Date() }))
+      .onConflict((oc) =>
+        oc.column('user_id').doUpdateSet({ locale: form.locale, rank_change_places: form.rankChangePlaces, updated_at: new Date() }),
+      )
       .execute();
     await trx.deleteFrom('notify_pref').where('user_id', '=', userId).execute();
     await trx
       .insertInto('notify_pref')
-      .values(EVENT_TYPES.flatMap((t) => CHANNELS.map((c) => ({ user_id: userId, event_type: t, channel: c, enabled: on.has(`${t}:${c}`) }))))
+      .values(
+        EVENT_TYPES.flatMap((t) => CHANNELS.map((c) => ({ user_id: userId, event_type: t, channel: c, enabled: on.has(`${t}:${c}`) }))),
+      )
       .execute();
     await trx.deleteFrom('notify_follow').where('user_id', '=', userId).execute();
     if (canFollow && form.follow.length) {
-      const existing = await trx.selectFrom('branch').select('id').where('id', 'in', form.follow).where('archived_at', 'is', null).execute();
-      if (existing.length) await trx.insertInto('notify_follow').values(existing.map((b) => ({ user_id: userId, branch_id: b.id }))).execute();
+      const existing = await trx
+        .selectFrom('branch')
+        .select('id')
+        .where('id', 'in', form.follow)
+        .where('archived_at', 'is', null)
+        .execute();
+      if (existing.length)
+        await trx
+          .insertInto('notify_follow')
+          .values(existing.map((b) => ({ user_id: userId, branch_id: b.id })))
+          .execute();
     }
   });
 }

@@ -60,7 +60,14 @@ export function renderEvent(e: NotifyEvent, locale: AppLocale, baseUrl: string, 
       return `${t(`problem.${e.problem}`, { branch, network: e.network, account: e.account ?? '', since: e.since ? formatTimestamp(e.since, locale) : t('never') })} ${baseUrl}/health`;
     case 'rank_change': {
       const prev = e.previousRank ?? 0;
-      const key = e.previousRank === null ? 'rankNew' : e.rank <= e.topN && prev > e.topN ? 'enteredTop' : e.rank > e.topN && prev <= e.topN ? 'leftTop' : 'rankUp';
+      const key =
+        e.previousRank === null
+          ? 'rankNew'
+          : e.rank <= e.topN && prev > e.topN
+            ? 'enteredTop'
+            : e.rank > e.topN && prev <= e.topN
+              ? 'leftTop'
+              : 'rankUp';
       return `${t(key, { branch, period: periodName(e.period, locale), rank: e.rank, previous: prev })} ${link}`;
     }
   }
@@ -84,10 +91,17 @@ export function renderDigest(d: Digest, locale: AppLocale, baseUrl: string): Ren
       const metric = ui(`metrics.${k.metric as 'views'}`);
       const value = rate ? formatPercent(k.value, locale, 2) : formatNumber(k.value, locale, k.metric === 'posts_per_week' ? 1 : 0);
       if (rate && k.changeAbs !== null) lines.push(t('digest.kpiRate', { metric, value, change: formatSigned(k.changeAbs, locale, 2) }));
-      else lines.push(t('digest.kpi', { metric, value, change: k.changePct === null ? t('digest.noChange') : formatChangePct(k.changePct, locale) }));
+      else
+        lines.push(
+          t('digest.kpi', { metric, value, change: k.changePct === null ? t('digest.noChange') : formatChangePct(k.changePct, locale) }),
+        );
     }
     lines.push('');
-    lines.push(d.rank.rank === null ? t('digest.unranked') : t('digest.rank', { rank: d.rank.rank, of: d.rank.of, previous: d.rank.previousRank ?? '—' }));
+    lines.push(
+      d.rank.rank === null
+        ? t('digest.unranked')
+        : t('digest.rank', { rank: d.rank.rank, of: d.rank.of, previous: d.rank.previousRank ?? '—' }),
+    );
     if (d.rank.rank !== null && d.rank.rank <= d.rank.topN) lines.push(t('digest.inTop'));
     else if (d.rank.rank !== null && !d.nextStep) lines.push(t('digest.noStep'));
     else if (d.nextStep) {
@@ -99,16 +113,37 @@ export function renderDigest(d: Digest, locale: AppLocale, baseUrl: string): Ren
         }),
       );
     }
-    lines.push(t('digest.flags', { list: list(d.flags.map((f) => `${t(`flagKinds.${f.kind as 'data_gap'}`)} (${f.network ?? t('networkAll')}, ${formatDay(f.day, locale)})`)) }));
-    lines.push(d.problems.length ? t('digest.problems', { list: list(d.problems.map((p) => `${p.network}: ${p.problem}`)) }) : t('digest.noProblems'));
+    lines.push(
+      t('digest.flags', {
+        list: list(
+          d.flags.map((f) => `${t(`flagKinds.${f.kind as 'data_gap'}`)} (${f.network ?? t('networkAll')}, ${formatDay(f.day, locale)})`),
+        ),
+      }),
+    );
+    lines.push(
+      d.problems.length
+        ? t('digest.problems', { list: list(d.problems.map((p) => `${p.network}: ${p.problem}`)) })
+        : t('digest.noProblems'),
+    );
     return { subject: t('digestSubject', { week: d.week.label }), lines };
   }
   const score = (s: number) => formatFixed(s, locale, 2);
-  lines.push('', t('digest.top'), ...d.top.map((r) => t('digest.row', { rank: r.rank, branch: branchName(r, locale), score: score(r.score) })));
+  lines.push(
+    '',
+    t('digest.top'),
+    ...d.top.map((r) => t('digest.row', { rank: r.rank, branch: branchName(r, locale), score: score(r.score) })),
+  );
   if (d.movers.length) {
     lines.push('', t('digest.movers'));
     for (const m of d.movers) {
-      lines.push(t('digest.mover', { branch: branchName(m, locale), change: Math.abs(m.change ?? 0), direction: (m.change ?? 0) > 0 ? t('digest.up') : t('digest.down'), rank: m.rank }));
+      lines.push(
+        t('digest.mover', {
+          branch: branchName(m, locale),
+          change: Math.abs(m.change ?? 0),
+          direction: (m.change ?? 0) > 0 ? t('digest.up') : t('digest.down'),
+          rank: m.rank,
+        }),
+      );
     }
   }
   lines.push('', t('digest.contested', { list: list(d.contested.map((r) => `${r.rank}. ${branchName(r, locale)} (${score(r.score)})`)) }));
@@ -123,7 +158,10 @@ export function greeting(locale: AppLocale, name: string): string {
 
 export function footer(locale: AppLocale, baseUrl: string, unsubscribeUrl: string | null): string[] {
   const t = translator(locale);
-  return [t('footer', { settings: `${baseUrl}/settings/notifications` }), ...(unsubscribeUrl ? [t('unsubscribe', { url: unsubscribeUrl })] : [])];
+  return [
+    t('footer', { settings: `${baseUrl}/settings/notifications` }),
+    ...(unsubscribeUrl ? [t('unsubscribe', { url: unsubscribeUrl })] : []),
+  ];
 }
 
 export function botText(locale: AppLocale, key: 'linked' | 'badCode' | 'hello', baseUrl: string, name = ''): string {
@@ -135,7 +173,9 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /** The same lines as HTML: escaped, links clickable, nothing else. */
 export function toHtml(lines: string[]): string {
   const body = lines
-    .map((l) => (l === '' ? '<br>' : `<p style="margin:0 0 6px">${escapeHtml(l).replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`)}</p>`))
+    .map((l) =>
+      l === '' ? '<br>' : `<p style="margin:0 0 6px">${escapeHtml(l).replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`)}</p>`,
+    )
     .join('\n');
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;font-size:14px">${body}</body></html>`;
 }

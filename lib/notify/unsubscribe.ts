@@ -7,7 +7,11 @@ import { EVENT_TYPES, type EventType } from './events';
 // derived from the auth secret for this one purpose), naming one user, one
 // channel and one event type (or all). It turns that off and does nothing else.
 
-const payloadSchema = z.object({ u: z.string().min(1).max(64), c: z.enum(['email', 'telegram']), e: z.union([z.enum(EVENT_TYPES), z.literal('all')]) });
+const payloadSchema = z.object({
+  u: z.string().min(1).max(64),
+  c: z.enum(['email', 'telegram']),
+  e: z.union([z.enum(EVENT_TYPES), z.literal('all')]),
+});
 export type UnsubscribeClaim = { userId: string; channel: Channel; type: EventType | 'all' };
 
 function key(secret: string): Buffer {

@@ -44,7 +44,14 @@ export async function emitCollectionProblem(
 
 /** Active API accounts that were tried and have had no successful collection for over 24 hours. */
 export async function checkStale(db: DB, cfg: NotifyConfig, now = new Date()): Promise<number> {
-  const rows = await sql<{ id: number; branch_id: number; network: Network; url: string | null; handle: string | null; last_ok: Date | null }>`
+  const rows = await sql<{
+    id: number;
+    branch_id: number;
+    network: Network;
+    url: string | null;
+    handle: string | null;
+    last_ok: Date | null;
+  }>`
     select a.id, a.branch_id, a.network, a.url, a.handle,
       (select max(r.finished_at) from collection_run r where r.account_id = a.id and r.status in ('ok', 'partial')) as last_ok
     from account a join branch b on b.id = a.branch_id
@@ -87,11 +94,16 @@ export async function checkRanking(db: DB, cfg: NotifyConfig, today = todayIn(cf
   for (const row of ranking.rows) {
     const branch: BranchRefPayload = { id: row.branch.id, slug: row.branch.slug, name: row.branch.name, nameEn: row.branch.nameEn };
     for (const f of row.detail?.flags ?? []) {
-      const q = await emitEvent(db, cfg, { type: 'flag', branch, flag: f.kind, network: f.network, day: f.day, period: month.label }, `flag:${branch.id}:${f.kind}:${f.network ?? '-'}:${f.day}`);
+      const q = await emitEvent(
+        db,
+        cfg,
+        { type: 'flag', branch, flag: f.kind, network: f.network, day: f.day, period: month.label },
+        `flag:${branch.id}:${f.kind}:${f.network ?? '-'}:${f.day}`,
+      );
       if (q !== null) flags++;
     }
     if (row.rank === null) continue;
-    const crossed = row.previousRank !== null && (row.rank <= topN) !== (row.previousRank <= topN);
+    const crossed = row.previousRank !== null && row.rank <= topN !== row.previousRank <= topN;
     if (row.change === null && !crossed) continue;
     if (row.change === 0 && !crossed) continue;
     const q = await emitEvent(
@@ -130,7 +142,12 @@ export async function queueDigests(db: DB, cfg: NotifyConfig, now = new Date(), 
   if (!channels.length) return 0;
   const known = await db.selectFrom('notify_event').select('id').where('dedupe_key', '=', `digest:${today}`).executeTakeFirst();
   if (known) return 0;
-  const users = await db.selectFrom('app_user').select(['id', 'email', 'name', 'role', 'branch_id']).where('deactivated_at', 'is', null).orderBy('id').execute();
+  const users = await db
+    .selectFrom('app_user')
+    .select(['id', 'email', 'name', 'role', 'branch_id'])
+    .where('deactivated_at', 'is', null)
+    .orderBy('id')
+    .execute();
   const prefs = await db.selectFrom('notify_pref').selectAll().where('event_type', '=', 'digest').execute();
   const off = new Set(prefs.filter((p) => !p.enabled).map((p) => `${p.user_id}:${p.channel}`));
   const linked = new Set((await db.selectFrom('notify_telegram_link').select('user_id').execute()).map((l) => l.user_id));
@@ -150,7 +167,9 @@ export async function queueDigests(db: DB, cfg: NotifyConfig, now = new Date(), 
       .returning('id')
       .executeTakeFirst();
     if (!ev) return 0;
-    const rows = planned.flatMap((p) => p.channels.map((c) => ({ event_id: ev.id, user_id: p.userId, channel: c, kind: 'digest' as const, digest: p.digest })));
+    const rows = planned.flatMap((p) =>
+      p.channels.map((c) => ({ event_id: ev.id, user_id: p.userId, channel: c, kind: 'digest' as const, digest: p.digest })),
+    );
     if (rows.length) await trx.insertInto('notify_outbox').values(rows).execute();
     return rows.length;
   });

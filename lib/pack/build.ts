@@ -50,7 +50,13 @@ export async function buildPack(db: DB, viewer: Viewer, req: PackRequest, opts: 
   const csv = await body(exportResponse(rankingExportSpec(ranking, { format: 'csv', delimiter, lang: req.locale }, req.locale)));
   const xlsx = await body(exportResponse(rankingExportSpec(ranking, { format: 'xlsx', delimiter, lang: req.locale }, req.locale)));
 
-  const base = fileSlug('podium', ranking.period.label.replace('..', '-to-'), ranking.network, ranking.district, req.source === 'published' ? 'published' : null);
+  const base = fileSlug(
+    'podium',
+    ranking.period.label.replace('..', '-to-'),
+    ranking.network,
+    ranking.district,
+    req.source === 'published' ? 'published' : null,
+  );
   const files: [string, Buffer][] = [
     [`${base}-report.pdf`, pdf],
     [`${base}-ranking.xlsx`, xlsx],

@@ -26,9 +26,15 @@ export function renderReportHtml(model: ReportModel, locale: AppLocale, printedA
   const text = { t: (key: string, values?: Record<string, string | number | Date>) => t(key as never, values as never) };
   // The uncertainty statement is the print page's own component; its next-intl hooks read
   // the provider's messages here as they do in the app.
-  const uncertainty = createElement(UncertaintyNote, { data: model.ranking.robustness.data, rows: model.ranking.rows, className: 'rpt-note' });
+  const uncertainty = createElement(UncertaintyNote, {
+    data: model.ranking.robustness.data,
+    rows: model.ranking.rows,
+    className: 'rpt-note',
+  });
   const report = createElement(ReportView, { model, locale, text, printedAt, uncertainty });
-  const body = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: 'Europe/Moscow', children: report }));
+  const body = renderToStaticMarkup(
+    createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: 'Europe/Moscow', children: report }),
+  );
   const title = t('report.docTitle', { period: formatRange(model.ranking.period.from, model.ranking.period.to, locale) });
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>body{margin:0;font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif}${REPORT_CSS}</style></head><body>${body}</body></html>`;
 }

@@ -5,13 +5,24 @@ import { chromium, type Browser } from 'playwright-core';
 export class ChromiumMissingError extends Error {
   constructor(path: string, cause?: unknown) {
     const why = cause instanceof Error ? `: ${cause.message.split('\n')[0]}` : '';
-    super(`Chromium is not available at "${path}" (setting PODIUM_CHROMIUM_PATH)${why}. Install Chromium (Debian: apt-get install chromium) or point PODIUM_CHROMIUM_PATH at its executable.`);
+    super(
+      `Chromium is not available at "${path}" (setting PODIUM_CHROMIUM_PATH)${why}. Install Chromium (Debian: apt-get install chromium) or point PODIUM_CHROMIUM_PATH at its executable.`,
+    );
     this.name = 'ChromiumMissingError';
   }
 }
 
 // The flags the browser tests use: headless, and nothing that reaches the network on its own.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export async function launchChromium(executablePath: string): Promise<Browser> {
   if (!fs.existsSync(executablePath)) throw new ChromiumMissingError(executablePath);

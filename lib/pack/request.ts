@@ -20,7 +20,11 @@ const PERIOD_HELP = 'expected a month (2026-10), quarter (2026-Q4), week (2026-W
 /** A pack request as a form or the CLI gives it; every field names itself when wrong. */
 export const packRequestSchema = z
   .strictObject({
-    period: z.string().trim().max(40, 'too long').refine((s) => periodQuery(s) !== null, PERIOD_HELP),
+    period: z
+      .string()
+      .trim()
+      .max(40, 'too long')
+      .refine((s) => periodQuery(s) !== null, PERIOD_HELP),
     network: networkScopeSchema.default('all'),
     district: z.union([federalDistrictSchema, z.literal('')]).optional(),
     source: z.enum(['live', 'published']).default('live'),
@@ -29,7 +33,11 @@ export const packRequestSchema = z
     runAt: z.coerce.date().optional(),
   })
   .transform((v, ctx) => {
-    const parsed = rankingsQuerySchema.safeParse({ ...periodQuery(v.period)!, network: v.network, ...(v.district ? { district: v.district } : {}) });
+    const parsed = rankingsQuerySchema.safeParse({
+      ...periodQuery(v.period)!,
+      network: v.network,
+      ...(v.district ? { district: v.district } : {}),
+    });
     if (!parsed.success) {
       ctx.addIssue({ code: 'custom', path: ['period'], message: parsed.error.issues[0]?.message ?? 'invalid period' });
       return z.NEVER;
@@ -58,7 +66,16 @@ export function wallTimeToIso(value: string, timeZone: string): string {
   // The zone's offset at that moment (twice, for a wall time near a DST change).
   const offset = (at: number) => {
     const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      })
         .formatToParts(new Date(at))
         .map((x) => [x.type, x.value]),
     );

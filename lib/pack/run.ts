@@ -15,7 +15,9 @@ import { emitEvent } from '../notify/emit';
 
 /** Failures that retrying cannot fix: recorded on the pack, the job ends. */
 function isFinal(err: unknown): boolean {
-  return err instanceof ChromiumMissingError || err instanceof PackSourceError || err instanceof UnknownMethodError || err instanceof RangeError;
+  return (
+    err instanceof ChromiumMissingError || err instanceof PackSourceError || err instanceof UnknownMethodError || err instanceof RangeError
+  );
 }
 
 /**
@@ -33,12 +35,24 @@ export async function runPack(db: DB, id: number, opts: { chromiumPath: string; 
   if (!claimed) return 'skipped';
   try {
     // The pack is built with full detail: only central staff and admins can download it.
-    const built = await buildPack(db, SYSTEM_VIEWER, { query: rankingsQuerySchema.parse(claimed.query), source: claimed.source, locale: claimed.locale }, opts);
+    const built = await buildPack(
+      db,
+      SYSTEM_VIEWER,
+      { query: rankingsQuerySchema.parse(claimed.query), source: claimed.source, locale: claimed.locale },
+      opts,
+    );
     // Stored, audited and announced together (docs/notifications.md), or not at all.
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('meeting_pack')
-        .set({ status: 'done', finished_at: new Date(), filename: built.filename, size_bytes: built.zip.length, sha256: built.sha256, content: built.zip })
+        .set({
+          status: 'done',
+          finished_at: new Date(),
+          filename: built.filename,
+          size_bytes: built.zip.length,
+          sha256: built.sha256,
+          content: built.zip,
+        })
         .where('id', '=', id)
         .execute();
       await recordAudit(trx, {
@@ -47,7 +61,12 @@ export async function runPack(db: DB, id: number, opts: { chromiumPath: string; 
         target: `pack:${id}`,
         detail: { period: built.periodLabel, files: built.files, bytes: built.zip.length, sha256: built.sha256, rows: built.rows },
       });
-      await emitEvent(trx as unknown as DB, notifyConfig(env()), { type: 'pack', packId: id, period: built.periodLabel, filename: built.filename }, `pack:${id}`);
+      await emitEvent(
+        trx as unknown as DB,
+        notifyConfig(env()),
+        { type: 'pack', packId: id, period: built.periodLabel, filename: built.filename },
+        `pack:${id}`,
+      );
     });
     return 'done';
   } catch (err) {

@@ -34,6 +34,7 @@ export class PackSourceError extends Error {}
 export async function loadRanking(db: DB, viewer: Viewer, query: RankingsQuery, source: RankingSource): Promise<RankingResponse> {
   if (source === 'live') return listRankings(db, viewer, query);
   const published = await findPublishedRanking(db, viewer, query);
-  if (!published) throw new PackSourceError('this period has no published ranking for that network and method; publish it first or use the current data');
+  if (!published)
+    throw new PackSourceError('this period has no published ranking for that network and method; publish it first or use the current data');
   return published;
 }

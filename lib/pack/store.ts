@@ -61,7 +61,9 @@ export async function requestPack(db: DB, viewer: Viewer, req: ParsedPackRequest
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await sql`select graphile_worker.add_job(${TASK_MEETING_PACK}, json_build_object('packId', ${row.id}::int), run_at => ${runAt}::timestamptz, max_attempts => 2, job_key => ${`meeting-pack:${row.id}`})`.execute(trx);
+    await sql`select graphile_worker.add_job(${TASK_MEETING_PACK}, json_build_object('packId', ${row.id}::int), run_at => ${runAt}::timestamptz, max_attempts => 2, job_key => ${`meeting-pack:${row.id}`})`.execute(
+      trx,
+    );
     return row.id;
   });
   await recordAudit(db, {
@@ -79,7 +81,22 @@ export async function listPacks(db: DB, viewer: Viewer, limit = 100): Promise<Pa
   if (!canUsePacks(viewer)) return [];
   const rows = await db
     .selectFrom('meeting_pack')
-    .select(['id', 'period_label', 'query', 'source', 'locale', 'status', 'run_at', 'requested_by_email', 'created_at', 'finished_at', 'error', 'filename', 'size_bytes', 'sha256'])
+    .select([
+      'id',
+      'period_label',
+      'query',
+      'source',
+      'locale',
+      'status',
+      'run_at',
+      'requested_by_email',
+      'created_at',
+      'finished_at',
+      'error',
+      'filename',
+      'size_bytes',
+      'sha256',
+    ])
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
@@ -103,9 +120,18 @@ export async function listPacks(db: DB, viewer: Viewer, limit = 100): Promise<Pa
 }
 
 /** A finished pack's zip; undefined when unknown, unfinished or not the viewer's to read. */
-export async function getPackFile(db: DB, viewer: Viewer, id: number): Promise<{ filename: string; content: Buffer; sha256: string | null } | undefined> {
+export async function getPackFile(
+  db: DB,
+  viewer: Viewer,
+  id: number,
+): Promise<{ filename: string; content: Buffer; sha256: string | null } | undefined> {
   if (!canUsePacks(viewer)) return undefined;
-  const row = await db.selectFrom('meeting_pack').select(['filename', 'content', 'sha256']).where('id', '=', id).where('status', '=', 'done').executeTakeFirst();
+  const row = await db
+    .selectFrom('meeting_pack')
+    .select(['filename', 'content', 'sha256'])
+    .where('id', '=', id)
+    .where('status', '=', 'done')
+    .executeTakeFirst();
   if (!row?.content || !row.filename) return undefined;
   return { filename: row.filename, content: row.content, sha256: row.sha256 };
 }

@@ -76,12 +76,21 @@ export function driftRow(pub: Side | undefined, live: Side | undefined, methodCh
 }
 
 function topOf(rows: Side[]): BranchRef[] {
-  return rows.filter((r) => r.rank !== null && r.rank <= TOP).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.branch.slug.localeCompare(b.branch.slug)).map((r) => r.branch);
+  return rows
+    .filter((r) => r.rank !== null && r.rank <= TOP)
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.branch.slug.localeCompare(b.branch.slug))
+    .map((r) => r.branch);
 }
 
 /** The latest version of a method key (the one the live ranking uses for it). */
 async function latestMethodLabel(db: DB, key: string): Promise<string> {
-  const m = await db.selectFrom('ranking_method').select(['key', 'version']).where('key', '=', key).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+  const m = await db
+    .selectFrom('ranking_method')
+    .select(['key', 'version'])
+    .where('key', '=', key)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return methodLabel(m);
 }
 
@@ -116,17 +125,33 @@ export async function getDrift(db: DB, viewer: Viewer, id: number, opts: { today
   const published = new Map<number, Side>();
   for (const text of stored.rows) {
     const r = JSON.parse(text) as StoredRow;
-    published.set(r.branch.id, { branch: r.branch, eligible: r.eligible, rank: r.rank, score: r.score, metrics: (r.metrics ?? null) as Metrics | null });
+    published.set(r.branch.id, {
+      branch: r.branch,
+      eligible: r.eligible,
+      rank: r.rank,
+      score: r.score,
+      metrics: (r.metrics ?? null) as Metrics | null,
+    });
   }
   const live = new Map<number, Side>();
   for (const r of rows as SnapshotRow[]) {
-    live.set(r.branch.id, { branch: r.branch, eligible: r.eligible, rank: r.rank, score: r.score, metrics: r.metrics as unknown as Metrics | null });
+    live.set(r.branch.id, {
+      branch: r.branch,
+      eligible: r.eligible,
+      rank: r.rank,
+      score: r.score,
+      metrics: r.metrics as unknown as Metrics | null,
+    });
   }
   const methodChanged = label !== meta.method.label;
   const all: DriftRow[] = [];
   for (const [bid, p] of published) all.push(driftRow(p, live.get(bid), methodChanged));
   for (const [bid, l] of live) if (!published.has(bid)) all.push(driftRow(undefined, l, methodChanged));
-  all.sort((a, b) => (a.published?.rank ?? a.live?.rank ?? Infinity) - (b.published?.rank ?? b.live?.rank ?? Infinity) || a.branch.slug.localeCompare(b.branch.slug));
+  all.sort(
+    (a, b) =>
+      (a.published?.rank ?? a.live?.rank ?? Infinity) - (b.published?.rank ?? b.live?.rank ?? Infinity) ||
+      a.branch.slug.localeCompare(b.branch.slug),
+  );
 
   const topPublished = topOf([...published.values()]);
   const topLive = topOf([...live.values()]);

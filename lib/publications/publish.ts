@@ -142,7 +142,8 @@ export async function publishRanking(
   }
   const { rows: liveRows, district: _district, ...summaryFields } = live.response;
   if (summaryFields.period.from > today) throw new PublicationError('future_period', 'period: the period has not started yet', 'period');
-  if (summaryFields.counts.eligible === 0) throw new PublicationError('nothing_to_publish', 'period: no branch is ranked for this period and network', 'period');
+  if (summaryFields.counts.eligible === 0)
+    throw new PublicationError('nothing_to_publish', 'period: no branch is ranked for this period and network', 'period');
 
   const rowTexts = liveRows.map((r) => canonicalJson({ ...r, metrics: live.metrics.get(r.branch.id) ?? null }));
   const summary = canonicalJson(summaryFields);
@@ -169,7 +170,9 @@ export async function publishRanking(
 
   const id = await db.transaction().execute(async (trx) => {
     // One writer per period and network at a time; the unique indexes are the backstop.
-    await sql`select pg_advisory_xact_lock(hashtext(${`publication:${header.scope}:${header.period_from}:${header.period_to}`}))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(hashtext(${`publication:${header.scope}:${header.period_from}:${header.period_to}`}))`.execute(
+      trx,
+    );
     const head = await trx
       .selectFrom('ranking_publication as p')
       .select('p.id')
@@ -179,7 +182,11 @@ export async function publishRanking(
       .where(sql<boolean>`not exists (select 1 from ranking_publication n where n.supersedes_id = p.id)`)
       .executeTakeFirst();
     if (fields.supersedes === undefined && head)
-      throw new PublicationError('already_published', `this period is already published (#${head.id}); publish a correction that supersedes it`, 'supersedes');
+      throw new PublicationError(
+        'already_published',
+        `this period is already published (#${head.id}); publish a correction that supersedes it`,
+        'supersedes',
+      );
     if (fields.supersedes !== undefined) {
       const old = await trx.selectFrom('ranking_publication').select('id').where('id', '=', fields.supersedes).executeTakeFirst();
       if (!old) throw new PublicationError('unknown_publication', `supersedes: no publication #${fields.supersedes}`, 'supersedes');
@@ -198,7 +205,13 @@ export async function publishRanking(
       .executeTakeFirstOrThrow();
     const inserted = await trx
       .insertInto('ranking_publication')
-      .values({ ...header, method_id: method.id, published_by_id: viewer.userId === SYSTEM_VIEWER.userId ? null : viewer.userId, summary, content_hash: hash })
+      .values({
+        ...header,
+        method_id: method.id,
+        published_by_id: viewer.userId === SYSTEM_VIEWER.userId ? null : viewer.userId,
+        summary,
+        content_hash: hash,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const values = liveRows.map((r, i) => ({
@@ -210,7 +223,11 @@ export async function publishRanking(
       score: r.score,
       row_json: rowTexts[i],
     }));
-    for (let i = 0; i < values.length; i += 500) await trx.insertInto('ranking_publication_row').values(values.slice(i, i + 500)).execute();
+    for (let i = 0; i < values.length; i += 500)
+      await trx
+        .insertInto('ranking_publication_row')
+        .values(values.slice(i, i + 500))
+        .execute();
     await recordAudit(trx, {
       action: fields.supersedes !== undefined ? 'ranking.publish_correction' : 'ranking.publish',
       actor: viewer,

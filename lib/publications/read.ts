@@ -45,7 +45,9 @@ function headers(db: DB) {
 }
 
 /** The metadata part of the hashed document (docs/methodology.md, "Publication"). */
-export function hashedMeta(h: Omit<PublicationHeader, 'id' | 'summary' | 'content_hash' | 'superseded_by' | 'method_id' | 'published_by_id'>): string {
+export function hashedMeta(
+  h: Omit<PublicationHeader, 'id' | 'summary' | 'content_hash' | 'superseded_by' | 'method_id' | 'published_by_id'>,
+): string {
   return canonicalJson({
     title: h.title,
     comment: h.comment,
@@ -146,7 +148,12 @@ export async function findPublishedFor(
 export async function readStored(db: DB, id: number): Promise<{ header: PublicationHeader; rows: string[] } | undefined> {
   const header = await headers(db).where('p.id', '=', id).executeTakeFirst();
   if (!header) return undefined;
-  const rows = await db.selectFrom('ranking_publication_row').select('row_json').where('publication_id', '=', id).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('ranking_publication_row')
+    .select('row_json')
+    .where('publication_id', '=', id)
+    .orderBy('position')
+    .execute();
   return { header, rows: rows.map((r) => r.row_json) };
 }
 
@@ -162,7 +169,16 @@ export async function verifyPublication(db: DB, id: number): Promise<{ document:
 /** A row as a viewer may see it: other branches' rows carry branch, rank and score only. */
 export function scopeRow(viewer: Viewer, row: StoredRow): RankingRow {
   if (!canSeeBranchDetail(viewer, row.branch.id)) {
-    return { branch: row.branch, eligible: row.eligible, rank: row.rank, score: row.score, previousRank: null, change: null, rankRange: null, detail: null };
+    return {
+      branch: row.branch,
+      eligible: row.eligible,
+      rank: row.rank,
+      score: row.score,
+      previousRank: null,
+      change: null,
+      rankRange: null,
+      detail: null,
+    };
   }
   const { metrics: _metrics, ...rest } = row;
   // Rows published before rank ranges existed have none.

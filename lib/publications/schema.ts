@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { branchRefSchema, federalDistrictSchema, isoDay, methodRefSchema, networkScopeSchema, periodKindSchema, rankingResponseSchema } from '../api/schemas';
+import {
+  branchRefSchema,
+  federalDistrictSchema,
+  isoDay,
+  methodRefSchema,
+  networkScopeSchema,
+  periodKindSchema,
+  rankingResponseSchema,
+} from '../api/schemas';
 
 // Shapes of published rankings and their drift, declared once; the data layer,
 // the routes, the pages and the tests use the inferred types.

@@ -47,8 +47,7 @@ export function useSeries(slug: string, q: Partial<SeriesQuery>, initialData?: S
 export function useCompare(q: Omit<Partial<CompareViewQuery>, 'branches'> & { branches: string[] }, initialData?: CompareResponse) {
   return useQuery({
     queryKey: queryKeys.compare(q),
-    queryFn: () =>
-      fetchJson<CompareResponse>(`/api/compare${toSearch({ ...q, branches: q.branches.join(',') })}`),
+    queryFn: () => fetchJson<CompareResponse>(`/api/compare${toSearch({ ...q, branches: q.branches.join(',') })}`),
     enabled: q.branches.length >= 1,
     initialData,
     keepPrevious: true,

@@ -1,7 +1,4 @@
-import {
-  FEDERAL_DISTRICTS,
-  type FederalDistrict,
-} from '@/lib/networks';
+import { FEDERAL_DISTRICTS, type FederalDistrict } from '@/lib/networks';
 import type { RankingsQuery } from '@/lib/api/schemas';
 import { isNetworkScope, isPeriodKind, SERIES_METRICS, type NetworkScope, type PeriodKind, type SeriesMetric } from '@/lib/api/vocabulary';
 import { addDays } from '@/lib/ranking/period';

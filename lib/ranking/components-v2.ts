@@ -54,7 +54,13 @@ export function v2Interactions(d: DayTotals): number | null {
 }
 
 /** podium-v2 aggregates of a branch over [from, asOf] (the day before `from` is the growth baseline). */
-export function branchMetricsV2(b: BranchInput, from: string, to: string, asOf: string, method: Pick<MethodDefinition, 'followersLookbackDays'>): BranchMetrics {
+export function branchMetricsV2(
+  b: BranchInput,
+  from: string,
+  to: string,
+  asOf: string,
+  method: Pick<MethodDefinition, 'followersLookbackDays'>,
+): BranchMetrics {
   const lookback = lookbackOf(method);
   const end = minDay(to, asOf);
   const elapsedDays = end < from ? 0 : diffDays(from, end) + 1;

@@ -209,9 +209,7 @@ export function branchFlags(b: BranchInput, from: string, to: string, asOf: stri
             open.until = r.day;
             continue;
           }
-          const base = median(
-            rows.filter((x) => x.day < r.day && x.day >= addDays(r.day, -7)).map((x) => x[metric]),
-          );
+          const base = median(rows.filter((x) => x.day < r.day && x.day >= addDays(r.day, -7)).map((x) => x[metric]));
           if (base !== null && base >= f.dropToZeroMinBaseline) {
             open = { kind: 'drop_to_zero', network: net, day: r.day, until: r.day, value: base };
             flags.push(open);

@@ -50,7 +50,8 @@ export function componentValues(m: BranchMetrics, population: number | null, met
   const per100k = (x: number | null) => (x === null || !population ? null : (x * 100_000) / population);
   const v2 = rulesOf(method) === 'podium-v2';
   // The method names its engagement variant; podium-v1 has only "by views".
-  const er = v2 && method.engagement === 'by_followers' ? (m.engagementByFollowers ?? null) : v2 ? (m.engagementByViews ?? null) : m.engagementRate;
+  const er =
+    v2 && method.engagement === 'by_followers' ? (m.engagementByFollowers ?? null) : v2 ? (m.engagementByViews ?? null) : m.engagementRate;
   return {
     views_per_100k: per100k(m.views),
     engagement_rate: er,
@@ -77,7 +78,8 @@ function eligibilityOf(
   method: MethodDefinition,
 ): Eligibility {
   // Nothing to measure in this scope: the one reason that matters.
-  if (b.expectedAccounts === 0 && b.days.length === 0) return { eligible: false, reasons: [{ code: 'no_accounts', required: 1, actual: 0 }] };
+  if (b.expectedAccounts === 0 && b.days.length === 0)
+    return { eligible: false, reasons: [{ code: 'no_accounts', required: 1, actual: 0 }] };
   const reasons: Eligibility['reasons'] = [];
   if (!b.population) reasons.push({ code: 'no_population', required: null, actual: null });
   const need = requiredPosts(method, m.elapsedDays);
@@ -149,7 +151,9 @@ export function measureBranch(
   method: MethodDefinition,
 ): { metrics: BranchMetrics; values: Record<ComponentId, number | null> } {
   let metrics =
-    rulesOf(method) === 'podium-v2' ? branchMetricsV2(b, input.from, input.to, input.asOf, method) : branchMetrics(b, input.from, input.to, input.asOf);
+    rulesOf(method) === 'podium-v2'
+      ? branchMetricsV2(b, input.from, input.to, input.asOf, method)
+      : branchMetrics(b, input.from, input.to, input.asOf);
   if (method.excludeBreaks && input.breaks && input.breaks.length > 0)
     metrics = { ...metrics, growthPct: growthExcludingBreaks(b.days, input.from, minDay(input.to, input.asOf), input.breaks) };
   return { metrics, values: componentValues(metrics, b.population, method) };
@@ -160,7 +164,10 @@ export function measureBranch(
  * values (percentiles among the field, weighted mean, ranks on the rounded
  * score) — the same steps computeRanking takes, for the bootstrap.
  */
-export function rankField(field: readonly Record<ComponentId, number | null>[], weights: Partial<Record<ComponentId, number>>): { scores: number[]; ranks: number[] } {
+export function rankField(
+  field: readonly Record<ComponentId, number | null>[],
+  weights: Partial<Record<ComponentId, number>>,
+): { scores: number[]; ranks: number[] } {
   const values = {} as Matrix;
   for (const c of COMPONENT_IDS) values[c] = field.map((v) => v[c]);
   const scores = scoresFrom(percentileMatrix(values), field.length, weights);
@@ -320,7 +327,17 @@ export function computeRanking(
   });
   rows.sort(byRankThenSlug);
 
-  return { rows, medians, robustness: robustnessOf(elig.map((x) => x.b.id), P, scores, method), eligibleCount: n };
+  return {
+    rows,
+    medians,
+    robustness: robustnessOf(
+      elig.map((x) => x.b.id),
+      P,
+      scores,
+      method,
+    ),
+    eligibleCount: n,
+  };
 }
 
 /**

@@ -92,4 +92,3 @@ export const rankingDetailSchema = z.object({
   pathToTop: pathToTopSchema.nullable(),
 });
 export type RankingDetail = z.infer<typeof rankingDetailSchema>;
-

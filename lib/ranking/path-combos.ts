@@ -78,7 +78,9 @@ export function combinationsToTop(
     if (lo >= trials.length) return null;
     const k = trials[lo];
     // Round each target up to 4 decimals so the stated values still get in.
-    const targets = Object.fromEntries(set.map((c) => [c, Math.ceil(valueAt(c, k) * 1e4 - 1e-9) / 1e4])) as Partial<Record<ComponentId, number>>;
+    const targets = Object.fromEntries(set.map((c) => [c, Math.ceil(valueAt(c, k) * 1e4 - 1e-9) / 1e4])) as Partial<
+      Record<ComponentId, number>
+    >;
     return {
       changes: set.map((c) => ({ component: c, current: round(own[c] as number, 4), target: targets[c]! })),
       raisePct: round(k * 100, 2),

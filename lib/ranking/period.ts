@@ -173,7 +173,7 @@ export function addMonths(day: string, n: number): string {
   const y = Number(day.slice(0, 4));
   const m = Number(day.slice(5, 7)) - 1 + n;
   const ny = y + Math.floor(m / 12);
-  const nm = ((m % 12) + 12) % 12 + 1;
+  const nm = (((m % 12) + 12) % 12) + 1;
   const d = Math.min(Number(day.slice(8, 10)), daysInMonth(ny, nm));
   return `${pad(ny, 4)}-${pad(nm)}-${pad(d)}`;
 }

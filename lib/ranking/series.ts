@@ -5,16 +5,7 @@ import { carriedFollowers, DEFAULT_FOLLOWERS_LOOKBACK, v2Interactions } from './
 import { addDays, bucketStart, type Granularity } from './period';
 
 export type SeriesMetricId =
-  | 'followers'
-  | 'views'
-  | 'interactions'
-  | 'likes'
-  | 'comments'
-  | 'shares'
-  | 'posts'
-  | 'visits'
-  | 'engagement_rate'
-  | 'social_visits';
+  'followers' | 'views' | 'interactions' | 'likes' | 'comments' | 'shares' | 'posts' | 'visits' | 'engagement_rate' | 'social_visits';
 
 export type SeriesDay = DayTotals & { likes: number | null; comments: number | null; shares: number | null };
 
@@ -45,8 +36,18 @@ export function chartDays(days: readonly SeriesDay[], from: string, to: string, 
         row.followersAccounts = 0;
       } else {
         out.push({
-          day, network: net, accounts: 0, followers: value, followersAccounts: 0, views: null, interactions: null,
-          posts: 0, visits: null, likes: null, comments: null, shares: null,
+          day,
+          network: net,
+          accounts: 0,
+          followers: value,
+          followersAccounts: 0,
+          views: null,
+          interactions: null,
+          posts: 0,
+          visits: null,
+          likes: null,
+          comments: null,
+          shares: null,
         });
       }
     }
@@ -75,12 +76,24 @@ interface Acc {
 const add = (a: number | null, b: number | null) => (b === null ? a : (a ?? 0) + b);
 
 function emptyAcc(): Acc {
-  return { followers: null, followersDay: '', views: null, interactions: null, likes: null, comments: null, shares: null, posts: null, visits: null, social_visits: null };
+  return {
+    followers: null,
+    followersDay: '',
+    views: null,
+    interactions: null,
+    likes: null,
+    comments: null,
+    shares: null,
+    posts: null,
+    visits: null,
+    social_visits: null,
+  };
 }
 
 function valueOf(a: Acc | undefined, metric: SeriesMetricId): number | null {
   if (!a) return null;
-  if (metric === 'engagement_rate') return a.views !== null && a.views > 0 && a.interactions !== null ? (a.interactions / a.views) * 100 : null;
+  if (metric === 'engagement_rate')
+    return a.views !== null && a.views > 0 && a.interactions !== null ? (a.interactions / a.views) * 100 : null;
   return a[metric];
 }
 
@@ -120,7 +133,8 @@ export function bucketSeries(
     a.shares = add(a.shares, d.shares);
     if (d.accounts > 0 || d.posts > 0) a.posts = add(a.posts, d.posts);
     a.visits = add(a.visits, d.visits);
-    const sm = d.v2 && (d.v2.socialVisits !== null || d.v2.messengerVisits !== null) ? (d.v2.socialVisits ?? 0) + (d.v2.messengerVisits ?? 0) : null;
+    const sm =
+      d.v2 && (d.v2.socialVisits !== null || d.v2.messengerVisits !== null) ? (d.v2.socialVisits ?? 0) + (d.v2.messengerVisits ?? 0) : null;
     a.social_visits = add(a.social_visits, sm);
   }
   const networks = [...per.keys()].sort();

@@ -4,7 +4,8 @@ import type { ComponentId } from './method';
 
 // The ranking table's sort, shared by the page and the export (which holds what the screen shows).
 
-const compValue = (row: RankingRow, id: ComponentId): ComponentValue['value'] | null => row.detail?.components.find((c) => c.id === id)?.value ?? null;
+const compValue = (row: RankingRow, id: ComponentId): ComponentValue['value'] | null =>
+  row.detail?.components.find((c) => c.id === id)?.value ?? null;
 
 function sortValue(row: RankingRow, key: SortKey, locale: string): number | string | null {
   switch (key) {

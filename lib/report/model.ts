@@ -49,8 +49,14 @@ export function buildReportModel(ranking: RankingResponse, method: MethodDefinit
     ranked,
     unranked,
     top: ranked.slice(0, 3),
-    up: movers.filter((r) => r.change! > 0).sort((a, b) => b.change! - a.change! || a.rank! - b.rank!).slice(0, 5),
-    down: movers.filter((r) => r.change! < 0).sort((a, b) => a.change! - b.change! || a.rank! - b.rank!).slice(0, 5),
+    up: movers
+      .filter((r) => r.change! > 0)
+      .sort((a, b) => b.change! - a.change! || a.rank! - b.rank!)
+      .slice(0, 5),
+    down: movers
+      .filter((r) => r.change! < 0)
+      .sort((a, b) => a.change! - b.change! || a.rank! - b.rank!)
+      .slice(0, 5),
     flagged: ranking.rows.filter((r) => (r.detail?.flags.length ?? 0) > 0),
     withDetail: ranking.rows.filter((r) => r.detail),
     method,

@@ -76,7 +76,8 @@ export function ReportView({ model, locale, text, printedAt, toolbar, uncertaint
       return component;
     }
     if (ratio) return t('report.reasonHolds', { component, ratio });
-    if (item.percentile !== null) return t('report.reasonHoldsPercentile', { component, pct: formatShare(1 - item.percentile / 100, locale) });
+    if (item.percentile !== null)
+      return t('report.reasonHoldsPercentile', { component, pct: formatShare(1 - item.percentile / 100, locale) });
     return component;
   };
   const compText = (row: RankingRow, id: ComponentId) => {
@@ -84,7 +85,9 @@ export function ReportView({ model, locale, text, printedAt, toolbar, uncertaint
     const comp = row.detail?.components.find((c) => c.id === id)?.value ?? null;
     const v = id === 'activity' ? (row.figures?.postsPerWeek ?? comp) : comp;
     if (v === null) return '—';
-    return id === 'engagement_rate' || id === 'follower_growth' ? formatPercent(v, locale) : formatNumber(v, locale, id === 'activity' ? 1 : 0);
+    return id === 'engagement_rate' || id === 'follower_growth'
+      ? formatPercent(v, locale)
+      : formatNumber(v, locale, id === 'activity' ? 1 : 0);
   };
   const podiumOrder = [1, 0, 2].filter((i) => i < model.top.length);
   // The method's own components (podium-v2 has its own set), else every component.
@@ -118,27 +121,31 @@ export function ReportView({ model, locale, text, printedAt, toolbar, uncertaint
                   {res.district ? ` · ${t(`districts.${res.district}`)}` : ''}
                 </p>
                 <div className="rpt-podium-block">
-                <h2 id="rpt-podium">{t('report.podium')}</h2>
-                <ol className="rpt-podium">
-                  {podiumOrder.map((i) => {
-                    const row = model.top[i]!;
-                    return (
-                      <li key={row.branch.slug} className={`rpt-step rpt-p${i + 1}`}>
-                        <div className="rpt-place">{t('report.place', { place: row.rank ?? i + 1 })}</div>
-                        <div className="rpt-podium-name">{name(row, locale)}</div>
-                        <div className="rpt-podium-score">
-                          {t('report.score')} {formatFixed(row.score, locale, 1)} {t('report.scoreUnit')} · <ChangeText change={row.change} notBefore={notBefore} />
-                        </div>
-                        <div className="rpt-podium-reason">{reason(row)}</div>
-                      </li>
-                    );
-                  })}
-                </ol>
-                <p className="rpt-note">
-                  {res.robustness.status === 'stable'
-                    ? t('report.stable', { delta })
-                    : t('report.contested', { delta, names: res.robustness.challengers.map((c) => (locale === 'ru' ? c.name : c.nameEn)).join(', ') })}
-                </p>
+                  <h2 id="rpt-podium">{t('report.podium')}</h2>
+                  <ol className="rpt-podium">
+                    {podiumOrder.map((i) => {
+                      const row = model.top[i]!;
+                      return (
+                        <li key={row.branch.slug} className={`rpt-step rpt-p${i + 1}`}>
+                          <div className="rpt-place">{t('report.place', { place: row.rank ?? i + 1 })}</div>
+                          <div className="rpt-podium-name">{name(row, locale)}</div>
+                          <div className="rpt-podium-score">
+                            {t('report.score')} {formatFixed(row.score, locale, 1)} {t('report.scoreUnit')} ·{' '}
+                            <ChangeText change={row.change} notBefore={notBefore} />
+                          </div>
+                          <div className="rpt-podium-reason">{reason(row)}</div>
+                        </li>
+                      );
+                    })}
+                  </ol>
+                  <p className="rpt-note">
+                    {res.robustness.status === 'stable'
+                      ? t('report.stable', { delta })
+                      : t('report.contested', {
+                          delta,
+                          names: res.robustness.challengers.map((c) => (locale === 'ru' ? c.name : c.nameEn)).join(', '),
+                        })}
+                  </p>
                 </div>
                 {uncertainty}
                 <h2>{t('report.movers')}</h2>
@@ -154,7 +161,8 @@ export function ReportView({ model, locale, text, printedAt, toolbar, uncertaint
                           <ul>
                             {list.map((r) => (
                               <li key={r.branch.slug}>
-                                {dir === 'up' ? '▲' : '▼'} {t('report.moved', { places: Math.abs(r.change!) })} — {name(r, locale)} ({r.previousRank} → {r.rank})
+                                {dir === 'up' ? '▲' : '▼'} {t('report.moved', { places: Math.abs(r.change!) })} — {name(r, locale)} (
+                                {r.previousRank} → {r.rank})
                               </li>
                             ))}
                           </ul>
@@ -212,7 +220,8 @@ export function ReportView({ model, locale, text, printedAt, toolbar, uncertaint
                           {r.detail?.eligibility.reasons
                             .map((x) => {
                               const share = x.code === 'low_coverage';
-                              const f = (v: number | null) => (v === null ? '—' : share ? formatShare(v, locale) : formatNumber(v, locale, 1));
+                              const f = (v: number | null) =>
+                                v === null ? '—' : share ? formatShare(v, locale) : formatNumber(v, locale, 1);
                               return t(`reasons.${x.code}`, { actual: f(x.actual), required: f(x.required) });
                             })
                             .join('; ') ?? '—'}

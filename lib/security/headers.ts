@@ -11,7 +11,8 @@ export const COMMON_HEADERS: Header[] = [
   { key: 'Referrer-Policy', value: 'no-referrer' },
   {
     key: 'Permissions-Policy',
-    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), display-capture=(), browsing-topics=()',
+    value:
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), display-capture=(), browsing-topics=()',
   },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
   { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
@@ -54,7 +55,8 @@ export function pageCsp(nonce: string, dev = false): string {
 }
 
 /** The CSP of the self-contained 503 page (one inline style, nothing else). */
-export const UNAVAILABLE_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const UNAVAILABLE_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Sets the common headers on a response the proxy makes itself (redirects, the 503 page). */
 export function setCommonHeaders(headers: Headers): void {

@@ -44,7 +44,8 @@ const ALIASES: Record<string, TargetField> = {
 export function decodeTargetCsv(bytes: Uint8Array): { text: string } | { issue: TargetCsvIssue } {
   if (bytes.length === 0) return { issue: { line: 0, column: null, code: 'empty' } };
   if (bytes.length > MAX_TARGET_CSV_BYTES) return { issue: { line: 0, column: null, code: 'tooLarge' } };
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { issue: { line: 0, column: null, code: 'encoding' } };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return { issue: { line: 0, column: null, code: 'encoding' } };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
@@ -63,7 +64,14 @@ export function parseTargetCsv(text: string, knownSlugs: ReadonlySet<string>): T
   if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, issues: [{ line: 0, column: null, code: 'empty' }], more: 0 };
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, delimiter: [',', ';'], max_record_size: 64 * 1024 }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      delimiter: [',', ';'],
+      max_record_size: 64 * 1024,
+    }) as unknown as typeof records;
   } catch (e) {
     const line = Number((e as { lines?: number }).lines ?? 0);
     return { ok: false, issues: [{ line: Number.isFinite(line) ? line : 0, column: null, code: 'columns' }], more: 0 };

@@ -72,7 +72,12 @@ const decimal = z
 
 export const targetInputSchema = z
   .object({
-    branch: z.string().trim().min(1, 'required').max(63, 'slug').regex(/^[a-z0-9][a-z0-9-]*$/, 'slug'),
+    branch: z
+      .string()
+      .trim()
+      .min(1, 'required')
+      .max(63, 'slug')
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'slug'),
     metric: z.enum(TARGET_METRICS, 'metric'),
     from: day,
     to: day,
@@ -82,7 +87,8 @@ export const targetInputSchema = z
     if (t.from > t.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'order' });
     else if (daysInclusive(t.from, t.to) > MAX_TARGET_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'tooLong' });
     const info = TARGET_METRIC_INFO[t.metric];
-    if (!Number.isFinite(t.value) || t.value < info.min || t.value > info.max) ctx.addIssue({ code: 'custom', path: ['value'], message: 'range' });
+    if (!Number.isFinite(t.value) || t.value < info.min || t.value > info.max)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'range' });
   });
 /** A target as entered: the branch by its slug, the value already a number. */
 export type TargetInput = z.infer<typeof targetInputSchema>;
@@ -96,7 +102,11 @@ export function targetProblem(raw: Record<string, unknown>): { field: TargetFiel
   if (r.success) return null;
   const issue = r.error.issues[0]!;
   const field = (TARGET_FIELDS as readonly string[]).includes(String(issue.path[0])) ? (issue.path[0] as TargetField) : 'value';
-  const code = (TARGET_ERROR_CODES as readonly string[]).includes(issue.message) ? (issue.message as TargetErrorCode) : issue.code === 'invalid_type' ? 'required' : 'number';
+  const code = (TARGET_ERROR_CODES as readonly string[]).includes(issue.message)
+    ? (issue.message as TargetErrorCode)
+    : issue.code === 'invalid_type'
+      ? 'required'
+      : 'number';
   return { field, code };
 }
 

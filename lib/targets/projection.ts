@@ -28,13 +28,21 @@ export interface TargetProgress {
  * @param current the figure over [from, min(asOf, to)]
  * @param asOf the last day the data counts (a running period's today or its last data day)
  */
-export function projectTarget(input: { metric: TargetMetric; target: number; from: string; to: string; asOf: string; current: number | null }): TargetProgress {
+export function projectTarget(input: {
+  metric: TargetMetric;
+  target: number;
+  from: string;
+  to: string;
+  asOf: string;
+  current: number | null;
+}): TargetProgress {
   const totalDays = daysInclusive(input.from, input.to);
   const elapsedDays = input.asOf < input.from ? 0 : daysInclusive(input.from, minDay(input.asOf, input.to));
   const finished = input.asOf >= input.to;
   const { current, target } = input;
   const percentOfTarget = current === null || target === 0 ? null : (current / target) * 100;
-  if (elapsedDays === 0) return { elapsedDays, totalDays, current: null, projected: null, percentOfTarget: null, finished, status: 'notStarted' };
+  if (elapsedDays === 0)
+    return { elapsedDays, totalDays, current: null, projected: null, percentOfTarget: null, finished, status: 'notStarted' };
   if (current === null) return { elapsedDays, totalDays, current, projected: null, percentOfTarget, finished, status: 'noData' };
   const projected = TARGET_METRIC_INFO[input.metric].kind === 'rate' ? current : (current * totalDays) / elapsedDays;
   const status: TargetStatus = finished ? (current >= target ? 'met' : 'missed') : projected >= target ? 'onTrack' : 'behind';

@@ -28,7 +28,11 @@ async function upsert(ctx: AdminContext, t: TargetInput, branchId: number): Prom
   const row = await ctx.db
     .insertInto('branch_target')
     .values({ branch_id: branchId, metric: t.metric, period_from: t.from, period_to: t.to, value: t.value, created_by: ctx.actor.email })
-    .onConflict((oc) => oc.columns(['branch_id', 'metric', 'period_from', 'period_to']).doUpdateSet({ value: t.value, created_by: ctx.actor.email, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .columns(['branch_id', 'metric', 'period_from', 'period_to'])
+        .doUpdateSet({ value: t.value, created_by: ctx.actor.email, updated_at: new Date() }),
+    )
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -40,7 +44,12 @@ export async function setTarget(ctx: AdminContext, raw: Record<string, unknown>)
   const problem = targetProblem(raw);
   if (problem) throw new AdminInputError(problem.field, problem.code);
   const t = targetInputSchema.parse(raw);
-  const branch = await ctx.db.selectFrom('branch').select('id').where('slug', '=', t.branch).where('archived_at', 'is', null).executeTakeFirst();
+  const branch = await ctx.db
+    .selectFrom('branch')
+    .select('id')
+    .where('slug', '=', t.branch)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
   if (!branch) throw new AdminInputError('branch', 'unknownBranch');
   const id = await upsert(ctx, t, branch.id);
   await audit(ctx, 'target.set', t.branch, { metric: t.metric, from: t.from, to: t.to, value: t.value });

@@ -37,7 +37,14 @@ const MAX_ENTRIES = 100;
 /** Headers a render may read besides the URL; anything else in a page request is not shown on the page. */
 const KEY_HEADERS = ['host', 'cookie', 'accept-language', 'x-forwarded-proto', 'x-forwarded-host'] as const;
 /** Requests from the client router (RSC payloads, prefetches, actions) are never cached. */
-const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action', 'next-url'] as const;
+const ROUTER_HEADERS = [
+  'rsc',
+  'next-router-prefetch',
+  'next-router-state-tree',
+  'next-router-segment-prefetch',
+  'next-action',
+  'next-url',
+] as const;
 /** Set anew for each answer, never copied from the kept one. */
 const PER_ANSWER_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date']);
 const CACHED_PATH = /^\/(?:branches\/[a-z0-9-]{1,80})?$/;
@@ -127,7 +134,8 @@ export function createPageCache(handle: RequestHandler, deps: PageCacheDeps): Re
     const headers = res.getHeaders();
     const nonce = nonceOf(headers['content-security-policy']);
     const html = String(headers['content-type'] ?? '').startsWith('text/html');
-    if (res.statusCode !== 200 || !nonce || !html || headers['set-cookie'] !== undefined || headers['content-encoding'] !== undefined) return null;
+    if (res.statusCode !== 200 || !nonce || !html || headers['set-cookie'] !== undefined || headers['content-encoding'] !== undefined)
+      return null;
     const after = await deps.version().catch(() => null);
     if (after !== before || Math.floor(now() / SLOT_MS) !== slot) return null;
     return { slot, status: res.statusCode, headers, nonce, parts: Buffer.concat(chunks).toString('utf8').split(nonce) };

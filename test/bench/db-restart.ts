@@ -49,10 +49,27 @@ async function main() {
   const accountIds: number[] = [];
   for (const [i, b] of branches.entries()) {
     const gid = 9000 + i;
-    fakes.vk.groups.set(gid, { id: gid, screen_name: `g${gid}`, name: 'g', members_count: 1000 + i, posts: [{ id: 1, date: now - 3600, views: 50, likes: 2, reposts: 0, comments: 0 }] });
+    fakes.vk.groups.set(gid, {
+      id: gid,
+      screen_name: `g${gid}`,
+      name: 'g',
+      members_count: 1000 + i,
+      posts: [{ id: 1, date: now - 3600, views: 50, likes: 2, reposts: 0, comments: 0 }],
+    });
     fakes.vk.tokens.set(`vk-drill-${i}`, 'service');
-    accountIds.push(await insertAccount(db, { branchId: b.id, network: 'vk', externalId: String(gid), credentialId: await insertCredential(db, 'vk', `vk-drill-${i}`) }));
-    fakes.telegram.channels.set(`drill${i}`, { name: `drill${i}`, subscribers: 300 + i, posts: [{ id: 1, date: new Date((now - 600) * 1000).toISOString(), views: '1.1K' }] });
+    accountIds.push(
+      await insertAccount(db, {
+        branchId: b.id,
+        network: 'vk',
+        externalId: String(gid),
+        credentialId: await insertCredential(db, 'vk', `vk-drill-${i}`),
+      }),
+    );
+    fakes.telegram.channels.set(`drill${i}`, {
+      name: `drill${i}`,
+      subscribers: 300 + i,
+      posts: [{ id: 1, date: new Date((now - 600) * 1000).toISOString(), views: '1.1K' }],
+    });
     accountIds.push(await insertAccount(db, { branchId: b.id, network: 'telegram', externalId: `drill${i}` }));
   }
   // Slow networks keep the round running across the outage.
@@ -85,7 +102,11 @@ async function main() {
   const t0 = Date.now();
   let polling = true;
   // Several clients at once, each cycling through the API, a page and the health check.
-  const slug = (await (await fetch(`${app.url}/api/rankings?period=month`, { headers: { cookie } })).json() as { rows: { branch: { slug: string } }[] }).rows[0]!.branch.slug;
+  const slug = (
+    (await (await fetch(`${app.url}/api/rankings?period=month`, { headers: { cookie } })).json()) as {
+      rows: { branch: { slug: string } }[];
+    }
+  ).rows[0]!.branch.slug;
   const targets = ['/api/rankings?period=month', '/api/health', '/', `/branches/${slug}`];
   const client = async (offset: number) => {
     for (let i = offset; polling; i++) {
@@ -128,11 +149,16 @@ async function main() {
   const during = samples.filter((s) => s.t > down + 500 && s.t < up);
   const after = samples.filter((s) => s.t > up);
   const firstOk = after.find((s) => s.status === 200 && s.path.startsWith('/api/rankings'));
-  const count = (xs: Sample[]) => Object.entries(xs.reduce<Record<string, number>>((m, s) => ((m[s.status] = (m[s.status] ?? 0) + 1), m), {}));
-  console.log(`requests: ${samples.length}; during the outage by status: ${JSON.stringify(count(during))}; after: ${JSON.stringify(count(after))}`);
+  const count = (xs: Sample[]) =>
+    Object.entries(xs.reduce<Record<string, number>>((m, s) => ((m[s.status] = (m[s.status] ?? 0) + 1), m), {}));
+  console.log(
+    `requests: ${samples.length}; during the outage by status: ${JSON.stringify(count(during))}; after: ${JSON.stringify(count(after))}`,
+  );
   for (const p of targets) {
     const mine = during.filter((s) => s.path === p);
-    console.log(`  ${p} while away: ${JSON.stringify(count(mine))}; says ${JSON.stringify(mine.find((s) => s.status !== 200)?.error ?? '')}`);
+    console.log(
+      `  ${p} while away: ${JSON.stringify(count(mine))}; says ${JSON.stringify(mine.find((s) => s.status !== 200)?.error ?? '')}`,
+    );
   }
   console.log(`first 200 from /api/rankings ${firstOk ? firstOk.t - up : '—'} ms after PostgreSQL was back`);
   // A page render already running while the server shut down cannot turn into
@@ -140,8 +166,11 @@ async function main() {
   const other5xx = samples.filter((s) => s.status >= 500 && s.status !== 503);
   const inFlight = other5xx.filter((s) => s.start < cut);
   const fivexx = other5xx.filter((s) => s.start >= cut);
-  console.log(`other 5xx: ${fivexx.length} started once PostgreSQL had stopped; ${inFlight.length} started before (in flight while it shut down)`);
-  for (const s of other5xx.slice(0, 10)) console.log(`  ${s.status} ${s.path}, started ${s.start - down} ms after the cut, answered ${s.t - down} ms after it: ${s.error}`);
+  console.log(
+    `other 5xx: ${fivexx.length} started once PostgreSQL had stopped; ${inFlight.length} started before (in flight while it shut down)`,
+  );
+  for (const s of other5xx.slice(0, 10))
+    console.log(`  ${s.status} ${s.path}, started ${s.start - down} ms after the cut, answered ${s.t - down} ms after it: ${s.error}`);
   const refused = samples.filter((s) => s.status === 0);
 
   // The round finishes later: wait for the job queue to drain.
@@ -155,28 +184,60 @@ async function main() {
     await sleep(1000);
   }
   const drained = Date.now() - t0;
-  console.log(`collection round drained ${jobs === 0 ? `${((drained - up) / 1000).toFixed(1)} s after PostgreSQL was back (${(drained / 1000).toFixed(1)} s after it was queued)` : 'never'}`);
-  const runs = await check.selectFrom('collection_run').select(['account_id', 'status', 'error_class']).where('account_id', 'in', accountIds).execute();
+  console.log(
+    `collection round drained ${jobs === 0 ? `${((drained - up) / 1000).toFixed(1)} s after PostgreSQL was back (${(drained / 1000).toFixed(1)} s after it was queued)` : 'never'}`,
+  );
+  const runs = await check
+    .selectFrom('collection_run')
+    .select(['account_id', 'status', 'error_class'])
+    .where('account_id', 'in', accountIds)
+    .execute();
   const okAccounts = new Set(runs.filter((r) => r.status === 'ok').map((r) => r.account_id));
-  const dupDays = (await sql<{ n: number }>`select count(*)::int as n from (select account_id, day from account_day group by 1, 2 having count(*) > 1) d`.execute(check)).rows[0]!.n;
-  const withData = (await sql<{ n: number }>`select count(distinct account_id)::int as n from account_day where account_id = any(${accountIds})`.execute(check)).rows[0]!.n;
-  console.log(`collection: jobs left ${jobs}; accounts with an ok run ${okAccounts.size}/${accountIds.length}; accounts with data ${withData}/${accountIds.length}; runs ${runs.length} (${JSON.stringify(count(runs.map((r) => ({ start: 0, t: 0, path: '', status: r.status as unknown as number }))))}); duplicate (account, day) rows ${dupDays}`);
+  const dupDays = (
+    await sql<{
+      n: number;
+    }>`select count(*)::int as n from (select account_id, day from account_day group by 1, 2 having count(*) > 1) d`.execute(check)
+  ).rows[0]!.n;
+  const withData = (
+    await sql<{ n: number }>`select count(distinct account_id)::int as n from account_day where account_id = any(${accountIds})`.execute(
+      check,
+    )
+  ).rows[0]!.n;
+  console.log(
+    `collection: jobs left ${jobs}; accounts with an ok run ${okAccounts.size}/${accountIds.length}; accounts with data ${withData}/${accountIds.length}; runs ${runs.length} (${JSON.stringify(count(runs.map((r) => ({ start: 0, t: 0, path: '', status: r.status as unknown as number }))))}); duplicate (account, day) rows ${dupDays}`,
+  );
   if (jobs > 0) {
     const left = await sql<{ task_identifier: string; attempts: number; locked_at: Date | null; run_at: Date; last_error: string | null }>`
       select task_identifier, attempts, locked_at, run_at, last_error from graphile_worker.jobs limit 5`.execute(check);
     console.log('jobs left (first 5):', JSON.stringify(left.rows.map((r) => ({ ...r, last_error: r.last_error?.slice(0, 160) }))));
   }
-  console.log(app.output().split('\n').filter((l) => l.includes('[podium]')).join('\n'));
+  console.log(
+    app
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('[podium]'))
+      .join('\n'),
+  );
   await check.destroy();
 
-  const appLog = app.output().split('\n').filter((l) => /runner|seppuku|Failed to|gracefulShutdown|reclaim|unlocked|task|collect/i.test(l));
+  const appLog = app
+    .output()
+    .split('\n')
+    .filter((l) => /runner|seppuku|Failed to|gracefulShutdown|reclaim|unlocked|task|collect/i.test(l));
   console.log(`app log lines about jobs: ${appLog.length}`);
   for (const l of appLog.slice(-40)) console.log(`  ${l.slice(0, 400)}`);
   await app.stop();
   await fakes.close();
   await pgServer.destroy();
 
-  const ok = fivexx.length === 0 && refused.length === 0 && during.some((s) => s.status === 503) && firstOk !== undefined && jobs === 0 && okAccounts.size === accountIds.length && dupDays === 0;
+  const ok =
+    fivexx.length === 0 &&
+    refused.length === 0 &&
+    during.some((s) => s.status === 503) &&
+    firstOk !== undefined &&
+    jobs === 0 &&
+    okAccounts.size === accountIds.length &&
+    dupDays === 0;
   console.log(ok ? 'RESULT: pass' : `RESULT: FAIL (other 5xx ${fivexx.length}, connection failures ${refused.length})`);
   if (!ok) process.exitCode = 1;
 }

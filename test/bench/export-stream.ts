@@ -36,7 +36,9 @@ async function measure(label: string, run: () => Promise<number>, rows = ROWS) {
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   const r = { label, ms, rowsPerSec: rows / (ms / 1000), growthMb: (peak - base) / 1024 / 1024, bytes };
-  console.log(`${label.padEnd(22)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${Math.round(r.rowsPerSec).toString().padStart(8)} rows/s  RSS growth ${r.growthMb.toFixed(1).padStart(7)} MB  ${mb(bytes)} MB out`);
+  console.log(
+    `${label.padEnd(22)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${Math.round(r.rowsPerSec).toString().padStart(8)} rows/s  RSS growth ${r.growthMb.toFixed(1).padStart(7)} MB  ${mb(bytes)} MB out`,
+  );
   return r;
 }
 
@@ -75,7 +77,9 @@ async function main() {
       about: [],
     });
 
-    const streamed = await measure('CSV streamed (cursor)', () => drain(exportResponse(spec(streamAuditEvents(db, SYSTEM_VIEWER, {}), 'csv'))));
+    const streamed = await measure('CSV streamed (cursor)', () =>
+      drain(exportResponse(spec(streamAuditEvents(db, SYSTEM_VIEWER, {}), 'csv'))),
+    );
     const xlsxRows = Math.min(ROWS, XLSX_MAX_ROWS);
     async function* firstRows(n: number) {
       let i = 0;
@@ -84,16 +88,27 @@ async function main() {
         yield r;
       }
     }
-    const xlsx = await measure(`XLSX streamed (${xlsxRows / 1000}k cap)`, () => drain(exportResponse(spec(firstRows(xlsxRows), 'xlsx'))), xlsxRows);
+    const xlsx = await measure(
+      `XLSX streamed (${xlsxRows / 1000}k cap)`,
+      () => drain(exportResponse(spec(firstRows(xlsxRows), 'xlsx'))),
+      xlsxRows,
+    );
     // The baseline last: RSS does not shrink back, so it would hide the growth of what follows.
     const buffered = await measure('CSV buffered baseline', async () => {
-      const all = (await db.selectFrom('audit_event').select(['id', 'at', 'action', 'actor_email', 'target', 'detail', 'ip', 'user_agent']).orderBy('at', 'desc').orderBy('id', 'desc').execute()) as AuditExportRow[];
+      const all = (await db
+        .selectFrom('audit_event')
+        .select(['id', 'at', 'action', 'actor_email', 'target', 'detail', 'ip', 'user_agent'])
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .execute()) as AuditExportRow[];
       return drain(exportResponse(spec(all, 'csv')));
     });
 
     console.log(`\nmemory growth, buffered / streamed: ${(buffered.growthMb / Math.max(1, streamed.growthMb)).toFixed(1)}×`);
     console.log(`throughput, streamed / buffered:   ${(streamed.rowsPerSec / buffered.rowsPerSec).toFixed(2)}×`);
-    console.log(`CSV streamed stays under 100 MB growth: ${streamed.growthMb < 100 ? 'yes' : 'NO'}; XLSX: ${xlsx.growthMb < 100 ? 'yes' : 'NO'}`);
+    console.log(
+      `CSV streamed stays under 100 MB growth: ${streamed.growthMb < 100 ? 'yes' : 'NO'}; XLSX: ${xlsx.growthMb < 100 ? 'yes' : 'NO'}`,
+    );
   } finally {
     await db.destroy();
     await admin(`drop database if exists ${NAME} with (force)`);

@@ -17,7 +17,12 @@ import { refreshRollups } from '../../lib/rollups/index';
 import { signIn, startApp } from '../helpers/app';
 
 const { values } = parseArgs({
-  options: { duration: { type: 'string', default: '60' }, connections: { type: 'string', default: '50' }, months: { type: 'string', default: '36' }, fresh: { type: 'boolean', default: false } },
+  options: {
+    duration: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '50' },
+    months: { type: 'string', default: '36' },
+    fresh: { type: 'boolean', default: false },
+  },
 });
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
@@ -42,7 +47,9 @@ async function ensureDataset(): Promise<string> {
       const r = await loadDemo(db, { months: MONTHS });
       await seedDemoUsers(db);
       await refreshRollups(db);
-      console.log(`data set: ${r.branches} branches, ${r.accountDays} account-days, ${r.posts} posts, ${r.postDays} post snapshots (${r.start}…${r.end}) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      console.log(
+        `data set: ${r.branches} branches, ${r.accountDays} account-days, ${r.posts} posts, ${r.postDays} post snapshots (${r.start}…${r.end}) in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      );
     } else {
       const c = await sql<{ d: number; s: number; from: string; to: string }>`
         select (select count(*) from account_day)::int as d, (select count(*) from post_day)::int as s,
@@ -95,7 +102,13 @@ async function hit(url: string, cookie: string, label: string) {
 async function main() {
   const url = await ensureDataset();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-load-'));
-  const app = await startApp({ DATABASE_URL: url, PODIUM_DEMO: '0', PODIUM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', PODIUM_COLLECT_CRON: '0 3 1 1 *' });
+  const app = await startApp({
+    DATABASE_URL: url,
+    PODIUM_DEMO: '0',
+    PODIUM_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    PODIUM_COLLECT_CRON: '0 3 1 1 *',
+  });
   try {
     const cookie = await signIn(app.url, 'central@podium.demo', 'podium-demo');
     const targets = [

@@ -49,7 +49,12 @@ async function main() {
     const branches = await db.selectFrom('branch').select('id').orderBy('id').execute();
     let chat = 100_000;
     for (const b of branches) {
-      const id = await insertUser(db, { email: `coord-${b.id}@bench.test`, role: 'coordinator', branchId: b.id, password: 'long-enough-password' });
+      const id = await insertUser(db, {
+        email: `coord-${b.id}@bench.test`,
+        role: 'coordinator',
+        branchId: b.id,
+        password: 'long-enough-password',
+      });
       await db.insertInto('notify_telegram_link').values({ user_id: id, chat_id: chat++, username: null }).execute();
     }
     for (let i = 0; i < CENTRAL; i++) {
@@ -69,7 +74,12 @@ async function main() {
     const queued = await queueDigests(db, cfg, new Date('2026-11-30T06:30:00Z'));
     const queueMs = performance.now() - q0;
     const d0 = performance.now();
-    const stats = await deliverRound(db, cfg, { telegram: new TelegramBot(bot.token, bot.url) }, { secret: 'b'.repeat(40), concurrency: 8 });
+    const stats = await deliverRound(
+      db,
+      cfg,
+      { telegram: new TelegramBot(bot.token, bot.url) },
+      { secret: 'b'.repeat(40), concurrency: 8 },
+    );
     const deliverMs = performance.now() - d0;
     const at = bot.sent.map((m) => m.at);
     const span = (Math.max(...at) - Math.min(...at)) / 1000;
@@ -78,7 +88,16 @@ async function main() {
     console.log(`digests queued: ${queued} in ${(queueMs / 1000).toFixed(1)} s (${(queueMs / queued).toFixed(0)} ms each)`);
     console.log(`delivered: ${stats.sent} sent, ${stats.failed} failed, ${stats.retried} retried; wall ${(deliverMs / 1000).toFixed(2)} s`);
     console.log(`send rate first→last: ${rate.toFixed(1)}/s = ${(rate / CEILING).toFixed(3)} of the ${CEILING}/s ceiling`);
-    console.log(`most in any 1 s window at the fake: ${maxInWindow(at, 1000)} (ceiling ${CEILING}); per chat: ${Math.max(...[...new Set(bot.sent.map((m) => m.chatId))].map((c) => maxInWindow(bot.sent.filter((m) => m.chatId === c).map((m) => m.at), 1000)))}`);
+    console.log(
+      `most in any 1 s window at the fake: ${maxInWindow(at, 1000)} (ceiling ${CEILING}); per chat: ${Math.max(
+        ...[...new Set(bot.sent.map((m) => m.chatId))].map((c) =>
+          maxInWindow(
+            bot.sent.filter((m) => m.chatId === c).map((m) => m.at),
+            1000,
+          ),
+        ),
+      )}`,
+    );
   } finally {
     await bot.close();
     await db.destroy();

@@ -34,17 +34,37 @@ function treeCpuMs(root: number): number {
 
 const url = 'postgres://postgres@127.0.0.1:5432/podium_bench_load_36m';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-cost-'));
-const app = await startApp({ DATABASE_URL: url, PODIUM_DEMO: '0', PODIUM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', PODIUM_COLLECT_CRON: '0 3 1 1 *' });
+const app = await startApp({
+  DATABASE_URL: url,
+  PODIUM_DEMO: '0',
+  PODIUM_DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  PODIUM_COLLECT_CRON: '0 3 1 1 *',
+});
 try {
   const cookie = await signIn(app.url, 'central@podium.demo', 'podium-demo');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   const ctx = await browser.newContext();
   const [name, value] = cookie.split(';')[0]!.split('=');
   await ctx.addCookies([{ name: name!, value: value!, url: app.url }]);
   for (const p of ['/', '/branches/moscow']) {
     const page = await ctx.newPage();
     const bodies: Promise<Buffer>[] = [];
-    page.on('response', (r) => { if (r.request().resourceType() === 'script' && r.ok()) bodies.push(r.body()); });
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script' && r.ok()) bodies.push(r.body());
+    });
     await page.goto(`${app.url}${p}`, { waitUntil: 'networkidle' });
     const all = await Promise.all(bodies);
     console.log(`JS ${p}: ${(all.reduce((n, b) => n + zlib.gzipSync(b).length, 0) / 1024).toFixed(1)} KB gz in ${all.length} files`);

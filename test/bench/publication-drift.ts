@@ -49,13 +49,17 @@ try {
     drift.push(await time(() => getDrift(db, SYSTEM_VIEWER, pub.id, { today: TODAY })));
     published.push(await time(() => getPublishedRanking(db, SYSTEM_VIEWER, pub.id)));
     const b = branches[i % branches.length]!.id;
-    await sql`update account_day set views = round(views * 1.1) where branch_id = ${b} and day between '2026-10-01' and '2026-10-31' and views is not null`.execute(db);
+    await sql`update account_day set views = round(views * 1.1) where branch_id = ${b} and day between '2026-10-01' and '2026-10-31' and views is not null`.execute(
+      db,
+    );
     await refreshRollups(db);
     cold.push(await time(() => getDrift(db, SYSTEM_VIEWER, pub.id, { today: TODAY })));
   }
   const d = (await getDrift(db, SYSTEM_VIEWER, pub.id, { today: TODAY }))!;
   console.log(`demo data to ${TODAY}, October published (#${pub.id}), ${N} rounds, median ms:`);
-  console.log(`  live ranking (warm) ${median(live).toFixed(1)} | drift (warm) ${median(drift).toFixed(1)} | published rows ${median(published).toFixed(1)} | drift after a refresh (cold) ${median(cold).toFixed(1)}`);
+  console.log(
+    `  live ranking (warm) ${median(live).toFixed(1)} | drift (warm) ${median(drift).toFixed(1)} | published rows ${median(published).toFixed(1)} | drift after a refresh (cold) ${median(cold).toFixed(1)}`,
+  );
   console.log(`  after ${N} re-polls: ${d.summary.rankChanged} branches changed rank, top three unchanged: ${d.summary.topThreeUnchanged}`);
 } finally {
   await db.destroy();

@@ -124,7 +124,9 @@ async function generate(db: DB): Promise<void> {
     });
     for (const t of ['account_day', 'post', 'post_day']) await sql.raw(`alter table ${t} enable trigger user`).execute(trx);
     await sql`insert into rollup_dirty select distinct branch_id, day from account_day on conflict do nothing`.execute(trx);
-    await sql`insert into rollup_dirty select distinct branch_id, (published_at at time zone 'Europe/Moscow')::date from post on conflict do nothing`.execute(trx);
+    await sql`insert into rollup_dirty select distinct branch_id, (published_at at time zone 'Europe/Moscow')::date from post on conflict do nothing`.execute(
+      trx,
+    );
   });
   await sql`vacuum analyze`.execute(db);
   const r = await timed('refreshRollups (full)', () => refreshRollups(db));
@@ -262,7 +264,11 @@ async function uncertaintyBench(db: DB, runs = Number(process.env.BENCH_UNC_RUNS
       t0 = performance.now();
       const q = await getSnapshot(db, method, periodContaining('quarter', '2026-07-01'), 'all', { today: END });
       coldQuarter.push(performance.now() - t0);
-      quarterRanges = (await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot_row where snapshot_id = ${q.id} and rank_low is not null`.execute(db)).rows[0].n;
+      quarterRanges = (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from ranking_snapshot_row where snapshot_id = ${q.id} and rank_low is not null`.execute(db)
+      ).rows[0].n;
     }
     const branches = await loadRankingInput(db, month, 'all', lookbackDays(method.definition));
     const input = { from: month.from, to: month.to, asOf: month.to, branches };
@@ -284,10 +290,16 @@ async function uncertaintyBench(db: DB, runs = Number(process.env.BENCH_UNC_RUNS
     }
     const med = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
     console.log(`uncertainty, ${label} (${BOOTSTRAP.resamples} resamples, ${branches.length} branches, month 2026-10, median of ${runs}):`);
-    console.log(`  cold month with bootstrap (getSnapshot)   ${med(cold).toFixed(0).padStart(6)} ms   runs ${cold.map((x) => x.toFixed(0)).join(', ')}`);
-    console.log(`  cold quarter 2026-Q3 with bootstrap       ${med(coldQuarter).toFixed(0).padStart(6)} ms   runs ${coldQuarter.map((x) => x.toFixed(0)).join(', ')}; ${quarterRanges} branches with a rank range`);
+    console.log(
+      `  cold month with bootstrap (getSnapshot)   ${med(cold).toFixed(0).padStart(6)} ms   runs ${cold.map((x) => x.toFixed(0)).join(', ')}`,
+    );
+    console.log(
+      `  cold quarter 2026-Q3 with bootstrap       ${med(coldQuarter).toFixed(0).padStart(6)} ms   runs ${coldQuarter.map((x) => x.toFixed(0)).join(', ')}; ${quarterRanges} branches with a rank range`,
+    );
     console.log(`  computeRanking, one period                ${med(rank).toFixed(0).padStart(6)} ms`);
-    console.log(`  rankUncertainty as it runs (${path})       ${med(boot).toFixed(0).padStart(6)} ms   (${(med(boot) / med(rank)).toFixed(1)}× one computeRanking)`);
+    console.log(
+      `  rankUncertainty as it runs (${path})       ${med(boot).toFixed(0).padStart(6)} ms   (${(med(boot) / med(rank)).toFixed(1)}× one computeRanking)`,
+    );
     console.log(`  rankUncertainty, engine rows only         ${med(rows).toFixed(0).padStart(6)} ms`);
   }
   await sql`delete from ranking_snapshot`.execute(db);
@@ -306,12 +318,18 @@ async function firstViewsBench(db: DB, url: string): Promise<void> {
     const running = periodContaining(kind, TODAY);
     const complete = previousPeriod(running);
     periods.push({ label: `${kind} button`, path: `/api/rankings?period=${kind}` });
-    for (const [name, p] of [['running', running], ['complete', complete], ['previous', previousPeriod(complete)]] as [string, Period][])
+    for (const [name, p] of [
+      ['running', running],
+      ['complete', complete],
+      ['previous', previousPeriod(complete)],
+    ] as [string, Period][])
       periods.push({ label: `${kind} ${name} ${p.label}`, path: `/api/rankings?period=${kind}&date=${p.from}` });
   }
   const round = async (warm: boolean): Promise<{ refresh: number; warm: number; views: number[] }> => {
     await warmRankings(db, { today: TODAY });
-    await sql`insert into rollup_dirty (branch_id, day) select b.id, d::date from branch b, generate_series(${addDays(END, -2)}::date, ${END}::date, '1 day') d on conflict do nothing`.execute(db);
+    await sql`insert into rollup_dirty (branch_id, day) select b.id, d::date from branch b, generate_series(${addDays(END, -2)}::date, ${END}::date, '1 day') d on conflict do nothing`.execute(
+      db,
+    );
     let t0 = performance.now();
     const refreshed = await refreshRollups(db);
     const refresh = performance.now() - t0;
@@ -332,11 +350,17 @@ async function firstViewsBench(db: DB, url: string): Promise<void> {
   };
   const cold = await round(false);
   const warm = await round(true);
-  console.log(`first view of each common period after a refresh (last 3 days of ${(await sql<{ n: number }>`select count(*)::int as n from branch`.execute(db)).rows[0].n} branches), today ${TODAY}:`);
+  console.log(
+    `first view of each common period after a refresh (last 3 days of ${(await sql<{ n: number }>`select count(*)::int as n from branch`.execute(db)).rows[0].n} branches), today ${TODAY}:`,
+  );
   console.log(`  refresh ${cold.refresh.toFixed(0)} ms / ${warm.refresh.toFixed(0)} ms; warm-up after it ${warm.warm.toFixed(0)} ms`);
   console.log(`  ${'period'.padEnd(36)} ${'no warm-up'.padStart(12)} ${'warmed'.padStart(10)}`);
-  periods.forEach((p, i) => console.log(`  ${p.label.padEnd(36)} ${cold.views[i].toFixed(1).padStart(9)} ms ${warm.views[i].toFixed(1).padStart(7)} ms`));
-  console.log(`  slowest first view: ${Math.max(...cold.views).toFixed(0)} ms without warm-up, ${Math.max(...warm.views).toFixed(0)} ms warmed`);
+  periods.forEach((p, i) =>
+    console.log(`  ${p.label.padEnd(36)} ${cold.views[i].toFixed(1).padStart(9)} ms ${warm.views[i].toFixed(1).padStart(7)} ms`),
+  );
+  console.log(
+    `  slowest first view: ${Math.max(...cold.views).toFixed(0)} ms without warm-up, ${Math.max(...warm.views).toFixed(0)} ms warmed`,
+  );
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
@@ -390,7 +414,9 @@ async function warmBench(url: string, reps = Number(process.env.BENCH_REPS ?? 5)
   const f95 = median(p95[0]);
   const fc = median(cpu[0]);
   console.log(`warm rankings vs the floor, interleaved: ${reps} repetitions × ${n} rounds; medians over repetitions`);
-  console.log(`  ${'series'.padEnd(22)} ${'bytes'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'cpu/req'.padStart(8)}   p50/floor p95/floor cpu/floor   p95 per repetition`);
+  console.log(
+    `  ${'series'.padEnd(22)} ${'bytes'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'cpu/req'.padStart(8)}   p50/floor p95/floor cpu/floor   p95 per repetition`,
+  );
   series.forEach((s, j) => {
     console.log(
       `  ${s.label.padEnd(22)} ${String(bytes[j]).padStart(8)} ${median(p50[j]).toFixed(2).padStart(8)} ${median(p95[j]).toFixed(2).padStart(8)} ${median(cpu[j]).toFixed(2).padStart(8)}   ` +
@@ -424,10 +450,17 @@ async function coldPhasesBench(db: DB, runs = Number(process.env.BENCH_UNC_RUNS 
       const lookback = lookbackDays(method.definition);
       const all = await lap('load rollups (both months)', () => loadRankingInput(db, { from: prev.from, to: period.to }, 'all', lookback));
       const v2 = rulesOf(method.definition) === 'podium-v2';
-      const windows = [{ from: prev.from, to: minDay(prev.to, prevAsOf) }, { from: period.from, to: minDay(period.to, asOf) }];
+      const windows = [
+        { from: prev.from, to: minDay(prev.to, prevAsOf) },
+        { from: period.from, to: minDay(period.to, asOf) },
+      ];
       const edges = v2 ? await lap('edge corrections (both windows)', () => loadBoundaryCorrectionsOf(db, windows, 'all')) : null;
       const slice = (p: Period, k: number) =>
-        all.map((b) => ({ ...b, days: b.days.filter((d) => d.day >= addDays(p.from, -lookback) && d.day <= p.to), ...(edges ? { edges: edges[k].get(b.id) ?? {} } : {}) }));
+        all.map((b) => ({
+          ...b,
+          days: b.days.filter((d) => d.day >= addDays(p.from, -lookback) && d.day <= p.to),
+          ...(edges ? { edges: edges[k].get(b.id) ?? {} } : {}),
+        }));
       const prevInput = { from: prev.from, to: prev.to, asOf: prevAsOf, branches: slice(prev, 0) };
       const prevRanks = await lap('previous month: computeRanks', () => computeRanks(prevInput, method.definition));
       const input = { from: period.from, to: period.to, asOf, branches: slice(period, 1) };
@@ -436,16 +469,24 @@ async function coldPhasesBench(db: DB, runs = Number(process.env.BENCH_UNC_RUNS 
       (steps['total (without the stores)'] ??= []).push(performance.now() - t0);
       // Not in the total: what the previous month cost before (the full computeRanking), and that its ranks are the same.
       const full = await lap('(previous month: computeRanking)', () => computeRanking(prevInput, method.definition));
-      if (full.rows.some((r) => prevRanks.get(r.branchId) !== r.rank)) throw new Error(`${label}: computeRanks differs from computeRanking`);
+      if (full.rows.some((r) => prevRanks.get(r.branchId) !== r.rank))
+        throw new Error(`${label}: computeRanks differs from computeRanking`);
       // Not in the total: the edge corrections one window at a time (as before), and that they are the same.
       if (edges) {
         const one = [];
-        for (const w of windows) one.push(await lap('(edge corrections, one statement per window ×2)', () => loadBoundaryCorrections(db, w, 'all')));
-        const canon = (m: Map<number, object>) => JSON.stringify([...m].sort((x, y) => x[0] - y[0]).map(([id, n]) => [id, Object.entries(n).sort((x, y) => x[0].localeCompare(y[0]))]));
-        if (!one.every((m, k) => canon(m) === canon(edges[k]))) throw new Error(`${label}: the combined edge corrections differ from the per-window ones`);
+        for (const w of windows)
+          one.push(await lap('(edge corrections, one statement per window ×2)', () => loadBoundaryCorrections(db, w, 'all')));
+        const canon = (m: Map<number, object>) =>
+          JSON.stringify(
+            [...m].sort((x, y) => x[0] - y[0]).map(([id, n]) => [id, Object.entries(n).sort((x, y) => x[0].localeCompare(y[0]))]),
+          );
+        if (!one.every((m, k) => canon(m) === canon(edges[k])))
+          throw new Error(`${label}: the combined edge corrections differ from the per-window ones`);
       }
     }
-    console.log(`cold month 2026-10 by step, ${label}, median of ${runs} (ms; a "×2" step summed per run; previous-month ranks checked equal):`);
+    console.log(
+      `cold month 2026-10 by step, ${label}, median of ${runs} (ms; a "×2" step summed per run; previous-month ranks checked equal):`,
+    );
     for (const [name, v] of Object.entries(steps)) {
       const perRun = name.includes('×2') ? Array.from({ length: runs }, (_, i) => v[2 * i] + v[2 * i + 1]) : v;
       console.log(`  ${name.padEnd(34)} ${median(perRun).toFixed(0).padStart(6)}   runs ${perRun.map((x) => x.toFixed(0)).join(', ')}`);
@@ -494,7 +535,9 @@ async function main(): Promise<void> {
   const run = async (label: string, path: string, n = N) => {
     const r = await measure(url, path, n);
     rows.push([label, r]);
-    console.log(`${label.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(8)} ms   p95 ${r.p95.toFixed(1).padStart(8)} ms   first ${r.first.toFixed(1)} ms`);
+    console.log(
+      `${label.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(8)} ms   p95 ${r.p95.toFixed(1).padStart(8)} ms   first ${r.first.toFixed(1)} ms`,
+    );
   };
   // Cold: the first request computes and stores the month (and its previous month) from the rollups.
   for (const m of ['podium-v1', 'podium-v2']) {

@@ -29,13 +29,17 @@ try {
   // What a collection round queues: the last three days of every branch.
   const inc: number[] = [];
   for (let i = 0; i < 3; i++) {
-    await sql`insert into rollup_dirty (branch_id, day) select distinct branch_id, day from account_day where day >= '2026-11-18' on conflict do nothing`.execute(db);
+    await sql`insert into rollup_dirty (branch_id, day) select distinct branch_id, day from account_day where day >= '2026-11-18' on conflict do nothing`.execute(
+      db,
+    );
     const t0 = Date.now();
     await refreshRollups(db);
     inc.push(Date.now() - t0);
   }
   const views = (await sql<{ v: string }>`select sum(views)::text as v from rollup_branch_day`.execute(db)).rows[0]!.v;
-  console.log(`demo data: ${r.accountDays} account-days, ${r.posts} posts; full rebuild ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')}; total views in rollups ${views}`);
+  console.log(
+    `demo data: ${r.accountDays} account-days, ${r.posts} posts; full rebuild ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')}; total views in rollups ${views}`,
+  );
   console.log(`last 3 days of every branch: ${inc.map((t) => `${t} ms`).join(', ')}`);
 } finally {
   await db.destroy();

@@ -30,7 +30,11 @@ describe('districts and compare in the browser', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function open(cookie: string, url: string, opts: { width?: number; locale?: 'ru' | 'en' } = {}): Promise<{ page: Page; errors: string[] }> {
+  async function open(
+    cookie: string,
+    url: string,
+    opts: { width?: number; locale?: 'ru' | 'en' } = {},
+  ): Promise<{ page: Page; errors: string[] }> {
     const ctx = await contextWithCookie(browser, app.url, `${cookie}; locale=${opts.locale ?? 'ru'}`, { width: opts.width });
     const page = await ctx.newPage();
     const errors = collectErrors(page);
@@ -69,7 +73,9 @@ describe('districts and compare in the browser', () => {
     // Another measure: per 100k with its unit in every tile's name.
     await page.selectOption('[data-testid=district-metric]', 'views');
     await expect.poll(() => page.url(), SLOW).toContain('metric=views');
-    await expect.poll(async () => (await page.locator('[data-testid=tile-map] button[data-code=RU-MOW]').getAttribute('aria-label')) ?? '', SLOW).toContain('Просмотры на 100 тыс. жителей');
+    await expect
+      .poll(async () => (await page.locator('[data-testid=tile-map] button[data-code=RU-MOW]').getAttribute('aria-label')) ?? '', SLOW)
+      .toContain('Просмотры на 100 тыс. жителей');
     expect(await page.locator('[data-testid=district-league] li.league-card').count()).toBe(8);
     const v = await seriousViolations(page);
     expect(v, JSON.stringify(v, null, 2)).toEqual([]);
@@ -88,30 +94,34 @@ describe('districts and compare in the browser', () => {
     await page.context().close();
   });
 
-  it('a coordinator compares their branch with the references; a forbidden branch in the link gets a Russian message', { timeout: 120_000 }, async () => {
-    const { page, errors } = await open(coordinator, '/');
-    await page.getByRole('link', { name: 'Сравнение' }).click();
-    await page.waitForURL(/\/compare/);
-    await page.locator('[data-testid=compare-legend]').waitFor({ timeout: 60_000 });
-    expect(await page.locator('[data-testid=compare-chip]').count()).toBe(1);
-    const legend = await page.locator('[data-testid=compare-legend] li').allInnerTexts();
-    expect(legend.slice(1)).toEqual(expect.arrayContaining(['Медиана по России', 'Среднее тройки лидеров']));
-    expect(legend.some((x) => x.startsWith('Медиана: '))).toBe(true);
-    expect(await page.locator('[data-testid=compare-basis]').inputValue()).toBe('per_100k');
-    await page.goto(`${app.url}/compare?branches=moscow,karachay-cherkessia,no-such-branch`, { waitUntil: 'networkidle' });
-    await page.locator('[data-testid=compare-unavailable]').waitFor();
-    const text = await page.locator('main').innerText();
-    expect(text).toContain('из ссылки недоступн');
-    expect(text).not.toContain('moscow');
-    expect(text).not.toContain('no-such-branch');
-    expect(text).not.toMatch(/No such branch|Retry|Повторить/);
-    expect(await page.locator('[data-testid=compare-chip]').count()).toBe(1);
-    await page.locator('[data-testid=compare-legend]').waitFor({ timeout: 60_000 });
-    const v = await seriousViolations(page);
-    expect(v, JSON.stringify(v, null, 2)).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
+  it(
+    'a coordinator compares their branch with the references; a forbidden branch in the link gets a Russian message',
+    { timeout: 120_000 },
+    async () => {
+      const { page, errors } = await open(coordinator, '/');
+      await page.getByRole('link', { name: 'Сравнение' }).click();
+      await page.waitForURL(/\/compare/);
+      await page.locator('[data-testid=compare-legend]').waitFor({ timeout: 60_000 });
+      expect(await page.locator('[data-testid=compare-chip]').count()).toBe(1);
+      const legend = await page.locator('[data-testid=compare-legend] li').allInnerTexts();
+      expect(legend.slice(1)).toEqual(expect.arrayContaining(['Медиана по России', 'Среднее тройки лидеров']));
+      expect(legend.some((x) => x.startsWith('Медиана: '))).toBe(true);
+      expect(await page.locator('[data-testid=compare-basis]').inputValue()).toBe('per_100k');
+      await page.goto(`${app.url}/compare?branches=moscow,karachay-cherkessia,no-such-branch`, { waitUntil: 'networkidle' });
+      await page.locator('[data-testid=compare-unavailable]').waitFor();
+      const text = await page.locator('main').innerText();
+      expect(text).toContain('из ссылки недоступн');
+      expect(text).not.toContain('moscow');
+      expect(text).not.toContain('no-such-branch');
+      expect(text).not.toMatch(/No such branch|Retry|Повторить/);
+      expect(await page.locator('[data-testid=compare-chip]').count()).toBe(1);
+      await page.locator('[data-testid=compare-legend]').waitFor({ timeout: 60_000 });
+      const v = await seriousViolations(page);
+      expect(v, JSON.stringify(v, null, 2)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it('looks right in ru and en at 1280 and 375 px, without sideways page scroll', { timeout: 300_000 }, async () => {
     for (const locale of ['ru', 'en'] as const) {

@@ -48,7 +48,10 @@ describe('every page, both languages, 1280 and 375 px', () => {
 
   beforeAll(async () => {
     // A first start loads the demo data and builds the app: minutes on a shared machine.
-    app = await startApp({ DATABASE_URL: undefined, TEST_DATABASE_URL: undefined, PODIUM_DATA_DIR: dataDir, PODIUM_DEMO: undefined }, 590_000);
+    app = await startApp(
+      { DATABASE_URL: undefined, TEST_DATABASE_URL: undefined, PODIUM_DATA_DIR: dataDir, PODIUM_DEMO: undefined },
+      590_000,
+    );
     browser = await launchBrowser();
     adminCookie = await signIn(app.url, 'admin@podium.demo', 'podium-demo');
     // A branch and a publication to open the dynamic pages with: the first ranked branch, and
@@ -91,9 +94,17 @@ describe('every page, both languages, 1280 and 375 px', () => {
   /** The interface's own words (headings, table headers, buttons, labels, navigation), not data. */
   const chromeText = (page: Page) =>
     page.evaluate(() => {
-      const own = (el: Element) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join(' ');
+      const own = (el: Element) =>
+        [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent ?? '')
+          .join(' ');
       return [...document.querySelectorAll('h1, h2, h3, th, button, label, legend, nav a, summary, [role=alert]')]
-        .map((el) => (el.tagName === 'LABEL' ? own(el) + ' ' + [...el.querySelectorAll(':scope > span')].map((s) => s.textContent).join(' ') : (el as HTMLElement).innerText))
+        .map((el) =>
+          el.tagName === 'LABEL'
+            ? own(el) + ' ' + [...el.querySelectorAll(':scope > span')].map((s) => s.textContent).join(' ')
+            : (el as HTMLElement).innerText,
+        )
         .join('\n');
     });
 
@@ -104,37 +115,51 @@ describe('every page, both languages, 1280 and 375 px', () => {
   });
 
   for (const lang of ['en', 'ru'] as const) {
-    it(`${lang} browser without a cookie: every page in ${lang === 'en' ? 'English' : 'Russian'}, no sideways scroll at 375 px`, { timeout: 900_000 }, async () => {
-      const problems: string[] = [];
-      for (const route of pages) {
-        for (const width of [1280, 375]) {
-          const ctx = await context(route, lang, width);
-          const page = await ctx.newPage();
-          await page.goto(`${app.url}${urlOf(route)}`, { waitUntil: 'networkidle' });
-          // Charts are drawn after hydration: let them lay out before measuring.
-          await page.waitForTimeout(300);
-          const name = route === '/' ? 'ranking' : route.slice(1).replace(/[/[\]]+/g, '-').replace(/-$/, '');
-          await page.screenshot({ path: path.join(SHOTS, `${name}-${lang}-${width}.png`), fullPage: true });
-          if (width === 1280) {
-            const [htmlLang, title, chrome] = await Promise.all([page.locator('html').getAttribute('lang'), page.title(), chromeText(page)]);
-            if (htmlLang !== lang) problems.push(`${route}: html lang="${htmlLang}"`);
-            if (lang === 'en') {
-              if (CYRILLIC.test(title)) problems.push(`${route}: title "${title}"`);
-              const ru = chrome.split('\n').filter((l) => CYRILLIC.test(l));
-              if (ru.length) problems.push(`${route}: Russian interface text: ${ru.slice(0, 5).join(' | ')}`);
+    it(
+      `${lang} browser without a cookie: every page in ${lang === 'en' ? 'English' : 'Russian'}, no sideways scroll at 375 px`,
+      { timeout: 900_000 },
+      async () => {
+        const problems: string[] = [];
+        for (const route of pages) {
+          for (const width of [1280, 375]) {
+            const ctx = await context(route, lang, width);
+            const page = await ctx.newPage();
+            await page.goto(`${app.url}${urlOf(route)}`, { waitUntil: 'networkidle' });
+            // Charts are drawn after hydration: let them lay out before measuring.
+            await page.waitForTimeout(300);
+            const name =
+              route === '/'
+                ? 'ranking'
+                : route
+                    .slice(1)
+                    .replace(/[/[\]]+/g, '-')
+                    .replace(/-$/, '');
+            await page.screenshot({ path: path.join(SHOTS, `${name}-${lang}-${width}.png`), fullPage: true });
+            if (width === 1280) {
+              const [htmlLang, title, chrome] = await Promise.all([
+                page.locator('html').getAttribute('lang'),
+                page.title(),
+                chromeText(page),
+              ]);
+              if (htmlLang !== lang) problems.push(`${route}: html lang="${htmlLang}"`);
+              if (lang === 'en') {
+                if (CYRILLIC.test(title)) problems.push(`${route}: title "${title}"`);
+                const ru = chrome.split('\n').filter((l) => CYRILLIC.test(l));
+                if (ru.length) problems.push(`${route}: Russian interface text: ${ru.slice(0, 5).join(' | ')}`);
+              } else {
+                // Russian pages: the title names the page in Russian (unless it is only the brand).
+                if (!CYRILLIC.test(title) && title !== 'Podium') problems.push(`${route}: title "${title}"`);
+                if (!CYRILLIC.test(chrome)) problems.push(`${route}: no Russian interface text`);
+              }
             } else {
-              // Russian pages: the title names the page in Russian (unless it is only the brand).
-              if (!CYRILLIC.test(title) && title !== 'Podium') problems.push(`${route}: title "${title}"`);
-              if (!CYRILLIC.test(chrome)) problems.push(`${route}: no Russian interface text`);
+              const w = await page.evaluate(() => document.documentElement.scrollWidth);
+              if (w > 375) problems.push(`${route}: ${w} px wide at 375`);
             }
-          } else {
-            const w = await page.evaluate(() => document.documentElement.scrollWidth);
-            if (w > 375) problems.push(`${route}: ${w} px wide at 375`);
+            await ctx.close();
           }
-          await ctx.close();
         }
-      }
-      expect(problems, problems.join('\n')).toEqual([]);
-    });
+        expect(problems, problems.join('\n')).toEqual([]);
+      },
+    );
   }
 });

@@ -34,7 +34,10 @@ describe('export and print controls', () => {
   });
 
   async function context(locale: 'ru' | 'en', width = 1280): Promise<BrowserContext> {
-    const ctx = await contextWithCookie(browser, app.url, `${cookie}; locale=${locale}`, { width, locale: locale === 'ru' ? 'ru-RU' : 'en-US' });
+    const ctx = await contextWithCookie(browser, app.url, `${cookie}; locale=${locale}`, {
+      width,
+      locale: locale === 'ru' ? 'ru-RU' : 'en-US',
+    });
     await ctx.addCookies([{ name: 'locale', value: locale, domain: new URL(app.url).hostname, path: '/' }]);
     contexts.push(ctx);
     return ctx;
@@ -56,7 +59,10 @@ describe('export and print controls', () => {
   }
 
   async function firstSlugs(page: Page, n: number): Promise<string[]> {
-    return (await page.locator('[data-testid=ranking-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-slug')))).slice(0, n) as string[];
+    return (await page.locator('[data-testid=ranking-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-slug')))).slice(
+      0,
+      n,
+    ) as string[];
   }
 
   it('offers the Russian Excel CSV first in Russian and the comma CSV first in English; both always', { timeout: 180_000 }, async () => {
@@ -79,7 +85,13 @@ describe('export and print controls', () => {
     const enKinds = await en.page.locator('[data-export]').evaluateAll((a) => a.map((x) => x.getAttribute('data-export')));
     expect(enKinds).toEqual(['csvComma', 'csvSemicolon', 'xlsx']);
     const enCsv = (await download(en.page, 'csvComma')).body.toString('utf8');
-    expect((parse(enCsv.slice(1), { delimiter: ',' }) as string[][])[0]!.slice(0, 5)).toEqual(['Rank', 'Branch', 'Slug', 'Federal district', 'Score']);
+    expect((parse(enCsv.slice(1), { delimiter: ',' }) as string[][])[0]!.slice(0, 5)).toEqual([
+      'Rank',
+      'Branch',
+      'Slug',
+      'Federal district',
+      'Score',
+    ]);
     await en.page.getByTestId('export-toggle').click();
     await en.page.screenshot({ path: path.join(SHOTS, 'ranking-en-1280.png') });
   });
@@ -110,7 +122,12 @@ describe('export and print controls', () => {
     await expect(branch.page.getByTestId('print-page').isVisible()).resolves.toBe(true);
     const br = await download(branch.page, 'csvSemicolon');
     expect(br.d.suggestedFilename()).toMatch(new RegExp(`^podium-branch-${a}-`));
-    expect((parse(br.body.toString('utf8').slice(1), { delimiter: ';' }) as string[][])[0]!.slice(0, 4)).toEqual(['Дата', 'Подписчики', 'Просмотры', 'Реакции']);
+    expect((parse(br.body.toString('utf8').slice(1), { delimiter: ';' }) as string[][])[0]!.slice(0, 4)).toEqual([
+      'Дата',
+      'Подписчики',
+      'Просмотры',
+      'Реакции',
+    ]);
     await branch.page.screenshot({ path: path.join(SHOTS, 'branch-ru-1280.png') });
     const cmp = await open(ctx, `/compare?branches=${a},${b}`);
     await expect(cmp.page.getByTestId('print-page').isVisible()).resolves.toBe(true);
@@ -159,7 +176,11 @@ describe('export and print controls', () => {
     const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pack-download').first().click()]);
     expect(d.suggestedFilename()).toMatch(/-meeting-pack\.zip$/);
     const zip = await JSZip.loadAsync(fs.readFileSync(await d.path()));
-    expect(Object.keys(zip.files).map((n) => n.replace(/^.*-/, '')).sort()).toEqual(['podium.png', 'ranking.csv', 'ranking.xlsx', 'report.pdf']);
+    expect(
+      Object.keys(zip.files)
+        .map((n) => n.replace(/^.*-/, ''))
+        .sort(),
+    ).toEqual(['podium.png', 'ranking.csv', 'ranking.xlsx', 'report.pdf']);
     const en = { page: await (await context('en')).newPage() };
     await en.page.goto(`${app.url}/packs`, { waitUntil: 'networkidle' });
     await en.page.screenshot({ path: path.join(SHOTS, 'packs-en-1280.png'), fullPage: true });

@@ -137,7 +137,9 @@ describe('periods in the browser', () => {
       for (const width of [1280, 375]) {
         for (const url of ['/?period=year', '/?period=quarter', `/?period=year&date=${Number(year.label) - 1}`]) {
           const { page } = await open(url, { width, locale });
-          await expect.poll(async () => (await rankedRows(page)) + (await page.locator('[data-testid=unranked-notice]').count()), SLOW).toBeGreaterThan(0);
+          await expect
+            .poll(async () => (await rankedRows(page)) + (await page.locator('[data-testid=unranked-notice]').count()), SLOW)
+            .toBeGreaterThan(0);
           const name = url.includes('date') ? 'ranking-year-before' : url.includes('year') ? 'ranking-year' : 'ranking-quarter';
           await screenshot(page, `periods-${name}-${locale}-${width}`, width > 375); // 375 px: the first screen (the table is long)
           await page.close();

@@ -23,13 +23,20 @@ interface Answer {
 }
 
 /** One HTTP request from a chosen loopback source address, as another machine would send it. */
-function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}): Promise<Answer> {
+function request(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers, localAddress: opts.from ?? '127.0.0.1', agent: false }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      url,
+      { method: opts.method ?? 'GET', headers: opts.headers, localAddress: opts.from ?? '127.0.0.1', agent: false },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -43,7 +50,13 @@ describe('security against the running app', () => {
   let admin: BrowserContext;
 
   beforeAll(async () => {
-    app = await startApp({ DATABASE_URL: undefined, TEST_DATABASE_URL: undefined, PODIUM_DATA_DIR: dataDir, PODIUM_DEMO: undefined, PODIUM_TRUSTED_PROXIES: undefined });
+    app = await startApp({
+      DATABASE_URL: undefined,
+      TEST_DATABASE_URL: undefined,
+      PODIUM_DATA_DIR: dataDir,
+      PODIUM_DEMO: undefined,
+      PODIUM_TRUSTED_PROXIES: undefined,
+    });
     browser = await launchBrowser();
     adminCookie = await signIn(app.url, ADMIN, PASSWORD);
     admin = await contextWithCookie(browser, app.url, adminCookie);
@@ -117,7 +130,10 @@ describe('security against the running app', () => {
       await page.goto(`${app.url}/sign-in?next=/%09/evil.example/landing`, { waitUntil: 'networkidle' });
       await page.fill('input[name=email]', ADMIN);
       await page.fill('input[name=password]', PASSWORD);
-      await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in'), { timeout: 30_000 }), page.click('button[type=submit]')]);
+      await Promise.all([
+        page.waitForURL((u) => !u.pathname.startsWith('/sign-in'), { timeout: 30_000 }),
+        page.click('button[type=submit]'),
+      ]);
       await page.waitForLoadState('networkidle');
       expect(new URL(page.url()).host).toBe(new URL(app.url).host);
       expect(visited.filter((h) => h.includes('evil'))).toEqual([]);
@@ -150,7 +166,9 @@ describe('security against the running app', () => {
       });
       expect(res.status, res.body).toBe(200);
       // And the audit log names the real address, not the forged ones.
-      const audit = await request(`${app.url}/api/export/audit?action=auth.sign_in_failed&format=csv`, { headers: { cookie: adminCookie } });
+      const audit = await request(`${app.url}/api/export/audit?action=auth.sign_in_failed&format=csv`, {
+        headers: { cookie: adminCookie },
+      });
       expect(audit.body).toContain('127.0.0.3');
       expect(audit.body).not.toMatch(/203\.0\.113\./);
     }, 120_000);
@@ -168,7 +186,11 @@ describe('security against the running app', () => {
   });
 
   describe('every page works under the CSP', () => {
-    async function visit(ctx: BrowserContext, url: string, ready?: (page: Page) => Promise<unknown>): Promise<{ page: Page; problems: string[] }> {
+    async function visit(
+      ctx: BrowserContext,
+      url: string,
+      ready?: (page: Page) => Promise<unknown>,
+    ): Promise<{ page: Page; problems: string[] }> {
       const page = await ctx.newPage();
       const problems: string[] = [];
       page.on('console', (m) => {
@@ -190,11 +212,16 @@ describe('security against the running app', () => {
       return { page, problems };
     }
 
-    const chart = (testid: string) => (page: Page) => page.locator(`[data-testid=${testid}] path.recharts-line-curve`).first().waitFor({ timeout: 30_000 });
+    const chart = (testid: string) => (page: Page) =>
+      page.locator(`[data-testid=${testid}] path.recharts-line-curve`).first().waitFor({ timeout: 30_000 });
 
     it('signed-in pages: ranking, branch, compare, health, methodology, print report, admin', { timeout: 300_000 }, async () => {
-      const { page: home, problems: homeProblems } = await visit(admin, '/', (p) => p.locator('[data-testid=ranking-row]').first().waitFor({ timeout: 60_000 }));
-      const slugs = (await home.locator('[data-testid=ranking-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-slug')))) as string[];
+      const { page: home, problems: homeProblems } = await visit(admin, '/', (p) =>
+        p.locator('[data-testid=ranking-row]').first().waitFor({ timeout: 60_000 }),
+      );
+      const slugs = (await home
+        .locator('[data-testid=ranking-row]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-slug')))) as string[];
       await home.screenshot({ path: path.join(SHOTS, 'ranking-csp-1280.png') });
       await home.close();
       expect(homeProblems).toEqual([]);
@@ -245,7 +272,10 @@ describe('security against the running app', () => {
 
     it('public pages: sign-in (ru and en, wide and narrow), reset-password, unsubscribe', { timeout: 120_000 }, async () => {
       const all: string[] = [];
-      for (const [locale, lang] of [['ru-RU', 'ru'], ['en-US', 'en']] as const) {
+      for (const [locale, lang] of [
+        ['ru-RU', 'ru'],
+        ['en-US', 'en'],
+      ] as const) {
         for (const width of [1280, 375]) {
           const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale, extraHTTPHeaders: { 'accept-language': lang } });
           const { page, problems } = await visit(ctx, '/sign-in?next=/%09/evil.example');

@@ -44,8 +44,13 @@ describe('targets in the browser', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function open(url: string, opts: { who?: keyof typeof cookies; width?: number; locale?: Locale } = {}): Promise<{ page: Page; errors: string[] }> {
-    const ctx = await contextWithCookie(browser, app.url, `${cookies[opts.who ?? 'central']}; locale=${opts.locale ?? 'ru'}`, { width: opts.width });
+  async function open(
+    url: string,
+    opts: { who?: keyof typeof cookies; width?: number; locale?: Locale } = {},
+  ): Promise<{ page: Page; errors: string[] }> {
+    const ctx = await contextWithCookie(browser, app.url, `${cookies[opts.who ?? 'central']}; locale=${opts.locale ?? 'ru'}`, {
+      width: opts.width,
+    });
     contexts.push(ctx);
     const page = await ctx.newPage();
     const errors = collectErrors(page);
@@ -60,7 +65,10 @@ describe('targets in the browser', () => {
 
   it('is reached from the header, saves a target with the form and lists it with its unit and period', { timeout: 180_000 }, async () => {
     const { page, errors } = await open('/', { locale: 'ru' });
-    await page.getByRole('link', { name: say('ru', 'targets.nav'), exact: true }).first().click();
+    await page
+      .getByRole('link', { name: say('ru', 'targets.nav'), exact: true })
+      .first()
+      .click();
     await page.waitForURL(/\/targets$/, SLOW);
     await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe(say('ru', 'targets.title'));
 
@@ -101,50 +109,58 @@ describe('targets in the browser', () => {
     expect(await page.locator('[data-testid=target-table] tbody tr').count()).toBe(before);
   });
 
-  it('uploads a CSV: a file with a bad line writes nothing and lists the line; a good one writes every line', { timeout: 180_000 }, async () => {
-    const { page } = await open('/targets', { locale: 'ru' });
-    const before = await page.locator('[data-testid=target-table] tbody tr').count();
-    const bad = `branch;metric;from;to;value\n${slug};views_per_100k;2026-07-01;2026-07-31;1000\n${slug};views_per_100k;2026-07-01;2026-06-01;1000\n`;
-    const u = upload(page);
-    await u.locator('input[name=file]').setInputFiles({ name: 'targets.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-    await u.getByRole('button', { name: say('ru', 'targets.upload') }).click();
-    const issues = u.locator('[data-testid=target-csv-issues]');
-    await expect.poll(() => issues.count(), SLOW).toBe(1);
-    expect(await issues.textContent()).toContain(say('ru', 'targets.errors.order'));
-    expect(await issues.textContent()).toMatch(/3/);
-    await page.reload({ waitUntil: 'networkidle' });
-    expect(await page.locator('[data-testid=target-table] tbody tr').count()).toBe(before);
+  it(
+    'uploads a CSV: a file with a bad line writes nothing and lists the line; a good one writes every line',
+    { timeout: 180_000 },
+    async () => {
+      const { page } = await open('/targets', { locale: 'ru' });
+      const before = await page.locator('[data-testid=target-table] tbody tr').count();
+      const bad = `branch;metric;from;to;value\n${slug};views_per_100k;2026-07-01;2026-07-31;1000\n${slug};views_per_100k;2026-07-01;2026-06-01;1000\n`;
+      const u = upload(page);
+      await u.locator('input[name=file]').setInputFiles({ name: 'targets.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+      await u.getByRole('button', { name: say('ru', 'targets.upload') }).click();
+      const issues = u.locator('[data-testid=target-csv-issues]');
+      await expect.poll(() => issues.count(), SLOW).toBe(1);
+      expect(await issues.textContent()).toContain(say('ru', 'targets.errors.order'));
+      expect(await issues.textContent()).toMatch(/3/);
+      await page.reload({ waitUntil: 'networkidle' });
+      expect(await page.locator('[data-testid=target-table] tbody tr').count()).toBe(before);
 
-    const good = `branch,metric,from,to,value\n${slug},views_per_100k,2026-07-01,2026-07-31,1000\n${slug},follower_growth,2026-07-01,2026-09-30,"2,5"\n`;
-    const u2 = upload(page);
-    await u2.locator('input[name=file]').setInputFiles({ name: 'targets.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
-    await u2.getByRole('button', { name: say('ru', 'targets.upload') }).click();
-    await expect.poll(() => u2.getByRole('status').textContent(), SLOW).toContain(say('ru', 'targets.imported', { count: 2 }));
-    await page.reload({ waitUntil: 'networkidle' });
-    expect(await page.locator('[data-testid=target-table] tbody tr').count()).toBe(before + 2);
-  });
+      const good = `branch,metric,from,to,value\n${slug},views_per_100k,2026-07-01,2026-07-31,1000\n${slug},follower_growth,2026-07-01,2026-09-30,"2,5"\n`;
+      const u2 = upload(page);
+      await u2.locator('input[name=file]').setInputFiles({ name: 'targets.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+      await u2.getByRole('button', { name: say('ru', 'targets.upload') }).click();
+      await expect.poll(() => u2.getByRole('status').textContent(), SLOW).toContain(say('ru', 'targets.imported', { count: 2 }));
+      await page.reload({ waitUntil: 'networkidle' });
+      expect(await page.locator('[data-testid=target-table] tbody tr').count()).toBe(before + 2);
+    },
+  );
 
-  it('shows the target on the branch page for its period, with a link to edit; read-only for the coordinator of that branch', { timeout: 180_000 }, async () => {
-    const { page } = await open(`/branches/${slug}?period=month&date=2026-09`, { locale: 'en' });
-    const section = page.locator('[data-testid=branch-targets]');
-    await section.scrollIntoViewIfNeeded();
-    expect(await section.locator(`[data-testid=target-${slug}-posts_per_week]`).count()).toBe(1);
-    await section.getByRole('link', { name: new RegExp(say('en', 'targets.edit')) }).click();
-    await page.waitForURL(new RegExp(`/targets\\?branch=${slug}$`), SLOW);
+  it(
+    'shows the target on the branch page for its period, with a link to edit; read-only for the coordinator of that branch',
+    { timeout: 180_000 },
+    async () => {
+      const { page } = await open(`/branches/${slug}?period=month&date=2026-09`, { locale: 'en' });
+      const section = page.locator('[data-testid=branch-targets]');
+      await section.scrollIntoViewIfNeeded();
+      expect(await section.locator(`[data-testid=target-${slug}-posts_per_week]`).count()).toBe(1);
+      await section.getByRole('link', { name: new RegExp(say('en', 'targets.edit')) }).click();
+      await page.waitForURL(new RegExp(`/targets\\?branch=${slug}$`), SLOW);
 
-    // The demo coordinator's own branch.
-    const { page: home } = await open('/', { who: 'coordinator', locale: 'ru' });
-    expect(await home.getByRole('link', { name: say('ru', 'targets.nav'), exact: true }).count()).toBe(0);
-    const own = await home.locator('tr.own[data-testid=ranking-row]').first().getAttribute('data-slug');
-    const res = await home.request.get(`${app.url}/targets`);
-    expect(res.status()).toBe(404);
-    expect(own).toMatch(/^[a-z0-9-]+$/);
-    const { page: bp } = await open(`/branches/${own}`, { who: 'coordinator', locale: 'ru' });
-    const s = bp.locator('[data-testid=branch-targets]');
-    await s.scrollIntoViewIfNeeded();
-    expect(await s.textContent()).toContain(say('ru', 'targets.readOnly'));
-    expect(await s.getByRole('link', { name: new RegExp(say('ru', 'targets.edit')) }).count()).toBe(0);
-  });
+      // The demo coordinator's own branch.
+      const { page: home } = await open('/', { who: 'coordinator', locale: 'ru' });
+      expect(await home.getByRole('link', { name: say('ru', 'targets.nav'), exact: true }).count()).toBe(0);
+      const own = await home.locator('tr.own[data-testid=ranking-row]').first().getAttribute('data-slug');
+      const res = await home.request.get(`${app.url}/targets`);
+      expect(res.status()).toBe(404);
+      expect(own).toMatch(/^[a-z0-9-]+$/);
+      const { page: bp } = await open(`/branches/${own}`, { who: 'coordinator', locale: 'ru' });
+      const s = bp.locator('[data-testid=branch-targets]');
+      await s.scrollIntoViewIfNeeded();
+      expect(await s.textContent()).toContain(say('ru', 'targets.readOnly'));
+      expect(await s.getByRole('link', { name: new RegExp(say('ru', 'targets.edit')) }).count()).toBe(0);
+    },
+  );
 
   it('deletes a target from the list', { timeout: 120_000 }, async () => {
     const { page } = await open(`/targets?branch=${slug}`, { locale: 'ru' });

@@ -43,9 +43,22 @@ describe('two instances on one database', () => {
     const branches = await db.selectFrom('branch').select('id').orderBy('id').execute();
     for (const [i, b] of branches.entries()) {
       const gid = 8100 + i;
-      fakes.vk.groups.set(gid, { id: gid, screen_name: `t${gid}`, name: 'g', members_count: 20_000 * (i + 1), posts: [{ id: 1, date: now - 3600, views: 9000 * (i + 1), likes: 30, reposts: 2, comments: 5 }] });
+      fakes.vk.groups.set(gid, {
+        id: gid,
+        screen_name: `t${gid}`,
+        name: 'g',
+        members_count: 20_000 * (i + 1),
+        posts: [{ id: 1, date: now - 3600, views: 9000 * (i + 1), likes: 30, reposts: 2, comments: 5 }],
+      });
       fakes.vk.tokens.set(`vk-two-${i}`, 'service');
-      accountIds.push(await insertAccount(db, { branchId: b.id, network: 'vk', externalId: String(gid), credentialId: await insertCredential(db, 'vk', `vk-two-${i}`) }));
+      accountIds.push(
+        await insertAccount(db, {
+          branchId: b.id,
+          network: 'vk',
+          externalId: String(gid),
+          credentialId: await insertCredential(db, 'vk', `vk-two-${i}`),
+        }),
+      );
       fakes.rutube.users.set(String(4100 + i), { name: 'r', subscribers_count: 70 + i, videos: [] });
       accountIds.push(await insertAccount(db, { branchId: b.id, network: 'rutube', externalId: String(4100 + i) }));
     }
@@ -81,16 +94,30 @@ describe('two instances on one database', () => {
     await utils.release();
     await waitFor(async () => {
       const jobs = await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs`.execute(db);
-      const runs = await db.selectFrom('collection_run').select('id').where('account_id', 'in', accountIds).where('status', '!=', 'running').execute();
+      const runs = await db
+        .selectFrom('collection_run')
+        .select('id')
+        .where('account_id', 'in', accountIds)
+        .where('status', '!=', 'running')
+        .execute();
       return jobs.rows[0]!.n === 0 && runs.length >= accountIds.length;
     }, 120_000);
     const runs = await db.selectFrom('collection_run').select(['account_id', 'status']).where('account_id', 'in', accountIds).execute();
     expect(runs.filter((r) => r.status !== 'ok')).toEqual([]);
     expect(runs.map((r) => r.account_id).sort((x, y) => x - y)).toEqual([...accountIds].sort((x, y) => x - y));
-    const byApp = apps.map((app) => app.output().split('\n').filter((l) => l.includes('"msg":"collection run"')).length);
-    console.log(`collection runs per instance: ${byApp.join(", ")}`);
+    const byApp = apps.map(
+      (app) =>
+        app
+          .output()
+          .split('\n')
+          .filter((l) => l.includes('"msg":"collection run"')).length,
+    );
+    console.log(`collection runs per instance: ${byApp.join(', ')}`);
     expect(byApp.reduce((x, y) => x + y, 0)).toBe(accountIds.length);
-    expect(byApp.every((n) => n > 0), `collection runs per instance: ${byApp.join(', ')}`).toBe(true);
+    expect(
+      byApp.every((n) => n > 0),
+      `collection runs per instance: ${byApp.join(', ')}`,
+    ).toBe(true);
   }, 180_000);
 
   it('a session from one instance serves the other, and both show the same ranking', async () => {

@@ -76,14 +76,21 @@ export function fakeEnv(f: Omit<AllFakes, 'env' | 'close'>): Env {
 }
 
 let regionSeq = 0;
-const regionCode = (n: number) => `RU-${String.fromCharCode(65 + Math.floor(n / 26) % 26)}${String.fromCharCode(65 + (n % 26))}`;
+const regionCode = (n: number) => `RU-${String.fromCharCode(65 + (Math.floor(n / 26) % 26))}${String.fromCharCode(65 + (n % 26))}`;
 
 export async function insertBranch(db: DB, slug?: string): Promise<number> {
   const n = regionSeq++;
   const s = slug ?? `branch-${n}`;
   const row = await db
     .insertInto('branch')
-    .values({ slug: s, name: `Отделение ${n}`, name_en: `Branch ${n}`, region_code: regionCode(n), federal_district: 'central', population: 1_000_000 })
+    .values({
+      slug: s,
+      name: `Отделение ${n}`,
+      name_en: `Branch ${n}`,
+      region_code: regionCode(n),
+      federal_district: 'central',
+      population: 1_000_000,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -93,7 +100,15 @@ export async function insertCredential(db: DB, network: Network, token: string, 
   const s = encryptSecret(token, TEST_KEY);
   const row = await db
     .insertInto('credential')
-    .values({ network, label: `${network} test`, secret_ciphertext: s.ciphertext, secret_iv: s.iv, secret_tag: s.tag, key_version: s.keyVersion, config: JSON.stringify(config) })
+    .values({
+      network,
+      label: `${network} test`,
+      secret_ciphertext: s.ciphertext,
+      secret_iv: s.iv,
+      secret_tag: s.tag,
+      key_version: s.keyVersion,
+      config: JSON.stringify(config),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -125,5 +140,8 @@ export const daysAgo = (n: number) => Math.floor(NOW.getTime() / 1000) - Math.ro
 
 /** Rate limits high enough that tests of the worker are not paced by them. */
 export const FAST_LIMITS = Object.fromEntries(
-  ['vk', 'telegram_web', 'telegram_bot', 'ok', 'youtube', 'rutube', 'metrica', 'rss', 'max'].map((k) => [k, { limit: 1000, intervalMs: 1000 }]),
+  ['vk', 'telegram_web', 'telegram_bot', 'ok', 'youtube', 'rutube', 'metrica', 'rss', 'max'].map((k) => [
+    k,
+    { limit: 1000, intervalMs: 1000 },
+  ]),
 );

@@ -52,7 +52,14 @@ function messageJson(chat: MaxFakeChat, m: MaxFakeMessage, i: number): string {
     sender: null,
     recipient: { chat_id: chat.chat_id, chat_type: chat.type ?? 'channel' },
     timestamp: m.timestamp,
-    link: m.forward ? { type: 'forward', sender: { user_id: 1, first_name: 'x', is_bot: false }, chat_id: -1, message: { mid: 'orig', seq: 1, text: 'orig' } } : null,
+    link: m.forward
+      ? {
+          type: 'forward',
+          sender: { user_id: 1, first_name: 'x', is_bot: false },
+          chat_id: -1,
+          message: { mid: 'orig', seq: 1, text: 'orig' },
+        }
+      : null,
     body: {
       mid: m.mid,
       seq: '__SEQ__',
@@ -68,7 +75,14 @@ function messageJson(chat: MaxFakeChat, m: MaxFakeMessage, i: number): string {
 }
 
 export async function startMaxFake(pki: TestPki): Promise<MaxFake> {
-  const fake: MaxFake = { server: undefined as unknown as FakeServer, apiUrl: '', tokens: new Set(), deadTokenStatus: 401, chats: new Map(), chatPage: 100 };
+  const fake: MaxFake = {
+    server: undefined as unknown as FakeServer,
+    apiUrl: '',
+    tokens: new Set(),
+    deadTokenStatus: 401,
+    chats: new Map(),
+    chatPage: 100,
+  };
   const chatJson = (c: MaxFakeChat) => ({
     chat_id: c.chat_id,
     type: c.type ?? 'channel',
@@ -83,37 +97,45 @@ export async function startMaxFake(pki: TestPki): Promise<MaxFake> {
     messages_count: c.messages.length,
   });
 
-  fake.server = await startFake((req: RecordedRequest) => {
-    const token = req.headers.authorization ?? '';
-    if (!fake.tokens.has(token)) return err(fake.deadTokenStatus, 'verify.token', 'Invalid access_token');
-    if (req.query.has('access_token')) return err(400, 'proto.payload', 'Token in query is no longer supported');
-    const chatPath = /^\/chats\/(-?\d+)$/.exec(req.path);
-    if (req.path === '/me') return json({ user_id: 1, first_name: 'Podium', username: 'podium_bot', is_bot: true, last_activity_time: Date.now() });
-    if (req.path === '/chats') {
-      const count = Number(req.query.get('count') ?? 50);
-      if (!Number.isInteger(count) || count < 1 || count > 100) return err(400, 'proto.payload', 'count must be 1..100');
-      const visible = [...fake.chats.values()].filter((c) => !c.deleted);
-      const start = Number(req.query.get('marker') ?? 0);
-      const page = visible.slice(start, start + Math.min(count, fake.chatPage));
-      const next = start + page.length;
-      return json({ chats: page.map(chatJson), marker: next < visible.length ? next : null });
-    }
-    if (chatPath) {
-      const c = fake.chats.get(Number(chatPath[1]));
-      if (!c || c.deleted) return err(404, 'chat.not.found', `Chat ${chatPath[1]} not found`);
-      return json(chatJson(c));
-    }
-    if (req.path === '/messages') {
-      const c = fake.chats.get(Number(req.query.get('chat_id')));
-      if (!c || c.deleted) return err(404, 'chat.not.found', 'Chat not found');
-      if (c.notAdmin) return err(403, 'chat.denied', 'Bot is not admin of this chat');
-      const count = Number(req.query.get('count') ?? 50);
-      if (!Number.isInteger(count) || count < 1 || count > 100) return err(400, 'proto.payload', 'count must be 1..100');
-      const newest = [...c.messages].sort((a, b) => b.timestamp - a.timestamp).slice(0, count);
-      return { status: 200, headers: { 'content-type': 'application/json' }, body: `{"messages":[${newest.map((m, i) => messageJson(c, m, i)).join(',')}]}` };
-    }
-    return err(404, 'not.found', `Path ${req.path} is not found`);
-  }, { key: pki.key, cert: pki.cert });
+  fake.server = await startFake(
+    (req: RecordedRequest) => {
+      const token = req.headers.authorization ?? '';
+      if (!fake.tokens.has(token)) return err(fake.deadTokenStatus, 'verify.token', 'Invalid access_token');
+      if (req.query.has('access_token')) return err(400, 'proto.payload', 'Token in query is no longer supported');
+      const chatPath = /^\/chats\/(-?\d+)$/.exec(req.path);
+      if (req.path === '/me')
+        return json({ user_id: 1, first_name: 'Podium', username: 'podium_bot', is_bot: true, last_activity_time: Date.now() });
+      if (req.path === '/chats') {
+        const count = Number(req.query.get('count') ?? 50);
+        if (!Number.isInteger(count) || count < 1 || count > 100) return err(400, 'proto.payload', 'count must be 1..100');
+        const visible = [...fake.chats.values()].filter((c) => !c.deleted);
+        const start = Number(req.query.get('marker') ?? 0);
+        const page = visible.slice(start, start + Math.min(count, fake.chatPage));
+        const next = start + page.length;
+        return json({ chats: page.map(chatJson), marker: next < visible.length ? next : null });
+      }
+      if (chatPath) {
+        const c = fake.chats.get(Number(chatPath[1]));
+        if (!c || c.deleted) return err(404, 'chat.not.found', `Chat ${chatPath[1]} not found`);
+        return json(chatJson(c));
+      }
+      if (req.path === '/messages') {
+        const c = fake.chats.get(Number(req.query.get('chat_id')));
+        if (!c || c.deleted) return err(404, 'chat.not.found', 'Chat not found');
+        if (c.notAdmin) return err(403, 'chat.denied', 'Bot is not admin of this chat');
+        const count = Number(req.query.get('count') ?? 50);
+        if (!Number.isInteger(count) || count < 1 || count > 100) return err(400, 'proto.payload', 'count must be 1..100');
+        const newest = [...c.messages].sort((a, b) => b.timestamp - a.timestamp).slice(0, count);
+        return {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: `{"messages":[${newest.map((m, i) => messageJson(c, m, i)).join(',')}]}`,
+        };
+      }
+      return err(404, 'not.found', `Path ${req.path} is not found`);
+    },
+    { key: pki.key, cert: pki.cert },
+  );
   fake.apiUrl = fake.server.url;
   return fake;
 }

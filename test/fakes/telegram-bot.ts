@@ -17,7 +17,16 @@ export interface BotFake {
   token: string;
   sent: SentMessage[];
   /** Updates waiting for getUpdates. */
-  updates: { update_id: number; message: { message_id: number; chat: { id: number; type: string }; from: { id: number; username?: string }; text: string; date: number } }[];
+  updates: {
+    update_id: number;
+    message: {
+      message_id: number;
+      chat: { id: number; type: string };
+      from: { id: number; username?: string };
+      text: string;
+      date: number;
+    };
+  }[];
   /** Queue a user's message to the bot. */
   userSays(chatId: number, text: string, username?: string): void;
   /** The next n sendMessage calls answer 429 with retry_after seconds. */
@@ -54,15 +63,32 @@ export async function startBotFake(opts: { token?: string; username?: string; la
       case 'sendMessage': {
         if (tooMany.n > 0) {
           tooMany.n--;
-          return json({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${tooMany.retryAfter}`, parameters: { retry_after: tooMany.retryAfter } }, 429);
+          return json(
+            {
+              ok: false,
+              error_code: 429,
+              description: `Too Many Requests: retry after ${tooMany.retryAfter}`,
+              parameters: { retry_after: tooMany.retryAfter },
+            },
+            429,
+          );
         }
         const chatId = Number(body.chat_id);
-        if (fake.blocked!.has(chatId)) return json({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }, 403);
+        if (fake.blocked!.has(chatId))
+          return json({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }, 403);
         if (typeof body.text !== 'string' || body.text.length === 0 || body.text.length > 4096) {
           return json({ ok: false, error_code: 400, description: 'Bad Request: message text is empty or too long' }, 400);
         }
         fake.sent!.push({ chatId, text: body.text, at: req.at });
-        return json({ ok: true, result: { message_id: fake.sent!.length, chat: { id: chatId, type: 'private' }, date: Math.floor(Date.now() / 1000), text: body.text } });
+        return json({
+          ok: true,
+          result: {
+            message_id: fake.sent!.length,
+            chat: { id: chatId, type: 'private' },
+            date: Math.floor(Date.now() / 1000),
+            text: body.text,
+          },
+        });
       }
       default:
         return json({ ok: false, error_code: 404, description: 'Not Found: method not found' }, 404);
@@ -72,7 +98,16 @@ export async function startBotFake(opts: { token?: string; username?: string; la
   fake.url = server.url;
   fake.userSays = (chatId, text, username) => {
     const id = nextUpdate++;
-    fake.updates!.push({ update_id: id, message: { message_id: id, chat: { id: chatId, type: 'private' }, from: { id: chatId, username }, text, date: Math.floor(Date.now() / 1000) } });
+    fake.updates!.push({
+      update_id: id,
+      message: {
+        message_id: id,
+        chat: { id: chatId, type: 'private' },
+        from: { id: chatId, username },
+        text,
+        date: Math.floor(Date.now() / 1000),
+      },
+    });
   };
   fake.tooMany = (n, retryAfter) => {
     tooMany = { n, retryAfter };

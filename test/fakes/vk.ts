@@ -198,7 +198,8 @@ export async function startVkFake(): Promise<VkFake> {
       if (!g || g.deactivated) return vkError(req, 100, 'One of the parameters specified was missing or invalid: owner_id not integer');
       if (g.is_closed) return vkError(req, 204, 'Access denied');
       const count = Number(req.query.get('count') ?? 100);
-      if (!Number.isInteger(count) || count < 0 || count > 200) return vkError(req, 100, 'One of the parameters specified was missing or invalid: count should be less or equal to 200');
+      if (!Number.isInteger(count) || count < 0 || count > 200)
+        return vkError(req, 100, 'One of the parameters specified was missing or invalid: count should be less or equal to 200');
       const offset = Number(req.query.get('offset') ?? 0);
       const all = [...(g.videos ?? [])].sort((a, b) => (b.adding_date ?? b.date) - (a.adding_date ?? a.date));
       return json({ response: { count: all.length, items: all.slice(offset, offset + count).map(videoObject) } });

@@ -13,7 +13,13 @@ export interface MetricaDay {
 }
 
 /** Display names Metrica puts beside an id (localised; the collector keys on the id). */
-const NAMES: Record<string, string> = { vkontakte: 'ВКонтакте', odnoklassniki: 'Одноклассники', telegram: 'Telegram', max: 'MAX', '': 'Не определено' };
+const NAMES: Record<string, string> = {
+  vkontakte: 'ВКонтакте',
+  odnoklassniki: 'Одноклассники',
+  telegram: 'Telegram',
+  max: 'MAX',
+  '': 'Не определено',
+};
 
 export interface WebsiteFake {
   server: FakeServer;
@@ -44,10 +50,17 @@ export async function startWebsiteFake(): Promise<WebsiteFake> {
     if (req.path === '/stat/v1/data') {
       const token = /^OAuth (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!token || !fake.tokens.has(token)) {
-        return json({ errors: [{ error_type: 'invalid_token', message: 'Invalid oauth_token' }], code: 403, message: 'Invalid oauth_token' }, 403);
+        return json(
+          { errors: [{ error_type: 'invalid_token', message: 'Invalid oauth_token' }], code: 403, message: 'Invalid oauth_token' },
+          403,
+        );
       }
       const counter = fake.counters.get(req.query.get('ids') ?? '');
-      if (!counter) return json({ errors: [{ error_type: 'access_denied', message: 'Access is denied' }], code: 403, message: 'Access is denied' }, 403);
+      if (!counter)
+        return json(
+          { errors: [{ error_type: 'access_denied', message: 'Access is denied' }], code: 403, message: 'Access is denied' },
+          403,
+        );
       const from = req.query.get('date1') ?? '';
       const to = req.query.get('date2') ?? '';
       const social = (req.query.get('filters') ?? '').includes("'social'");
@@ -56,7 +69,15 @@ export async function startWebsiteFake(): Promise<WebsiteFake> {
       const dimensions = (req.query.get('dimensions') ?? '').split(',');
       if (dimensions.length > 1) {
         // The split by network: one row per (date, network), as the Reporting API gives it.
-        if (fake.splitUnsupported) return json({ errors: [{ error_type: 'invalid_parameter', message: `Wrong parameter: ${dimensions[1]}` }], code: 400, message: 'Wrong parameter' }, 400);
+        if (fake.splitUnsupported)
+          return json(
+            {
+              errors: [{ error_type: 'invalid_parameter', message: `Wrong parameter: ${dimensions[1]}` }],
+              code: 400,
+              message: 'Wrong parameter',
+            },
+            400,
+          );
         const rows = [...counter.entries()]
           .filter(([d]) => d >= from && d <= to)
           .sort(([a], [b]) => a.localeCompare(b))
@@ -64,7 +85,10 @@ export async function startWebsiteFake(): Promise<WebsiteFake> {
             Object.entries((social ? m.socialBy : messenger ? m.messengerBy : undefined) ?? {})
               .filter(([, v]) => v > 0)
               .map(([id, v]) => ({
-                dimensions: [{ name: d }, id ? { name: NAMES[id] ?? id, id, icon_id: id, icon_type: 'social-network' } : { name: NAMES[''], id: null }],
+                dimensions: [
+                  { name: d },
+                  id ? { name: NAMES[id] ?? id, id, icon_id: id, icon_type: 'social-network' } : { name: NAMES[''], id: null },
+                ],
                 metrics: [v],
               })),
           );
@@ -82,7 +106,11 @@ export async function startWebsiteFake(): Promise<WebsiteFake> {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([d, m]) => ({
           dimensions: [{ name: d }],
-          metrics: social ? [m.social] : messenger ? [m.messenger ?? 0] : metrics.map((k) => (k === 'ym:s:visits' ? m.visits : k === 'ym:s:users' ? m.users : m.pageviews)),
+          metrics: social
+            ? [m.social]
+            : messenger
+              ? [m.messenger ?? 0]
+              : metrics.map((k) => (k === 'ym:s:visits' ? m.visits : k === 'ym:s:users' ? m.users : m.pageviews)),
         }))
         .filter((r) => r.metrics[0] > 0);
       return json({

@@ -36,7 +36,13 @@ const quotaExceeded = (): Reply =>
       error: {
         code: 403,
         message: 'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.',
-        errors: [{ message: 'The request cannot be completed because you have exceeded your quota.', domain: 'youtube.quota', reason: 'quotaExceeded' }],
+        errors: [
+          {
+            message: 'The request cannot be completed because you have exceeded your quota.',
+            domain: 'youtube.quota',
+            reason: 'quotaExceeded',
+          },
+        ],
       },
     },
     403,
@@ -100,7 +106,11 @@ export async function startYoutubeFake(): Promise<YoutubeFake> {
     if (resource === 'playlistItems') {
       const pl = req.query.get('playlistId') ?? '';
       const c = [...fake.channels.values()].find((x) => `UU${x.id.slice(2)}` === pl);
-      if (!c) return json({ error: { code: 404, message: 'playlist not found', errors: [{ domain: 'youtube.playlistItem', reason: 'playlistNotFound' }] } }, 404);
+      if (!c)
+        return json(
+          { error: { code: 404, message: 'playlist not found', errors: [{ domain: 'youtube.playlistItem', reason: 'playlistNotFound' }] } },
+          404,
+        );
       const per = Math.min(50, Number(req.query.get('maxResults') ?? 5));
       const start = Number(req.query.get('pageToken') ?? 0);
       const slice = c.videos.slice(start, start + per);
@@ -109,7 +119,11 @@ export async function startYoutubeFake(): Promise<YoutubeFake> {
         kind: 'youtube#playlistItemListResponse',
         ...(next ? { nextPageToken: next } : {}),
         pageInfo: { totalResults: c.videos.length, resultsPerPage: per },
-        items: slice.map((v) => ({ kind: 'youtube#playlistItem', id: `pi-${v.id}`, contentDetails: { videoId: v.id, videoPublishedAt: v.publishedAt } })),
+        items: slice.map((v) => ({
+          kind: 'youtube#playlistItem',
+          id: `pi-${v.id}`,
+          contentDetails: { videoId: v.id, videoPublishedAt: v.publishedAt },
+        })),
       });
     }
     if (resource === 'videos') {

@@ -27,7 +27,12 @@ export function valueImports(source: string): string[] {
     const names = m[3] ?? '';
     // `import { type A, type B } from` carries no value either.
     const inner = /\{([^}]*)\}/.exec(names)?.[1];
-    if (inner !== undefined && !/^\s*\*|^[A-Za-z_$]/.test(names.trim()) && inner.split(',').every((n) => n.trim() === '' || n.trim().startsWith('type '))) continue;
+    if (
+      inner !== undefined &&
+      !/^\s*\*|^[A-Za-z_$]/.test(names.trim()) &&
+      inner.split(',').every((n) => n.trim() === '' || n.trim().startsWith('type '))
+    )
+      continue;
     out.push(m[4]!);
   }
   return out;

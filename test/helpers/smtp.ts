@@ -35,7 +35,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('end', () => {
         if (refusals.n > 0) {
           refusals.n--;
-          const err = Object.assign(new Error(refusals.code >= 500 ? 'mailbox unavailable' : 'try again later'), { responseCode: refusals.code });
+          const err = Object.assign(new Error(refusals.code >= 500 ? 'mailbox unavailable' : 'try again later'), {
+            responseCode: refusals.code,
+          });
           return callback(err);
         }
         mails.push({

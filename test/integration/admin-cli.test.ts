@@ -48,7 +48,25 @@ describe('npm run podium', () => {
       [['branches', 'create', '--slug', 'x'], /--name|--district/],
       [['accounts', 'pause', '--id', 'abc'], /--id/],
       [['accounts', 'pause', '--id', '99999999999999999999'], /--id must be an account id/],
-      [['branches', 'create', '--slug', 'x', '--name', 'x', '--name-en', 'x', '--region', 'RU-XX', '--district', 'volga', '--population', '1e30'], /--population/],
+      [
+        [
+          'branches',
+          'create',
+          '--slug',
+          'x',
+          '--name',
+          'x',
+          '--name-en',
+          'x',
+          '--region',
+          'RU-XX',
+          '--district',
+          'volga',
+          '--population',
+          '1e30',
+        ],
+        /--population/,
+      ],
       [['users', 'create', '--email', 'a@b.c', '--role', 'r'.repeat(100_000)], /--role must be one of .*"r+…" \(100000 characters\)/],
       [['credentials', 'add', '--network', 'vk', '--label', 'x', '--token', TOKEN], /--token/],
       // A password on the command line lands in shell history and `ps`: refused, not echoed.
@@ -69,15 +87,58 @@ describe('npm run podium', () => {
   });
 
   it('creates branches, users, accounts and credentials, and lists them', async () => {
-    expect((await run(['branches', 'create', '--slug', 'karachay-cherkessia', '--name', 'КЧР', '--name-en', 'KChR', '--region', 'RU-KC', '--district', 'north_caucasian', '--population', '466000'])).code).toBe(0);
-    const dupe = await run(['branches', 'create', '--slug', 'kc2', '--name', 'x', '--name-en', 'x', '--region', 'RU-KC', '--district', 'north_caucasian']);
+    expect(
+      (
+        await run([
+          'branches',
+          'create',
+          '--slug',
+          'karachay-cherkessia',
+          '--name',
+          'КЧР',
+          '--name-en',
+          'KChR',
+          '--region',
+          'RU-KC',
+          '--district',
+          'north_caucasian',
+          '--population',
+          '466000',
+        ])
+      ).code,
+    ).toBe(0);
+    const dupe = await run([
+      'branches',
+      'create',
+      '--slug',
+      'kc2',
+      '--name',
+      'x',
+      '--name-en',
+      'x',
+      '--region',
+      'RU-KC',
+      '--district',
+      'north_caucasian',
+    ]);
     expect(dupe.code).toBe(2);
     expect(dupe.err).toMatch(/--region-code/);
-    expect((await run(['users', 'create', '--email', 'Root@Example.org', '--role', 'admin', '--password'], 'long-enough-password\n')).code).toBe(0);
+    expect(
+      (await run(['users', 'create', '--email', 'Root@Example.org', '--role', 'admin', '--password'], 'long-enough-password\n')).code,
+    ).toBe(0);
     const root = await t.db.selectFrom('app_user').select('id').where('email', '=', 'root@example.org').executeTakeFirstOrThrow();
     const cred = await t.db.selectFrom('auth_account').select('password').where('user_id', '=', root.id).executeTakeFirst();
     expect(cred?.password).toBeTruthy();
-    const invite = await run(['users', 'create', '--email', 'coord@example.org', '--role', 'coordinator', '--branch', 'karachay-cherkessia']);
+    const invite = await run([
+      'users',
+      'create',
+      '--email',
+      'coord@example.org',
+      '--role',
+      'coordinator',
+      '--branch',
+      'karachay-cherkessia',
+    ]);
     expect(invite.code).toBe(0);
     expect(invite.out).toMatch(/http:\/\/localhost:3000\/reset-password\?token=/);
     const empty = await run(['users', 'create', '--email', 'x@example.org', '--role', 'central', '--password'], '');
@@ -106,8 +167,33 @@ describe('npm run podium', () => {
     fs.writeFileSync(file, 'tg-token-abcdefghijklmnop');
     expect((await run(['credentials', 'add', '--network', 'telegram', '--label', 'bot', '--token-file', file])).code).toBe(0);
     fs.writeFileSync(file, '{"access_token": "ok-access-123456", "application_secret_key": "ok-secret-abcdef"}');
-    expect((await run(['credentials', 'add', '--network', 'ok', '--label', 'ok app', '--token-file', file, '--config', 'application_key=CBAXXXX'])).code).toBe(0);
-    const secretCfg = await run(['credentials', 'add', '--network', 'ok', '--label', 'x', '--token-file', file, '--config=application_secret_key=abc']);
+    expect(
+      (
+        await run([
+          'credentials',
+          'add',
+          '--network',
+          'ok',
+          '--label',
+          'ok app',
+          '--token-file',
+          file,
+          '--config',
+          'application_key=CBAXXXX',
+        ])
+      ).code,
+    ).toBe(0);
+    const secretCfg = await run([
+      'credentials',
+      'add',
+      '--network',
+      'ok',
+      '--label',
+      'x',
+      '--token-file',
+      file,
+      '--config=application_secret_key=abc',
+    ]);
     expect(secretCfg.code).toBe(2);
     expect(secretCfg.err).toMatch(/--config: .*looks secret/);
     const creds = await run(['credentials', 'list']);
@@ -124,7 +210,12 @@ describe('npm run podium', () => {
     await recordCredentialFailure(t.db, vkCred.id, 'invalid', 'VK error 5: User authorization failed');
     await t.db.updateTable('credential').set({ last_error: 'again' }).where('id', '=', vkCred.id).execute();
     await t.db.updateTable('credential').set({ status: 'quota' }).where('id', '=', vkCred.id).execute();
-    const failures = await t.db.selectFrom('audit_event').select(['target', 'detail']).where('action', '=', 'credential.failure').orderBy('id').execute();
+    const failures = await t.db
+      .selectFrom('audit_event')
+      .select(['target', 'detail'])
+      .where('action', '=', 'credential.failure')
+      .orderBy('id')
+      .execute();
     expect(failures).toMatchObject([
       { target: 'vk:main', detail: { status: 'invalid', error: 'VK error 5: User authorization failed' } },
       { target: 'vk:main', detail: { status: 'quota' } },
@@ -137,7 +228,15 @@ describe('npm run podium', () => {
 
     const audit = await t.db.selectFrom('audit_event').select(['action', 'actor_email', 'detail']).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['branch.create', 'user.create', 'account.add', 'account.pause', 'credential.add', 'user.deactivate', 'branch.archive']),
+      expect.arrayContaining([
+        'branch.create',
+        'user.create',
+        'account.add',
+        'account.pause',
+        'credential.add',
+        'user.deactivate',
+        'branch.archive',
+      ]),
     );
     expect(audit.filter((a) => a.action !== 'credential.failure').every((a) => a.actor_email === 'cli@podium.local')).toBe(true);
     expect(JSON.stringify(audit)).not.toContain(TOKEN);

@@ -49,7 +49,9 @@ function form(values: Record<string, string>): FormData {
 
 async function render(page: (props: never) => Promise<ReactElement>, props: object = {}): Promise<string> {
   const el = await page(props as never);
-  return renderToString(createElement(NextIntlClientProvider, { locale: 'ru', messages: ruMessages, timeZone: 'Europe/Moscow', children: el }));
+  return renderToString(
+    createElement(NextIntlClientProvider, { locale: 'ru', messages: ruMessages, timeZone: 'Europe/Moscow', children: el }),
+  );
 }
 
 const ok: ActionResult = { ok: true };
@@ -59,56 +61,125 @@ describe('admin actions', () => {
     asRequest(adminCookie);
     const a = await import('../../app/admin/actions');
     expect(await a.addCredentialAction(ok, form({ network: 'vk', label: 'main', token: TOKEN }))).toMatchObject({ ok: true });
-    expect(await a.addCredentialAction(ok, form({ network: 'vk', label: 'x', token: 'short' }))).toMatchObject({ ok: false, field: 'token' });
-    expect(await a.addCredentialAction(ok, form({ network: 'website', label: 'metrica', token: 'y0_metrica-token-123', config: 'counter_id=12345' }))).toMatchObject({ ok: true });
-    expect(await a.addCredentialAction(ok, form({ network: 'ok', label: 'x', token: 'tok-123456789', config: 'application_secret_key=1' }))).toMatchObject({ ok: false, field: 'config' });
+    expect(await a.addCredentialAction(ok, form({ network: 'vk', label: 'x', token: 'short' }))).toMatchObject({
+      ok: false,
+      field: 'token',
+    });
+    expect(
+      await a.addCredentialAction(
+        ok,
+        form({ network: 'website', label: 'metrica', token: 'y0_metrica-token-123', config: 'counter_id=12345' }),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await a.addCredentialAction(ok, form({ network: 'ok', label: 'x', token: 'tok-123456789', config: 'application_secret_key=1' })),
+    ).toMatchObject({ ok: false, field: 'config' });
 
     expect(
-      await a.createBranchAction(ok, form({ slug: 'dagestan', name: 'Дагестан', name_en: 'Dagestan', region_code: 'ru-da', federal_district: 'north_caucasian', population: '3100000' })),
+      await a.createBranchAction(
+        ok,
+        form({
+          slug: 'dagestan',
+          name: 'Дагестан',
+          name_en: 'Dagestan',
+          region_code: 'ru-da',
+          federal_district: 'north_caucasian',
+          population: '3100000',
+        }),
+      ),
     ).toMatchObject({ ok: true });
-    expect(await a.createBranchAction(ok, form({ slug: 'Bad Slug', name: 'x', name_en: 'x', region_code: 'RU-XX', federal_district: 'central' }))).toMatchObject({ ok: false, field: 'slug' });
+    expect(
+      await a.createBranchAction(
+        ok,
+        form({ slug: 'Bad Slug', name: 'x', name_en: 'x', region_code: 'RU-XX', federal_district: 'central' }),
+      ),
+    ).toMatchObject({ ok: false, field: 'slug' });
     expect(await a.addAccountAction(ok, form({ url: 'https://t.me/dagestan_news', branch: 'dagestan' }))).toMatchObject({ ok: true });
-    expect(await a.addAccountAction(ok, form({ url: 'https://t.me/+invite', branch: 'dagestan' }))).toMatchObject({ ok: false, field: 'url' });
+    expect(await a.addAccountAction(ok, form({ url: 'https://t.me/+invite', branch: 'dagestan' }))).toMatchObject({
+      ok: false,
+      field: 'url',
+    });
     // A credential is assigned only to an account of its own network.
     const metrica = await f.db.selectFrom('credential').select('id').where('label', '=', 'metrica').executeTakeFirstOrThrow();
     const tg = await f.db.selectFrom('account').select('id').where('network', '=', 'telegram').executeTakeFirstOrThrow();
-    expect(await a.setAccountCredentialAction(ok, form({ id: String(tg.id), credential: String(metrica.id) }))).toMatchObject({ ok: false, field: 'credential' });
+    expect(await a.setAccountCredentialAction(ok, form({ id: String(tg.id), credential: String(metrica.id) }))).toMatchObject({
+      ok: false,
+      field: 'credential',
+    });
     expect(await a.setAccountCredentialAction(ok, form({ id: String(tg.id), credential: '' }))).toMatchObject({ ok: true });
     const invite = await a.createUserAction(ok, form({ email: 'new@test.local', role: 'coordinator', branch: 'dagestan' }));
     expect(invite).toMatchObject({ ok: true });
     expect(invite.link).toMatch(/\/reset-password\?token=/);
-    expect(await a.createUserAction(ok, form({ email: 'c2@test.local', role: 'coordinator' }))).toMatchObject({ ok: false, field: 'branch' });
+    expect(await a.createUserAction(ok, form({ email: 'c2@test.local', role: 'coordinator' }))).toMatchObject({
+      ok: false,
+      field: 'branch',
+    });
 
-    expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: '{nope' }))).toMatchObject({ ok: false, message: expect.stringMatching(/JSON/) });
-    expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: '{"weights":{"views_per_100k":"lots"}}' }))).toMatchObject({ ok: false, message: expect.stringMatching(/weights/) });
+    expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: '{nope' }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/JSON/),
+    });
+    expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: '{"weights":{"views_per_100k":"lots"}}' }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/weights/),
+    });
     const { PODIUM_V1 } = await import('../../lib/ranking/method');
     const def = JSON.stringify({ ...PODIUM_V1, weights: { ...PODIUM_V1.weights, engagement_rate: 30 } });
     // The ranking migration may already have stored podium-v1.
-    const last = await f.db.selectFrom('ranking_method').select((eb) => eb.fn.max('version').as('v')).where('key', '=', 'podium').executeTakeFirst();
+    const last = await f.db
+      .selectFrom('ranking_method')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('key', '=', 'podium')
+      .executeTakeFirst();
     const v = Number(last?.v ?? 0);
     // The preview ranks the current month under the definition and stores nothing.
     const methodCount = (await f.db.selectFrom('ranking_method').select('id').execute()).length;
     const previewed = await a.previewMethodAction(ok, form({ key: 'podium', definition: def }));
     expect(previewed).toMatchObject({ ok: true, say: { key: 'methodPreviewed' } });
     expect(previewed.preview?.rows.length).toBeLessThanOrEqual(10);
-    expect(previewed.preview?.rows.map((r) => r.rank)).toEqual([...(previewed.preview?.rows.map((r) => r.rank) ?? [])].sort((x, y) => x - y));
+    expect(previewed.preview?.rows.map((r) => r.rank)).toEqual(
+      [...(previewed.preview?.rows.map((r) => r.rank) ?? [])].sort((x, y) => x - y),
+    );
     expect(previewed.preview?.period.from).toMatch(/^\d{4}-\d{2}-01$/);
-    expect(await a.previewMethodAction(ok, form({ key: 'podium', definition: JSON.stringify({ ...PODIUM_V1, weights: {} }) }))).toMatchObject({ ok: false, field: 'definition', message: expect.stringMatching(/weights/) });
+    expect(
+      await a.previewMethodAction(ok, form({ key: 'podium', definition: JSON.stringify({ ...PODIUM_V1, weights: {} }) })),
+    ).toMatchObject({ ok: false, field: 'definition', message: expect.stringMatching(/weights/) });
     expect(await a.previewMethodAction(ok, form({ key: 'podium', definition: '{nope' }))).toMatchObject({ ok: false, field: 'definition' });
     expect((await f.db.selectFrom('ranking_method').select('id').execute()).length).toBe(methodCount);
-    expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: def, notes: 'more engagement' }))).toMatchObject({ ok: true, message: `Published version ${v + 1}` });
-    expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: def }))).toMatchObject({ ok: true, message: `Published version ${v + 2}` });
-    const stored = await f.db.selectFrom('ranking_method').select(['definition', 'published_by']).where('version', '=', v + 2).executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ definition: { key: 'podium', version: v + 2, weights: { engagement_rate: 30 } }, published_by: 'admin@test.local' });
+    expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: def, notes: 'more engagement' }))).toMatchObject({
+      ok: true,
+      message: `Published version ${v + 1}`,
+    });
+    expect(await a.publishMethodAction(ok, form({ key: 'podium', definition: def }))).toMatchObject({
+      ok: true,
+      message: `Published version ${v + 2}`,
+    });
+    const stored = await f.db
+      .selectFrom('ranking_method')
+      .select(['definition', 'published_by'])
+      .where('version', '=', v + 2)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({
+      definition: { key: 'podium', version: v + 2, weights: { engagement_rate: 30 } },
+      published_by: 'admin@test.local',
+    });
 
     // The method in effect is a choice among published versions, audited with the one it replaced.
     const { getMethodInEffect } = await import('../../lib/data/method-choice');
     const before = (await getMethodInEffect(f.db))!.label;
-    expect(await a.chooseMethodAction(ok, form({ method: 'podium-v999' }))).toMatchObject({ ok: false, field: 'method', message: expect.stringMatching(/No published version podium-v999/) });
+    expect(await a.chooseMethodAction(ok, form({ method: 'podium-v999' }))).toMatchObject({
+      ok: false,
+      field: 'method',
+      message: expect.stringMatching(/No published version podium-v999/),
+    });
     expect(await a.chooseMethodAction(ok, form({ method: 'x\u0000; drop' }))).toMatchObject({ ok: false, field: 'method' });
     expect(await a.chooseMethodAction(ok, form({ method: 'podium-v1' }))).toMatchObject({ ok: true });
     expect((await getMethodInEffect(f.db))!).toMatchObject({ label: 'podium-v1', chosenBy: 'admin@test.local' });
-    const chosen = await f.db.selectFrom('audit_event').select(['action', 'target', 'detail']).where('action', '=', 'method.choose').executeTakeFirstOrThrow();
+    const chosen = await f.db
+      .selectFrom('audit_event')
+      .select(['action', 'target', 'detail'])
+      .where('action', '=', 'method.choose')
+      .executeTakeFirstOrThrow();
     expect(chosen).toMatchObject({ target: 'podium-v1', detail: { previous: before } });
     expect(await a.chooseMethodAction(ok, form({ method: before }))).toMatchObject({ ok: true });
 
@@ -130,14 +201,25 @@ describe('admin actions', () => {
   it('non-admins and anonymous visitors cannot run any admin action', async () => {
     const a = await import('../../app/admin/actions');
     const nonAuthEvents = async () =>
-      Number((await f.db.selectFrom('audit_event').where('action', 'not like', 'auth.%').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await f.db
+            .selectFrom('audit_event')
+            .where('action', 'not like', 'auth.%')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await nonAuthEvents();
     const methodsBefore = await f.db.selectFrom('ranking_method').select('id').execute();
     for (const who of [null, f.users.central.email, f.users.coordA.email]) {
       asRequest(who ? await signedInCookie(f.auth, who) : null);
       for (const [name, fn] of Object.entries(a)) {
         if (typeof fn !== 'function') continue;
-        const r = (await (fn as (p: ActionResult, d: FormData) => Promise<ActionResult>)(ok, form({ email: 'x@y.z', role: 'admin', token: TOKEN, network: 'vk', label: 'l', slug: 'x', userId: f.users.admin.id, id: '1' }))) as ActionResult;
+        const r = (await (fn as (p: ActionResult, d: FormData) => Promise<ActionResult>)(
+          ok,
+          form({ email: 'x@y.z', role: 'admin', token: TOKEN, network: 'vk', label: 'l', slug: 'x', userId: f.users.admin.id, id: '1' }),
+        )) as ActionResult;
         expect(r, `${name} as ${who ?? 'anonymous'}`).toMatchObject({ ok: false, message: who ? 'Forbidden' : 'Sign in required' });
       }
     }

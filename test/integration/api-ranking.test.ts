@@ -76,7 +76,14 @@ const brief = (r: RankingResponse) => r.rows.map((x) => [x.branch.slug, x.rank, 
 describe('GET /api/rankings', () => {
   it('returns the hand-checked October ranking with not-ranked branches and reasons', async () => {
     const r = await ranking('period=month&date=2026-10&network=all');
-    expect(r.period).toMatchObject({ kind: 'month', from: '2026-10-01', to: '2026-10-31', days: 31, label: '2026-10', timeZone: 'Europe/Moscow' });
+    expect(r.period).toMatchObject({
+      kind: 'month',
+      from: '2026-10-01',
+      to: '2026-10-31',
+      days: 31,
+      label: '2026-10',
+      timeZone: 'Europe/Moscow',
+    });
     expect(r.previousPeriod).toMatchObject({ from: '2026-09-01', to: '2026-09-30' });
     expect(r.method).toEqual({
       key: 'podium',
@@ -102,7 +109,12 @@ describe('GET /api/rankings', () => {
     expect(r.robustness.status).toBe('stable');
     const bravo = r.rows[0].detail!;
     expect(bravo.coverage).toBe(1);
-    expect(bravo.components.find((c) => c.id === 'visits_per_100k')).toMatchObject({ value: 3100, percentile: 100, weight: 0.1, contribution: 10 });
+    expect(bravo.components.find((c) => c.id === 'visits_per_100k')).toMatchObject({
+      value: 3100,
+      percentile: 100,
+      weight: 0.1,
+      contribution: 10,
+    });
   });
 
   it('returns the hand-checked September ranking', async () => {
@@ -147,13 +159,24 @@ describe('GET /api/rankings', () => {
   it('accepts custom ranges and filters by district without re-ranking', async () => {
     const month = await ranking('period=custom&from=2026-10-01&to=2026-10-31');
     expect(month.period.kind).toBe('month');
-    expect(brief(month).slice(0, 3)).toEqual([['bravo', 1, 65, 0], ['alpha', 2, 45.83, 1], ['charlie', 3, 38.75, 1]]);
+    expect(brief(month).slice(0, 3)).toEqual([
+      ['bravo', 1, 65, 0],
+      ['alpha', 2, 45.83, 1],
+      ['charlie', 3, 38.75, 1],
+    ]);
     const custom = await ranking('period=custom&from=2026-10-02&to=2026-10-31');
     expect(custom.period).toMatchObject({ kind: 'custom', days: 30, label: '2026-10-02..2026-10-31' });
     expect(custom.previousPeriod).toMatchObject({ from: '2026-09-02', to: '2026-10-01' });
-    expect(custom.rows.slice(0, 3).map((x) => [x.branch.slug, x.rank])).toEqual([['bravo', 1], ['alpha', 2], ['charlie', 3]]);
+    expect(custom.rows.slice(0, 3).map((x) => [x.branch.slug, x.rank])).toEqual([
+      ['bravo', 1],
+      ['alpha', 2],
+      ['charlie', 3],
+    ]);
     const siberia = await ranking('period=month&date=2026-10&district=siberian');
-    expect(siberia.rows.map((x) => [x.branch.slug, x.rank])).toEqual([['bravo', 1], ['delta', null]]);
+    expect(siberia.rows.map((x) => [x.branch.slug, x.rank])).toEqual([
+      ['bravo', 1],
+      ['delta', null],
+    ]);
   });
 
   it('reproduces a stored ranking with its method version after a new version is published and put in effect', async () => {
@@ -211,7 +234,9 @@ describe('the period a button opens', () => {
   });
 
   it('says why nobody is ranked in a chosen period and names the nearest period that has a ranking', async () => {
-    const r = rankingResponseSchema.parse(await listRankings(t.db, central, { period: 'quarter', date: '2026-Q3', network: 'all' }, { today }));
+    const r = rankingResponseSchema.parse(
+      await listRankings(t.db, central, { period: 'quarter', date: '2026-Q3', network: 'all' }, { today }),
+    );
     expect(r.unranked).toEqual({
       firstDataDay: '2026-08-01',
       daysWithData: 61,
@@ -291,7 +316,10 @@ describe('GET /api/branches/:slug/series', () => {
     const r = await call('/api/branches/bravo/series?metric=visits&granularity=month&from=2026-09-01&to=2026-10-31');
     const s = seriesResponseSchema.parse(r.body);
     expect(s.points.map((p) => p.value)).toEqual([3000, 3100]);
-    expect(s.previous.points).toEqual([{ bucket: '2026-07-01', value: null }, { bucket: '2026-08-01', value: 3100 }]);
+    expect(s.previous.points).toEqual([
+      { bucket: '2026-07-01', value: null },
+      { bucket: '2026-08-01', value: 3100 },
+    ]);
   });
 });
 

@@ -52,7 +52,11 @@ describe('sign-in and session', () => {
   it('an expired session is no session', async () => {
     const cookie = await signedInCookie(f.auth, f.users.admin.email);
     expect(await viewerWith(cookie)).not.toBeNull();
-    await f.db.updateTable('auth_session').set({ expires_at: sql<Date>`now() - interval '1 minute'` }).where('user_id', '=', f.users.admin.id).execute();
+    await f.db
+      .updateTable('auth_session')
+      .set({ expires_at: sql<Date>`now() - interval '1 minute'` })
+      .where('user_id', '=', f.users.admin.id)
+      .execute();
     expect(await viewerWith(cookie)).toBeNull();
   });
 
@@ -61,7 +65,11 @@ describe('sign-in and session', () => {
     const c2 = await signedInCookie(f.auth, f.users.central.email);
     expect(await viewerWith(c1)).not.toBeNull();
     const res = await f.auth.handler(
-      new Request(`${BASE}/api/auth/revoke-sessions`, { method: 'POST', headers: { cookie: c1, origin: BASE, 'content-type': 'application/json' }, body: '{}' }),
+      new Request(`${BASE}/api/auth/revoke-sessions`, {
+        method: 'POST',
+        headers: { cookie: c1, origin: BASE, 'content-type': 'application/json' },
+        body: '{}',
+      }),
     );
     expect(res.status).toBe(200);
     expect(await viewerWith(c1)).toBeNull();
@@ -109,14 +117,22 @@ describe('one-time reset links', () => {
   it('an expired link fails', async () => {
     const { url } = await issueResetLink(f.db, f.users.central.id, BASE);
     const token = new URL(url).searchParams.get('token')!;
-    await f.db.updateTable('auth_verification').set({ expires_at: sql<Date>`now() - interval '1 second'` }).execute();
+    await f.db
+      .updateTable('auth_verification')
+      .set({ expires_at: sql<Date>`now() - interval '1 second'` })
+      .execute();
     await expect(consumeResetLink(f.db, token, 'a-brand-new-password')).rejects.toBeInstanceOf(ResetLinkError);
   });
 });
 
 describe('audit log', () => {
   it('is append-only', async () => {
-    await expect(f.db.updateTable('audit_event').set({ action: 'x' } as never).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      f.db
+        .updateTable('audit_event')
+        .set({ action: 'x' } as never)
+        .execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(f.db.deleteFrom('audit_event').execute()).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_event`.execute(f.db)).rejects.toThrow(/append-only/);
   });

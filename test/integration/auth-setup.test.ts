@@ -30,7 +30,11 @@ const form = (v: Record<string, string>) => {
   for (const [k, x] of Object.entries(v)) d.set(k, x);
   return d;
 };
-const digest = async (p: Promise<unknown>) => p.then(() => 'resolved', (e: { digest?: string }) => String(e.digest ?? e));
+const digest = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: { digest?: string }) => String(e.digest ?? e),
+  );
 
 describe('first run', () => {
   it('/setup creates the first admin once, then closes', async () => {
@@ -38,10 +42,21 @@ describe('first run', () => {
     const { createFirstAdminAction } = await import('../../app/setup/actions');
     asRequest(null);
     expect(await page()).toBeTruthy();
-    expect(await createFirstAdminAction({ ok: true }, form({ email: 'first@x.org', password: 'short', confirm: 'short' }))).toMatchObject({ ok: false, field: 'password' });
-    expect(await createFirstAdminAction({ ok: true }, form({ email: 'first@x.org', password: 'long-enough-pw', confirm: 'different-pw' }))).toMatchObject({ ok: false, field: 'confirm' });
-    expect(await digest(createFirstAdminAction({ ok: true }, form({ email: 'First@X.org', password: 'long-enough-pw', confirm: 'long-enough-pw' })))).toMatch(/^NEXT_REDIRECT.*\/sign-in/);
-    expect(await createFirstAdminAction({ ok: true }, form({ email: 'second@x.org', password: 'long-enough-pw', confirm: 'long-enough-pw' }))).toMatchObject({ ok: false, message: expect.stringMatching(/closed/) });
+    expect(await createFirstAdminAction({ ok: true }, form({ email: 'first@x.org', password: 'short', confirm: 'short' }))).toMatchObject({
+      ok: false,
+      field: 'password',
+    });
+    expect(
+      await createFirstAdminAction({ ok: true }, form({ email: 'first@x.org', password: 'long-enough-pw', confirm: 'different-pw' })),
+    ).toMatchObject({ ok: false, field: 'confirm' });
+    expect(
+      await digest(
+        createFirstAdminAction({ ok: true }, form({ email: 'First@X.org', password: 'long-enough-pw', confirm: 'long-enough-pw' })),
+      ),
+    ).toMatch(/^NEXT_REDIRECT.*\/sign-in/);
+    expect(
+      await createFirstAdminAction({ ok: true }, form({ email: 'second@x.org', password: 'long-enough-pw', confirm: 'long-enough-pw' })),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/closed/) });
     expect(await digest(page())).toBe('NEXT_HTTP_ERROR_FALLBACK;404');
     const res = await signIn(auth, 'first@x.org', 'long-enough-pw');
     expect(res.status).toBe(200);
@@ -55,7 +70,14 @@ describe('demo users', () => {
     await expect(seedDemoUsers(t.db)).rejects.toThrow(/RU-KC/);
     const kc = await t.db
       .insertInto('branch')
-      .values({ slug: 'karachay-cherkessia', name: 'КЧР', name_en: 'KChR', region_code: 'RU-KC', federal_district: 'north_caucasian', population: 466_000 })
+      .values({
+        slug: 'karachay-cherkessia',
+        name: 'КЧР',
+        name_en: 'KChR',
+        region_code: 'RU-KC',
+        federal_district: 'north_caucasian',
+        population: 466_000,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const t0 = Date.now();
@@ -87,11 +109,16 @@ describe('reset-password page and action', () => {
     const { NextIntlClientProvider } = await import('next-intl');
     const messages = (await import('../../messages/ru.json')).default;
     // The form is a client component: it reads its text from the provider, as under the app's layout.
-    const html = async (el: Promise<ReactElement>) => renderToString(createElement(NextIntlClientProvider, { locale: 'ru', messages, timeZone: 'Europe/Moscow', children: await el }));
+    const html = async (el: Promise<ReactElement>) =>
+      renderToString(createElement(NextIntlClientProvider, { locale: 'ru', messages, timeZone: 'Europe/Moscow', children: await el }));
     asRequest(null);
     expect(await html(page({ searchParams: Promise.resolve({ token }) }))).toContain('name="password"');
-    expect(await digest(resetPasswordAction({ ok: true }, form({ token, password: 'new-central-pw', confirm: 'new-central-pw' })))).toMatch(/^NEXT_REDIRECT.*\/sign-in/);
-    expect(await resetPasswordAction({ ok: true }, form({ token, password: 'new-central-pw2', confirm: 'new-central-pw2' }))).toMatchObject({ ok: false, message: expect.stringMatching(/already used/) });
+    expect(await digest(resetPasswordAction({ ok: true }, form({ token, password: 'new-central-pw', confirm: 'new-central-pw' })))).toMatch(
+      /^NEXT_REDIRECT.*\/sign-in/,
+    );
+    expect(await resetPasswordAction({ ok: true }, form({ token, password: 'new-central-pw2', confirm: 'new-central-pw2' }))).toMatchObject(
+      { ok: false, message: expect.stringMatching(/already used/) },
+    );
     expect(await html(page({ searchParams: Promise.resolve({ token }) }))).not.toContain('name="password"');
     expect((await signIn(auth, 'central@podium.demo', 'new-central-pw', '198.51.100.78')).status).toBe(200);
     const audit = await t.db.selectFrom('audit_event').select(['action', 'target']).where('action', '=', 'user.password_set').execute();
@@ -103,7 +130,11 @@ describe('global throttle on failed sign-ins', () => {
   it('the global brake refuses addresses that failed, never a clean address with the right password', async () => {
     const throttled = createAuth(t.db, { secret: 'setup-secret-'.padEnd(40, 'x'), baseURL: BASE, globalFailureLimit: 3 });
     // Failures already recorded in this file count too; start from a clean minute's worth.
-    const before = await t.db.selectFrom('sign_in_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>', new Date(Date.now() - 60_000)).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('sign_in_failure')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('at', '>', new Date(Date.now() - 60_000))
+      .executeTakeFirstOrThrow();
     for (let i = Number(before.n); i < 3; i++) {
       expect((await signIn(throttled, `guess${i}@x.org`, 'wrong-password-1', `203.0.113.${100 + i}`)).status).toBe(401);
     }
@@ -123,7 +154,13 @@ describe('single sign-on', () => {
       secret: 'setup-secret-'.padEnd(40, 'x'),
       baseURL: BASE,
       globalFailureLimit: 0,
-      oidc: { providerId: 'oidc', discoveryUrl: 'http://127.0.0.1:9/.well-known/openid-configuration', clientId: 'podium', clientSecret: 'sso-secret', label: 'SSO' },
+      oidc: {
+        providerId: 'oidc',
+        discoveryUrl: 'http://127.0.0.1:9/.well-known/openid-configuration',
+        clientId: 'podium',
+        clientSecret: 'sso-secret',
+        label: 'SSO',
+      },
     });
     const res = await signIn(withSso, 'admin@podium.demo', DEMO_PASSWORD, '198.51.100.90');
     expect(res.status).toBe(200);

@@ -53,12 +53,26 @@ export async function setUpAuth(opts: { sessionExpiresIn?: number; signInRateLim
   const db = t.db;
   const branchA = await db
     .insertInto('branch')
-    .values({ slug: 'karachay-cherkessia', name: 'Карачаево-Черкесия', name_en: 'Karachay-Cherkessia', region_code: 'RU-KC', federal_district: 'north_caucasian', population: 466_000 })
+    .values({
+      slug: 'karachay-cherkessia',
+      name: 'Карачаево-Черкесия',
+      name_en: 'Karachay-Cherkessia',
+      region_code: 'RU-KC',
+      federal_district: 'north_caucasian',
+      population: 466_000,
+    })
     .returning(['id', 'slug'])
     .executeTakeFirstOrThrow();
   const branchB = await db
     .insertInto('branch')
-    .values({ slug: 'tatarstan', name: 'Татарстан', name_en: 'Tatarstan', region_code: 'RU-TA', federal_district: 'volga', population: 4_000_000 })
+    .values({
+      slug: 'tatarstan',
+      name: 'Татарстан',
+      name_en: 'Tatarstan',
+      region_code: 'RU-TA',
+      federal_district: 'volga',
+      population: 4_000_000,
+    })
     .returning(['id', 'slug'])
     .executeTakeFirstOrThrow();
   const mk = async (email: string, role: 'admin' | 'central' | 'coordinator', branchId: number | null = null) => ({

@@ -19,7 +19,12 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 // so next-intl's server helpers get a stand-in that returns keys.
 vi.mock('next-intl/server', async (importOriginal) => {
   const real = await importOriginal<Record<string, unknown>>();
-  const t = Object.assign((key: string) => key, { rich: (key: string) => key, markup: (key: string) => key, raw: (key: string) => key, has: () => true });
+  const t = Object.assign((key: string) => key, {
+    rich: (key: string) => key,
+    markup: (key: string) => key,
+    raw: (key: string) => key,
+    has: () => true,
+  });
   const fmt = { number: String, dateTime: String, relativeTime: String, list: (l: unknown[]) => l.join(', ') };
   return {
     ...real,
@@ -95,7 +100,10 @@ const API_RULES: Record<string, ApiCase[]> = {
       url: (f) => `/api/branches/${f.own}/series?metric=views&from=2026-10-01&to=2026-10-31`,
       params: (f) => ({ slug: f.own }),
       expect: BRANCH_DETAIL,
-      probeMissing: () => ({ url: '/api/branches/no-such-branch/series?metric=views&from=2026-10-01&to=2026-10-31', params: { slug: 'no-such-branch' } }),
+      probeMissing: () => ({
+        url: '/api/branches/no-such-branch/series?metric=views&from=2026-10-01&to=2026-10-31',
+        params: { slug: 'no-such-branch' },
+      }),
     },
   ],
   'api/branches/[slug]/content/route.ts': [
@@ -103,7 +111,10 @@ const API_RULES: Record<string, ApiCase[]> = {
       url: (f) => `/api/branches/${f.own}/content?from=2026-09-01&to=2026-09-30`,
       params: (f) => ({ slug: f.own }),
       expect: BRANCH_DETAIL,
-      probeMissing: () => ({ url: '/api/branches/no-such-branch/content?from=2026-09-01&to=2026-09-30', params: { slug: 'no-such-branch' } }),
+      probeMissing: () => ({
+        url: '/api/branches/no-such-branch/content?from=2026-09-01&to=2026-09-30',
+        params: { slug: 'no-such-branch' },
+      }),
     },
   ],
   // Open to every signed-in viewer; the figures cover only the branches the viewer may see in detail (tested below).
@@ -141,7 +152,9 @@ const API_RULES: Record<string, ApiCase[]> = {
     {
       url: (f) => `/api/export/compare?branches=${f.own},${f.other}&metric=views&from=2026-10-01&to=2026-10-31&format=csv`,
       expect: MULTI_BRANCH,
-      probeMissing: (f) => ({ url: `/api/export/compare?branches=${f.own},no-such-branch&metric=views&from=2026-10-01&to=2026-10-31&format=csv` }),
+      probeMissing: (f) => ({
+        url: `/api/export/compare?branches=${f.own},no-such-branch&metric=views&from=2026-10-01&to=2026-10-31&format=csv`,
+      }),
     },
   ],
   'api/export/branches/[slug]/route.ts': [
@@ -149,20 +162,29 @@ const API_RULES: Record<string, ApiCase[]> = {
       url: (f) => `/api/export/branches/${f.own}?from=2026-10-01&to=2026-10-31&format=csv`,
       params: (f) => ({ slug: f.own }),
       expect: BRANCH_DETAIL,
-      probeMissing: () => ({ url: '/api/export/branches/no-such-branch?from=2026-10-01&to=2026-10-31&format=csv', params: { slug: 'no-such-branch' } }),
+      probeMissing: () => ({
+        url: '/api/export/branches/no-such-branch?from=2026-10-01&to=2026-10-31&format=csv',
+        params: { slug: 'no-such-branch' },
+      }),
     },
     // The content-type breakdown and the top posts go through the same guard.
     {
       url: (f) => `/api/export/branches/${f.own}?from=2026-09-01&to=2026-09-30&table=content&format=csv`,
       params: (f) => ({ slug: f.own }),
       expect: BRANCH_DETAIL,
-      probeMissing: () => ({ url: '/api/export/branches/no-such-branch?from=2026-09-01&to=2026-09-30&table=content&format=csv', params: { slug: 'no-such-branch' } }),
+      probeMissing: () => ({
+        url: '/api/export/branches/no-such-branch?from=2026-09-01&to=2026-09-30&table=content&format=csv',
+        params: { slug: 'no-such-branch' },
+      }),
     },
     {
       url: (f) => `/api/export/branches/${f.own}?from=2026-09-01&to=2026-09-30&table=posts&format=csv`,
       params: (f) => ({ slug: f.own }),
       expect: BRANCH_DETAIL,
-      probeMissing: () => ({ url: '/api/export/branches/no-such-branch?from=2026-09-01&to=2026-09-30&table=posts&format=csv', params: { slug: 'no-such-branch' } }),
+      probeMissing: () => ({
+        url: '/api/export/branches/no-such-branch?from=2026-09-01&to=2026-09-30&table=posts&format=csv',
+        params: { slug: 'no-such-branch' },
+      }),
     },
     // XLSX goes through the same guard.
     {
@@ -232,7 +254,13 @@ const ACTION_RULES: Record<string, PerWho | 'token' | 'setup-closed'> = {
   // Targets are set by central staff and admins (docs/access.md).
   'app/targets/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 403, coordOther: 403 },
   // Each acts on the signed-in user's own settings.
-  'app/settings/notifications/actions.ts': { anonymous: 401, admin: 'allowed', central: 'allowed', coordOwn: 'allowed', coordOther: 'allowed' },
+  'app/settings/notifications/actions.ts': {
+    anonymous: 401,
+    admin: 'allowed',
+    central: 'allowed',
+    coordOwn: 'allowed',
+    coordOther: 'allowed',
+  },
 };
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -268,7 +296,14 @@ beforeAll(async () => {
   // A finished pack as the worker stores it (its bytes do not matter to the guard).
   const pack = await t.db
     .insertInto('meeting_pack')
-    .values({ period_label: '2026-10', query: JSON.stringify({ period: 'month', date: '2026-10', network: 'all' }), status: 'done', filename: 'p.zip', content: Buffer.from('PK\x05\x06'.padEnd(22, '\0')), size_bytes: 22 })
+    .values({
+      period_label: '2026-10',
+      query: JSON.stringify({ period: 'month', date: '2026-10', network: 'all' }),
+      status: 'done',
+      filename: 'p.zip',
+      content: Buffer.from('PK\x05\x06'.padEnd(22, '\0')),
+      size_bytes: 22,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   fx = { own: 'alpha', other: 'bravo', publication: 0, pack: pack.id };
@@ -298,14 +333,32 @@ afterAll(async () => {
 const CONTENT_POSTS = { alpha: 6, bravo: 9 } as const;
 async function seedContentPosts(db: TestDatabase['db'], ids: Record<string, number>): Promise<void> {
   for (const [slug, n] of Object.entries(CONTENT_POSTS)) {
-    const account = await db.selectFrom('account').select('id').where('branch_id', '=', ids[slug]!).where('network', '=', 'vk').executeTakeFirstOrThrow();
+    const account = await db
+      .selectFrom('account')
+      .select('id')
+      .where('branch_id', '=', ids[slug]!)
+      .where('network', '=', 'vk')
+      .executeTakeFirstOrThrow();
     for (let i = 0; i < n; i++) {
       const post = await db
         .insertInto('post')
-        .values({ account_id: account.id, branch_id: ids[slug]!, network: 'vk', external_id: `content-${slug}-${i}`, published_at: new Date(Date.UTC(2026, 8, 7 + i, 15)), url: `https://vk.com/wall-1_${slug}${i}`, content_type: i % 3 === 0 ? 'clip' : 'photo', excerpt: `secret-${slug}-${i}`, source: 'api' })
+        .values({
+          account_id: account.id,
+          branch_id: ids[slug]!,
+          network: 'vk',
+          external_id: `content-${slug}-${i}`,
+          published_at: new Date(Date.UTC(2026, 8, 7 + i, 15)),
+          url: `https://vk.com/wall-1_${slug}${i}`,
+          content_type: i % 3 === 0 ? 'clip' : 'photo',
+          excerpt: `secret-${slug}-${i}`,
+          source: 'api',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await db.insertInto('post_day').values({ post_id: post.id, day: '2026-09-28', branch_id: ids[slug]!, views: 100 + i, likes: 5 + i, comments: 1, shares: 0 }).execute();
+      await db
+        .insertInto('post_day')
+        .values({ post_id: post.id, day: '2026-09-28', branch_id: ids[slug]!, views: 100 + i, likes: 5 + i, comments: 1, shares: 0 })
+        .execute();
     }
   }
 }
@@ -355,9 +408,15 @@ describe('every route, page and action has a rule', () => {
     expect(routeFiles.length).toBeGreaterThan(3);
     expect(pageFiles.length).toBeGreaterThan(3);
   });
-  it.each(routeFiles)('route %s', (f) => expect(API_RULES[f], `add a rule for app/${f} in test/integration/authz-matrix.test.ts`).toBeDefined());
-  it.each(pageFiles)('page %s', (f) => expect(PAGE_RULES[f], `add a rule for app/${f} in test/integration/authz-matrix.test.ts`).toBeDefined());
-  it.each(actionFiles)('actions %s', (f) => expect(ACTION_RULES[f], `add a rule for ${f} in test/integration/authz-matrix.test.ts`).toBeDefined());
+  it.each(routeFiles)('route %s', (f) =>
+    expect(API_RULES[f], `add a rule for app/${f} in test/integration/authz-matrix.test.ts`).toBeDefined(),
+  );
+  it.each(pageFiles)('page %s', (f) =>
+    expect(PAGE_RULES[f], `add a rule for app/${f} in test/integration/authz-matrix.test.ts`).toBeDefined(),
+  );
+  it.each(actionFiles)('actions %s', (f) =>
+    expect(ACTION_RULES[f], `add a rule for ${f} in test/integration/authz-matrix.test.ts`).toBeDefined(),
+  );
 });
 
 describe('API routes', () => {
@@ -392,7 +451,10 @@ describe('server actions', () => {
   it.each(actionFiles.filter((f) => ACTION_RULES[f]))('%s', async (file) => {
     const rule = ACTION_RULES[file];
     const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
-    const actions = Object.entries(mod).filter(([, v]) => typeof v === 'function') as [string, (p: unknown, d: FormData) => Promise<{ ok: boolean; message?: string }>][];
+    const actions = Object.entries(mod).filter(([, v]) => typeof v === 'function') as [
+      string,
+      (p: unknown, d: FormData) => Promise<{ ok: boolean; message?: string }>,
+    ][];
     expect(actions.length).toBeGreaterThan(0);
     for (const [name, fn] of actions) {
       for (const who of WHO) {
@@ -405,7 +467,8 @@ describe('server actions', () => {
           r = { ok: false, message: `threw ${String((e as { digest?: string }).digest ?? (e as Error).message)}` };
         }
         const label = `${file}#${name} as ${who}`;
-        if (rule === 'token') expect(r, label).toMatchObject({ ok: false, message: expect.stringMatching(/invalid|expired|used|at least/i) });
+        if (rule === 'token')
+          expect(r, label).toMatchObject({ ok: false, message: expect.stringMatching(/invalid|expired|used|at least/i) });
         else if (rule === 'setup-closed') expect(r, label).toMatchObject({ ok: false });
         else {
           const outcome = r.message === 'Sign in required' ? 401 : r.message === 'Forbidden' ? 403 : 'allowed';
@@ -430,7 +493,9 @@ describe('what a coordinator sees of other branches', () => {
       if (row.branch.slug === fx.own) expect(row.rankRange, 'own rank range').not.toBeNull();
       else expect(row.rankRange, `rank range of ${row.branch.slug}`).toBeNull();
     }
-    const central = (await (await callApi('api/rankings/route.ts', 'central', `/api/rankings?${Q}`)).json()) as { rows: { detail: unknown; eligible: boolean; rankRange: unknown }[] };
+    const central = (await (await callApi('api/rankings/route.ts', 'central', `/api/rankings?${Q}`)).json()) as {
+      rows: { detail: unknown; eligible: boolean; rankRange: unknown }[];
+    };
     expect(central.rows.every((r) => r.detail !== null)).toBe(true);
     expect(central.rows.filter((r) => r.eligible).every((r) => r.rankRange !== null)).toBe(true);
   });
@@ -448,16 +513,34 @@ describe('what a coordinator sees of other branches', () => {
       const slug = (row.branch as { slug: string }).slug;
       expect(row).not.toHaveProperty('metrics');
       if (slug === fx.own) expect(row.detail, 'own branch detail').not.toBeNull();
-      else expect(row, `row of ${slug}`).toEqual({ branch: row.branch, eligible: row.eligible, rank: row.rank, score: row.score, previousRank: null, change: null, rankRange: null, detail: null });
+      else
+        expect(row, `row of ${slug}`).toEqual({
+          branch: row.branch,
+          eligible: row.eligible,
+          rank: row.rank,
+          score: row.score,
+          previousRank: null,
+          change: null,
+          rankRange: null,
+          detail: null,
+        });
     }
-    const current = (await (await callApi('api/publications/current/route.ts', 'coordOther', `/api/publications/current?${Q}`)).json()) as { ranking: { rows: { branch: { slug: string }; detail: unknown }[] } };
+    const current = (await (await callApi('api/publications/current/route.ts', 'coordOther', `/api/publications/current?${Q}`)).json()) as {
+      ranking: { rows: { branch: { slug: string }; detail: unknown }[] };
+    };
     for (const row of current.ranking.rows) if (row.branch.slug !== fx.other) expect(row.detail, `current: ${row.branch.slug}`).toBeNull();
 
-    const drift = (await (await callApi(driftFile, 'coordOwn', `/api/publications/${fx.publication}/drift`, params)).json()) as { rows: { branch: { slug: string } }[] };
+    const drift = (await (await callApi(driftFile, 'coordOwn', `/api/publications/${fx.publication}/drift`, params)).json()) as {
+      rows: { branch: { slug: string } }[];
+    };
     expect(drift.rows.map((r) => r.branch.slug)).toEqual([fx.own]);
-    const driftOther = (await (await callApi(driftFile, 'coordOther', `/api/publications/${fx.publication}/drift`, params)).json()) as { rows: { branch: { slug: string } }[] };
+    const driftOther = (await (await callApi(driftFile, 'coordOther', `/api/publications/${fx.publication}/drift`, params)).json()) as {
+      rows: { branch: { slug: string } }[];
+    };
     expect(driftOther.rows.map((r) => r.branch.slug)).toEqual([fx.other]);
-    const driftCentral = (await (await callApi(driftFile, 'central', `/api/publications/${fx.publication}/drift`, params)).json()) as { rows: unknown[] };
+    const driftCentral = (await (await callApi(driftFile, 'central', `/api/publications/${fx.publication}/drift`, params)).json()) as {
+      rows: unknown[];
+    };
     expect(driftCentral.rows.length).toBe(body.rows.length);
   });
 
@@ -465,7 +548,12 @@ describe('what a coordinator sees of other branches', () => {
     if (!routeFiles.includes('api/content/route.ts') || !routeFiles.includes('api/branches/[slug]/content/route.ts')) return;
     const url = '/api/content?from=2026-09-01&to=2026-09-30';
     const overview = async (who: Who) =>
-      (await (await callApi('api/content/route.ts', who, url)).json()) as { branches: number; totals: { posts: number }; topPosts: unknown[]; byBranch: { branch: { slug: string } }[] };
+      (await (await callApi('api/content/route.ts', who, url)).json()) as {
+        branches: number;
+        totals: { posts: number };
+        topPosts: unknown[];
+        byBranch: { branch: { slug: string } }[];
+      };
     expect((await overview('coordOwn')).byBranch.map((r) => r.branch.slug)).toEqual([fx.own]);
     expect(await overview('coordOwn')).toMatchObject({ branches: 1, totals: { posts: CONTENT_POSTS.alpha }, topPosts: [] });
     expect(await overview('coordOther')).toMatchObject({ branches: 1, totals: { posts: CONTENT_POSTS.bravo }, topPosts: [] });
@@ -473,17 +561,31 @@ describe('what a coordinator sees of other branches', () => {
     expect(all.totals.posts).toBe(CONTENT_POSTS.alpha + CONTENT_POSTS.bravo);
     expect(all.branches).toBeGreaterThan(2);
     // The branch route lists posts: the own ones only, never another branch's text.
-    const own = await (await callApi('api/branches/[slug]/content/route.ts', 'coordOwn', `/api/branches/${fx.own}/content?from=2026-09-01&to=2026-09-30`, { slug: fx.own })).text();
+    const own = await (
+      await callApi('api/branches/[slug]/content/route.ts', 'coordOwn', `/api/branches/${fx.own}/content?from=2026-09-01&to=2026-09-30`, {
+        slug: fx.own,
+      })
+    ).text();
     expect(own).toContain('secret-alpha-');
     expect(own).not.toContain('secret-bravo-');
     const body = JSON.parse(own) as { totals: { posts: number }; byType: { posts: number }[] };
     expect(body.totals.posts).toBe(CONTENT_POSTS.alpha);
     expect(body.byType.reduce((s, r) => s + r.posts, 0)).toBe(CONTENT_POSTS.alpha);
     // Forcing the other branch or its export answers as if it did not exist.
-    const other = await callApi('api/branches/[slug]/content/route.ts', 'coordOwn', `/api/branches/${fx.other}/content?from=2026-09-01&to=2026-09-30`, { slug: fx.other });
+    const other = await callApi(
+      'api/branches/[slug]/content/route.ts',
+      'coordOwn',
+      `/api/branches/${fx.other}/content?from=2026-09-01&to=2026-09-30`,
+      { slug: fx.other },
+    );
     expect(other.status).toBe(404);
     expect(await other.text()).not.toContain('secret-bravo-');
-    const exp = await callApi('api/export/branches/[slug]/route.ts', 'coordOwn', `/api/export/branches/${fx.other}?from=2026-09-01&to=2026-09-30&table=posts&format=csv`, { slug: fx.other });
+    const exp = await callApi(
+      'api/export/branches/[slug]/route.ts',
+      'coordOwn',
+      `/api/export/branches/${fx.other}?from=2026-09-01&to=2026-09-30&table=posts&format=csv`,
+      { slug: fx.other },
+    );
     expect(exp.status).toBe(404);
   });
 
@@ -501,33 +603,65 @@ describe('what a coordinator sees of other branches', () => {
     expect(all.length).toBe(FIXTURE_BRANCHES.length);
     expect(await slugsFor('admin')).toEqual(all);
     if (!routeFiles.includes('api/export/presence/route.ts')) return;
-    for (const [who, slugs] of [['coordOwn', [fx.own]], ['central', all]] as const) {
+    for (const [who, slugs] of [
+      ['coordOwn', [fx.own]],
+      ['central', all],
+    ] as const) {
       const res = await callApi('api/export/presence/route.ts', who, '/api/export/presence?format=csv&lang=en');
       expect(res.status).toBe(200);
       const rows = parse((await res.text()).replace(/^\uFEFF/, '')) as string[][];
       const slugCol = rows[0].indexOf('Slug');
-      expect(rows.slice(1).map((r) => r[slugCol]).sort(), who).toEqual([...slugs].sort());
+      expect(
+        rows
+          .slice(1)
+          .map((r) => r[slugCol])
+          .sort(),
+        who,
+      ).toEqual([...slugs].sort());
     }
   });
 
-  it('in the playbook: other branches\' post links and post-level counts, nothing else of theirs (docs/access.md)', async () => {
+  it("in the playbook: other branches' post links and post-level counts, nothing else of theirs (docs/access.md)", async () => {
     const { getPlaybook } = await import('../../lib/data/playbook');
     const { listRankings } = await import('../../lib/data/rankings');
     const AUG = { period: 'month' as const, date: '2026-08', network: 'all' as const };
     const ids = Object.fromEntries((await t.db.selectFrom('branch').select(['id', 'slug']).execute()).map((b) => [b.slug, b.id]));
-    const coordOf = (slug: string) => ({ userId: slug, email: `${slug}@m.test`, name: '', role: 'coordinator' as const, branchId: ids[slug] });
+    const coordOf = (slug: string) => ({
+      userId: slug,
+      email: `${slug}@m.test`,
+      name: '',
+      role: 'coordinator' as const,
+      branchId: ids[slug],
+    });
     // A branch outside August's top three, with public posts of the others to learn from.
     const aug = await listRankings(t.db, coordOf(fx.own), AUG, { today: '2026-11-15' });
     const below = aug.rows.find((r) => r.rank !== null && r.rank > 3)!;
     expect(below, 'someone ranks below the top three in August').toBeDefined();
     for (const r of aug.rows.filter((x) => x.branch.id !== below.branch.id)) {
-      const acc = await t.db.selectFrom('account').select('id').where('branch_id', '=', r.branch.id).where('network', '=', 'vk').executeTakeFirstOrThrow();
+      const acc = await t.db
+        .selectFrom('account')
+        .select('id')
+        .where('branch_id', '=', r.branch.id)
+        .where('network', '=', 'vk')
+        .executeTakeFirstOrThrow();
       const p = await t.db
         .insertInto('post')
-        .values({ account_id: acc.id, branch_id: r.branch.id, network: 'vk', external_id: `pb-${r.branch.slug}`, url: `https://vk.com/wall-9_${r.branch.slug}`, excerpt: 'x', published_at: '2026-08-12T09:00:00Z', source: 'demo' })
+        .values({
+          account_id: acc.id,
+          branch_id: r.branch.id,
+          network: 'vk',
+          external_id: `pb-${r.branch.slug}`,
+          url: `https://vk.com/wall-9_${r.branch.slug}`,
+          excerpt: 'x',
+          published_at: '2026-08-12T09:00:00Z',
+          source: 'demo',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await t.db.insertInto('post_day').values({ post_id: p.id, day: '2026-08-13', branch_id: r.branch.id, views: 100, likes: 5, comments: 0, shares: 0 }).execute();
+      await t.db
+        .insertInto('post_day')
+        .values({ post_id: p.id, day: '2026-08-13', branch_id: r.branch.id, views: 100, likes: 5, comments: 0, shares: 0 })
+        .execute();
     }
     const viewer = coordOf(below.branch.slug);
     const pb = await getPlaybook(t.db, viewer, below.branch.slug, AUG, { today: '2026-11-15' });
@@ -536,13 +670,23 @@ describe('what a coordinator sees of other branches', () => {
     expect(pb!.examples.length).toBeGreaterThan(0);
     for (const e of pb!.examples) {
       expect(e.branch.slug).not.toBe(below.branch.slug);
-      expect(Object.keys(e).sort()).toEqual(['branch', 'engagementRate', 'excerpt', 'interactions', 'network', 'publishedAt', 'url', 'views']);
+      expect(Object.keys(e).sort()).toEqual([
+        'branch',
+        'engagementRate',
+        'excerpt',
+        'interactions',
+        'network',
+        'publishedAt',
+        'url',
+        'views',
+      ]);
       expect(Object.keys(e.branch).sort()).toEqual(['name', 'nameEn', 'slug']);
     }
     for (const b of pb!.similar) expect(Object.keys(b).sort()).toEqual(['name', 'nameEn', 'slug']);
     // Steps speak of the branch's own values only.
     const own = (await listRankings(t.db, viewer, AUG, { today: '2026-11-15' })).rows.find((r) => r.branch.id === below.branch.id)!;
-    for (const s of pb!.steps) for (const c of s.changes) expect(c.current).toBe(own.detail!.components.find((x) => x.id === c.component)!.value);
+    for (const s of pb!.steps)
+      for (const c of s.changes) expect(c.current).toBe(own.detail!.components.find((x) => x.id === c.component)!.value);
     // Another branch's playbook: nothing, exactly as for a branch that does not exist.
     const other = aug.rows.find((r) => r.branch.id !== below.branch.id)!.branch.slug;
     expect(await getPlaybook(t.db, viewer, other, AUG, { today: '2026-11-15' })).toBeUndefined();

@@ -28,18 +28,85 @@ interface RouteCase {
 let publicationId = 0;
 
 const ROUTES: RouteCase[] = [
-  { path: '/api/rankings', load: () => import('../../app/api/rankings/route') as Promise<{ GET: Handler }>, params: ['period', 'date', 'from', 'to', 'network', 'district', 'method'], valid: 'period=month&date=2026-10' },
-  { path: '/api/branches/:slug/summary', slug: true, load: () => import('../../app/api/branches/[slug]/summary/route') as Promise<{ GET: Handler }>, params: ['period', 'date', 'from', 'to', 'network', 'method'], valid: 'period=month&date=2026-10' },
-  { path: '/api/branches/:slug/series', slug: true, load: () => import('../../app/api/branches/[slug]/series/route') as Promise<{ GET: Handler }>, params: ['metric', 'granularity', 'from', 'to', 'network'], valid: 'metric=views&from=2026-10-01&to=2026-10-31' },
-  { path: '/api/compare', load: () => import('../../app/api/compare/route') as Promise<{ GET: Handler }>, params: ['branches', 'metric', 'granularity', 'from', 'to', 'network', 'basis', 'period', 'date'], valid: 'branches=alpha,bravo&from=2026-10-01&to=2026-10-31' },
-  { path: '/api/export/rankings', load: () => import('../../app/api/export/rankings/route') as Promise<{ GET: Handler }>, params: ['period', 'date', 'network', 'district', 'format', 'delimiter', 'lang'], valid: 'period=month&date=2026-10' },
-  { path: '/api/export/branches/:slug', slug: true, load: () => import('../../app/api/export/branches/[slug]/route') as Promise<{ GET: Handler }>, params: ['from', 'to', 'granularity', 'network', 'format', 'delimiter', 'lang'], valid: 'from=2026-10-01&to=2026-10-31' },
-  { path: '/api/export/compare', load: () => import('../../app/api/export/compare/route') as Promise<{ GET: Handler }>, params: ['branches', 'metric', 'format', 'delimiter', 'basis'], valid: 'branches=alpha,bravo&from=2026-10-01&to=2026-10-31' },
-  { path: '/api/publications', load: () => import('../../app/api/publications/route') as Promise<{ GET: Handler }>, params: ['network', 'from', 'to', 'limit'], valid: 'network=all' },
-  { path: '/api/publications/current', load: () => import('../../app/api/publications/current/route') as Promise<{ GET: Handler }>, params: ['period', 'date', 'from', 'to', 'network', 'district', 'method'], valid: 'period=month&date=2026-10' },
-  { path: '/api/publications/:slug', slug: true, pathValue: () => String(publicationId), load: () => import('../../app/api/publications/[id]/route') as unknown as Promise<{ GET: Handler }>, params: ['district'], valid: 'district=siberian' },
-  { path: '/api/publications/:slug/drift', slug: true, pathValue: () => String(publicationId), load: () => import('../../app/api/publications/[id]/drift/route') as unknown as Promise<{ GET: Handler }>, params: [], valid: '' },
-  { path: '/api/export/audit', load: () => import('../../app/api/export/audit/route') as Promise<{ GET: Handler }>, params: ['action', 'actor', 'target', 'from', 'to', 'format'], valid: '' },
+  {
+    path: '/api/rankings',
+    load: () => import('../../app/api/rankings/route') as Promise<{ GET: Handler }>,
+    params: ['period', 'date', 'from', 'to', 'network', 'district', 'method'],
+    valid: 'period=month&date=2026-10',
+  },
+  {
+    path: '/api/branches/:slug/summary',
+    slug: true,
+    load: () => import('../../app/api/branches/[slug]/summary/route') as Promise<{ GET: Handler }>,
+    params: ['period', 'date', 'from', 'to', 'network', 'method'],
+    valid: 'period=month&date=2026-10',
+  },
+  {
+    path: '/api/branches/:slug/series',
+    slug: true,
+    load: () => import('../../app/api/branches/[slug]/series/route') as Promise<{ GET: Handler }>,
+    params: ['metric', 'granularity', 'from', 'to', 'network'],
+    valid: 'metric=views&from=2026-10-01&to=2026-10-31',
+  },
+  {
+    path: '/api/compare',
+    load: () => import('../../app/api/compare/route') as Promise<{ GET: Handler }>,
+    params: ['branches', 'metric', 'granularity', 'from', 'to', 'network', 'basis', 'period', 'date'],
+    valid: 'branches=alpha,bravo&from=2026-10-01&to=2026-10-31',
+  },
+  {
+    path: '/api/export/rankings',
+    load: () => import('../../app/api/export/rankings/route') as Promise<{ GET: Handler }>,
+    params: ['period', 'date', 'network', 'district', 'format', 'delimiter', 'lang'],
+    valid: 'period=month&date=2026-10',
+  },
+  {
+    path: '/api/export/branches/:slug',
+    slug: true,
+    load: () => import('../../app/api/export/branches/[slug]/route') as Promise<{ GET: Handler }>,
+    params: ['from', 'to', 'granularity', 'network', 'format', 'delimiter', 'lang'],
+    valid: 'from=2026-10-01&to=2026-10-31',
+  },
+  {
+    path: '/api/export/compare',
+    load: () => import('../../app/api/export/compare/route') as Promise<{ GET: Handler }>,
+    params: ['branches', 'metric', 'format', 'delimiter', 'basis'],
+    valid: 'branches=alpha,bravo&from=2026-10-01&to=2026-10-31',
+  },
+  {
+    path: '/api/publications',
+    load: () => import('../../app/api/publications/route') as Promise<{ GET: Handler }>,
+    params: ['network', 'from', 'to', 'limit'],
+    valid: 'network=all',
+  },
+  {
+    path: '/api/publications/current',
+    load: () => import('../../app/api/publications/current/route') as Promise<{ GET: Handler }>,
+    params: ['period', 'date', 'from', 'to', 'network', 'district', 'method'],
+    valid: 'period=month&date=2026-10',
+  },
+  {
+    path: '/api/publications/:slug',
+    slug: true,
+    pathValue: () => String(publicationId),
+    load: () => import('../../app/api/publications/[id]/route') as unknown as Promise<{ GET: Handler }>,
+    params: ['district'],
+    valid: 'district=siberian',
+  },
+  {
+    path: '/api/publications/:slug/drift',
+    slug: true,
+    pathValue: () => String(publicationId),
+    load: () => import('../../app/api/publications/[id]/drift/route') as unknown as Promise<{ GET: Handler }>,
+    params: [],
+    valid: '',
+  },
+  {
+    path: '/api/export/audit',
+    load: () => import('../../app/api/export/audit/route') as Promise<{ GET: Handler }>,
+    params: ['action', 'actor', 'target', 'from', 'to', 'format'],
+    valid: '',
+  },
 ];
 
 export const HOSTILE_VALUES = [
@@ -170,10 +237,23 @@ describe('hostile query parameters', () => {
 
 describe('hostile sign-in bodies', () => {
   it('never answers a malformed sign-in with a 5xx', async () => {
-    const bodies = ['', 'not json', '{', '[]', 'null', '{"email":1,"password":2}', JSON.stringify({ email: 'x'.repeat(100_000), password: 'y' }), JSON.stringify({ email: "' OR 1=1 --", password: '<script>' })];
+    const bodies = [
+      '',
+      'not json',
+      '{',
+      '[]',
+      'null',
+      '{"email":1,"password":2}',
+      JSON.stringify({ email: 'x'.repeat(100_000), password: 'y' }),
+      JSON.stringify({ email: "' OR 1=1 --", password: '<script>' }),
+    ];
     for (const body of bodies) {
       const res = await auth.handler(
-        new Request(`${BASE}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE }, body }),
+        new Request(`${BASE}/api/auth/sign-in/email`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: BASE },
+          body,
+        }),
       );
       expect(res.status, `sign-in body ${body.slice(0, 40)}`).toBeLessThan(500);
       expect(res.status).toBeGreaterThanOrEqual(400);
@@ -199,7 +279,14 @@ describe('hostile CLI arguments', () => {
       const err: string[] = [];
       const code = await runPodium(
         argv,
-        { out: () => {}, readStdin: async () => '', readSecret: async () => '', secretKey: () => Buffer.alloc(32), baseUrl: BASE, openDb: async () => t.db },
+        {
+          out: () => {},
+          readStdin: async () => '',
+          readSecret: async () => '',
+          secretKey: () => Buffer.alloc(32),
+          baseUrl: BASE,
+          openDb: async () => t.db,
+        },
         (l) => err.push(l),
       );
       expect(code, argv.join(' ').slice(0, 80)).toBe(2);

@@ -10,7 +10,9 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LONG = 'q'.repeat(100_000); // near the kernel's limit for one argument
-const scripts = Object.values((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts)
+const scripts = Object.values(
+  (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts,
+)
   .map((s) => /^tsx (lib\/cli\/[a-z-]+\.ts)/.exec(s)?.[1])
   .filter((s): s is string => Boolean(s));
 
@@ -70,33 +72,45 @@ function run(script: string, args: string[]): Promise<{ code: number; stderr: st
     execFile(
       process.execPath,
       [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script, ...args],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: t.url, PODIUM_SECRET_KEY: 'd'.repeat(64), LOG_LEVEL: 'warn' }, timeout: 90_000, maxBuffer: 10 * 1024 * 1024 },
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: t.url, PODIUM_SECRET_KEY: 'd'.repeat(64), LOG_LEVEL: 'warn' },
+        timeout: 90_000,
+        maxBuffer: 10 * 1024 * 1024,
+      },
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });
 }
 
 describe('command-line entry points', () => {
-  it('found them in package.json', () => expect(scripts).toEqual(expect.arrayContaining(['lib/cli/start.ts', 'lib/cli/collect.ts', 'lib/cli/podium.ts'])));
+  it('found them in package.json', () =>
+    expect(scripts).toEqual(expect.arrayContaining(['lib/cli/start.ts', 'lib/cli/collect.ts', 'lib/cli/podium.ts'])));
 
-  it.each([...new Set(scripts)])('%s refuses hostile arguments with exit code 2 and a short message', { timeout: 300_000 }, async (script) => {
-    const cases = CASES[script];
-    expect(cases, `add hostile-argument cases for ${script} to test/integration/cli-args-fuzz.test.ts`).toBeDefined();
-    if (cases === 'in-process' || !cases) return;
-    const failures: string[] = [];
-    // Two at a time: each is a whole Node process.
-    for (let i = 0; i < cases.length; i += 2) {
-      await Promise.all(
-        cases.slice(i, i + 2).map(async ([args, message]) => {
-          const label = `${script} ${args.map((a) => (a.length > 30 ? `${a.slice(0, 12)}…(${a.length})` : a)).join(' ')}`;
-          const r = await run(script, args);
-          if (r.code !== 2) failures.push(`${label}: exit ${r.code} ${r.stderr.slice(0, 300)}`);
-          if (!message.test(r.stderr)) failures.push(`${label}: message ${JSON.stringify(r.stderr.slice(0, 300))} does not match ${message}`);
-          if (r.stderr.length > 2000 || r.stderr.includes('q'.repeat(81))) failures.push(`${label}: ${r.stderr.length}-character message quotes the input`);
-          if (/\n\s+at /.test(r.stderr)) failures.push(`${label}: stack trace`);
-        }),
-      );
-    }
-    expect(failures).toEqual([]);
-  });
+  it.each([...new Set(scripts)])(
+    '%s refuses hostile arguments with exit code 2 and a short message',
+    { timeout: 300_000 },
+    async (script) => {
+      const cases = CASES[script];
+      expect(cases, `add hostile-argument cases for ${script} to test/integration/cli-args-fuzz.test.ts`).toBeDefined();
+      if (cases === 'in-process' || !cases) return;
+      const failures: string[] = [];
+      // Two at a time: each is a whole Node process.
+      for (let i = 0; i < cases.length; i += 2) {
+        await Promise.all(
+          cases.slice(i, i + 2).map(async ([args, message]) => {
+            const label = `${script} ${args.map((a) => (a.length > 30 ? `${a.slice(0, 12)}…(${a.length})` : a)).join(' ')}`;
+            const r = await run(script, args);
+            if (r.code !== 2) failures.push(`${label}: exit ${r.code} ${r.stderr.slice(0, 300)}`);
+            if (!message.test(r.stderr))
+              failures.push(`${label}: message ${JSON.stringify(r.stderr.slice(0, 300))} does not match ${message}`);
+            if (r.stderr.length > 2000 || r.stderr.includes('q'.repeat(81)))
+              failures.push(`${label}: ${r.stderr.length}-character message quotes the input`);
+            if (/\n\s+at /.test(r.stderr)) failures.push(`${label}: stack trace`);
+          }),
+        );
+      }
+      expect(failures).toEqual([]);
+    },
+  );
 });

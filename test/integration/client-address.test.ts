@@ -15,7 +15,10 @@ interface Seen {
 
 async function serve(trusted: string[]): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createWebServer((req, res) => {
-    const seen: Seen = { xff: (req.headers['x-forwarded-for'] as string | undefined) ?? null, realIp: (req.headers['x-real-ip'] as string | undefined) ?? null };
+    const seen: Seen = {
+      xff: (req.headers['x-forwarded-for'] as string | undefined) ?? null,
+      realIp: (req.headers['x-real-ip'] as string | undefined) ?? null,
+    };
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify(seen));
   }, compileTrust(trusted));
@@ -44,7 +47,10 @@ describe('client address with no trusted proxies', () => {
   afterAll(() => s.close());
 
   it('ignores a forged X-Forwarded-For and X-Real-IP: the socket peer is the client', async () => {
-    expect(await get(s.url, { 'x-forwarded-for': '203.0.113.77', 'x-real-ip': '203.0.113.78' })).toEqual({ xff: '127.0.0.1', realIp: null });
+    expect(await get(s.url, { 'x-forwarded-for': '203.0.113.77', 'x-real-ip': '203.0.113.78' })).toEqual({
+      xff: '127.0.0.1',
+      realIp: null,
+    });
     expect(await get(s.url, { 'x-forwarded-for': '203.0.113.1, 198.51.100.2' }, '127.0.0.9')).toEqual({ xff: '127.0.0.9', realIp: null });
   });
 

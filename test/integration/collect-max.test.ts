@@ -2,7 +2,16 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { NOW, TEST_KEY, TEST_KEY_HEX, insertAccount, insertBranch, insertCredential, startAllFakes, type AllFakes } from '../fakes/fixtures';
+import {
+  NOW,
+  TEST_KEY,
+  TEST_KEY_HEX,
+  insertAccount,
+  insertBranch,
+  insertCredential,
+  startAllFakes,
+  type AllFakes,
+} from '../fakes/fixtures';
 import type { MaxFakeMessage } from '../fakes/max';
 import { collectAccount } from '@/lib/jobs/collect-account';
 import { HttpClient } from '@/lib/http/client';
@@ -25,19 +34,37 @@ const posts = (accountId: number) =>
   t.db
     .selectFrom('post')
     .innerJoin('post_day', 'post_day.post_id', 'post.id')
-    .select(['post.external_id', 'post.content_type', 'post.url', 'post_day.views', 'post_day.likes', 'post_day.comments', 'post_day.shares', 'post_day.reactions'])
+    .select([
+      'post.external_id',
+      'post.content_type',
+      'post.url',
+      'post_day.views',
+      'post_day.likes',
+      'post_day.comments',
+      'post_day.shares',
+      'post_day.reactions',
+    ])
     .where('post.account_id', '=', accountId)
     .orderBy('post.external_id')
     .execute();
-const day = (accountId: number, d: string) => t.db.selectFrom('account_day').selectAll().where('account_id', '=', accountId).where('day', '=', d).executeTakeFirst();
+const day = (accountId: number, d: string) =>
+  t.db.selectFrom('account_day').selectAll().where('account_id', '=', accountId).where('day', '=', d).executeTakeFirst();
 
 let seq = 0;
 function channel(messages: MaxFakeMessage[], extra: Partial<Parameters<typeof fakes.max.chats.set>[1]> = {}): number {
   const chatId = -70_000_000_000_000 - ++seq;
-  fakes.max.chats.set(chatId, { chat_id: chatId, title: `Канал ${seq}`, participants_count: 4321 + seq, link: `https://max.ru/branch_${seq}`, messages, ...extra });
+  fakes.max.chats.set(chatId, {
+    chat_id: chatId,
+    title: `Канал ${seq}`,
+    participants_count: 4321 + seq,
+    link: `https://max.ru/branch_${seq}`,
+    messages,
+    ...extra,
+  });
   return chatId;
 }
-const account = (externalId: string, credentialId: number | null = cred) => insertAccount(t.db, { branchId, network: 'max', externalId, credentialId });
+const account = (externalId: string, credentialId: number | null = cred) =>
+  insertAccount(t.db, { branchId, network: 'max', externalId, credentialId });
 const pathHits = (p: string) => fakes.max.server.requests.filter((r) => r.path === p).length;
 
 beforeAll(async () => {
@@ -115,8 +142,14 @@ describe('MAX collector', () => {
   it('waits out a 429 with Retry-After and rides out a short 5xx burst', async () => {
     const id = channel([{ mid: 'mid.r1', timestamp: hoursAgo(1), views: 3 }]);
     const acc = await account(String(id));
-    fakes.max.server.inject({ kind: 'status', status: 429, retryAfter: '1', body: JSON.stringify({ code: 'too.many.requests', message: 'Too many requests' }) }, { times: 1, match: (r) => r.path === '/messages' });
-    fakes.max.server.inject({ kind: 'status', status: 503, body: '{"code":"service.unavailable","message":"x"}' }, { times: 2, match: (r) => r.path === `/chats/${id}` });
+    fakes.max.server.inject(
+      { kind: 'status', status: 429, retryAfter: '1', body: JSON.stringify({ code: 'too.many.requests', message: 'Too many requests' }) },
+      { times: 1, match: (r) => r.path === '/messages' },
+    );
+    fakes.max.server.inject(
+      { kind: 'status', status: 503, body: '{"code":"service.unavailable","message":"x"}' },
+      { times: 2, match: (r) => r.path === `/chats/${id}` },
+    );
     const before = { chat: pathHits(`/chats/${id}`), messages: fakes.max.server.requests.filter((r) => r.path === '/messages').length };
     const s = await run(acc);
     expect(s).toMatchObject({ status: 'ok' });
@@ -139,7 +172,10 @@ describe('MAX collector', () => {
   it('rejects an answer that breaks the schema, storing nothing from it', async () => {
     const id = channel([{ mid: 'mid.s1', timestamp: hoursAgo(1), views: 3 }]);
     const acc = await account(String(id));
-    fakes.max.server.inject({ kind: 'body', body: '{"messages":[{"timestamp":"вчера","body":{"mid":"x"}}]}' }, { match: (r) => r.path === '/messages' });
+    fakes.max.server.inject(
+      { kind: 'body', body: '{"messages":[{"timestamp":"вчера","body":{"mid":"x"}}]}' },
+      { match: (r) => r.path === '/messages' },
+    );
     const s = await run(acc);
     expect(s).toMatchObject({ status: 'failed', errorClass: 'bad_response' });
     expect(s.errorMessage).toMatch(/max \/messages: unexpected response at messages\[0\]\.timestamp/);
@@ -162,7 +198,11 @@ describe('MAX collector', () => {
   });
 
   it('a full page of 100 messages that does not reach the window start: partial, and day counts only where the page covers the day whole', async () => {
-    const msgs = Array.from({ length: 130 }, (_, i) => ({ mid: `mid.p${String(i).padStart(3, '0')}`, timestamp: hoursAgo(i * 3 + 1), views: i }));
+    const msgs = Array.from({ length: 130 }, (_, i) => ({
+      mid: `mid.p${String(i).padStart(3, '0')}`,
+      timestamp: hoursAgo(i * 3 + 1),
+      views: i,
+    }));
     const acc = await account(String(channel(msgs)));
     const s = await run(acc);
     expect(s).toMatchObject({ status: 'partial' });
@@ -171,7 +211,13 @@ describe('MAX collector', () => {
     expect(rows).toHaveLength(100);
     // Message 99, the oldest read, is 298 h old: 2026-11-13 02:00 Moscow. That day is only partly seen,
     // so it has no post count; from 2026-11-14 on every day is counted whole.
-    const counted = await t.db.selectFrom('account_day').select(['day', 'posts']).where('account_id', '=', acc).where('posts', 'is not', null).orderBy('day').execute();
+    const counted = await t.db
+      .selectFrom('account_day')
+      .select(['day', 'posts'])
+      .where('account_id', '=', acc)
+      .where('posts', 'is not', null)
+      .orderBy('day')
+      .execute();
     expect(counted[0].day).toBe('2026-11-14');
     const fromMs = Date.parse('2026-11-13T21:00:00Z');
     expect(counted.reduce((a, d) => a + (d.posts ?? 0), 0)).toBe(msgs.slice(0, 100).filter((m) => m.timestamp >= fromMs).length);
@@ -220,7 +266,11 @@ describe('npm run collect -- --all with MAX', () => {
         execFile(
           path.join(ROOT, 'node_modules/.bin/tsx'),
           ['lib/cli/collect.ts', '--all'],
-          { cwd: ROOT, env: { ...process.env, ...envSource(), DATABASE_URL: t2.url, LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv, timeout: 60_000 },
+          {
+            cwd: ROOT,
+            env: { ...process.env, ...envSource(), DATABASE_URL: t2.url, LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv,
+            timeout: 60_000,
+          },
           (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
         );
       });

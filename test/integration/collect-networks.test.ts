@@ -15,7 +15,9 @@ const http = () =>
     timeoutMs: 1000,
     baseDelayMs: 10,
     maxDelayMs: 50,
-    limits: Object.fromEntries(['telegram_web', 'telegram_bot', 'ok', 'youtube', 'rutube', 'metrica', 'rss'].map((k) => [k, { limit: 1000, intervalMs: 1000 }])),
+    limits: Object.fromEntries(
+      ['telegram_web', 'telegram_bot', 'ok', 'youtube', 'rutube', 'metrica', 'rss'].map((k) => [k, { limit: 1000, intervalMs: 1000 }]),
+    ),
   });
 const run = (accountId: number) => collectAccount(t.db, accountId, { http: http(), env: fakes.env, now: NOW, key: TEST_KEY });
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3600_000);
@@ -37,7 +39,9 @@ describe('Telegram collector', () => {
   function channel(name: string, n: number) {
     const posts: TgFakePost[] = Array.from({ length: n }, (_, i) => ({
       id: i + 1,
-      date: hoursAgo((n - i) * 10).toISOString().replace('.000Z', '+00:00'),
+      date: hoursAgo((n - i) * 10)
+        .toISOString()
+        .replace('.000Z', '+00:00'),
       views: views[i % views.length],
       text: `Пост ${i + 1}`,
       ...(i === 3 ? { forwardedFrom: 'Other channel' } : {}),
@@ -51,7 +55,13 @@ describe('Telegram collector', () => {
     channel('branch_news', 55);
     fakes.telegram.botTokens.add('123456:AAbotSECRET');
     const cred = await insertCredential(t.db, 'telegram', '123456:AAbotSECRET');
-    const id = await insertAccount(t.db, { branchId, network: 'telegram', externalId: 'branch_news', handle: '@branch_news', credentialId: cred });
+    const id = await insertAccount(t.db, {
+      branchId,
+      network: 'telegram',
+      externalId: 'branch_news',
+      handle: '@branch_news',
+      credentialId: cred,
+    });
     const s = await run(id);
     expect(s).toMatchObject({ status: 'ok' });
     const pageReqs = fakes.telegram.server.requests.filter((r) => r.path === '/s/branch_news');
@@ -99,8 +109,23 @@ describe('Telegram collector', () => {
     const cred = await insertCredential(t.db, 'telegram', '777:limitedTOKEN');
     const id = await insertAccount(t.db, { branchId, network: 'telegram', externalId: 'limited', credentialId: cred });
     const bot = (r: { path: string }) => r.path.includes('getChatMemberCount');
-    fakes.telegram.server.inject({ kind: 'body', status: 429, body: JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }) }, { match: bot });
-    fakes.telegram.server.inject({ kind: 'body', status: 429, body: JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1' }) }, { match: bot });
+    fakes.telegram.server.inject(
+      {
+        kind: 'body',
+        status: 429,
+        body: JSON.stringify({
+          ok: false,
+          error_code: 429,
+          description: 'Too Many Requests: retry after 1',
+          parameters: { retry_after: 1 },
+        }),
+      },
+      { match: bot },
+    );
+    fakes.telegram.server.inject(
+      { kind: 'body', status: 429, body: JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1' }) },
+      { match: bot },
+    );
     const t0 = Date.now();
     expect((await run(id)).status).toBe('ok');
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1900);
@@ -114,7 +139,16 @@ describe('Telegram long retry_after', () => {
     const cred = await insertCredential(t.db, 'telegram', '888:slowTOKEN');
     const id = await insertAccount(t.db, { branchId, network: 'telegram', externalId: 'slowpoke', credentialId: cred });
     fakes.telegram.server.inject(
-      { kind: 'body', status: 429, body: JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 7200', parameters: { retry_after: 7200 } }) },
+      {
+        kind: 'body',
+        status: 429,
+        body: JSON.stringify({
+          ok: false,
+          error_code: 429,
+          description: 'Too Many Requests: retry after 7200',
+          parameters: { retry_after: 7200 },
+        }),
+      },
       { match: (r) => r.path.includes('getChatMemberCount') },
     );
     const t0 = Date.now();
@@ -132,9 +166,14 @@ describe('OK collector', () => {
   it('signs requests and reads members', async () => {
     fakes.ok.tokens.add('okAccessTOKEN1');
     fakes.ok.groups.set('5500', { members: 102_694, themes: 75 });
-    const cred = await insertCredential(t.db, 'ok', JSON.stringify({ access_token: 'okAccessTOKEN1', application_secret_key: fakes.ok.applicationSecret }), {
-      application_key: fakes.ok.applicationKey,
-    });
+    const cred = await insertCredential(
+      t.db,
+      'ok',
+      JSON.stringify({ access_token: 'okAccessTOKEN1', application_secret_key: fakes.ok.applicationSecret }),
+      {
+        application_key: fakes.ok.applicationKey,
+      },
+    );
     const id = await insertAccount(t.db, { branchId, network: 'ok', externalId: '5500', credentialId: cred });
     expect((await run(id)).status).toBe('ok');
     expect((await dayRow(id, '2026-11-25'))?.followers).toBe(102_694);
@@ -142,14 +181,21 @@ describe('OK collector', () => {
 
   it('reports a missing counter as partial, a bad signature secret as a credential error', async () => {
     fakes.ok.groups.set('5501', { themes: 3 });
-    const cred = await insertCredential(t.db, 'ok', JSON.stringify({ access_token: 'okAccessTOKEN1', application_secret_key: fakes.ok.applicationSecret }), {
-      application_key: fakes.ok.applicationKey,
-    });
+    const cred = await insertCredential(
+      t.db,
+      'ok',
+      JSON.stringify({ access_token: 'okAccessTOKEN1', application_secret_key: fakes.ok.applicationSecret }),
+      {
+        application_key: fakes.ok.applicationKey,
+      },
+    );
     const id = await insertAccount(t.db, { branchId, network: 'ok', externalId: '5501', credentialId: cred });
     expect(await run(id)).toMatchObject({ status: 'partial', errorMessage: expect.stringMatching(/members counter missing/) });
     expect((await dayRow(id, '2026-11-25'))?.followers).toBeNull();
 
-    const wrong = await insertCredential(t.db, 'ok', JSON.stringify({ access_token: 'okAccessTOKEN1', application_secret_key: 'WRONG' }), { application_key: fakes.ok.applicationKey });
+    const wrong = await insertCredential(t.db, 'ok', JSON.stringify({ access_token: 'okAccessTOKEN1', application_secret_key: 'WRONG' }), {
+      application_key: fakes.ok.applicationKey,
+    });
     const id2 = await insertAccount(t.db, { branchId, network: 'ok', externalId: '5500-b', credentialId: wrong });
     expect(await run(id2)).toMatchObject({ status: 'failed', errorClass: 'credential' });
   });
@@ -188,7 +234,13 @@ describe('YouTube collector', () => {
   it('finds a channel by @handle, as accounts added by URL store it', async () => {
     fakes.youtube.channels.set('UCbyhandle', { id: 'UCbyhandle', handle: '@branchtv', subscriberCount: 42, viewCount: 1, videos: [] });
     const cred = await insertCredential(t.db, 'youtube', 'AIzaFAKEKEY1');
-    const id = await insertAccount(t.db, { branchId, network: 'youtube', externalId: '@branchtv', handle: '@branchtv', credentialId: cred });
+    const id = await insertAccount(t.db, {
+      branchId,
+      network: 'youtube',
+      externalId: '@branchtv',
+      handle: '@branchtv',
+      credentialId: cred,
+    });
     expect((await run(id)).status).toBe('ok');
     expect((await dayRow(id, '2026-11-25'))?.followers).toBe(42);
   });
@@ -203,11 +255,17 @@ describe('YouTube collector', () => {
     const c = await t.db.selectFrom('credential').selectAll().where('id', '=', cred).executeTakeFirstOrThrow();
     expect(c.status).toBe('quota');
     expect(new Date(c.paused_until as Date).toISOString()).toBe('2026-11-26T08:00:00.000Z');
-    expect((await t.db.selectFrom('quota_usage').select('units').where('credential_id', '=', cred).executeTakeFirstOrThrow()).units).toBe(1);
+    expect((await t.db.selectFrom('quota_usage').select('units').where('credential_id', '=', cred).executeTakeFirstOrThrow()).units).toBe(
+      1,
+    );
 
     const bad = await insertCredential(t.db, 'youtube', 'AIzaNOTVALID');
     const id2 = await insertAccount(t.db, { branchId, network: 'youtube', externalId: 'UCbranch2x', credentialId: bad });
-    expect(await run(id2)).toMatchObject({ status: 'failed', errorClass: 'credential', errorMessage: expect.stringMatching(/API_KEY_INVALID/) });
+    expect(await run(id2)).toMatchObject({
+      status: 'failed',
+      errorClass: 'credential',
+      errorMessage: expect.stringMatching(/API_KEY_INVALID/),
+    });
   });
 });
 
@@ -241,7 +299,18 @@ describe('Website collector', () => {
     fakes.website.counters.set(
       '4242',
       new Map([
-        ['2026-11-24', { visits: 41, users: 30, pageviews: 90, social: 7, messenger: 3, socialBy: { vkontakte: 4, odnoklassniki: 2, '': 1 }, messengerBy: { telegram: 2, max: 1 } }],
+        [
+          '2026-11-24',
+          {
+            visits: 41,
+            users: 30,
+            pageviews: 90,
+            social: 7,
+            messenger: 3,
+            socialBy: { vkontakte: 4, odnoklassniki: 2, '': 1 },
+            messengerBy: { telegram: 2, max: 1 },
+          },
+        ],
         ['2026-11-25', { visits: 12, users: 10, pageviews: 20, social: 0 }],
       ]),
     );
@@ -255,18 +324,36 @@ describe('Website collector', () => {
       ]),
     );
     const cred = await insertCredential(t.db, 'website', 'y0_METRICA', { counter_id: '4242' });
-    const id = await insertAccount(t.db, { branchId, network: 'website', externalId: 'site1.example', url: `${fakes.website.siteUrl}/site1`, credentialId: cred });
+    const id = await insertAccount(t.db, {
+      branchId,
+      network: 'website',
+      externalId: 'site1.example',
+      url: `${fakes.website.siteUrl}/site1`,
+      credentialId: cred,
+    });
     expect((await run(id)).status).toBe('ok');
-    expect(await dayRow(id, '2026-11-24')).toMatchObject({ visits: 41, visitors: 30, pageviews: 90, social_visits: 7, messenger_visits: 3, posts: 2 });
+    expect(await dayRow(id, '2026-11-24')).toMatchObject({
+      visits: 41,
+      visitors: 30,
+      pageviews: 90,
+      social_visits: 7,
+      messenger_visits: 3,
+      posts: 2,
+    });
     expect(await dayRow(id, '2026-11-25')).toMatchObject({ visits: 12, social_visits: 0, messenger_visits: 0 });
     expect(await dayRow(id, '2026-11-23')).toMatchObject({ visits: 0, posts: 0 });
     // Before the feed's oldest item the publication count is unknown.
     expect(await dayRow(id, '2026-11-21')).toMatchObject({ visits: 0, posts: null });
     // The split by network (Metrica's ids); the visit Metrica could not attribute stays in the total only.
     const split = async () =>
-      (await t.db.selectFrom('site_source_day').select(['day', 'source', 'channel', 'visits']).where('account_id', '=', id).orderBy(['day', 'source', 'channel']).execute()).map(
-        (r) => `${r.day} ${r.source} ${r.channel} ${r.visits}`,
-      );
+      (
+        await t.db
+          .selectFrom('site_source_day')
+          .select(['day', 'source', 'channel', 'visits'])
+          .where('account_id', '=', id)
+          .orderBy(['day', 'source', 'channel'])
+          .execute()
+      ).map((r) => `${r.day} ${r.source} ${r.channel} ${r.visits}`);
     expect(await split()).toEqual([
       '2026-11-24 messenger max 1',
       '2026-11-24 messenger telegram 2',
@@ -274,24 +361,51 @@ describe('Website collector', () => {
       '2026-11-24 social vkontakte 4',
     ]);
     // A network Metrica no longer lists for a day is removed; an unchanged row is not rewritten.
-    fakes.website.counters.get('4242')!.set('2026-11-24', { visits: 41, users: 30, pageviews: 90, social: 7, messenger: 3, socialBy: { vkontakte: 6 }, messengerBy: { telegram: 2, max: 1 } });
+    fakes.website.counters.get('4242')!.set('2026-11-24', {
+      visits: 41,
+      users: 30,
+      pageviews: 90,
+      social: 7,
+      messenger: 3,
+      socialBy: { vkontakte: 6 },
+      messengerBy: { telegram: 2, max: 1 },
+    });
     expect((await run(id)).status).toBe('ok');
     expect(await split()).toEqual(['2026-11-24 messenger max 1', '2026-11-24 messenger telegram 2', '2026-11-24 social vkontakte 6']);
   });
 
   it('keeps the totals and the stored split when Metrica refuses the split dimension or breaks its schema', async () => {
     fakes.website.tokens.add('y0_METRICA');
-    fakes.website.counters.set('5151', new Map([['2026-11-24', { visits: 10, users: 9, pageviews: 12, social: 5, messenger: 2, socialBy: { vkontakte: 5 }, messengerBy: { telegram: 2 } }]]));
+    fakes.website.counters.set(
+      '5151',
+      new Map([
+        [
+          '2026-11-24',
+          { visits: 10, users: 9, pageviews: 12, social: 5, messenger: 2, socialBy: { vkontakte: 5 }, messengerBy: { telegram: 2 } },
+        ],
+      ]),
+    );
     const cred = await insertCredential(t.db, 'website', 'y0_METRICA', { counter_id: '5151' });
     const id = await insertAccount(t.db, { branchId, network: 'website', externalId: 'split.example', credentialId: cred });
     expect(await run(id)).toMatchObject({ status: 'ok', apiCalls: 5 });
-    const split = async () => (await t.db.selectFrom('site_source_day').select(['source', 'channel', 'visits']).where('account_id', '=', id).orderBy(['source', 'channel']).execute()).map((r) => `${r.source} ${r.channel} ${r.visits}`);
+    const split = async () =>
+      (
+        await t.db
+          .selectFrom('site_source_day')
+          .select(['source', 'channel', 'visits'])
+          .where('account_id', '=', id)
+          .orderBy(['source', 'channel'])
+          .execute()
+      ).map((r) => `${r.source} ${r.channel} ${r.visits}`);
     expect(await split()).toEqual(['messenger telegram 2', 'social vkontakte 5']);
 
     fakes.website.splitUnsupported = true;
     try {
       const s = await run(id);
-      expect(s).toMatchObject({ status: 'partial', errorMessage: expect.stringMatching(/split of social visits by network not given.*split of messenger visits/) });
+      expect(s).toMatchObject({
+        status: 'partial',
+        errorMessage: expect.stringMatching(/split of social visits by network not given.*split of messenger visits/),
+      });
     } finally {
       fakes.website.splitUnsupported = false;
     }
@@ -300,17 +414,39 @@ describe('Website collector', () => {
 
     // A split row without its metric (a schema violation): that source's split is not given, the other is.
     fakes.website.server.inject(
-      { kind: 'body', body: JSON.stringify({ data: [{ dimensions: [{ name: '2026-11-24' }, { id: 'vkontakte', name: 'ВКонтакте' }], metrics: [] }], sampled: false }) },
+      {
+        kind: 'body',
+        body: JSON.stringify({
+          data: [{ dimensions: [{ name: '2026-11-24' }, { id: 'vkontakte', name: 'ВКонтакте' }], metrics: [] }],
+          sampled: false,
+        }),
+      },
       { match: (r) => (r.query.get('dimensions') ?? '').includes('lastSocialNetwork') },
     );
-    fakes.website.counters.get('5151')!.set('2026-11-24', { visits: 10, users: 9, pageviews: 12, social: 5, messenger: 2, socialBy: { vkontakte: 5 }, messengerBy: { max: 2 } });
-    expect(await run(id)).toMatchObject({ status: 'partial', errorMessage: expect.stringMatching(/split of social visits by network not given.*unexpected response/) });
+    fakes.website.counters.get('5151')!.set('2026-11-24', {
+      visits: 10,
+      users: 9,
+      pageviews: 12,
+      social: 5,
+      messenger: 2,
+      socialBy: { vkontakte: 5 },
+      messengerBy: { max: 2 },
+    });
+    expect(await run(id)).toMatchObject({
+      status: 'partial',
+      errorMessage: expect.stringMatching(/split of social visits by network not given.*unexpected response/),
+    });
     expect(await split()).toEqual(['messenger max 2', 'social vkontakte 5']);
   });
 
   it('reads an Atom feed with no token at all; unreadable dates leave counts unmeasured with a reason', async () => {
     fakes.website.feeds.set('/blog/rss.xml', atomFeed([{ title: 'x', published: '2026-11-25T06:00:00Z' }]));
-    const id = await insertAccount(t.db, { branchId, network: 'website', externalId: 'atom.example', url: `${fakes.website.siteUrl}/blog` });
+    const id = await insertAccount(t.db, {
+      branchId,
+      network: 'website',
+      externalId: 'atom.example',
+      url: `${fakes.website.siteUrl}/blog`,
+    });
     const s = await run(id);
     expect(s).toMatchObject({ status: 'ok', apiCalls: 1 });
     expect((await dayRow(id, '2026-11-25'))?.posts).toBe(1);
@@ -338,7 +474,13 @@ describe('Website collector', () => {
 
   it('marks a rejected Metrica token invalid', async () => {
     const cred = await insertCredential(t.db, 'website', 'y0_WRONG', { counter_id: '4242' });
-    const id = await insertAccount(t.db, { branchId, network: 'website', externalId: 'site2.example', url: `${fakes.website.siteUrl}/site1`, credentialId: cred });
+    const id = await insertAccount(t.db, {
+      branchId,
+      network: 'website',
+      externalId: 'site2.example',
+      url: `${fakes.website.siteUrl}/site1`,
+      credentialId: cred,
+    });
     expect(await run(id)).toMatchObject({ status: 'failed', errorClass: 'credential' });
   });
 });

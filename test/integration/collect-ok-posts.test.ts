@@ -18,7 +18,8 @@ let fakes: AllFakes;
 let branchId: number;
 let seq = 0;
 
-const http = () => new HttpClient({ timeoutMs: 400, baseDelayMs: 10, maxDelayMs: 50, maxRetries: 3, limits: { ok: { limit: 1000, intervalMs: 1000 } } });
+const http = () =>
+  new HttpClient({ timeoutMs: 400, baseDelayMs: 10, maxDelayMs: 50, maxRetries: 3, limits: { ok: { limit: 1000, intervalMs: 1000 } } });
 const run = (accountId: number) => collectAccount(t.db, accountId, { http: http(), env: fakes.env, now: NOW, key: TEST_KEY });
 const msAgo = (days: number) => NOW.getTime() - Math.round(days * 86_400_000);
 const form = (r: RecordedRequest) => new URLSearchParams(r.body);
@@ -36,7 +37,12 @@ async function setup(topics: OkFakeTopic[], opts: { admin?: boolean; members?: n
     { application_key: fakes.ok.applicationKey, ...(opts.admin === false ? {} : { token_type: 'admin' }) },
   );
   const accountId = await insertAccount(t.db, { branchId, network: 'ok', externalId: gid, credentialId });
-  const calls = (method: string) => fakes.ok.server.requests.filter((r) => form(r).get('method') === method && (form(r).get('gid') === gid || form(r).get('group_id') === gid || (form(r).get('topic_ids') ?? '').startsWith(gid)));
+  const calls = (method: string) =>
+    fakes.ok.server.requests.filter(
+      (r) =>
+        form(r).get('method') === method &&
+        (form(r).get('gid') === gid || form(r).get('group_id') === gid || (form(r).get('topic_ids') ?? '').startsWith(gid)),
+    );
   return { gid, token, credentialId, accountId, calls };
 }
 
@@ -54,7 +60,15 @@ async function posts(accountId: number) {
   return t.db
     .selectFrom('post')
     .innerJoin('post_day', 'post_day.post_id', 'post.id')
-    .select(['post.external_id', 'post.content_type', 'post.url', 'post_day.views', 'post_day.likes', 'post_day.comments', 'post_day.shares'])
+    .select([
+      'post.external_id',
+      'post.content_type',
+      'post.url',
+      'post_day.views',
+      'post_day.likes',
+      'post_day.comments',
+      'post_day.shares',
+    ])
     .where('post.account_id', '=', accountId)
     .orderBy('post.external_id')
     .execute();
@@ -114,7 +128,9 @@ describe('OK posts with the group admin token', () => {
     expect(s.calls('group.getStatTopics')).toHaveLength(1);
     const byIds = s.calls('mediatopic.getByIds');
     expect(byIds).toHaveLength(1);
-    expect(form(byIds[0]).get('fields')).toBe('media_topic.ID,media_topic.CREATED_MS,media_topic.LIKE_SUMMARY,media_topic.RESHARE_SUMMARY,media_topic.DISCUSSION_SUMMARY,media_topic.VIEWS_COUNT,media_topic.MEDIA');
+    expect(form(byIds[0]).get('fields')).toBe(
+      'media_topic.ID,media_topic.CREATED_MS,media_topic.LIKE_SUMMARY,media_topic.RESHARE_SUMMARY,media_topic.DISCUSSION_SUMMARY,media_topic.VIEWS_COUNT,media_topic.MEDIA',
+    );
     expect(form(byIds[0]).get('media_limit')).toBe('1');
     const stat = form(s.calls('group.getStatTopics')[0]);
     expect(Number(stat.get('end_time')) - Number(stat.get('start_time'))).toBe(30 * 86_400_000 - 1);
@@ -133,7 +149,9 @@ describe('OK posts with the group admin token', () => {
     const total = await sql<{ posts: number; views: number; likes: number; comments: number; shares: number }>`
       select sum(posts)::int as posts, sum(views)::int as views, sum(likes)::int as likes, sum(comments)::int as comments, sum(shares)::int as shares
       from account_day where account_id = ${s.accountId}`.execute(t.db);
-    const sums = Object.fromEntries((['posts', 'views', 'likes', 'comments', 'shares'] as const).map((k) => [k, byType.rows.reduce((a, r) => a + r[k], 0)]));
+    const sums = Object.fromEntries(
+      (['posts', 'views', 'likes', 'comments', 'shares'] as const).map((k) => [k, byType.rows.reduce((a, r) => a + r[k], 0)]),
+    );
     expect(byType.rows).toHaveLength(4);
     expect(sums).toEqual(total.rows[0]);
     expect(total.rows[0].posts).toBe(byType.rows.reduce((a, r) => a + r.posts, 0));
@@ -162,7 +180,21 @@ describe('OK posts with the group admin token', () => {
     const s = await setup([topic(gid, 1, 1), topic(gid, 2, 2)]);
     const stat = (r: RecordedRequest) => form(r).get('method') === 'group.getStatTopics' && form(r).get('gid') === gid;
     // First page lists both topics and says there is more; the next is empty but still says so.
-    fakes.ok.server.inject({ kind: 'body', body: JSON.stringify({ topics: [{ id: `${gid}000001`, created_ms: msAgo(1) }, { id: `${gid}000002`, created_ms: msAgo(2) }, { id: `${gid}000009`, created_ms: msAgo(3) }], anchor: 'YQ==', has_more: true }) }, { match: stat });
+    fakes.ok.server.inject(
+      {
+        kind: 'body',
+        body: JSON.stringify({
+          topics: [
+            { id: `${gid}000001`, created_ms: msAgo(1) },
+            { id: `${gid}000002`, created_ms: msAgo(2) },
+            { id: `${gid}000009`, created_ms: msAgo(3) },
+          ],
+          anchor: 'YQ==',
+          has_more: true,
+        }),
+      },
+      { match: stat },
+    );
     fakes.ok.server.inject({ kind: 'body', body: JSON.stringify({ topics: [], anchor: 'Yg==', has_more: true }) }, { match: stat });
     expect((await run(s.accountId)).status).toBe('ok');
     expect(s.calls('group.getStatTopics')).toHaveLength(2);
@@ -183,10 +215,14 @@ describe('OK posts with the group admin token', () => {
     const gid = `7${String(seq + 1).padStart(5, '0')}`;
     const s = await setup([topic(gid, 1, 1)]);
     const stat = (r: RecordedRequest) => form(r).get('method') === 'group.getStatTopics' && form(r).get('gid') === gid;
-    const byIds = (r: RecordedRequest) => form(r).get('method') === 'mediatopic.getByIds' && (form(r).get('topic_ids') ?? '').startsWith(gid);
+    const byIds = (r: RecordedRequest) =>
+      form(r).get('method') === 'mediatopic.getByIds' && (form(r).get('topic_ids') ?? '').startsWith(gid);
     fakes.ok.server.inject({ kind: 'status', status: 429, retryAfter: '1' }, { match: stat });
     fakes.ok.server.inject({ kind: 'status', status: 503 }, { times: 2, match: byIds });
-    fakes.ok.server.inject({ kind: 'body', body: JSON.stringify({ error_code: 8, error_msg: 'FLOOD_BLOCKED', error_data: null }) }, { match: byIds });
+    fakes.ok.server.inject(
+      { kind: 'body', body: JSON.stringify({ error_code: 8, error_msg: 'FLOOD_BLOCKED', error_data: null }) },
+      { match: byIds },
+    );
     const t0 = Date.now();
     expect((await run(s.accountId)).status).toBe('ok');
     expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
@@ -198,18 +234,25 @@ describe('OK posts with the group admin token', () => {
   it('fails a 5xx burst past the retries and schema violations, storing nothing', async () => {
     const gid = `7${String(seq + 1).padStart(5, '0')}`;
     const s = await setup([topic(gid, 1, 1)]);
-    const byIds = (r: RecordedRequest) => form(r).get('method') === 'mediatopic.getByIds' && (form(r).get('topic_ids') ?? '').startsWith(gid);
+    const byIds = (r: RecordedRequest) =>
+      form(r).get('method') === 'mediatopic.getByIds' && (form(r).get('topic_ids') ?? '').startsWith(gid);
     fakes.ok.server.inject({ kind: 'status', status: 502 }, { times: 10, match: byIds });
     expect(await run(s.accountId)).toMatchObject({ status: 'failed', errorClass: 'retryable', rowsWritten: 0 });
     fakes.ok.server.clearFaults();
 
-    fakes.ok.server.inject({ kind: 'body', body: JSON.stringify({ media_topics: [{ id: `${gid}000001`, views_count: '1,2K' }] }) }, { match: byIds });
+    fakes.ok.server.inject(
+      { kind: 'body', body: JSON.stringify({ media_topics: [{ id: `${gid}000001`, views_count: '1,2K' }] }) },
+      { match: byIds },
+    );
     const bad = await run(s.accountId);
     expect(bad).toMatchObject({ status: 'failed', errorClass: 'bad_response' });
     expect(bad.errorMessage).toContain('media_topics[0].views_count');
 
     const stat = (r: RecordedRequest) => form(r).get('method') === 'group.getStatTopics' && form(r).get('gid') === gid;
-    fakes.ok.server.inject({ kind: 'body', body: JSON.stringify({ topics: [{ id: 'not-an-id', created_ms: 1 }], has_more: false }) }, { match: stat });
+    fakes.ok.server.inject(
+      { kind: 'body', body: JSON.stringify({ topics: [{ id: 'not-an-id', created_ms: 1 }], has_more: false }) },
+      { match: stat },
+    );
     const bad2 = await run(s.accountId);
     expect(bad2).toMatchObject({ status: 'failed', errorClass: 'bad_response' });
     expect(bad2.errorMessage).toContain('topics[0].id');
@@ -223,7 +266,11 @@ describe('OK posts with the group admin token', () => {
     const s = await setup([topic(gid, 1, 1)]);
     fakes.ok.tokens.delete(s.token);
     expect(await run(s.accountId)).toMatchObject({ status: 'failed', errorClass: 'credential' });
-    const cred = await t.db.selectFrom('credential').select(['status', 'last_error']).where('id', '=', s.credentialId).executeTakeFirstOrThrow();
+    const cred = await t.db
+      .selectFrom('credential')
+      .select(['status', 'last_error'])
+      .where('id', '=', s.credentialId)
+      .executeTakeFirstOrThrow();
     expect(cred).toMatchObject({ status: 'invalid', last_error: expect.stringMatching(/OK error 102/) });
 
     const gone = await setup([]);

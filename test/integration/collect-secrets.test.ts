@@ -53,7 +53,10 @@ describe('tokens never leak', () => {
     expect((await collectAccount(t.db, tgAcc, opts)).errorClass).toBe('retryable');
     fakes.telegram.server.inject({ kind: 'body', body: `{"ok":true,"result":"${BOT_TOKEN}"}` }, { match: bot });
     expect((await collectAccount(t.db, tgAcc, opts)).errorClass).toBe('bad_response');
-    fakes.telegram.server.inject({ kind: 'body', status: 400, body: `{"ok":false,"error_code":400,"description":"Bad Request: token ${BOT_TOKEN} is odd"}` }, { match: bot });
+    fakes.telegram.server.inject(
+      { kind: 'body', status: 400, body: `{"ok":false,"error_code":400,"description":"Bad Request: token ${BOT_TOKEN} is odd"}` },
+      { match: bot },
+    );
     await collectAccount(t.db, tgAcc, opts);
     fakes.telegram.botTokens.delete(BOT_TOKEN);
     expect((await collectAccount(t.db, tgAcc, opts)).errorClass).toBe('credential');
@@ -87,7 +90,14 @@ describe('tokens never leak', () => {
     expect(runs.length).toBeGreaterThanOrEqual(7);
     const creds = await t.db.selectFrom('credential').select(['last_error', 'config', 'label']).execute();
     const accounts = await t.db.selectFrom('account').select(['status_reason']).execute();
-    const haystack = [JSON.stringify(runs), JSON.stringify(creds), JSON.stringify(accounts), String((thrown as Error).message), (thrown as Error).stack ?? '', lines.join('\n')].join('\n');
+    const haystack = [
+      JSON.stringify(runs),
+      JSON.stringify(creds),
+      JSON.stringify(accounts),
+      String((thrown as Error).message),
+      (thrown as Error).stack ?? '',
+      lines.join('\n'),
+    ].join('\n');
     expect(lines.length).toBeGreaterThan(5);
     for (const secret of [BOT_TOKEN, VK_TOKEN, YT_KEY, encodeURIComponent(BOT_TOKEN)]) expect(haystack).not.toContain(secret);
   });

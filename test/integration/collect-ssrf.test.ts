@@ -87,8 +87,17 @@ async function collectSite(url: string, opts: RunOpts = {}) {
     PODIUM_MAX_RESPONSE_BYTES: opts.maxBytes === undefined ? undefined : String(opts.maxBytes),
   });
   const id = await insertAccount(t.db, { branchId, network: 'website', externalId: `site-${Math.random().toString(36).slice(2)}`, url });
-  const logger = { info: (o: unknown) => opts.logs?.push(o), warn: (o: unknown) => opts.logs?.push(o), error: (o: unknown) => opts.logs?.push(o) };
-  const http = new HttpClient({ timeoutMs: 3000, maxRetries: 0, resolve: opts.resolve, limits: { rss: { limit: 1000, intervalMs: 1000 } } });
+  const logger = {
+    info: (o: unknown) => opts.logs?.push(o),
+    warn: (o: unknown) => opts.logs?.push(o),
+    error: (o: unknown) => opts.logs?.push(o),
+  };
+  const http = new HttpClient({
+    timeoutMs: 3000,
+    maxRetries: 0,
+    resolve: opts.resolve,
+    limits: { rss: { limit: 1000, intervalMs: 1000 } },
+  });
   const summary = await collectAccount(t.db, id, { http, env, now: NOW, key: TEST_KEY, logger });
   return { id, summary };
 }
@@ -169,8 +178,16 @@ describe('the website feed is fetched only from addresses the operator intended'
     ['localhost.', 'https://localhost./', { localhost: ['127.0.0.1'] }],
     ['foo.localhost', 'https://foo.localhost/', { 'foo.localhost': ['127.0.0.1'] }],
     ['db.internal:5432', 'https://db.internal:5432/', { 'db.internal': ['10.0.0.5'] }],
-    ['169.254.169.254.nip.io (by its resolved address)', 'https://169.254.169.254.nip.io/', { '169.254.169.254.nip.io': ['169.254.169.254'] }],
-    ['a name with one private address among public ones', 'https://mixed.podium-branch.ru/', { 'mixed.podium-branch.ru': ['93.184.215.14', '127.0.0.1'] }],
+    [
+      '169.254.169.254.nip.io (by its resolved address)',
+      'https://169.254.169.254.nip.io/',
+      { '169.254.169.254.nip.io': ['169.254.169.254'] },
+    ],
+    [
+      'a name with one private address among public ones',
+      'https://mixed.podium-branch.ru/',
+      { 'mixed.podium-branch.ru': ['93.184.215.14', '127.0.0.1'] },
+    ],
     ['a name resolving to IPv4-mapped loopback', 'https://mapped.podium-branch.ru/', { 'mapped.podium-branch.ru': ['::ffff:127.0.0.1'] }],
   ])('refuses the site URL %s', async (_label, url, table) => {
     const resolve = fakeResolver(table);
@@ -251,7 +268,10 @@ describe('users see no network-level detail', () => {
     const closed = await closedPort();
     const hangsUp = await startTcpPeer('close');
     const ssh = await startTcpPeer('banner');
-    cleanups.push(() => hangsUp.close(), () => ssh.close());
+    cleanups.push(
+      () => hangsUp.close(),
+      () => ssh.close(),
+    );
     const logs: unknown[] = [];
     const allow = '127.0.0.0/8';
     const runs = [];

@@ -23,7 +23,13 @@ describe('Telegram reactions through the collector', () => {
       name: 'react_chan',
       subscribers: 2000,
       posts: [
-        { id: 1, date: at(30), views: '3.1K', reactions: [{ paid: true }, { emoji: '👍' }, { customEmojiId: '5190660975866437599' }, { emoji: '❤‍🔥' }], reactionCounts: ['16.8K', '1.2K', '37', '4'] },
+        {
+          id: 1,
+          date: at(30),
+          views: '3.1K',
+          reactions: [{ paid: true }, { emoji: '👍' }, { customEmojiId: '5190660975866437599' }, { emoji: '❤‍🔥' }],
+          reactionCounts: ['16.8K', '1.2K', '37', '4'],
+        },
         { id: 2, date: at(5), views: '987' },
       ],
     });
@@ -34,7 +40,14 @@ describe('Telegram reactions through the collector', () => {
     const rows = await t.db
       .selectFrom('post_day')
       .innerJoin('post', 'post.id', 'post_day.post_id')
-      .select(['post.external_id', 'post_day.reactions', 'post_day.reactions_margin', 'post_day.paid_stars', 'post_day.paid_stars_margin', 'post_day.shares'])
+      .select([
+        'post.external_id',
+        'post_day.reactions',
+        'post_day.reactions_margin',
+        'post_day.paid_stars',
+        'post_day.paid_stars_margin',
+        'post_day.shares',
+      ])
       .where('post.account_id', '=', id)
       .orderBy('post.external_id')
       .execute();

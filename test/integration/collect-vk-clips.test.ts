@@ -14,7 +14,8 @@ let fakes: AllFakes;
 let branchId: number;
 let groupSeq = 5000;
 
-const fastHttp = () => new HttpClient({ timeoutMs: 400, baseDelayMs: 10, maxDelayMs: 50, maxRetries: 3, limits: { vk: { limit: 1000, intervalMs: 1000 } } });
+const fastHttp = () =>
+  new HttpClient({ timeoutMs: 400, baseDelayMs: 10, maxDelayMs: 50, maxRetries: 3, limits: { vk: { limit: 1000, intervalMs: 1000 } } });
 const run = (accountId: number) => collectAccount(t.db, accountId, { http: fastHttp(), env: fakes.env, now: NOW, key: TEST_KEY });
 
 type TokenKind = 'service' | 'admin' | 'user' | 'community';
@@ -46,14 +47,69 @@ function wall(gid: number): VkFakePost[] {
   return [
     { id: 1, date: daysAgo(0.5), text: 'текст', views: 100, likes: 10, reposts: 1, comments: 2 },
     { id: 2, date: daysAgo(1.5), text: 'фото', views: 200, likes: 20, reposts: 2, comments: 3, attachments: [{ type: 'photo' }] },
-    { id: 3, date: daysAgo(2.5), text: 'клип', post_type: 'clip', views: 300, likes: 1, reposts: 0, comments: 0, attachments: [{ type: 'clip', clip: video(own, 31, { type: 'short_video' }) }] },
-    { id: 4, date: daysAgo(3.5), text: 'видео', views: 400, likes: 2, reposts: 0, comments: 0, attachments: [{ type: 'video', video: video(own, 41) }] },
-    { id: 5, date: daysAgo(4.5), text: 'эфир', views: 500, likes: 3, reposts: 0, comments: 0, attachments: [{ type: 'video', video: video(own, 51, { type: 'live', live: 1 }) }] },
-    { id: 6, date: daysAgo(5.5), text: 'репост', views: 600, likes: 4, reposts: 0, comments: 1, copy_history: [{ id: 9, from_id: -1, date: daysAgo(6) }] },
+    {
+      id: 3,
+      date: daysAgo(2.5),
+      text: 'клип',
+      post_type: 'clip',
+      views: 300,
+      likes: 1,
+      reposts: 0,
+      comments: 0,
+      attachments: [{ type: 'clip', clip: video(own, 31, { type: 'short_video' }) }],
+    },
+    {
+      id: 4,
+      date: daysAgo(3.5),
+      text: 'видео',
+      views: 400,
+      likes: 2,
+      reposts: 0,
+      comments: 0,
+      attachments: [{ type: 'video', video: video(own, 41) }],
+    },
+    {
+      id: 5,
+      date: daysAgo(4.5),
+      text: 'эфир',
+      views: 500,
+      likes: 3,
+      reposts: 0,
+      comments: 0,
+      attachments: [{ type: 'video', video: video(own, 51, { type: 'live', live: 1 }) }],
+    },
+    {
+      id: 6,
+      date: daysAgo(5.5),
+      text: 'репост',
+      views: 600,
+      likes: 4,
+      reposts: 0,
+      comments: 1,
+      copy_history: [{ id: 9, from_id: -1, date: daysAgo(6) }],
+    },
     // Somebody else's video: that owner's audience, so the post's own counters.
-    { id: 7, date: daysAgo(6.5), text: 'чужое видео', views: 700, likes: 5, reposts: 0, comments: 0, attachments: [{ type: 'video', video: video(-42, 71) }] },
+    {
+      id: 7,
+      date: daysAgo(6.5),
+      text: 'чужое видео',
+      views: 700,
+      likes: 5,
+      reposts: 0,
+      comments: 0,
+      attachments: [{ type: 'video', video: video(-42, 71) }],
+    },
     // The community's clip whose object carries no counters: NULL, not the post's counters, not 0.
-    { id: 8, date: daysAgo(7.5), text: 'клип без счётчиков', views: 800, likes: 6, reposts: 0, comments: 0, attachments: [{ type: 'clip', clip: { id: 81, owner_id: own, date: daysAgo(7.5), type: 'short_video' } }] },
+    {
+      id: 8,
+      date: daysAgo(7.5),
+      text: 'клип без счётчиков',
+      views: 800,
+      likes: 6,
+      reposts: 0,
+      comments: 0,
+      attachments: [{ type: 'clip', clip: { id: 81, owner_id: own, date: daysAgo(7.5), type: 'short_video' } }],
+    },
     { id: 9, date: daysAgo(8.5), text: 'опрос', views: 900, likes: 7, reposts: 0, comments: 0, attachments: [{ type: 'poll' }] },
   ];
 }
@@ -62,14 +118,27 @@ async function postRows(accountId: number) {
   return t.db
     .selectFrom('post')
     .innerJoin('post_day', 'post_day.post_id', 'post.id')
-    .select(['post.external_id', 'post.content_type', 'post_day.views', 'post_day.likes', 'post_day.comments', 'post_day.shares', 'post_day.views_margin'])
+    .select([
+      'post.external_id',
+      'post.content_type',
+      'post_day.views',
+      'post_day.likes',
+      'post_day.comments',
+      'post_day.shares',
+      'post_day.views_margin',
+    ])
     .where('post.account_id', '=', accountId)
     .orderBy('post.external_id')
     .execute();
 }
 
 async function todayRow(accountId: number) {
-  return t.db.selectFrom('account_day').selectAll().where('account_id', '=', accountId).where('day', '=', '2026-11-25').executeTakeFirstOrThrow();
+  return t.db
+    .selectFrom('account_day')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('day', '=', '2026-11-25')
+    .executeTakeFirstOrThrow();
 }
 
 beforeAll(async () => {
@@ -86,7 +155,10 @@ beforeEach(() => fakes.vk.server.clearFaults());
 describe('VK clips and videos on the wall', () => {
   it('types each post and counts clips and videos with their own counters', async () => {
     const gid = groupSeq + 1;
-    const { accountId } = await setup({ posts: wall(gid), counters: { clips: 12, clips_views: 3_000_000_000, clips_likes: 45_000, videos: 3 } });
+    const { accountId } = await setup({
+      posts: wall(gid),
+      counters: { clips: 12, clips_views: 3_000_000_000, clips_likes: 45_000, videos: 3 },
+    });
     expect(await run(accountId)).toMatchObject({ status: 'ok' });
     const rows = await postRows(accountId);
     const by = Object.fromEntries(rows.map((r) => [r.external_id, r]));
@@ -156,7 +228,10 @@ describe('VK clips and videos on the wall', () => {
   it('refuses counters of the wrong type as a bad response naming the path', async () => {
     const s = await setup({ posts: [] });
     fakes.vk.server.inject(
-      { kind: 'body', body: JSON.stringify({ response: { groups: [{ id: s.id, members_count: 1, counters: { clips_views: '1.2M' } }], profiles: [] } }) },
+      {
+        kind: 'body',
+        body: JSON.stringify({ response: { groups: [{ id: s.id, members_count: 1, counters: { clips_views: '1.2M' } }], profiles: [] } }),
+      },
       { match: (r) => r.path.endsWith('groups.getById') && r.query.get('group_id') === String(s.id) },
     );
     const res = await run(s.accountId);
@@ -166,7 +241,8 @@ describe('VK clips and videos on the wall', () => {
 });
 
 describe('VK video.get (user tokens only)', () => {
-  const mine = (id: number) => (r: { path: string; query: URLSearchParams }) => r.path.endsWith('video.get') && r.query.get('owner_id') === `-${id}`;
+  const mine = (id: number) => (r: { path: string; query: URLSearchParams }) =>
+    r.path.endsWith('video.get') && r.query.get('owner_id') === `-${id}`;
   const videoCalls = (id: number) => fakes.vk.server.requests.filter(mine(id)).length;
 
   it('adds videos and clips never posted to the wall, once, with their own counters', async () => {
@@ -175,7 +251,18 @@ describe('VK video.get (user tokens only)', () => {
     const onWall = video(own, 31, { type: 'short_video' });
     const { accountId } = await setup(
       {
-        posts: [{ id: 3, date: daysAgo(2), text: 'клип', views: 1, likes: 1, reposts: 0, comments: 0, attachments: [{ type: 'clip', clip: onWall }] }],
+        posts: [
+          {
+            id: 3,
+            date: daysAgo(2),
+            text: 'клип',
+            views: 1,
+            likes: 1,
+            reposts: 0,
+            comments: 0,
+            attachments: [{ type: 'clip', clip: onWall }],
+          },
+        ],
         videos: [
           { ...onWall, adding_date: daysAgo(2) },
           video(own, 101, { type: 'short_video', adding_date: daysAgo(3) }),
@@ -219,11 +306,18 @@ describe('VK video.get (user tokens only)', () => {
       ['200', '200'],
       ['400', '200'],
     ]);
-    const n = await t.db.selectFrom('post').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', s.accountId).executeTakeFirstOrThrow();
+    const n = await t.db
+      .selectFrom('post')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', s.accountId)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(450);
 
     const gid2 = groupSeq + 1;
-    const exact = await setup({ posts: [], videos: Array.from({ length: 200 }, (_, i) => video(-gid2, i + 1, { adding_date: daysAgo(0.1 * (i + 1)) })) }, 'user');
+    const exact = await setup(
+      { posts: [], videos: Array.from({ length: 200 }, (_, i) => video(-gid2, i + 1, { adding_date: daysAgo(0.1 * (i + 1)) })) },
+      'user',
+    );
     expect((await run(exact.accountId)).status).toBe('ok');
     expect(videoCalls(exact.id)).toBe(1);
   });
@@ -235,14 +329,21 @@ describe('VK video.get (user tokens only)', () => {
     const res = await run(s.accountId);
     expect(res).toMatchObject({ status: 'partial', errorMessage: expect.stringMatching(/stopped after 4000 videos/) });
     expect(videoCalls(s.id)).toBe(20);
-    const n = await t.db.selectFrom('post').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', s.accountId).executeTakeFirstOrThrow();
+    const n = await t.db
+      .selectFrom('post')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', s.accountId)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(4000);
     const days = await t.db.selectFrom('account_day').select(['day', 'posts', 'followers']).where('account_id', '=', s.accountId).execute();
     expect(days).toEqual([{ day: '2026-11-25', posts: null, followers: 900 }]);
   });
 
   it('a token configured as user but refused (28) gives a partial run; the wall is still stored', async () => {
-    const s = await setup({ posts: [{ id: 1, date: daysAgo(1), views: 5, likes: 1, reposts: 0, comments: 0 }], videos: [video(-(groupSeq + 1), 1)] }, 'user');
+    const s = await setup(
+      { posts: [{ id: 1, date: daysAgo(1), views: 5, likes: 1, reposts: 0, comments: 0 }], videos: [video(-(groupSeq + 1), 1)] },
+      'user',
+    );
     fakes.vk.tokens.set(s.token, 'service');
     const res = await run(s.accountId);
     expect(res).toMatchObject({ status: 'partial', errorMessage: expect.stringMatching(/video\.get refused.*VK error 28/) });
@@ -263,11 +364,17 @@ describe('VK video.get (user tokens only)', () => {
   });
 
   it('fails a 5xx burst past the retries, and a schema violation, storing nothing', async () => {
-    const s = await setup({ posts: [{ id: 1, date: daysAgo(1), views: 5, likes: 1, reposts: 0, comments: 0 }], videos: [video(-(groupSeq + 1), 1)] }, 'user');
+    const s = await setup(
+      { posts: [{ id: 1, date: daysAgo(1), views: 5, likes: 1, reposts: 0, comments: 0 }], videos: [video(-(groupSeq + 1), 1)] },
+      'user',
+    );
     fakes.vk.server.inject({ kind: 'status', status: 502 }, { times: 10, match: mine(s.id) });
     expect(await run(s.accountId)).toMatchObject({ status: 'failed', errorClass: 'retryable', rowsWritten: 0 });
     fakes.vk.server.clearFaults();
-    fakes.vk.server.inject({ kind: 'body', body: JSON.stringify({ response: { count: 1, items: [{ id: 1, owner_id: -1, views: -3 }] } }) }, { match: mine(s.id) });
+    fakes.vk.server.inject(
+      { kind: 'body', body: JSON.stringify({ response: { count: 1, items: [{ id: 1, owner_id: -1, views: -3 }] } }) },
+      { match: mine(s.id) },
+    );
     const bad = await run(s.accountId);
     expect(bad).toMatchObject({ status: 'failed', errorClass: 'bad_response' });
     expect(bad.errorMessage).toContain('response.items[0].views');

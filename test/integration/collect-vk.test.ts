@@ -11,7 +11,8 @@ let fakes: AllFakes;
 let branchId: number;
 let groupSeq = 1000;
 
-const fastHttp = () => new HttpClient({ timeoutMs: 400, baseDelayMs: 10, maxDelayMs: 50, maxRetries: 3, limits: { vk: { limit: 1000, intervalMs: 1000 } } });
+const fastHttp = () =>
+  new HttpClient({ timeoutMs: 400, baseDelayMs: 10, maxDelayMs: 50, maxRetries: 3, limits: { vk: { limit: 1000, intervalMs: 1000 } } });
 
 function posts(n: number, opts: { startDaysAgo?: number; stepDays?: number; views?: boolean } = {}): VkFakePost[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -25,7 +26,11 @@ function posts(n: number, opts: { startDaysAgo?: number; stepDays?: number; view
   }));
 }
 
-async function setup(group: Partial<VkFakeGroup>, tokenKind: 'service' | 'admin' = 'service', token = `vk1.a.${Math.random().toString(36).slice(2)}secret`) {
+async function setup(
+  group: Partial<VkFakeGroup>,
+  tokenKind: 'service' | 'admin' = 'service',
+  token = `vk1.a.${Math.random().toString(36).slice(2)}secret`,
+) {
   const id = ++groupSeq;
   const g: VkFakeGroup = { id, screen_name: `club_${id}`, name: `Group ${id}`, members_count: 5000, posts: [], ...group };
   fakes.vk.groups.set(id, g);
@@ -39,8 +44,16 @@ const run = (accountId: number, http = fastHttp()) => collectAccount(t.db, accou
 
 async function counts(accountId: number) {
   const [d, p, pd] = await Promise.all([
-    t.db.selectFrom('account_day').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow(),
-    t.db.selectFrom('post').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow(),
+    t.db
+      .selectFrom('account_day')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow(),
+    t.db
+      .selectFrom('post')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow(),
     t.db
       .selectFrom('post_day')
       .innerJoin('post', 'post.id', 'post_day.post_id')
@@ -79,7 +92,12 @@ describe('VK collector', () => {
     // groups.getById, two wall pages, video.get (an admin token is a user token), stats.get.
     expect(s.apiCalls).toBe(1 + 2 + 1 + 1);
 
-    const today = await t.db.selectFrom('account_day').selectAll().where('account_id', '=', accountId).where('day', '=', '2026-11-25').executeTakeFirstOrThrow();
+    const today = await t.db
+      .selectFrom('account_day')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('day', '=', '2026-11-25')
+      .executeTakeFirstOrThrow();
     expect(today.followers).toBe(5000);
     expect(today.source).toBe('api');
     const postsRows = await t.db.selectFrom('post').select(['external_id']).where('account_id', '=', accountId).execute();
@@ -93,10 +111,19 @@ describe('VK collector', () => {
       .where('post.external_id', '=', '130')
       .executeTakeFirstOrThrow();
     expect(noViews).toEqual({ views: null, views_margin: null, likes: 129 });
-    const dayWithStats = await t.db.selectFrom('account_day').selectAll().where('account_id', '=', accountId).where('day', '=', '2026-11-24').executeTakeFirstOrThrow();
+    const dayWithStats = await t.db
+      .selectFrom('account_day')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('day', '=', '2026-11-24')
+      .executeTakeFirstOrThrow();
     expect(dayWithStats.reach).toBe(300);
     expect(dayWithStats.visitors).toBe(30);
-    const total = await t.db.selectFrom('account_day').select((eb) => eb.fn.sum<number>('posts').as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow();
+    const total = await t.db
+      .selectFrom('account_day')
+      .select((eb) => eb.fn.sum<number>('posts').as('n'))
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow();
     expect(Number(total.n)).toBe(130);
   });
 
@@ -116,7 +143,12 @@ describe('VK collector', () => {
     const { group } = await setup({ posts: posts(3), members_count: 333 });
     const byName = await insertAccount(t.db, { branchId, network: 'vk', externalId: group.screen_name, handle: group.screen_name });
     expect((await run(byName)).status).toBe('ok');
-    const row = await t.db.selectFrom('account_day').select('followers').where('account_id', '=', byName).where('day', '=', '2026-11-25').executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('account_day')
+      .select('followers')
+      .where('account_id', '=', byName)
+      .where('day', '=', '2026-11-25')
+      .executeTakeFirstOrThrow();
     expect(row.followers).toBe(333);
   });
 
@@ -154,7 +186,9 @@ describe('VK collector', () => {
     const hundred = await setup({ posts: posts(100, { stepDays: 0.25 }) });
     expect((await run(hundred.accountId)).status).toBe('ok');
     expect((await counts(hundred.accountId)).posts).toBe(100);
-    expect(fakes.vk.server.requests.filter((r) => r.path.endsWith('wall.get') && r.query.get('owner_id') === `-${hundred.group.id}`)).toHaveLength(1);
+    expect(
+      fakes.vk.server.requests.filter((r) => r.path.endsWith('wall.get') && r.query.get('owner_id') === `-${hundred.group.id}`),
+    ).toHaveLength(1);
 
     const empty = await setup({ posts: [] });
     expect((await run(empty.accountId)).status).toBe('ok');
@@ -167,7 +201,12 @@ describe('VK collector', () => {
     try {
       const legacy = await setup({ posts: posts(3), members_count: 77 });
       expect((await run(legacy.accountId)).status).toBe('ok');
-      const row = await t.db.selectFrom('account_day').select('followers').where('account_id', '=', legacy.accountId).where('day', '=', '2026-11-25').executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('account_day')
+        .select('followers')
+        .where('account_id', '=', legacy.accountId)
+        .where('day', '=', '2026-11-25')
+        .executeTakeFirstOrThrow();
       expect(row.followers).toBe(77);
     } finally {
       fakes.vk.legacyGroupsShape = false;
@@ -176,8 +215,12 @@ describe('VK collector', () => {
 
   it('retries VK error 6 inside HTTP 200, a 429 with Retry-After, 5xx and a hang, then succeeds', async () => {
     const { accountId, group } = await setup({ posts: posts(5) });
-    const mine = (r: { query: URLSearchParams }) => r.query.get('group_id') === String(group.id) || r.query.get('owner_id') === `-${group.id}`;
-    fakes.vk.server.inject({ kind: 'body', body: JSON.stringify({ error: { error_code: 6, error_msg: 'Too many requests per second', request_params: [] } }) }, { match: mine });
+    const mine = (r: { query: URLSearchParams }) =>
+      r.query.get('group_id') === String(group.id) || r.query.get('owner_id') === `-${group.id}`;
+    fakes.vk.server.inject(
+      { kind: 'body', body: JSON.stringify({ error: { error_code: 6, error_msg: 'Too many requests per second', request_params: [] } }) },
+      { match: mine },
+    );
     fakes.vk.server.inject({ kind: 'status', status: 429, retryAfter: '1' }, { match: mine });
     fakes.vk.server.inject({ kind: 'status', status: 502 }, { match: mine });
     const t0 = Date.now();
@@ -210,7 +253,10 @@ describe('VK collector', () => {
     expect(s).toMatchObject({ status: 'failed', errorClass: 'bad_response' });
     expect(s.errorMessage).toMatch(/not valid JSON/);
 
-    fakes.vk.server.inject({ kind: 'body', body: JSON.stringify({ response: { count: 1, items: [{ id: 1, date: 'yesterday' }] } }) }, { match: wall });
+    fakes.vk.server.inject(
+      { kind: 'body', body: JSON.stringify({ response: { count: 1, items: [{ id: 1, date: 'yesterday' }] } }) },
+      { match: wall },
+    );
     const s2 = await run(accountId);
     expect(s2).toMatchObject({ status: 'failed', errorClass: 'bad_response' });
     expect(s2.errorMessage).toContain('response.items[0].date');
@@ -235,7 +281,10 @@ describe('VK collector', () => {
 
   it('pauses the credential on VK error 29 until the reset', async () => {
     const { accountId, credentialId, group } = await setup({ posts: posts(2) });
-    fakes.vk.server.inject({ kind: 'body', body: JSON.stringify({ error: { error_code: 29, error_msg: 'Rate limit reached' } }) }, { match: (r) => r.query.get('group_id') === String(group.id) });
+    fakes.vk.server.inject(
+      { kind: 'body', body: JSON.stringify({ error: { error_code: 29, error_msg: 'Rate limit reached' } }) },
+      { match: (r) => r.query.get('group_id') === String(group.id) },
+    );
     const s = await run(accountId);
     expect(s).toMatchObject({ status: 'failed', errorClass: 'quota' });
     const cred = await t.db.selectFrom('credential').selectAll().where('id', '=', credentialId).executeTakeFirstOrThrow();
@@ -249,7 +298,12 @@ describe('VK collector', () => {
     expect(await run(gone.accountId)).toMatchObject({ status: 'failed', errorClass: 'account' });
     const closed = await setup({ is_closed: 1, posts: posts(2) });
     expect(await run(closed.accountId)).toMatchObject({ status: 'failed', errorClass: 'account' });
-    const accounts = await t.db.selectFrom('account').select(['id', 'status', 'status_reason']).where('id', 'in', [gone.accountId, closed.accountId]).orderBy('id').execute();
+    const accounts = await t.db
+      .selectFrom('account')
+      .select(['id', 'status', 'status_reason'])
+      .where('id', 'in', [gone.accountId, closed.accountId])
+      .orderBy('id')
+      .execute();
     expect(accounts.map((a) => a.status)).toEqual(['not_found', 'private']);
     expect(await run(gone.accountId)).toMatchObject({ status: 'skipped' });
   });
@@ -258,7 +312,9 @@ describe('VK collector', () => {
     const { accountId, group } = await setup({ posts: posts(450, { stepDays: 0.06 }) });
     const s = await run(accountId, new HttpClient({ timeoutMs: 2000 }));
     expect(s.status).toBe('ok');
-    const times = fakes.vk.server.requests.filter((r) => r.query.get('group_id') === String(group.id) || r.query.get('owner_id') === `-${group.id}`).map((r) => r.at);
+    const times = fakes.vk.server.requests
+      .filter((r) => r.query.get('group_id') === String(group.id) || r.query.get('owner_id') === `-${group.id}`)
+      .map((r) => r.at);
     expect(times.length).toBe(6);
     // As the server sees it: no allowance for jitter (a slot frees an interval after the answer).
     expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(3);

@@ -29,7 +29,11 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   process.env.PODIUM_SECRET_KEY ??= 'd'.repeat(64);
   ids = await loadRankingFixture(t.db);
-  for (const [slug, population] of [['alpha', 50_000], ['bravo', 200_000], ['delta', 400_000]] as const) {
+  for (const [slug, population] of [
+    ['alpha', 50_000],
+    ['bravo', 200_000],
+    ['delta', 400_000],
+  ] as const) {
     await t.db.updateTable('branch').set({ population }).where('slug', '=', slug).execute();
   }
   // Siberia then holds bravo, charlie and delta: a district with three measured branches.
@@ -60,7 +64,8 @@ async function compare(q: string, cookie = central): Promise<CompareResponse> {
   expect(r.status, r.text).toBe(200);
   return compareResponseSchema.parse(JSON.parse(r.text));
 }
-const ref = (c: CompareResponse, kind: string, district?: string) => c.references!.find((r) => r.kind === kind && (district === undefined || r.district === district))!;
+const ref = (c: CompareResponse, kind: string, district?: string) =>
+  c.references!.find((r) => r.kind === kind && (district === undefined || r.district === district))!;
 
 describe('GET /api/compare per 100k residents over the ranking period', () => {
   it('divides each branch by its population and draws the medians', async () => {
@@ -126,10 +131,16 @@ describe('GET /api/compare per 100k residents over the ranking period', () => {
 
 describe('the compare download', () => {
   it('holds the screen’s basis: per 100k residents, with the unit named', async () => {
-    const r = await get('/api/export/compare?branches=bravo,alpha&metric=views&granularity=month&from=2026-10-01&to=2026-10-31&basis=per_100k&format=csv&lang=en', central);
+    const r = await get(
+      '/api/export/compare?branches=bravo,alpha&metric=views&granularity=month&from=2026-10-01&to=2026-10-31&basis=per_100k&format=csv&lang=en',
+      central,
+    );
     expect(r.status, r.text).toBe(200);
     expect(r.text).toContain('2026-10-01,31000,62000');
-    const abs = await get('/api/export/compare?branches=bravo,alpha&metric=views&granularity=month&from=2026-10-01&to=2026-10-31&format=csv&lang=en', central);
+    const abs = await get(
+      '/api/export/compare?branches=bravo,alpha&metric=views&granularity=month&from=2026-10-01&to=2026-10-31&format=csv&lang=en',
+      central,
+    );
     expect(abs.text).toContain('2026-10-01,62000,31000');
   });
 });

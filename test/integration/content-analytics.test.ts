@@ -16,7 +16,12 @@ let ids: Record<string, number>;
 beforeAll(async () => {
   t = await createTestDatabase();
   ids = await loadRankingFixture(t.db);
-  const account = await t.db.selectFrom('account').select('id').where('branch_id', '=', ids.alpha!).where('network', '=', 'vk').executeTakeFirstOrThrow();
+  const account = await t.db
+    .selectFrom('account')
+    .select('id')
+    .where('branch_id', '=', ids.alpha!)
+    .where('network', '=', 'vk')
+    .executeTakeFirstOrThrow();
   // [published at (UTC), type, views, likes]. 2026-09-30T21:30Z is 1 October 00:30 in Moscow (a Thursday).
   const posts: [string, 'clip' | 'photo' | null, number | null, number | null][] = [
     ['2026-09-30T21:30:00Z', 'clip', 200, 20],
@@ -28,10 +33,31 @@ beforeAll(async () => {
   for (const [i, [at, type, views, likes]] of posts.entries()) {
     const p = await t.db
       .insertInto('post')
-      .values({ account_id: account.id, branch_id: ids.alpha!, network: 'vk', external_id: `ca-${i}`, published_at: new Date(at), url: null, content_type: type, excerpt: `post ${i}`, source: 'api' })
+      .values({
+        account_id: account.id,
+        branch_id: ids.alpha!,
+        network: 'vk',
+        external_id: `ca-${i}`,
+        published_at: new Date(at),
+        url: null,
+        content_type: type,
+        excerpt: `post ${i}`,
+        source: 'api',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await t.db.insertInto('post_day').values({ post_id: p.id, day: '2026-10-20', branch_id: ids.alpha!, views, likes, comments: likes === null ? null : 0, shares: likes === null ? null : 0 }).execute();
+    await t.db
+      .insertInto('post_day')
+      .values({
+        post_id: p.id,
+        day: '2026-10-20',
+        branch_id: ids.alpha!,
+        views,
+        likes,
+        comments: likes === null ? null : 0,
+        shares: likes === null ? null : 0,
+      })
+      .execute();
   }
 });
 afterAll(async () => {
@@ -53,7 +79,11 @@ describe('content analytics on the database', () => {
 
   it('per-type rows add up to the totals; NULL stays not measured', async () => {
     const r = (await getBranchContent(t.db, SYSTEM_VIEWER, 'alpha', OCT))!;
-    expect(r.byType.map((x) => [x.contentType, x.posts])).toEqual([['photo', 2], ['clip', 1], [null, 1]]);
+    expect(r.byType.map((x) => [x.contentType, x.posts])).toEqual([
+      ['photo', 2],
+      ['clip', 1],
+      [null, 1],
+    ]);
     expect(r.byType.reduce((s, x) => s + x.posts, 0)).toBe(r.totals.posts);
     expect(r.byType.reduce((s, x) => s + (x.views ?? 0), 0)).toBe(r.totals.views);
     expect(r.totals).toMatchObject({ views: 550, interactions: 28, measuredPosts: 3 });

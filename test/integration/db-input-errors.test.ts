@@ -17,21 +17,42 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 describe('database refusals of client input', () => {
   it.each([
     ['NUL in text', () => t.db.selectFrom('branch').select('id').where('slug', '=', 'a\0b').execute(), '22021', /NUL/],
-    ['a number past the column', () => t.db.updateTable('branch').set({ population: 3_000_000_000 }).where('slug', '=', 'alpha').execute(), '22003', /out of range/],
+    [
+      'a number past the column',
+      () => t.db.updateTable('branch').set({ population: 3_000_000_000 }).where('slug', '=', 'alpha').execute(),
+      '22003',
+      /out of range/,
+    ],
     ['an impossible date', () => sql`select ${'2026-02-30'}::date`.execute(t.db), '22008', /date/],
     ['text for a number', () => sql`select ${'abc'}::integer`.execute(t.db), '22P02', /format/],
     [
       'a duplicate',
-      () => t.db.insertInto('branch').values({ slug: 'alpha', name: 'x', name_en: 'x', region_code: 'RU-ZZ', federal_district: 'volga', population: 1 }).execute(),
+      () =>
+        t.db
+          .insertInto('branch')
+          .values({ slug: 'alpha', name: 'x', name_en: 'x', region_code: 'RU-ZZ', federal_district: 'volga', population: 1 })
+          .execute(),
       '23505',
       /slug: already exists/,
     ],
-    ['a missing value', () => sql`insert into branch (slug, name, name_en, region_code, federal_district) values ('b', null, 'x', 'RU-YY', 'volga')`.execute(t.db), '23502', /name: is required/],
+    [
+      'a missing value',
+      () =>
+        sql`insert into branch (slug, name, name_en, region_code, federal_district) values ('b', null, 'x', 'RU-YY', 'volga')`.execute(
+          t.db,
+        ),
+      '23502',
+      /name: is required/,
+    ],
   ])('%s', async (_name, run, code, message) => {
     const err = await refusal(run());
     expect((err as { code?: string }).code).toBe(code);

@@ -18,7 +18,11 @@ let coord: Viewer;
 beforeAll(async () => {
   t = await createTestDatabase();
   ids = await loadRankingFixture(t.db);
-  for (const [slug, population] of [['alpha', 50_000], ['bravo', 200_000], ['delta', 400_000]] as const) {
+  for (const [slug, population] of [
+    ['alpha', 50_000],
+    ['bravo', 200_000],
+    ['delta', 400_000],
+  ] as const) {
     await t.db.updateTable('branch').set({ population }).where('slug', '=', slug).execute();
   }
   await t.db.updateTable('branch').set({ federal_district: 'siberian' }).where('slug', '=', 'charlie').execute();
@@ -68,7 +72,10 @@ describe('district league', () => {
     expect(v.thresholds).toEqual([25, 50, 75]);
     const ranking = await listRankings(t.db, central, { ...Q });
     for (const row of ranking.rows) {
-      expect(v.regions.find((r) => r.branch?.slug === row.branch.slug), row.branch.slug).toMatchObject({ rank: row.rank, value: row.score });
+      expect(
+        v.regions.find((r) => r.branch?.slug === row.branch.slug),
+        row.branch.slug,
+      ).toMatchObject({ rank: row.rank, value: row.score });
     }
   });
 });
@@ -76,9 +83,11 @@ describe('district league', () => {
 describe('a coordinator', () => {
   it('sees only their own branch’s figures; scores and ranks of all', async () => {
     const v = districtViewSchema.parse(await getDistrictView(t.db, coord, { ...Q, metric: 'views' }));
-    for (const r of v.regions.filter((x) => x.branch && x.branch.slug !== 'alpha')) expect(r, r.code).toMatchObject({ value: null, hidden: true });
+    for (const r of v.regions.filter((x) => x.branch && x.branch.slug !== 'alpha'))
+      expect(r, r.code).toMatchObject({ value: null, hidden: true });
     expect(v.regions.find((r) => r.branch?.slug === 'alpha')).toMatchObject({ value: 62_000, hidden: false });
-    for (const d of v.districts) for (const b of d.branches.filter((x) => x.slug !== 'alpha')) expect(b).toMatchObject({ value: null, hidden: true });
+    for (const d of v.districts)
+      for (const b of d.branches.filter((x) => x.slug !== 'alpha')) expect(b).toMatchObject({ value: null, hidden: true });
     // A district over three measured branches keeps its total; the rest of the body carries no other branch's figure.
     expect(v.districts.find((d) => d.district === 'siberian')!.value).toBe(24_357.14);
     const body = JSON.stringify(v);
@@ -94,7 +103,9 @@ describe('a coordinator', () => {
       const v = await getDistrictView(t.db, coord, { ...Q, metric: 'views' });
       // Siberia now holds bravo and delta only: their total would be one of two other branches' figures.
       expect(v.districts.find((d) => d.district === 'siberian')!.value).toBeNull();
-      expect((await getDistrictView(t.db, central, { ...Q, metric: 'views' })).districts.find((d) => d.district === 'siberian')!.value).not.toBeNull();
+      expect(
+        (await getDistrictView(t.db, central, { ...Q, metric: 'views' })).districts.find((d) => d.district === 'siberian')!.value,
+      ).not.toBeNull();
     } finally {
       await t.db.updateTable('branch').set({ federal_district: 'siberian' }).where('slug', '=', 'charlie').execute();
     }

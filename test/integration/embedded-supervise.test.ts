@@ -35,7 +35,9 @@ async function answers(url: string): Promise<boolean> {
 describe('embedded PostgreSQL under npm start', () => {
   it('is started again after it crashes, keeping its data; stop() then leaves no server behind', async () => {
     const lines: string[] = [];
-    handle = await openDatabase(parseEnv({ PODIUM_DATA_DIR: dir }), () => {}, { supervise: { say: (l) => lines.push(l), active: () => true } });
+    handle = await openDatabase(parseEnv({ PODIUM_DATA_DIR: dir }), () => {}, {
+      supervise: { say: (l) => lines.push(l), active: () => true },
+    });
     const c = new pg.Client({ connectionString: handle.url });
     await c.connect();
     await c.query('create table kept (v int); insert into kept values (42)');

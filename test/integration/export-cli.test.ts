@@ -25,7 +25,14 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string[]; er
   const err: string[] = [];
   const code = await runPodium(
     argv,
-    { out: (l) => out.push(l), readStdin: async () => '', readSecret: async () => '', secretKey: () => Buffer.alloc(32), baseUrl: 'http://localhost:3000', openDb: async () => t.db },
+    {
+      out: (l) => out.push(l),
+      readStdin: async () => '',
+      readSecret: async () => '',
+      secretKey: () => Buffer.alloc(32),
+      baseUrl: 'http://localhost:3000',
+      openDb: async () => t.db,
+    },
     (l) => err.push(l),
   );
   return { code, out, err };
@@ -45,7 +52,20 @@ describe('podium export', () => {
 
   it('writes a branch as XLSX', async () => {
     const file = path.join(dir, 'b.xlsx');
-    const r = await cli('export', 'branch', '--slug', 'bravo', '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'xlsx', '--out', file);
+    const r = await cli(
+      'export',
+      'branch',
+      '--slug',
+      'bravo',
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-31',
+      '--format',
+      'xlsx',
+      '--out',
+      file,
+    );
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

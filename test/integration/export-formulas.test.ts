@@ -33,7 +33,10 @@ function findSoffice(): string | null {
   return null;
 }
 const SOFFICE = findSoffice();
-if (!SOFFICE) console.warn('export-formulas: LibreOffice (soffice) is not installed; the spreadsheet checks are skipped (apt-get install libreoffice-calc)');
+if (!SOFFICE)
+  console.warn(
+    'export-formulas: LibreOffice (soffice) is not installed; the spreadsheet checks are skipped (apt-get install libreoffice-calc)',
+  );
 
 // PostgreSQL text cannot hold NUL; every other payload goes into the database as is.
 const PAYLOADS = [...INJECTION_PAYLOADS, ...CROSS_SEPARATOR_PAYLOADS].filter((p) => !p.includes('\0'));
@@ -57,7 +60,11 @@ beforeAll(async () => {
   // Branch names in both languages: ranking rows, comparison headers, about sheets.
   for (const [i, slug] of SLUGS.entries()) {
     const pick = (k: number) => PAYLOADS[(i * 4 + k) % PAYLOADS.length]!;
-    await t.db.updateTable('branch').set({ name: pick(0), name_en: pick(1) }).where('slug', '=', slug).execute();
+    await t.db
+      .updateTable('branch')
+      .set({ name: pick(0), name_en: pick(1) })
+      .where('slug', '=', slug)
+      .execute();
   }
   await refreshRollups(t.db);
   // No account needed: a failed sign-in records its User-Agent in the audit log.
@@ -73,7 +80,10 @@ beforeAll(async () => {
     expect(res.status).toBeGreaterThanOrEqual(400);
   }
   // Whatever else a row can hold (stored by other paths: targets, details).
-  await t.db.insertInto('audit_event').values(PAYLOADS.map((p) => ({ action: 'test.payload', target: p, user_agent: p }))).execute();
+  await t.db
+    .insertInto('audit_event')
+    .values(PAYLOADS.map((p) => ({ action: 'test.payload', target: p, user_agent: p })))
+    .execute();
 });
 afterAll(async () => {
   const { getDb } = await import('../../db/client');
@@ -86,9 +96,24 @@ type Who = keyof typeof cookies;
 const EXPORTS: { name: string; who: Who; path: string; handler: (req: Request) => Promise<Response> }[] = [
   { name: 'rankings-ru', who: 'central', path: '/api/export/rankings?period=month&date=2026-10&lang=ru', handler: exportRankingsGET },
   { name: 'rankings-en', who: 'central', path: '/api/export/rankings?period=month&date=2026-10&lang=en', handler: exportRankingsGET },
-  { name: 'branch', who: 'central', path: '/api/export/branches/bravo?from=2026-10-01&to=2026-10-31&lang=ru', handler: (req) => exportBranchGET(req, { params: Promise.resolve({ slug: 'bravo' }) }) },
-  { name: 'compare-ru', who: 'central', path: '/api/export/compare?branches=alpha,bravo,charlie,delta,echo&metric=views&granularity=week&from=2026-10-05&to=2026-10-25&lang=ru', handler: exportCompareGET },
-  { name: 'compare-en', who: 'central', path: '/api/export/compare?branches=alpha,bravo,charlie,delta,echo&metric=views&granularity=week&from=2026-10-05&to=2026-10-25&lang=en', handler: exportCompareGET },
+  {
+    name: 'branch',
+    who: 'central',
+    path: '/api/export/branches/bravo?from=2026-10-01&to=2026-10-31&lang=ru',
+    handler: (req) => exportBranchGET(req, { params: Promise.resolve({ slug: 'bravo' }) }),
+  },
+  {
+    name: 'compare-ru',
+    who: 'central',
+    path: '/api/export/compare?branches=alpha,bravo,charlie,delta,echo&metric=views&granularity=week&from=2026-10-05&to=2026-10-25&lang=ru',
+    handler: exportCompareGET,
+  },
+  {
+    name: 'compare-en',
+    who: 'central',
+    path: '/api/export/compare?branches=alpha,bravo,charlie,delta,echo&metric=views&granularity=week&from=2026-10-05&to=2026-10-25&lang=en',
+    handler: exportCompareGET,
+  },
   { name: 'audit', who: 'admin', path: '/api/export/audit?lang=en', handler: exportAuditGET },
 ];
 
@@ -122,16 +147,23 @@ function formulasSeenBySpreadsheet(files: string[], separator: number | null): {
   const out = fs.mkdtempSync(path.join(dir, 'lo-'));
   const profile = `file://${fs.mkdtempSync(path.join(os.tmpdir(), 'podium-lo-profile-'))}`;
   const infilter = separator === null ? [] : [`--infilter=CSV:${separator},34,76,1,,1033,false,true,false,false,false,-1,true`];
-  execFileSync(SOFFICE!, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...infilter, '--convert-to', 'fods', '--outdir', out, ...files], {
-    stdio: 'pipe',
-    timeout: 240_000,
-  });
+  execFileSync(
+    SOFFICE!,
+    [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...infilter, '--convert-to', 'fods', '--outdir', out, ...files],
+    {
+      stdio: 'pipe',
+      timeout: 240_000,
+    },
+  );
   const result = new Map<string, string[]>();
   for (const f of files) {
     const fods = path.join(out, `${path.basename(f).replace(/\.[^.]+$/, '')}.fods`);
     expect(fs.existsSync(fods), `LibreOffice converted ${path.basename(f)}`).toBe(true);
     const xml = fs.readFileSync(fods, 'utf8');
-    result.set(path.basename(f), [...xml.matchAll(/table:formula="([^"]*)"/g)].map((m) => m[1]!));
+    result.set(
+      path.basename(f),
+      [...xml.matchAll(/table:formula="([^"]*)"/g)].map((m) => m[1]!),
+    );
   }
   return { formulas: result, outDir: out };
 }
@@ -150,24 +182,28 @@ describe('CSV exports with hostile names and user agents', () => {
     expect(fs.readFileSync(path.join(dir, 'compare-en-semicolon.csv'), 'utf8')).toContain("'=");
   });
 
-  it.skipIf(!SOFFICE)('hold no formula when LibreOffice opens them with comma, semicolon or tab as the separator', { timeout: 600_000 }, async () => {
-    const files = await writeCsvFiles();
-    // Control: the same payloads written without protection do come out as formulas,
-    // so a pass below means the exports are safe, not that the check is blind.
-    const control = path.join(dir, 'control.csv');
-    fs.writeFileSync(control, PAYLOADS.map((p) => `"x",${p.replace(/\r/g, '\n')}`).join('\r\n'));
-    for (const sep of [44, 59, 9]) {
-      const { formulas: seen, outDir } = formulasSeenBySpreadsheet([...files, control], sep);
-      expect(seen.get('control.csv')!.length, `control file, separator ${sep}`).toBeGreaterThan(0);
-      seen.delete('control.csv');
-      expect(Object.fromEntries([...seen].filter(([, f]) => f.length > 0)), `separator ${sep}`).toEqual({});
-      if (sep === 44) {
-        // Numbers stay numbers: the comma file's ranks and scores are numeric cells.
-        const xml = fs.readFileSync(path.join(outDir, 'rankings-en-comma.fods'), 'utf8');
-        expect((xml.match(/office:value-type="float"/g) ?? []).length).toBeGreaterThan(10);
+  it.skipIf(!SOFFICE)(
+    'hold no formula when LibreOffice opens them with comma, semicolon or tab as the separator',
+    { timeout: 600_000 },
+    async () => {
+      const files = await writeCsvFiles();
+      // Control: the same payloads written without protection do come out as formulas,
+      // so a pass below means the exports are safe, not that the check is blind.
+      const control = path.join(dir, 'control.csv');
+      fs.writeFileSync(control, PAYLOADS.map((p) => `"x",${p.replace(/\r/g, '\n')}`).join('\r\n'));
+      for (const sep of [44, 59, 9]) {
+        const { formulas: seen, outDir } = formulasSeenBySpreadsheet([...files, control], sep);
+        expect(seen.get('control.csv')!.length, `control file, separator ${sep}`).toBeGreaterThan(0);
+        seen.delete('control.csv');
+        expect(Object.fromEntries([...seen].filter(([, f]) => f.length > 0)), `separator ${sep}`).toEqual({});
+        if (sep === 44) {
+          // Numbers stay numbers: the comma file's ranks and scores are numeric cells.
+          const xml = fs.readFileSync(path.join(outDir, 'rankings-en-comma.fods'), 'utf8');
+          expect((xml.match(/office:value-type="float"/g) ?? []).length).toBeGreaterThan(10);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.skipIf(!SOFFICE)('XLSX exports hold no formula and show the names without an apostrophe', { timeout: 300_000 }, async () => {
     const files: string[] = [];

@@ -24,7 +24,12 @@ import { setMethodInEffect } from '../../lib/data/method-choice';
 vi.mock('next/headers', async () => (await import('./auth-support')).nextHeadersMock);
 
 let t: TestDatabase;
-const cookies: Record<'central' | 'admin' | 'coordAlpha' | 'coordBravo', string> = { central: '', admin: '', coordAlpha: '', coordBravo: '' };
+const cookies: Record<'central' | 'admin' | 'coordAlpha' | 'coordBravo', string> = {
+  central: '',
+  admin: '',
+  coordAlpha: '',
+  coordBravo: '',
+};
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -108,7 +113,10 @@ describe('ranking export', () => {
     const rows = await csvOf(res, ';');
     expect(rows[0]!.slice(0, 2)).toEqual(['Место', 'Отделение']);
     expect(rows.slice(1).map((r) => r[1])).toContain('Браво');
-    const scores = rows.slice(1).map((r) => r[4]!).filter((s) => s !== '');
+    const scores = rows
+      .slice(1)
+      .map((r) => r[4]!)
+      .filter((s) => s !== '');
     expect(scores.some((s) => s.includes(','))).toBe(true);
     expect(scores.every((s) => !s.includes('.'))).toBe(true);
   });
@@ -125,14 +133,19 @@ describe('ranking export', () => {
     expect(typeof ws.getCell('E2').value).toBe('number');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const about = wb.getWorksheet('About')!;
-    const texts = (col: number) => about.getColumn(col).values.map((v) => (v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : v));
+    const texts = (col: number) =>
+      about.getColumn(col).values.map((v) => (v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : v));
     expect(texts(1)).toContain('Method');
     expect(texts(2)).toContain('podium-v1');
   });
 
   it('neutralizes formula payloads in branch names', async () => {
     for (const [i, payload] of INJECTION_PAYLOADS.slice(0, 5).entries()) {
-      await t.db.updateTable('branch').set({ name_en: payload }).where('slug', '=', ['alpha', 'bravo', 'charlie', 'delta', 'echo'][i]!).execute();
+      await t.db
+        .updateTable('branch')
+        .set({ name_en: payload })
+        .where('slug', '=', ['alpha', 'bravo', 'charlie', 'delta', 'echo'][i]!)
+        .execute();
     }
     await refreshRollups(t.db);
     const rows = await csvOf(await get('central', '/api/export/rankings?period=month&date=2026-10&lang=en'));
@@ -220,7 +233,10 @@ describe('branch and compare exports', () => {
   });
 
   it('exports a comparison with one column per branch', async () => {
-    const res = await get('central', '/api/export/compare?branches=alpha,bravo,charlie&metric=views&granularity=week&from=2026-10-05&to=2026-10-25&lang=en&format=csv');
+    const res = await get(
+      'central',
+      '/api/export/compare?branches=alpha,bravo,charlie&metric=views&granularity=week&from=2026-10-05&to=2026-10-25&lang=en&format=csv',
+    );
     expect(res.status).toBe(200);
     const rows = await csvOf(res);
     expect(rows[0]!).toHaveLength(4);
@@ -241,7 +257,9 @@ describe('audit export', () => {
   });
 
   it('refuses XLSX past its row cap, naming the parameter, and still streams CSV', async () => {
-    await sql`insert into audit_event (action, actor_email) select 'bulk.test', 'bulk@x.test' from generate_series(1, ${XLSX_MAX_ROWS + 1})`.execute(t.db);
+    await sql`insert into audit_event (action, actor_email) select 'bulk.test', 'bulk@x.test' from generate_series(1, ${XLSX_MAX_ROWS + 1})`.execute(
+      t.db,
+    );
     const res = await get('admin', '/api/export/audit?action=bulk.&format=xlsx');
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(/format.*csv/);

@@ -76,7 +76,10 @@ class RecordingFormData extends FormData {
 
 type Action = (prev: unknown, d: FormData) => Promise<{ ok: boolean; message?: string; field?: string }>;
 
-async function callAction(fn: Action, fields: Record<string, string | string[]>): Promise<{ ok: boolean; message?: string } | { threw: string }> {
+async function callAction(
+  fn: Action,
+  fields: Record<string, string | string[]>,
+): Promise<{ ok: boolean; message?: string } | { threw: string }> {
   const d = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) d.append(k, x);
   asRequest(f.adminCookie);

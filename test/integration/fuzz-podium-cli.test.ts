@@ -76,10 +76,13 @@ describe('npm run podium', () => {
     process.chdir(deep);
     onTestFinished(() => process.chdir(cwd));
     for (const v of FUZZ) {
-      if (typeof v === 'string' && v.includes('..')) expect(path.resolve(deep, v).startsWith(tmp + path.sep), `${v} stays in the scratch directory`).toBe(true);
+      if (typeof v === 'string' && v.includes('..'))
+        expect(path.resolve(deep, v).startsWith(tmp + path.sep), `${v} stays in the scratch directory`).toBe(true);
     }
     const commands = cliCommands();
-    expect(commands.map((c) => c.argv.join(' '))).toEqual(expect.arrayContaining(['users create', 'branches create', 'accounts add', 'credentials add', 'export rankings']));
+    expect(commands.map((c) => c.argv.join(' '))).toEqual(
+      expect.arrayContaining(['users create', 'branches create', 'accounts add', 'credentials add', 'export rankings']),
+    );
     const failures: string[] = [];
     for (const c of commands) {
       // Boolean flags (e.g. --password) take no value: fuzzing them means a stray value.

@@ -28,34 +28,111 @@ const ROUTES: Record<string, RouteCase[]> = {
   'app/api/auth/[...all]/route.ts': [
     { method: 'GET', path: '/api/auth/get-session', query: {}, params: { all: ['get-session'] } },
     // A NUL byte in the e-mail once reached PostgreSQL (error 22021) and answered 500.
-    { method: 'POST', path: '/api/auth/sign-in/email', query: {}, params: { all: ['sign-in', 'email'] }, body: { email: 'dummy@f.test', password: 'correct-horse-battery' } },
+    {
+      method: 'POST',
+      path: '/api/auth/sign-in/email',
+      query: {},
+      params: { all: ['sign-in', 'email'] },
+      body: { email: 'dummy@f.test', password: 'correct-horse-battery' },
+    },
   ],
-  'app/api/rankings/route.ts': [{ method: 'GET', path: '/api/rankings', query: { period: 'month', date: '2026-10', network: 'all', district: 'volga', method: 'podium-v1' } }],
-  'app/api/branches/[slug]/summary/route.ts': [{ method: 'GET', path: '/api/branches/alpha/summary', query: { period: 'month', date: '2026-10' }, params: { slug: 'alpha' } }],
+  'app/api/rankings/route.ts': [
+    {
+      method: 'GET',
+      path: '/api/rankings',
+      query: { period: 'month', date: '2026-10', network: 'all', district: 'volga', method: 'podium-v1' },
+    },
+  ],
+  'app/api/branches/[slug]/summary/route.ts': [
+    { method: 'GET', path: '/api/branches/alpha/summary', query: { period: 'month', date: '2026-10' }, params: { slug: 'alpha' } },
+  ],
   'app/api/branches/[slug]/series/route.ts': [
-    { method: 'GET', path: '/api/branches/alpha/series', query: { metric: 'views', from: '2026-10-01', to: '2026-10-31', granularity: 'week', network: 'vk' }, params: { slug: 'alpha' } },
+    {
+      method: 'GET',
+      path: '/api/branches/alpha/series',
+      query: { metric: 'views', from: '2026-10-01', to: '2026-10-31', granularity: 'week', network: 'vk' },
+      params: { slug: 'alpha' },
+    },
   ],
   'app/api/branches/[slug]/content/route.ts': [
-    { method: 'GET', path: '/api/branches/alpha/content', query: { from: '2026-10-01', to: '2026-10-31', network: 'vk', method: 'podium-v1' }, params: { slug: 'alpha' } },
+    {
+      method: 'GET',
+      path: '/api/branches/alpha/content',
+      query: { from: '2026-10-01', to: '2026-10-31', network: 'vk', method: 'podium-v1' },
+      params: { slug: 'alpha' },
+    },
   ],
-  'app/api/content/route.ts': [{ method: 'GET', path: '/api/content', query: { from: '2026-10-01', to: '2026-10-31', network: 'all', district: 'volga', method: 'podium-v1' } }],
+  'app/api/content/route.ts': [
+    {
+      method: 'GET',
+      path: '/api/content',
+      query: { from: '2026-10-01', to: '2026-10-31', network: 'all', district: 'volga', method: 'podium-v1' },
+    },
+  ],
   'app/api/compare/route.ts': [
-    { method: 'GET', path: '/api/compare', query: { branches: 'alpha,bravo', metric: 'views', from: '2026-10-01', to: '2026-10-31', granularity: 'day' } },
-    { method: 'GET', path: '/api/compare', query: { branches: 'alpha', metric: 'views', basis: 'per_follower', period: 'month', date: '2026-10', granularity: 'day' } },
+    {
+      method: 'GET',
+      path: '/api/compare',
+      query: { branches: 'alpha,bravo', metric: 'views', from: '2026-10-01', to: '2026-10-31', granularity: 'day' },
+    },
+    {
+      method: 'GET',
+      path: '/api/compare',
+      query: { branches: 'alpha', metric: 'views', basis: 'per_follower', period: 'month', date: '2026-10', granularity: 'day' },
+    },
   ],
-  'app/api/export/rankings/route.ts': [{ method: 'GET', path: '/api/export/rankings', query: { period: 'custom', from: '2026-10-01', to: '2026-10-31', format: 'csv', delimiter: 'semicolon', lang: 'en' } }],
-  'app/api/export/audit/route.ts': [{ method: 'GET', path: '/api/export/audit', query: { from: '2026-01-01', to: '2026-12-31', action: 'export.', actor: 'admin@f.test', format: 'csv' } }],
-  'app/api/export/compare/route.ts': [{ method: 'GET', path: '/api/export/compare', query: { branches: 'alpha,bravo', metric: 'views', from: '2026-10-01', to: '2026-10-31', format: 'xlsx' } }],
-  'app/api/export/presence/route.ts': [{ method: 'GET', path: '/api/export/presence', query: { format: 'csv', delimiter: 'semicolon', lang: 'en' } }],
-  'app/api/publications/route.ts': [{ method: 'GET', path: '/api/publications', query: { network: 'all', from: '2026-10-01', to: '2026-10-31', limit: '10' } }],
-  'app/api/publications/current/route.ts': [{ method: 'GET', path: '/api/publications/current', query: { period: 'month', date: '2026-10', network: 'all' } }],
+  'app/api/export/rankings/route.ts': [
+    {
+      method: 'GET',
+      path: '/api/export/rankings',
+      query: { period: 'custom', from: '2026-10-01', to: '2026-10-31', format: 'csv', delimiter: 'semicolon', lang: 'en' },
+    },
+  ],
+  'app/api/export/audit/route.ts': [
+    {
+      method: 'GET',
+      path: '/api/export/audit',
+      query: { from: '2026-01-01', to: '2026-12-31', action: 'export.', actor: 'admin@f.test', format: 'csv' },
+    },
+  ],
+  'app/api/export/compare/route.ts': [
+    {
+      method: 'GET',
+      path: '/api/export/compare',
+      query: { branches: 'alpha,bravo', metric: 'views', from: '2026-10-01', to: '2026-10-31', format: 'xlsx' },
+    },
+  ],
+  'app/api/export/presence/route.ts': [
+    { method: 'GET', path: '/api/export/presence', query: { format: 'csv', delimiter: 'semicolon', lang: 'en' } },
+  ],
+  'app/api/publications/route.ts': [
+    { method: 'GET', path: '/api/publications', query: { network: 'all', from: '2026-10-01', to: '2026-10-31', limit: '10' } },
+  ],
+  'app/api/publications/current/route.ts': [
+    { method: 'GET', path: '/api/publications/current', query: { period: 'month', date: '2026-10', network: 'all' } },
+  ],
   // Publication #1 is made in beforeAll.
   'app/api/publications/[id]/route.ts': [{ method: 'GET', path: '/api/publications/1', query: { district: 'volga' }, params: { id: '1' } }],
   'app/api/publications/[id]/drift/route.ts': [{ method: 'GET', path: '/api/publications/1/drift', query: {}, params: { id: '1' } }],
   'app/api/export/branches/[slug]/route.ts': [
-    { method: 'GET', path: '/api/export/branches/alpha', query: { from: '2026-10-01', to: '2026-10-31', granularity: 'month', format: 'csv' }, params: { slug: 'alpha' } },
-    { method: 'GET', path: '/api/export/branches/alpha', query: { from: '2026-10-01', to: '2026-10-31', table: 'content', format: 'xlsx' }, params: { slug: 'alpha' } },
-    { method: 'GET', path: '/api/export/branches/alpha', query: { from: '2026-10-01', to: '2026-10-31', table: 'posts', format: 'csv' }, params: { slug: 'alpha' } },
+    {
+      method: 'GET',
+      path: '/api/export/branches/alpha',
+      query: { from: '2026-10-01', to: '2026-10-31', granularity: 'month', format: 'csv' },
+      params: { slug: 'alpha' },
+    },
+    {
+      method: 'GET',
+      path: '/api/export/branches/alpha',
+      query: { from: '2026-10-01', to: '2026-10-31', table: 'content', format: 'xlsx' },
+      params: { slug: 'alpha' },
+    },
+    {
+      method: 'GET',
+      path: '/api/export/branches/alpha',
+      query: { from: '2026-10-01', to: '2026-10-31', table: 'posts', format: 'csv' },
+      params: { slug: 'alpha' },
+    },
   ],
   // The finished pack stored in beforeAll.
   'app/api/packs/[id]/route.ts': [{ method: 'GET', path: '/api/packs/1', query: {}, params: { id: '1' } }],
@@ -67,10 +144,22 @@ beforeAll(async () => {
   // A finished meeting pack (id 1) for the download route.
   await f.t.db
     .insertInto('meeting_pack')
-    .values({ period_label: '2026-10', query: JSON.stringify({ period: 'month', date: '2026-10', network: 'all' }), status: 'done', filename: 'p.zip', content: Buffer.from('PK'), size_bytes: 2 })
+    .values({
+      period_label: '2026-10',
+      query: JSON.stringify({ period: 'month', date: '2026-10', network: 'all' }),
+      status: 'done',
+      filename: 'p.zip',
+      content: Buffer.from('PK'),
+      size_bytes: 2,
+    })
     .execute();
   const admin = { userId: 'fuzz-admin', email: 'admin@f.test', name: 'Admin', role: 'admin' as const, branchId: null };
-  const pub = await publishRanking(f.t.db, admin, { period: 'month', date: '2026-10', network: 'all', title: 'Fuzz' }, { today: '2026-11-15' });
+  const pub = await publishRanking(
+    f.t.db,
+    admin,
+    { period: 'month', date: '2026-10', network: 'all', title: 'Fuzz' },
+    { today: '2026-11-15' },
+  );
   expect(pub.id).toBe(1);
 });
 afterAll(async () => {
@@ -79,19 +168,30 @@ afterAll(async () => {
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
-async function callRoute(file: string, c: RouteCase, query: URLSearchParams, params: Record<string, string | string[]>, body?: Record<string, unknown>): Promise<Response> {
+async function callRoute(
+  file: string,
+  c: RouteCase,
+  query: URLSearchParams,
+  params: Record<string, string | string[]>,
+  body?: Record<string, unknown>,
+): Promise<Response> {
   const mod = (await import(path.join(ROOT, file))) as Record<string, Handler | undefined>;
   const handler = mod[c.method]!;
   const url = `${BASE}${c.path}${query.size ? `?${query}` : ''}`;
   asRequest(f.adminCookie);
-  const init: RequestInit = { method: c.method, headers: { cookie: f.adminCookie, origin: BASE, 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.5' } };
+  const init: RequestInit = {
+    method: c.method,
+    headers: { cookie: f.adminCookie, origin: BASE, 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.5' },
+  };
   if (body) init.body = JSON.stringify(body);
   return handler(new Request(url, init), { params: Promise.resolve(params) });
 }
 
 describe('every input path is covered', () => {
   it('found the files', () => expect(routeFiles.length).toBeGreaterThan(5));
-  it.each(routeFiles)('route %s has a fuzz case', (file) => expect(ROUTES[file]?.length, `add a valid request for ${file} to ROUTES in test/integration/fuzz-routes.test.ts`).toBeGreaterThan(0));
+  it.each(routeFiles)('route %s has a fuzz case', (file) =>
+    expect(ROUTES[file]?.length, `add a valid request for ${file} to ROUTES in test/integration/fuzz-routes.test.ts`).toBeGreaterThan(0),
+  );
 });
 
 describe('route handlers', () => {

@@ -21,7 +21,13 @@ async function fake(handler: Parameters<typeof startFake>[0]): Promise<FakeServe
 }
 
 const client = (opts: ConstructorParameters<typeof HttpClient>[0] = {}) => new HttpClient({ timeoutMs: 3000, maxRetries: 0, ...opts });
-const req = (url: string, extra: Partial<HttpRequest> = {}): HttpRequest => ({ what: 'test call', url, limitKey: 'test', rate: { limit: 1000, intervalMs: 1000 }, ...extra });
+const req = (url: string, extra: Partial<HttpRequest> = {}): HttpRequest => ({
+  what: 'test call',
+  url,
+  limitKey: 'test',
+  rate: { limit: 1000, intervalMs: 1000 },
+  ...extra,
+});
 
 describe('operator-configured API bases', () => {
   it('are reached on loopback when the request names its base, and refused when it does not', async () => {
@@ -42,7 +48,11 @@ describe('operator-configured API bases', () => {
   it('a redirect off the base to loopback is refused; one within the base is followed', async () => {
     const internal = await fake(() => json({ secret: true }));
     const api = await fake((r) =>
-      r.path === '/away' ? { status: 302, headers: { location: `${internal.url}/latest/meta-data` }, body: '' } : r.path === '/moved' ? { status: 301, headers: { location: '/here' }, body: '' } : json({ here: r.path }),
+      r.path === '/away'
+        ? { status: 302, headers: { location: `${internal.url}/latest/meta-data` }, body: '' }
+        : r.path === '/moved'
+          ? { status: 301, headers: { location: '/here' }, body: '' }
+          : json({ here: r.path }),
     );
     const http = client();
     const err = await http.request(req(`${api.url}/away`, { base: api.url })).catch((e: unknown) => e);
@@ -57,7 +67,9 @@ describe('operator-configured API bases', () => {
     const b = await fake((r) => json({ authorization: r.headers.authorization ?? null, key: r.headers['x-goog-api-key'] ?? null }));
     const a = await fake(() => ({ status: 307, headers: { location: `${b.url}/landing` }, body: '' }));
     const http = client({ allow: parseAllowList(`${new URL(a.url).host} ${new URL(b.url).host}`) });
-    const res = await http.request(req(`${a.url}/start`, { headers: { authorization: 'Bearer SECRET-TOKEN', 'x-goog-api-key': 'AIzaSECRET' } }));
+    const res = await http.request(
+      req(`${a.url}/start`, { headers: { authorization: 'Bearer SECRET-TOKEN', 'x-goog-api-key': 'AIzaSECRET' } }),
+    );
     expect(JSON.parse(res.text)).toEqual({ authorization: null, key: null });
     expect(a.requests[0].headers.authorization).toBe('Bearer SECRET-TOKEN');
   });

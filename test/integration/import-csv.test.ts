@@ -18,7 +18,15 @@ afterAll(async () => {
 });
 
 const rowCount = async () =>
-  Number((await t.db.selectFrom('account_day').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom('account_day')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('account_id', '=', accountId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function rejected(content: Uint8Array): Promise<ImportError> {
   const before = await rowCount();
@@ -35,7 +43,12 @@ async function rejected(content: Uint8Array): Promise<ImportError> {
 
 describe('CSV import', () => {
   it('imports a good file all at once, rows marked source=import, empty cells NULL', async () => {
-    const s = await importAccountCsv(t.db, accountId, buf('day,followers,views,posts\n2026-11-01,100,2000,3\n2026-11-02,101,,0\n02.11.2025,"1 500",10,1\n'), { now: NOW });
+    const s = await importAccountCsv(
+      t.db,
+      accountId,
+      buf('day,followers,views,posts\n2026-11-01,100,2000,3\n2026-11-02,101,,0\n02.11.2025,"1 500",10,1\n'),
+      { now: NOW },
+    );
     expect(s).toMatchObject({ rowsRead: 3, rowsWritten: 3 });
     const rows = await t.db.selectFrom('account_day').selectAll().where('account_id', '=', accountId).orderBy('day').execute();
     expect(rows.map((r) => [r.day, r.followers, r.views, r.posts, r.source, r.likes])).toEqual([
@@ -46,7 +59,9 @@ describe('CSV import', () => {
     const run = await t.db.selectFrom('collection_run').selectAll().where('id', '=', s.runId).executeTakeFirstOrThrow();
     expect(run).toMatchObject({ status: 'ok', network: 'dzen', rows_written: 3, api_calls: 0 });
     // Re-importing the same file changes nothing.
-    expect((await importAccountCsv(t.db, accountId, buf('day,followers,views,posts\n2026-11-01,100,2000,3\n'), { now: NOW })).rowsWritten).toBe(0);
+    expect(
+      (await importAccountCsv(t.db, accountId, buf('day,followers,views,posts\n2026-11-01,100,2000,3\n'), { now: NOW })).rowsWritten,
+    ).toBe(0);
   });
 
   it.each([
@@ -81,7 +96,12 @@ describe('CSV import', () => {
     // "Дата;followers" in Windows-1251: Д=0xC4 а=0xE0 т=0xF2 а=0xE0.
     const cp1251 = Buffer.concat([Buffer.from([0xc4, 0xe0, 0xf2, 0xe0]), buf(';followers\r\n05.10.2026;7\r\n')]);
     expect(await importAccountCsv(t.db, accountId, cp1251, { now: NOW })).toMatchObject({ rowsRead: 1, encoding: 'windows-1251' });
-    const row = await t.db.selectFrom('account_day').select('followers').where('account_id', '=', accountId).where('day', '=', '2026-10-05').executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('account_day')
+      .select('followers')
+      .where('account_id', '=', accountId)
+      .where('day', '=', '2026-10-05')
+      .executeTakeFirstOrThrow();
     expect(row.followers).toBe(7);
   });
 
@@ -96,7 +116,12 @@ describe('CSV import', () => {
   it('never echoes a huge cell or header whole', async () => {
     // 45 MB: refused as a line too long, before parsing; 60 KB: parsed, and quoted by a short prefix.
     for (const huge of ['x'.repeat(45 * 1024 * 1024), 'x'.repeat(60_000)]) {
-      for (const content of [`day,views\n2026-11-03,${huge}\n`, `day,${huge}\n2026-11-03,1\n`, `day,views\n2026-11-03,"${huge}\n`, `day,views\n"${huge}"x,1\n`]) {
+      for (const content of [
+        `day,views\n2026-11-03,${huge}\n`,
+        `day,${huge}\n2026-11-03,1\n`,
+        `day,views\n2026-11-03,"${huge}\n`,
+        `day,views\n"${huge}"x,1\n`,
+      ]) {
         const e = await rejected(buf(content));
         expect(e.message.length, e.message.slice(0, 300)).toBeLessThan(300);
         expect(e.message).not.toContain('x'.repeat(81));

@@ -44,7 +44,8 @@ async function lockJob(workerId: string, key: string): Promise<number> {
 }
 
 const lockedBy = async (id: number) =>
-  (await sql<{ locked_by: string | null }>`select locked_by from graphile_worker._private_jobs where id = ${id}`.execute(t.db)).rows[0]?.locked_by ?? null;
+  (await sql<{ locked_by: string | null }>`select locked_by from graphile_worker._private_jobs where id = ${id}`.execute(t.db)).rows[0]
+    ?.locked_by ?? null;
 
 describe('liveness reclaim', () => {
   it('never frees the jobs of its own workers, even when their registration looks dead', async () => {
@@ -89,7 +90,8 @@ describe('liveness reclaim', () => {
     expect(await fresh.reclaim()).toContain('peer-a');
     expect(await lockedBy(a)).toBeNull();
     // …but a process whose own session was just cut (as in a crash restart of the server) does not.
-    const pid = (await sql<{ backend_pid: number }>`select backend_pid from worker_instance where worker_id = 'survivor'`.execute(t.db)).rows[0]!.backend_pid;
+    const pid = (await sql<{ backend_pid: number }>`select backend_pid from worker_instance where worker_id = 'survivor'`.execute(t.db))
+      .rows[0]!.backend_pid;
     await sql`select pg_terminate_backend(${pid})`.execute(t.db);
     await new Promise((r) => setTimeout(r, 200));
     const b = await plant('peer-b');

@@ -74,7 +74,10 @@ describe('meeting pack', () => {
   it('is requested by central staff, built by the worker and stored as a zip of PDF, XLSX, CSV and PNG', async () => {
     const req = packRequestSchema.parse({ period: '2026-10', locale: 'ru' });
     const id = await requestPack(t.db, central, req);
-    await waitFor(async () => (await t.db.selectFrom('meeting_pack').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status === 'done', 120_000);
+    await waitFor(
+      async () => (await t.db.selectFrom('meeting_pack').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status === 'done',
+      120_000,
+    );
 
     const listed = await listPacks(t.db, central);
     expect(listed.map((p) => [p.id, p.status, p.periodLabel])).toContainEqual([id, 'done', '2026-10']);
@@ -82,7 +85,12 @@ describe('meeting pack', () => {
     expect(file.filename).toBe('podium-2026-10-all-meeting-pack.zip');
     const zip = await JSZip.loadAsync(file.content);
     const names = Object.keys(zip.files).sort();
-    expect(names).toEqual(['podium-2026-10-all-podium.png', 'podium-2026-10-all-ranking.csv', 'podium-2026-10-all-ranking.xlsx', 'podium-2026-10-all-report.pdf']);
+    expect(names).toEqual([
+      'podium-2026-10-all-podium.png',
+      'podium-2026-10-all-ranking.csv',
+      'podium-2026-10-all-ranking.xlsx',
+      'podium-2026-10-all-report.pdf',
+    ]);
 
     // PDF: A4, a sensible page count, the running header and the table header on every page.
     const pdf = path.join(dir, 'report.pdf');
@@ -128,7 +136,9 @@ describe('meeting pack', () => {
 
     // The CSV is the ranking export of the same data, in the Russian Excel dialect, byte for byte.
     const csv = await zip.file('podium-2026-10-all-ranking.csv')!.async('nodebuffer');
-    const expected = Buffer.from(await exportResponse(rankingExportSpec(ranking, { format: 'csv', delimiter: 'semicolon', lang: 'ru' }, 'ru')).arrayBuffer());
+    const expected = Buffer.from(
+      await exportResponse(rankingExportSpec(ranking, { format: 'csv', delimiter: 'semicolon', lang: 'ru' }, 'ru')).arrayBuffer(),
+    );
     expect(csv.equals(expected)).toBe(true);
     expect(csv.toString('utf8').split('\r\n')[0]).toMatch(/;"?Балл"?;/);
 
@@ -145,7 +155,12 @@ describe('meeting pack', () => {
     expect(png.readUInt32BE(16)).toBeGreaterThan(600);
 
     // Audited: the request (by the user) and the build (by the system).
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'actor_email']).where('target', '=', `pack:${id}`).orderBy('id').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'actor_email'])
+      .where('target', '=', `pack:${id}`)
+      .orderBy('id')
+      .execute();
     expect(audit).toEqual([
       { action: 'pack.requested', actor_email: 'central@pack.test' },
       { action: 'pack.generated', actor_email: 'system@podium.local' },
@@ -155,11 +170,17 @@ describe('meeting pack', () => {
   it('can be scheduled: the worker leaves it until its time', async () => {
     const req = packRequestSchema.parse({ period: '2026-10', runAt: new Date(Date.now() + 3_600_000).toISOString() });
     const id = await requestPack(t.db, central, req);
-    const job = await sql<{ run_at: Date }>`select run_at from graphile_worker.jobs where task_identifier = 'podium_meeting_pack' and key = ${`meeting-pack:${id}`}`.execute(t.db);
+    const job = await sql<{
+      run_at: Date;
+    }>`select run_at from graphile_worker.jobs where task_identifier = 'podium_meeting_pack' and key = ${`meeting-pack:${id}`}`.execute(
+      t.db,
+    );
     expect(job.rows).toHaveLength(1);
     expect(Math.abs(job.rows[0]!.run_at.getTime() - req.runAt!.getTime())).toBeLessThan(1000);
     await new Promise((r) => setTimeout(r, 1000));
-    expect((await t.db.selectFrom('meeting_pack').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('scheduled');
+    expect((await t.db.selectFrom('meeting_pack').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe(
+      'scheduled',
+    );
   });
 
   it('is refused to a coordinator, who also lists and downloads nothing', async () => {
@@ -178,7 +199,11 @@ describe('meeting pack', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(await runPack(t.db, row.id, { chromiumPath: path.join(dir, 'no-chromium') })).toBe('failed');
-    const after = await t.db.selectFrom('meeting_pack').select(['status', 'error', 'content']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('meeting_pack')
+      .select(['status', 'error', 'content'])
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
     expect(after.status).toBe('failed');
     expect(after.error).toMatch(/PODIUM_CHROMIUM_PATH/);
     expect(after.content).toBeNull();
@@ -186,14 +211,18 @@ describe('meeting pack', () => {
 
   it('with --published shows the publication in force, byte for byte its export', async () => {
     const q = rankingsQuerySchema.parse({ period: 'month', date: '2026-10' });
-    await expect(buildPack(t.db, central, { query: q, source: 'published', locale: 'ru' }, { chromiumPath: CHROMIUM })).rejects.toBeInstanceOf(PackSourceError);
+    await expect(
+      buildPack(t.db, central, { query: q, source: 'published', locale: 'ru' }, { chromiumPath: CHROMIUM }),
+    ).rejects.toBeInstanceOf(PackSourceError);
     await publishRanking(t.db, central, { period: 'month', date: '2026-10', network: 'all', title: 'Октябрь' });
     const built = await buildPack(t.db, central, { query: q, source: 'published', locale: 'ru' }, { chromiumPath: CHROMIUM });
     expect(built.filename).toBe('podium-2026-10-all-published-meeting-pack.zip');
     const zip = await JSZip.loadAsync(built.zip);
     const csv = await zip.file('podium-2026-10-all-published-ranking.csv')!.async('nodebuffer');
     const published = (await findPublishedRanking(t.db, central, q))!;
-    const expected = Buffer.from(await exportResponse(rankingExportSpec(published, { format: 'csv', delimiter: 'semicolon', lang: 'ru' }, 'ru')).arrayBuffer());
+    const expected = Buffer.from(
+      await exportResponse(rankingExportSpec(published, { format: 'csv', delimiter: 'semicolon', lang: 'ru' }, 'ru')).arrayBuffer(),
+    );
     expect(csv.equals(expected)).toBe(true);
   });
 

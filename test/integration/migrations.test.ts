@@ -51,7 +51,10 @@ describe('migrations', () => {
   it('rejects negative counts and unknown networks', async () => {
     const b = await t.db.selectFrom('branch').select('id').executeTakeFirstOrThrow();
     await expect(
-      t.db.insertInto('account').values({ branch_id: b.id, network: 'myspace' as 'vk', external_id: 'x' }).execute(),
+      t.db
+        .insertInto('account')
+        .values({ branch_id: b.id, network: 'myspace' as 'vk', external_id: 'x' })
+        .execute(),
     ).rejects.toThrow(/check constraint/);
   });
 });

@@ -28,11 +28,21 @@ beforeAll(async () => {
   for (let b = 0; b < 8; b++) {
     const branchId = await insertBranch(t.db);
     const gid = 700 + b;
-    fakes.vk.groups.set(gid, { id: gid, screen_name: `g${gid}`, name: 'g', members_count: 1000 * (b + 1), posts: [{ id: 1, date: now - 3600, views: 100 * (b + 1), likes: b, reposts: 0, comments: 0 }] });
+    fakes.vk.groups.set(gid, {
+      id: gid,
+      screen_name: `g${gid}`,
+      name: 'g',
+      members_count: 1000 * (b + 1),
+      posts: [{ id: 1, date: now - 3600, views: 100 * (b + 1), likes: b, reposts: 0, comments: 0 }],
+    });
     fakes.vk.tokens.set(`vk-multi-${b}`, 'service');
     const cred = await insertCredential(t.db, 'vk', `vk-multi-${b}`);
     accountIds.push(await insertAccount(t.db, { branchId, network: 'vk', externalId: String(gid), credentialId: cred }));
-    fakes.telegram.channels.set(`multi${b}`, { name: `multi${b}`, subscribers: 500 + b, posts: [{ id: 1, date: new Date((now - 600) * 1000).toISOString(), views: `${b + 1}.5K` }] });
+    fakes.telegram.channels.set(`multi${b}`, {
+      name: `multi${b}`,
+      subscribers: 500 + b,
+      posts: [{ id: 1, date: new Date((now - 600) * 1000).toISOString(), views: `${b + 1}.5K` }],
+    });
     accountIds.push(await insertAccount(t.db, { branchId, network: 'telegram', externalId: `multi${b}` }));
     fakes.rutube.users.set(String(1900 + b), { name: 'r', subscribers_count: 50 + b, videos: [] });
     accountIds.push(await insertAccount(t.db, { branchId, network: 'rutube', externalId: String(1900 + b) }));
@@ -47,11 +57,19 @@ afterAll(async () => {
   await t?.drop();
 });
 
-
 describe('several instances on one database', () => {
   it('two workers collect every account exactly once per round', async () => {
     const workers: WorkerHandle[] = [];
-    const opts = { connectionString: t.url, concurrency: 3, schedule: false, logger: silent, env: fakes.env, http: { limits: FAST_LIMITS, timeoutMs: 2000 }, pollIntervalMs: 100, rollupDelayMs: 100 };
+    const opts = {
+      connectionString: t.url,
+      concurrency: 3,
+      schedule: false,
+      logger: silent,
+      env: fakes.env,
+      http: { limits: FAST_LIMITS, timeoutMs: 2000 },
+      pollIntervalMs: 100,
+      rollupDelayMs: 100,
+    };
     workers.push(await startWorker(opts), await startWorker(opts));
     try {
       // One round (graphile-worker's cron fires a tick once across all workers); both workers take jobs from it.
@@ -67,7 +85,9 @@ describe('several instances on one database', () => {
     const runs = await t.db.selectFrom('collection_run').select(['account_id', 'status']).execute();
     expect(runs.filter((r) => r.status !== 'ok')).toEqual([]);
     expect(runs.map((r) => r.account_id).sort((a, b) => a - b)).toEqual([...accountIds].sort((a, b) => a - b));
-    const dup = await sql<{ n: number }>`select count(*)::int as n from (select account_id, day from account_day group by 1, 2 having count(*) > 1) d`.execute(t.db);
+    const dup = await sql<{
+      n: number;
+    }>`select count(*)::int as n from (select account_id, day from account_day group by 1, 2 having count(*) > 1) d`.execute(t.db);
     expect(dup.rows[0]!.n).toBe(0);
   });
 

@@ -36,10 +36,16 @@ let senders: Senders;
 
 const noChannels = (): NotifyConfig => ({ ...cfg, email: null, telegram: null });
 const round = (opts: { now?: Date; uncertainAfterMs?: number } = {}) =>
-  deliverRound(t.db, cfg, senders, { secret: SECRET, now: () => opts.now ?? new Date(), uncertainAfterMs: opts.uncertainAfterMs, concurrency: 4 });
+  deliverRound(t.db, cfg, senders, {
+    secret: SECRET,
+    now: () => opts.now ?? new Date(),
+    uncertainAfterMs: opts.uncertainAfterMs,
+    concurrency: 4,
+  });
 const mailsTo = (email: string) => smtp.mails.filter((m) => m.to.includes(email));
 /** The text part of a received mail, quoted-printable undone. */
-const textOf = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const textOf = (raw: string) =>
+  raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 const decoded = (raw: string) => Buffer.from(textOf(raw), 'latin1').toString('utf8');
 
 const problem = (branch: 'alpha' | 'bravo', n = 1) => ({
@@ -61,8 +67,18 @@ beforeAll(async () => {
   fakes = await startAllFakes();
   users.admin = await insertUser(t.db, { email: 'admin@n.test', role: 'admin', password: 'long-enough-password' });
   users.central = await insertUser(t.db, { email: 'central@n.test', role: 'central', password: 'long-enough-password' });
-  users.alpha = await insertUser(t.db, { email: 'alpha@n.test', role: 'coordinator', branchId: ids.alpha, password: 'long-enough-password' });
-  users.bravo = await insertUser(t.db, { email: 'bravo@n.test', role: 'coordinator', branchId: ids.bravo, password: 'long-enough-password' });
+  users.alpha = await insertUser(t.db, {
+    email: 'alpha@n.test',
+    role: 'coordinator',
+    branchId: ids.alpha,
+    password: 'long-enough-password',
+  });
+  users.bravo = await insertUser(t.db, {
+    email: 'bravo@n.test',
+    role: 'coordinator',
+    branchId: ids.bravo,
+    password: 'long-enough-password',
+  });
   cfg = {
     email: { url: smtp.url, from: 'Podium <podium@n.test>' },
     telegram: { token: bot.token, apiUrl: bot.url, webUrl: 'https://t.me' },
@@ -70,7 +86,10 @@ beforeAll(async () => {
     timeZone: 'Europe/Moscow',
     digestAt: { weekday: 1, hour: 9, minute: 0 },
   };
-  senders = { email: new EmailChannel(smtp.url, 'Podium <podium@n.test>'), telegram: new TelegramBot(bot.token, bot.url, new HttpClient({ maxRetries: 0, timeoutMs: 5000 })) };
+  senders = {
+    email: new EmailChannel(smtp.url, 'Podium <podium@n.test>'),
+    telegram: new TelegramBot(bot.token, bot.url, new HttpClient({ maxRetries: 0, timeoutMs: 5000 })),
+  };
 });
 afterAll(async () => {
   senders?.email?.close();
@@ -121,9 +140,21 @@ describe('alerts', () => {
   });
 
   it('flags reach central staff who follow the branch', async () => {
-    const flag = { type: 'flag' as const, branch: problem('bravo').branch, flag: 'data_gap', network: 'vk', day: '2026-10-12', period: '2026-10' };
+    const flag = {
+      type: 'flag' as const,
+      branch: problem('bravo').branch,
+      flag: 'data_gap',
+      network: 'vk',
+      day: '2026-10-12',
+      period: '2026-10',
+    };
     expect(await emitEvent(t.db, cfg, flag, 'flag-1')).toBe(1); // bravo's coordinator only
-    await savePrefs(t.db, users.central, { locale: 'en', rankChangePlaces: 5, enabled: ['flag:email', 'digest:email'], follow: [ids.bravo] }, true);
+    await savePrefs(
+      t.db,
+      users.central,
+      { locale: 'en', rankChangePlaces: 5, enabled: ['flag:email', 'digest:email'], follow: [ids.bravo] },
+      true,
+    );
     expect(await emitEvent(t.db, cfg, { ...flag, day: '2026-10-13' }, 'flag-2')).toBe(2);
     await round();
     expect(mailsTo('central@n.test').length).toBe(1);
@@ -133,7 +164,11 @@ describe('alerts', () => {
   it('rank changes and flags of the month come from the ranking, within scope and threshold', async () => {
     const r = await checkRanking(t.db, cfg, '2026-11-15');
     expect(r.ranks).toBeGreaterThan(0);
-    const rows = await t.db.selectFrom('notify_outbox').innerJoin('notify_event', 'notify_event.id', 'notify_outbox.event_id').select(['notify_outbox.user_id', 'notify_event.type', 'notify_event.branch_id']).execute();
+    const rows = await t.db
+      .selectFrom('notify_outbox')
+      .innerJoin('notify_event', 'notify_event.id', 'notify_outbox.event_id')
+      .select(['notify_outbox.user_id', 'notify_event.type', 'notify_event.branch_id'])
+      .execute();
     for (const row of rows.filter((x) => x.type === 'rank_change')) {
       expect([users.alpha, users.bravo]).toContain(row.user_id);
       expect(row.branch_id).toBe(row.user_id === users.alpha ? ids.alpha : ids.bravo);
@@ -146,14 +181,24 @@ describe('alerts', () => {
     const branchEnv = { ...fakes.env, SMTP_URL: smtp.url };
     const credentialId = await insertCredential(t.db, 'vk', 'vk1.a.not-a-known-token', { token_type: 'service' });
     const accountId = await insertAccount(t.db, { branchId: ids.alpha, network: 'vk', externalId: '777', handle: 'club777', credentialId });
-    const summary = await collectAccount(t.db, accountId, { http: new HttpClient({ maxRetries: 0, timeoutMs: 2000 }), env: branchEnv, now: NOW, key: TEST_KEY });
+    const summary = await collectAccount(t.db, accountId, {
+      http: new HttpClient({ maxRetries: 0, timeoutMs: 2000 }),
+      env: branchEnv,
+      now: NOW,
+      key: TEST_KEY,
+    });
     expect(summary.status).toBe('failed');
     expect(summary.notified).toBe(true);
     const ev = await t.db.selectFrom('notify_event').selectAll().where('type', '=', 'collection_problem').execute();
     expect(ev.length).toBe(1);
     expect((ev[0]!.payload as { problem: string }).problem).toBe('credential_invalid');
     // The next round skips the account (credential marked invalid) and does not repeat the alert.
-    const again = await collectAccount(t.db, accountId, { http: new HttpClient({ maxRetries: 0 }), env: branchEnv, now: NOW, key: TEST_KEY });
+    const again = await collectAccount(t.db, accountId, {
+      http: new HttpClient({ maxRetries: 0 }),
+      env: branchEnv,
+      now: NOW,
+      key: TEST_KEY,
+    });
     expect(again.status).toBe('skipped');
     expect((await t.db.selectFrom('notify_event').selectAll().where('type', '=', 'collection_problem').execute()).length).toBe(1);
     await round();
@@ -197,7 +242,17 @@ describe('delivery', () => {
     await round({ now: new Date(Date.now() + 3600_000) });
     expect(bot.sent.filter((m) => m.chatId === 9001).length).toBe(1);
     await unlinkTelegram(t.db, users.bravo);
-    await savePrefs(t.db, users.bravo, { locale: 'ru', rankChangePlaces: 5, enabled: ['flag:email', 'collection_problem:email', 'rank_change:email', 'digest:email'], follow: [] }, false);
+    await savePrefs(
+      t.db,
+      users.bravo,
+      {
+        locale: 'ru',
+        rankChangePlaces: 5,
+        enabled: ['flag:email', 'collection_problem:email', 'rank_change:email', 'digest:email'],
+        follow: [],
+      },
+      false,
+    );
   });
 
   it('keeps one chat at no more than one message a second, as the server sees it', async () => {
@@ -310,7 +365,12 @@ describe('publication', () => {
     // Earlier tests turned some types off; everyone back to the defaults (all on).
     await t.db.deleteFrom('notify_pref').execute();
     const central = { userId: users.central, email: 'central@n.test', name: 'Central', role: 'central' as const, branchId: null };
-    const pub = await publishRanking(t.db, central, { period: 'month', date: '2026-10', network: 'all', title: 'Октябрь 2026' }, { today: '2026-11-15' });
+    const pub = await publishRanking(
+      t.db,
+      central,
+      { period: 'month', date: '2026-10', network: 'all', title: 'Октябрь 2026' },
+      { today: '2026-11-15' },
+    );
     const queued = await t.db
       .selectFrom('notify_outbox')
       .innerJoin('notify_event', 'notify_event.id', 'notify_outbox.event_id')
@@ -330,11 +390,25 @@ describe('publication', () => {
   });
 
   it('a finished meeting pack is announced to central staff and admins only', async () => {
-    expect(await emitEvent(t.db, { ...cfg, telegram: null }, { type: 'pack', packId: 7, period: '2026-10', filename: 'podium-2026-10.zip' }, 'pack:7')).toBe(2);
-    const rows = await t.db.selectFrom('notify_outbox').innerJoin('notify_event', 'notify_event.id', 'notify_outbox.event_id').select('notify_outbox.user_id').where('notify_event.type', '=', 'pack').execute();
+    expect(
+      await emitEvent(
+        t.db,
+        { ...cfg, telegram: null },
+        { type: 'pack', packId: 7, period: '2026-10', filename: 'podium-2026-10.zip' },
+        'pack:7',
+      ),
+    ).toBe(2);
+    const rows = await t.db
+      .selectFrom('notify_outbox')
+      .innerJoin('notify_event', 'notify_event.id', 'notify_outbox.event_id')
+      .select('notify_outbox.user_id')
+      .where('notify_event.type', '=', 'pack')
+      .execute();
     expect(new Set(rows.map((r) => r.user_id))).toEqual(new Set([users.admin, users.central]));
     await round();
-    expect(decoded(mailsTo('admin@n.test')[0]!.raw)).toContain('Пакет к совещанию за окт. 2026 готов: podium-2026-10.zip. http://podium.test/packs');
+    expect(decoded(mailsTo('admin@n.test')[0]!.raw)).toContain(
+      'Пакет к совещанию за окт. 2026 готов: podium-2026-10.zip. http://podium.test/packs',
+    );
     expect(mailsTo('alpha@n.test').length + mailsTo('bravo@n.test').length).toBe(0);
   });
 });

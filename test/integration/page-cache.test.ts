@@ -39,14 +39,23 @@ async function fakePage(req: IncomingMessage, res: ServerResponse): Promise<void
   // As Next.js does for the stylesheet: the nonce in a header besides the CSP.
   res.setHeader('link', `</a.css>; rel=preload; as="style"; nonce="${nonce}"`);
   res.write(`<html><head><script nonce="${nonce}">self.x=1</script></head>`);
-  res.end(`<body data-role="${viewer.role}" data-branch="${viewer.branchId ?? ''}" data-user="${viewer.email}">${branch.name_en}<script nonce="${nonce}">self.n="${nonce}"</script></body></html>`);
+  res.end(
+    `<body data-role="${viewer.role}" data-branch="${viewer.branchId ?? ''}" data-user="${viewer.email}">${branch.name_en}<script nonce="${nonce}">self.n="${nonce}"</script></body></html>`,
+  );
 }
 
 async function serve(deps: PageCacheDeps): Promise<{ url: string; close(): Promise<void> }> {
   const server = createWebServer(createPageCache(fakePage, deps), () => false);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    url,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 function nonceOf(res: Response): string {
@@ -118,13 +127,21 @@ describe('page render cache', () => {
       const get = async () => (await fetch(`${app.url}/`, { headers: { cookie: cookies.central! } })).text();
       expect(await get()).toContain('data-role="central"');
       expect(await get()).toContain('data-role="central"');
-      await f.db.updateTable('app_user').set({ role: 'coordinator', branch_id: f.branchB.id }).where('id', '=', f.users.central.id).execute();
+      await f.db
+        .updateTable('app_user')
+        .set({ role: 'coordinator', branch_id: f.branchB.id })
+        .where('id', '=', f.users.central.id)
+        .execute();
       expect(await get()).toContain(`data-role="coordinator" data-branch="${f.branchB.id}"`);
       await f.db.updateTable('app_user').set({ deactivated_at: new Date() }).where('id', '=', f.users.central.id).execute();
       const r = await fetch(`${app.url}/`, { headers: { cookie: cookies.central! }, redirect: 'manual' });
       expect(r.status).toBe(307);
     } finally {
-      await f.db.updateTable('app_user').set({ role: 'central', branch_id: null, deactivated_at: null }).where('id', '=', f.users.central.id).execute();
+      await f.db
+        .updateTable('app_user')
+        .set({ role: 'central', branch_id: null, deactivated_at: null })
+        .where('id', '=', f.users.central.id)
+        .execute();
       await app.close();
     }
   });
@@ -133,7 +150,8 @@ describe('page render cache', () => {
     version++;
     const app = await serve(controlled);
     try {
-      const get = (path: string, extra: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers: { cookie: cookies.central!, ...extra } });
+      const get = (path: string, extra: Record<string, string> = {}) =>
+        fetch(`${app.url}${path}`, { headers: { cookie: cookies.central!, ...extra } });
       await (await get('/')).text();
       expect((await get('/')).headers.get('x-podium-page-cache')).toBe('hit');
       expect((await get('/?period=week')).headers.get('x-podium-page-cache')).toBeNull();

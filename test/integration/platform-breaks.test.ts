@@ -43,7 +43,13 @@ describe('platform breaks', () => {
     const good = { from: '2026-05-01', to: '2026-05-03', network: 'all', note: 'Сбой ДЦ провайдера' };
     expect(await a.createBreakAction(ok, form(good))).toMatchObject({ ok: true });
     const row = await f.db.selectFrom('platform_break').selectAll().where('note', '=', good.note).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ network: null, starts_on: '2026-05-01', ends_on: '2026-05-03', builtin_key: null, created_by: 'admin@test.local' });
+    expect(row).toMatchObject({
+      network: null,
+      starts_on: '2026-05-01',
+      ends_on: '2026-05-03',
+      builtin_key: null,
+      created_by: 'admin@test.local',
+    });
 
     const bad: [Record<string, string>, string, RegExp][] = [
       [{ ...good, from: '2026-02-30' }, 'from', /calendar date/],
@@ -63,37 +69,80 @@ describe('platform breaks', () => {
       expect(r.message!.length).toBeLessThan(200);
     }
     // An open end is allowed.
-    expect(await a.createBreakAction(ok, form({ ...good, to: '', network: 'max', note: 'MAX: новый счётчик' }))).toMatchObject({ ok: true });
-    expect((await f.db.selectFrom('platform_break').select(['ends_on', 'network']).where('note', '=', 'MAX: новый счётчик').executeTakeFirstOrThrow())).toEqual({ ends_on: null, network: 'max' });
+    expect(await a.createBreakAction(ok, form({ ...good, to: '', network: 'max', note: 'MAX: новый счётчик' }))).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await f.db
+        .selectFrom('platform_break')
+        .select(['ends_on', 'network'])
+        .where('note', '=', 'MAX: новый счётчик')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ ends_on: null, network: 'max' });
 
-    expect(await a.updateBreakAction(ok, form({ id: String(row.id), ...good, network: 'ok', to: '2026-05-04' }))).toMatchObject({ ok: true });
-    expect(await f.db.selectFrom('platform_break').select(['network', 'ends_on']).where('id', '=', row.id).executeTakeFirstOrThrow()).toEqual({ network: 'ok', ends_on: '2026-05-04' });
-    expect(await a.updateBreakAction(ok, form({ id: '2147483000', ...good }))).toMatchObject({ ok: false, field: 'break', message: expect.stringMatching(/No break/) });
+    expect(await a.updateBreakAction(ok, form({ id: String(row.id), ...good, network: 'ok', to: '2026-05-04' }))).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await f.db.selectFrom('platform_break').select(['network', 'ends_on']).where('id', '=', row.id).executeTakeFirstOrThrow(),
+    ).toEqual({ network: 'ok', ends_on: '2026-05-04' });
+    expect(await a.updateBreakAction(ok, form({ id: '2147483000', ...good }))).toMatchObject({
+      ok: false,
+      field: 'break',
+      message: expect.stringMatching(/No break/),
+    });
     expect(await a.updateBreakAction(ok, form({ id: '99999999999', ...good }))).toMatchObject({ ok: false, field: 'break' });
 
     // Built-in breaks are neither edited nor deleted.
-    const builtin = await f.db.selectFrom('platform_break').select('id').where('builtin_key', '=', 'telegram_throttling').executeTakeFirstOrThrow();
-    expect(await a.updateBreakAction(ok, form({ id: String(builtin.id), ...good }))).toMatchObject({ ok: false, field: 'break', message: expect.stringMatching(/built-in/) });
-    expect(await a.deleteBreakAction(ok, form({ id: String(builtin.id) }))).toMatchObject({ ok: false, field: 'break', message: expect.stringMatching(/built-in/) });
+    const builtin = await f.db
+      .selectFrom('platform_break')
+      .select('id')
+      .where('builtin_key', '=', 'telegram_throttling')
+      .executeTakeFirstOrThrow();
+    expect(await a.updateBreakAction(ok, form({ id: String(builtin.id), ...good }))).toMatchObject({
+      ok: false,
+      field: 'break',
+      message: expect.stringMatching(/built-in/),
+    });
+    expect(await a.deleteBreakAction(ok, form({ id: String(builtin.id) }))).toMatchObject({
+      ok: false,
+      field: 'break',
+      message: expect.stringMatching(/built-in/),
+    });
     expect(await f.db.selectFrom('platform_break').select('id').where('builtin_key', 'is not', null).execute()).toHaveLength(2);
 
     expect(await a.deleteBreakAction(ok, form({ id: String(row.id) }))).toMatchObject({ ok: true });
     expect(await f.db.selectFrom('platform_break').select('id').where('id', '=', row.id).execute()).toHaveLength(0);
     expect(await a.deleteBreakAction(ok, form({ id: String(row.id) }))).toMatchObject({ ok: false, field: 'break' });
 
-    const events = await f.db.selectFrom('audit_event').select(['action', 'target', 'detail', 'actor_email']).where('action', 'like', 'break.%').orderBy('id').execute();
+    const events = await f.db
+      .selectFrom('audit_event')
+      .select(['action', 'target', 'detail', 'actor_email'])
+      .where('action', 'like', 'break.%')
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['break.create', 'break.create', 'break.update', 'break.delete']);
-    expect(events[2]).toMatchObject({ target: `break-${row.id}`, actor_email: 'admin@test.local', detail: { network: { from: null, to: 'ok' }, to: { from: '2026-05-03', to: '2026-05-04' } } });
+    expect(events[2]).toMatchObject({
+      target: `break-${row.id}`,
+      actor_email: 'admin@test.local',
+      detail: { network: { from: null, to: 'ok' }, to: { from: '2026-05-03', to: '2026-05-04' } },
+    });
   });
 
   it('non-admins cannot change breaks', async () => {
     const a = await import('../../app/admin/actions');
     for (const who of [f.users.central.email, f.users.coordA.email]) {
       asRequest(await signedInCookie(f.auth, who));
-      expect(await a.createBreakAction(ok, form({ from: '2026-06-01', to: '', network: 'vk', note: 'x' }))).toMatchObject({ ok: false, message: 'Forbidden' });
+      expect(await a.createBreakAction(ok, form({ from: '2026-06-01', to: '', network: 'vk', note: 'x' }))).toMatchObject({
+        ok: false,
+        message: 'Forbidden',
+      });
     }
     asRequest(null);
-    expect(await a.createBreakAction(ok, form({ from: '2026-06-01', to: '', network: 'vk', note: 'x' }))).toMatchObject({ ok: false, message: 'Sign in required' });
+    expect(await a.createBreakAction(ok, form({ from: '2026-06-01', to: '', network: 'vk', note: 'x' }))).toMatchObject({
+      ok: false,
+      message: 'Sign in required',
+    });
     expect(await f.db.selectFrom('platform_break').select('id').where('starts_on', '=', '2026-06-01').execute()).toHaveLength(0);
   });
 
@@ -104,7 +153,9 @@ describe('platform breaks', () => {
       ['vk_video_counting', { from: '2026-02-01', to: '2026-02-03' }],
       ['telegram_throttling', { from: '2026-02-10', to: '2026-02-28' }],
     ]);
-    expect((await listPeriodBreaks(f.db, { from: '2026-02-01', to: '2026-02-28', network: 'vk' })).map((b) => b.builtinKey)).toEqual(['vk_video_counting']);
+    expect((await listPeriodBreaks(f.db, { from: '2026-02-01', to: '2026-02-28', network: 'vk' })).map((b) => b.builtinKey)).toEqual([
+      'vk_video_counting',
+    ]);
     expect(await listPeriodBreaks(f.db, { from: '2025-10-01', to: '2025-10-31', network: 'all' })).toEqual([]);
   });
 });

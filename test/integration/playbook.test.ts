@@ -28,11 +28,33 @@ beforeAll(async () => {
     ['foxtrot', 'RU-KB', 120_000, 200, 6],
     ['golf', 'RU-KL', 2_000_000, 9000, 200],
   ] as const) {
-    const b = await t.db.insertInto('branch').values({ slug, name: slug, name_en: slug, region_code: region, federal_district: 'volga', population }).returning('id').executeTakeFirstOrThrow();
-    const a = await t.db.insertInto('account').values({ branch_id: b.id, network: 'vk', external_id: `${slug}-vk`, handle: slug }).returning('id').executeTakeFirstOrThrow();
+    const b = await t.db
+      .insertInto('branch')
+      .values({ slug, name: slug, name_en: slug, region_code: region, federal_district: 'volga', population })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const a = await t.db
+      .insertInto('account')
+      .values({ branch_id: b.id, network: 'vk', external_id: `${slug}-vk`, handle: slug })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await t.db
       .insertInto('account_day')
-      .values(eachDay('2026-09-01', '2026-10-31').map((day, k) => ({ account_id: a.id, day, branch_id: b.id, network: 'vk' as const, followers: 1000 + k, views, likes: inter, comments: 0, shares: 0, posts: 1, source: 'demo' as const })))
+      .values(
+        eachDay('2026-09-01', '2026-10-31').map((day, k) => ({
+          account_id: a.id,
+          day,
+          branch_id: b.id,
+          network: 'vk' as const,
+          followers: 1000 + k,
+          views,
+          likes: inter,
+          comments: 0,
+          shares: 0,
+          posts: 1,
+          source: 'demo' as const,
+        })),
+      )
       .execute();
   }
   await refreshRollups(t.db);
@@ -46,13 +68,30 @@ beforeAll(async () => {
     ['delta', 'd3', 1000, 60],
   ];
   for (const [slug, ext, views, likes] of posts) {
-    const acc = await t.db.selectFrom('account').select('id').where('branch_id', '=', ids[slug]).where('network', '=', 'vk').executeTakeFirstOrThrow();
+    const acc = await t.db
+      .selectFrom('account')
+      .select('id')
+      .where('branch_id', '=', ids[slug])
+      .where('network', '=', 'vk')
+      .executeTakeFirstOrThrow();
     const p = await t.db
       .insertInto('post')
-      .values({ account_id: acc.id, branch_id: ids[slug], network: 'vk', external_id: ext, url: `https://vk.com/wall-1_${ext}`, excerpt: `post ${ext}`, published_at: '2026-10-10T09:00:00Z', source: 'demo' })
+      .values({
+        account_id: acc.id,
+        branch_id: ids[slug],
+        network: 'vk',
+        external_id: ext,
+        url: `https://vk.com/wall-1_${ext}`,
+        excerpt: `post ${ext}`,
+        published_at: '2026-10-10T09:00:00Z',
+        source: 'demo',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await t.db.insertInto('post_day').values({ post_id: p.id, day: '2026-10-11', branch_id: ids[slug], views, likes, comments: 0, shares: 0 }).execute();
+    await t.db
+      .insertInto('post_day')
+      .values({ post_id: p.id, day: '2026-10-11', branch_id: ids[slug], views, likes, comments: 0, shares: 0 })
+      .execute();
   }
   const ranking = await listRankings(t.db, central, OCT, TODAY);
   const ranked = ranking.rows.filter((r) => r.eligible && r.rank !== null);
@@ -69,7 +108,7 @@ describe('playbook', () => {
     expect(last.rank).toBeGreaterThan(3);
   });
 
-  it('gives steps that reach the top three, each about the branch\'s own values', async () => {
+  it("gives steps that reach the top three, each about the branch's own values", async () => {
     const pb = await getPlaybook(t.db, coord, last.slug, OCT, TODAY);
     expect(pb).toBeTruthy();
     expect(pb!.rank).toBe(last.rank);
@@ -84,14 +123,23 @@ describe('playbook', () => {
     }
   });
 
-  it('a coordinator gets other branches\' public posts and names only — no account metrics, health or component values', async () => {
+  it("a coordinator gets other branches' public posts and names only — no account metrics, health or component values", async () => {
     const pb = (await getPlaybook(t.db, coord, last.slug, OCT, TODAY))!;
     expect(Object.keys(pb).sort()).toEqual(['examples', 'rank', 'similar', 'steps', 'topN']);
     expect(pb.similar.length).toBeGreaterThan(0);
     for (const b of pb.similar) expect(Object.keys(b).sort()).toEqual(['name', 'nameEn', 'slug']);
     expect(pb.examples.length).toBeGreaterThan(0);
     for (const e of pb.examples) {
-      expect(Object.keys(e).sort()).toEqual(['branch', 'engagementRate', 'excerpt', 'interactions', 'network', 'publishedAt', 'url', 'views']);
+      expect(Object.keys(e).sort()).toEqual([
+        'branch',
+        'engagementRate',
+        'excerpt',
+        'interactions',
+        'network',
+        'publishedAt',
+        'url',
+        'views',
+      ]);
       expect(Object.keys(e.branch).sort()).toEqual(['name', 'nameEn', 'slug']);
       expect(e.branch.slug).not.toBe(last.slug);
       expect(pb.similar.map((b) => b.slug)).toContain(e.branch.slug);
@@ -105,7 +153,7 @@ describe('playbook', () => {
     expect(Math.max(...per.values())).toBeLessThanOrEqual(2);
   });
 
-  it('another branch\'s playbook is not there for a coordinator, as if the branch did not exist', async () => {
+  it("another branch's playbook is not there for a coordinator, as if the branch did not exist", async () => {
     const other = Object.keys(ids).find((s) => s !== last.slug)!;
     expect(await getPlaybook(t.db, coord, other, OCT, TODAY)).toBeUndefined();
     expect(await getPlaybook(t.db, coord, 'no-such-branch', OCT, TODAY)).toBeUndefined();

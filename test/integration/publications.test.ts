@@ -54,7 +54,12 @@ async function refusal(p: Promise<unknown>): Promise<PublicationError> {
 
 describe('publishing', () => {
   it('stores the live ranking with its metadata, hash and an audit event', async () => {
-    first = await publishRanking(t.db, central, { ...OCT, title: 'Октябрь 2026, все сети', comment: 'Для совещания 3 ноября' }, { today: TODAY });
+    first = await publishRanking(
+      t.db,
+      central,
+      { ...OCT, title: 'Октябрь 2026, все сети', comment: 'Для совещания 3 ноября' },
+      { today: TODAY },
+    );
     expect(first).toMatchObject({
       title: 'Октябрь 2026, все сети',
       comment: 'Для совещания 3 ноября',
@@ -80,9 +85,18 @@ describe('publishing', () => {
     expect(pub?.robustness).toEqual(live.robustness);
     expect(pub?.period).toEqual(live.period);
 
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'actor_email', 'target', 'detail']).where('action', 'like', 'ranking.publish%').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'actor_email', 'target', 'detail'])
+      .where('action', 'like', 'ranking.publish%')
+      .execute();
     expect(audit).toEqual([
-      { action: 'ranking.publish', actor_email: 'central@p.test', target: `publication:${first.id}`, detail: expect.objectContaining({ hash: first.hash, period: '2026-10' }) },
+      {
+        action: 'ranking.publish',
+        actor_email: 'central@p.test',
+        target: `publication:${first.id}`,
+        detail: expect.objectContaining({ hash: first.hash, period: '2026-10' }),
+      },
     ]);
   });
 
@@ -127,8 +141,12 @@ describe('a published ranking never changes', () => {
     expect(driftBefore?.summary).toMatchObject({ rankChanged: 0, scoreChanged: 0, topThreeUnchanged: true, methodChanged: false });
     expect(driftBefore?.rows.every((r) => !r.changed)).toBe(true);
 
-    await sql`update account_day set views = round(views * 1.1) where day between '2026-10-01' and '2026-10-31' and views is not null`.execute(t.db);
-    await sql`update post_day set views = round(views * 1.1) where day between '2026-10-01' and '2026-10-31' and views is not null`.execute(t.db);
+    await sql`update account_day set views = round(views * 1.1) where day between '2026-10-01' and '2026-10-31' and views is not null`.execute(
+      t.db,
+    );
+    await sql`update post_day set views = round(views * 1.1) where day between '2026-10-01' and '2026-10-31' and views is not null`.execute(
+      t.db,
+    );
     await refreshRollups(t.db);
 
     const after = await verifyPublication(t.db, first.id);
@@ -155,20 +173,29 @@ describe('a published ranking never changes', () => {
 
   it('drift counts rank changes and a new top three', async () => {
     // Charlie's October views grow tenfold (a re-poll): it climbs.
-    await sql`update account_day set views = views * 10 where branch_id = ${ids.charlie} and day between '2026-10-01' and '2026-10-31'`.execute(t.db);
+    await sql`update account_day set views = views * 10 where branch_id = ${ids.charlie} and day between '2026-10-01' and '2026-10-31'`.execute(
+      t.db,
+    );
     await refreshRollups(t.db);
     const drift = (await getDrift(t.db, central, first.id, { today: TODAY }))!;
     const charlie = drift.rows.find((r) => r.branch.slug === 'charlie')!;
     expect(charlie.rankChange).toBeGreaterThan(0);
     expect(drift.summary.rankChanged).toBeGreaterThan(0);
     expect(drift.summary.topThreeLive.map((b) => b.slug)).toContain('charlie');
-    expect(drift.summary.topThreeUnchanged).toBe(drift.summary.topThreePublished.map((b) => b.id).join() === drift.summary.topThreeLive.map((b) => b.id).join());
+    expect(drift.summary.topThreeUnchanged).toBe(
+      drift.summary.topThreePublished.map((b) => b.id).join() === drift.summary.topThreeLive.map((b) => b.id).join(),
+    );
     expect((await verifyPublication(t.db, first.id))?.hash).toBe(first.hash);
   });
 
   it('drift names a method change when the method in effect is a newer version of the published one', async () => {
     const latest = (await listRankings(t.db, central, { ...OCT, date: '2026-09' }, { today: TODAY })).method;
-    const sep = await publishRanking(t.db, admin, { ...OCT, date: '2026-09', method: 'podium-v1', title: 'Сентябрь 2026 (podium-v1)' }, { today: TODAY });
+    const sep = await publishRanking(
+      t.db,
+      admin,
+      { ...OCT, date: '2026-09', method: 'podium-v1', title: 'Сентябрь 2026 (podium-v1)' },
+      { today: TODAY },
+    );
     expect(sep.method.label).toBe('podium-v1');
     const drift = (await getDrift(t.db, central, sep.id, { today: TODAY }))!;
     expect(drift.live.method.label).toBe(latest.label);
@@ -197,11 +224,16 @@ describe('a published ranking never changes', () => {
 describe('corrections', () => {
   let second: PublicationMeta;
   it('supersede the publication in force, with a reason; both are kept', async () => {
-    second = await publishRanking(t.db, admin, { ...OCT, title: 'Октябрь 2026 (исправлено)', supersedes: String(first.id), reason: 'Досбор просмотров' }, { today: TODAY });
+    second = await publishRanking(
+      t.db,
+      admin,
+      { ...OCT, title: 'Октябрь 2026 (исправлено)', supersedes: String(first.id), reason: 'Досбор просмотров' },
+      { today: TODAY },
+    );
     expect(second.supersedes).toEqual({ id: first.id, reason: 'Досбор просмотров' });
     expect((await getPublication(t.db, central, first.id))?.supersededBy).toBe(second.id);
     expect((await findPublishedFor(t.db, central, OCT, { today: TODAY }))?.id).toBe(second.id);
-    expect((await findPublishedFor(t.db, central, { ...OCT, method: 'podium-v9' }, { today: TODAY }))).toBeUndefined();
+    expect(await findPublishedFor(t.db, central, { ...OCT, method: 'podium-v9' }, { today: TODAY })).toBeUndefined();
     const inForce = await findPublishedRanking(t.db, coord, { ...OCT, district: 'southern' }, { today: TODAY });
     expect(inForce?.publication.id).toBe(second.id);
     expect(inForce?.rows.map((r) => r.branch.slug)).toEqual(['alpha']);
@@ -209,21 +241,31 @@ describe('corrections', () => {
     expect((await listChain(t.db, central, first.id)).map((p) => p.id)).toEqual([first.id, second.id]);
     expect(second.hash).not.toBe(first.hash);
     expect((await verifyPublication(t.db, first.id))?.valid).toBe(true);
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'detail']).where('action', '=', 'ranking.publish_correction').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'detail'])
+      .where('action', '=', 'ranking.publish_correction')
+      .execute();
     expect(audit[0].detail).toMatchObject({ supersedes: first.id, reason: 'Досбор просмотров' });
   });
 
   it('only the publication in force can be superseded', async () => {
-    const e = await refusal(publishRanking(t.db, admin, { ...OCT, title: 'again', supersedes: String(first.id), reason: 'x' }, { today: TODAY }));
+    const e = await refusal(
+      publishRanking(t.db, admin, { ...OCT, title: 'again', supersedes: String(first.id), reason: 'x' }, { today: TODAY }),
+    );
     expect(e.code).toBe('not_current');
     // The database backs it: a second correction of the same publication, or a second original, is refused.
     await expect(
       sql`insert into ranking_publication (scope, period_kind, period_from, period_to, period_label, method_id, method_key, method_version, as_of, title, published_by_email, published_at, summary, content_hash, supersedes_id, reason)
-          select scope, period_kind, period_from, period_to, period_label, method_id, method_key, method_version, as_of, 'x', 'x', now(), summary, content_hash, ${first.id}, 'r' from ranking_publication where id = ${first.id}`.execute(t.db),
+          select scope, period_kind, period_from, period_to, period_label, method_id, method_key, method_version, as_of, 'x', 'x', now(), summary, content_hash, ${first.id}, 'r' from ranking_publication where id = ${first.id}`.execute(
+        t.db,
+      ),
     ).rejects.toThrow(/unique/);
     await expect(
       sql`insert into ranking_publication (scope, period_kind, period_from, period_to, period_label, method_id, method_key, method_version, as_of, title, published_by_email, published_at, summary, content_hash)
-          select scope, period_kind, period_from, period_to, period_label, method_id, method_key, method_version, as_of, 'x', 'x', now(), summary, content_hash from ranking_publication where id = ${first.id}`.execute(t.db),
+          select scope, period_kind, period_from, period_to, period_label, method_id, method_key, method_version, as_of, 'x', 'x', now(), summary, content_hash from ranking_publication where id = ${first.id}`.execute(
+        t.db,
+      ),
     ).rejects.toThrow(/unique/);
   });
 });
@@ -235,7 +277,17 @@ describe('scoping', () => {
     for (const r of pub.rows) {
       const own = r.branch.id === ids.alpha;
       if (own) expect(r.detail).not.toBeNull();
-      else expect(r).toEqual({ branch: r.branch, eligible: r.eligible, rank: r.rank, score: r.score, previousRank: null, change: null, rankRange: null, detail: null });
+      else
+        expect(r).toEqual({
+          branch: r.branch,
+          eligible: r.eligible,
+          rank: r.rank,
+          score: r.score,
+          previousRank: null,
+          change: null,
+          rankRange: null,
+          detail: null,
+        });
       expect(r).not.toHaveProperty('metrics');
     }
     // Central staff see every detail; nobody gets the stored input figures in the ranking.

@@ -44,7 +44,13 @@ function spec(slug: Slug, day: string): DaySpec | null {
     case 'charlie':
       return { followers: Math.round(500 + (100 * octDay) / 31), views: 500, interactions: 40, posts: 1, visits: 50 };
     case 'delta':
-      return { followers: 1500, views: 3000, interactions: 30, posts: oct ? (day === '2026-10-05' || day === '2026-10-06' ? 1 : 0) : 1, visits: null };
+      return {
+        followers: 1500,
+        views: 3000,
+        interactions: 30,
+        posts: oct ? (day === '2026-10-05' || day === '2026-10-06' ? 1 : 0) : 1,
+        visits: null,
+      };
     case 'echo':
       // Same August totals as alpha, but a different week 33 (10–16 Aug) and week 34 that cancel out.
       if (!aug) return null;
@@ -57,7 +63,11 @@ function spec(slug: Slug, day: string): DaySpec | null {
 export async function loadRankingFixture(db: DB): Promise<Record<Slug, number>> {
   const ids = {} as Record<Slug, number>;
   for (const b of FIXTURE_BRANCHES) {
-    const row = await db.insertInto('branch').values({ ...b, population: 100_000 }).returning('id').executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('branch')
+      .values({ ...b, population: 100_000 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     ids[b.slug] = row.id;
   }
   const accounts = new Map<string, number>();
@@ -103,7 +113,11 @@ export async function loadRankingFixture(db: DB): Promise<Record<Slug, number>> 
       }
     }
   }
-  for (let i = 0; i < dayRows.length; i += 500) await db.insertInto('account_day').values(dayRows.slice(i, i + 500)).execute();
+  for (let i = 0; i < dayRows.length; i += 500)
+    await db
+      .insertInto('account_day')
+      .values(dayRows.slice(i, i + 500))
+      .execute();
 
   // One post of charlie published at 01:30 Moscow on 2 October (still 1 October in UTC).
   const post = await db

@@ -38,7 +38,12 @@ describe('methodology page', () => {
   });
 
   it('follows a newly published version once it is put in effect', async () => {
-    await insertMethod(t.db, { ...PODIUM_V1, version: 3, caps: { postsPerWeek: 10 }, weights: { ...PODIUM_V1.weights, visits_per_100k: 0 } });
+    await insertMethod(t.db, {
+      ...PODIUM_V1,
+      version: 3,
+      caps: { postsPerWeek: 10 },
+      weights: { ...PODIUM_V1.weights, visits_per_100k: 0 },
+    });
     await setMethodInEffect(t.db, 'podium-v3', 'test');
     const m = await getMethodWithDate(t.db);
     const en = renderToStaticMarkup(MethodView({ method: m.definition, locale: 'en', publishedAt: m.publishedAt }));

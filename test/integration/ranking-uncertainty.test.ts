@@ -53,7 +53,9 @@ describe('rank ranges in /api/rankings', () => {
     const v1 = await listRankings(t.db, SYSTEM_VIEWER, { ...october, method: 'podium-v1' }, TODAY);
     expect(v1.rows.map((x) => [x.branch.slug, x.rank, x.rankRange])).toEqual(r.rows.map((x) => [x.branch.slug, x.rank, x.rankRange]));
     expect(v1.robustness.data).toEqual(r.robustness.data);
-    const stored = await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot_row where rank_low is not null and rank_high is not null`.execute(t.db);
+    const stored = await sql<{
+      n: number;
+    }>`select count(*)::int as n from ranking_snapshot_row where rank_low is not null and rank_high is not null`.execute(t.db);
     expect(stored.rows[0].n).toBeGreaterThanOrEqual(3);
   });
 
@@ -102,7 +104,10 @@ describe('month-to-month stability', () => {
     const s = await getRankStability(t.db, SYSTEM_VIEWER, { months: 3, today: '2026-11-15' });
     // The method in effect (the admins' choice), as on the ranking page.
     expect(s.method).toBe(methodLabel((await getMethod(t.db))!.definition));
-    expect(s.pairs.map((p) => [p.previous, p.current])).toEqual([['2026-08', '2026-09'], ['2026-09', '2026-10']]);
+    expect(s.pairs.map((p) => [p.previous, p.current])).toEqual([
+      ['2026-08', '2026-09'],
+      ['2026-09', '2026-10'],
+    ]);
     const [augSep, sepOct] = s.pairs;
     // September: bravo 1, delta 2, alpha 3, charlie 4; October: bravo 1, alpha 2, charlie 3 (delta
     // posted too little). Same order for the three ranked in both — ρ = 1 — though alpha and

@@ -24,7 +24,10 @@ afterAll(async () => t?.drop());
 
 async function rows(date: string) {
   const r = await resolveRanking(t.db, { period: 'month', date, network: 'all', method: 'podium-v1' }, { today: '2026-11-30' });
-  const out = await sql`select branch_id, eligible, rank, score, previous_rank, change, metrics, detail from ranking_snapshot_row where snapshot_id = ${r.snapshot.id} order by branch_id`.execute(t.db);
+  const out =
+    await sql`select branch_id, eligible, rank, score, previous_rank, change, metrics, detail from ranking_snapshot_row where snapshot_id = ${r.snapshot.id} order by branch_id`.execute(
+      t.db,
+    );
   return { result: r.snapshot.result, rows: out.rows };
 }
 
@@ -38,8 +41,14 @@ describe('podium-v1 reproducibility', () => {
     const after = await rows('2026-10');
     expect(after).toEqual(before);
     // And podium-v2 ranks the same month differently from the same rollups.
-    const v2 = await resolveRanking(t.db, { period: 'month', date: '2026-10', network: 'all', method: 'podium-v2' }, { today: '2026-11-30' });
-    const v2rows = await sql<{ score: number | null }>`select score from ranking_snapshot_row where snapshot_id = ${v2.snapshot.id} order by branch_id`.execute(t.db);
+    const v2 = await resolveRanking(
+      t.db,
+      { period: 'month', date: '2026-10', network: 'all', method: 'podium-v2' },
+      { today: '2026-11-30' },
+    );
+    const v2rows = await sql<{
+      score: number | null;
+    }>`select score from ranking_snapshot_row where snapshot_id = ${v2.snapshot.id} order by branch_id`.execute(t.db);
     expect(v2rows.rows.map((r) => r.score)).not.toEqual(before.rows.map((r) => (r as { score: number | null }).score));
   }, 120_000);
 

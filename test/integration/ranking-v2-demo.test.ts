@@ -20,7 +20,11 @@ beforeAll(async () => {
   const regions = REGIONS.filter((r) => NAMED.includes(r.slug));
   expect(regions).toHaveLength(NAMED.length);
   // The demo's own span (13 months), so the year and quarter buttons face what they face in the demo.
-  await loadDemo(t.db, { end: '2026-11-29', regions: [...regions, ...REGIONS.filter((r) => !NAMED.includes(r.slug)).slice(0, 4)], months: 13 });
+  await loadDemo(t.db, {
+    end: '2026-11-29',
+    regions: [...regions, ...REGIONS.filter((r) => !NAMED.includes(r.slug)).slice(0, 4)],
+    months: 13,
+  });
   await refreshRollups(t.db);
 }, 240_000);
 afterAll(async () => t?.drop());

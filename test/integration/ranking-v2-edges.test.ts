@@ -13,7 +13,15 @@ import { addDays, periodContaining, previousPeriod } from '../../lib/ranking/per
 
 /** The one-window statement the combined one replaced, kept verbatim as the reference. */
 async function oneWindowReference(db: DB, w: { from: string; to: string }): Promise<EdgeCorrections> {
-  const rows = await sql<{ branch_id: number; network: string; views: string | null; likes: string | null; comments: string | null; shares: string | null; reactions: string | null }>`
+  const rows = await sql<{
+    branch_id: number;
+    network: string;
+    views: string | null;
+    likes: string | null;
+    comments: string | null;
+    shares: string | null;
+    reactions: string | null;
+  }>`
     with cand as (
       select p.id, p.account_id, p.branch_id, p.network, (p.published_at at time zone 'Europe/Moscow')::date as pub, e.edge
       from post p
@@ -58,7 +66,13 @@ async function oneWindowReference(db: DB, w: { from: string; to: string }): Prom
   const n = (v: string | null) => (v === null ? 0 : Number(v));
   for (const r of rows.rows) {
     const m = out.get(r.branch_id) ?? {};
-    m[r.network as 'vk'] = { views: n(r.views), likes: n(r.likes), comments: n(r.comments), shares: n(r.shares), reactions: n(r.reactions) };
+    m[r.network as 'vk'] = {
+      views: n(r.views),
+      likes: n(r.likes),
+      comments: n(r.comments),
+      shares: n(r.shares),
+      reactions: n(r.reactions),
+    };
     out.set(r.branch_id, m);
   }
   return out;
@@ -88,22 +102,42 @@ let handBranch = 0;
 
 async function insertRandomData(db: DB, seed: number): Promise<void> {
   const r = rng(seed);
-  const pick = <T,>(p: number, v: T): T | null => (r() < p ? null : v);
+  const pick = <T>(p: number, v: T): T | null => (r() < p ? null : v);
   for (let b = 0; b < 3; b++) {
     const branch = await db
       .insertInto('branch')
-      .values({ slug: `e${b}`, name: `Э${b}`, name_en: `E${b}`, region_code: `RU-E${"ABC"[b]}`, federal_district: 'southern', population: 100_000 })
+      .values({
+        slug: `e${b}`,
+        name: `Э${b}`,
+        name_en: `E${b}`,
+        region_code: `RU-E${'ABC'[b]}`,
+        federal_district: 'southern',
+        population: 100_000,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const network of NETWORKS) {
-      const acc = await db.insertInto('account').values({ branch_id: branch.id, network, external_id: `e${b}-${network}`, handle: `e${b}` }).returning('id').executeTakeFirstOrThrow();
+      const acc = await db
+        .insertInto('account')
+        .values({ branch_id: branch.id, network, external_id: `e${b}-${network}`, handle: `e${b}` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       // Account-days on most days; each counter sometimes reported by the account (then the post increase is not used).
       const days = [];
       for (let d = FIRST; d <= LAST; d = addDays(d, 1)) {
         if (r() < 0.15) continue;
         days.push({
-          account_id: acc.id, day: d, branch_id: branch.id, network, followers: 1000, source: 'demo' as const,
-          views: r() < 0.2 ? 50 : null, reach: r() < 0.1 ? 40 : null, likes: r() < 0.2 ? 5 : null, comments: r() < 0.2 ? 1 : null, shares: r() < 0.2 ? 1 : null,
+          account_id: acc.id,
+          day: d,
+          branch_id: branch.id,
+          network,
+          followers: 1000,
+          source: 'demo' as const,
+          views: r() < 0.2 ? 50 : null,
+          reach: r() < 0.1 ? 40 : null,
+          likes: r() < 0.2 ? 5 : null,
+          comments: r() < 0.2 ? 1 : null,
+          shares: r() < 0.2 ? 1 : null,
         });
       }
       await db.insertInto('account_day').values(days).execute();
@@ -112,7 +146,14 @@ async function insertRandomData(db: DB, seed: number): Promise<void> {
         const pubDay = addDays(FIRST, Math.floor(r() * 200));
         const post = await db
           .insertInto('post')
-          .values({ account_id: acc.id, branch_id: branch.id, network, external_id: `p${i}`, published_at: `${pubDay}T${String(Math.floor(r() * 24)).padStart(2, '0')}:30:00+03:00`, source: 'demo' })
+          .values({
+            account_id: acc.id,
+            branch_id: branch.id,
+            network,
+            external_id: `p${i}`,
+            published_at: `${pubDay}T${String(Math.floor(r() * 24)).padStart(2, '0')}:30:00+03:00`,
+            source: 'demo',
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         const snaps = [];
@@ -123,9 +164,14 @@ async function insertRandomData(db: DB, seed: number): Promise<void> {
           // Mostly rising; sometimes a drop (a deleted like) that the increase floors at 0.
           v = Math.max(v + Math.floor(r() * 300) - 20, 0);
           snaps.push({
-            post_id: post.id, day, branch_id: branch.id,
-            views: pick(0.1, v), likes: pick(0.15, Math.floor(v / 30)), comments: pick(0.3, Math.floor(v / 200)),
-            shares: pick(0.3, Math.floor(v / 150)), reactions: network === 'telegram' ? pick(0.2, Math.floor(v / 40)) : null,
+            post_id: post.id,
+            day,
+            branch_id: branch.id,
+            views: pick(0.1, v),
+            likes: pick(0.15, Math.floor(v / 30)),
+            comments: pick(0.3, Math.floor(v / 200)),
+            shares: pick(0.3, Math.floor(v / 150)),
+            reactions: network === 'telegram' ? pick(0.2, Math.floor(v / 40)) : null,
           });
           day = addDays(day, r() < 0.6 ? 1 : 1 + Math.floor(r() * 12));
         }
@@ -150,12 +196,39 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   handBranch = b.id;
-  const acc = await t.db.insertInto('account').values({ branch_id: b.id, network: 'vk', external_id: 'hand-vk', handle: 'hand' }).returning('id').executeTakeFirstOrThrow();
+  const acc = await t.db
+    .insertInto('account')
+    .values({ branch_id: b.id, network: 'vk', external_id: 'hand-vk', handle: 'hand' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const days = [];
-  for (let d = '2026-08-01'; d <= '2026-10-31'; d = addDays(d, 1)) days.push({ account_id: acc.id, day: d, branch_id: b.id, network: 'vk' as const, followers: 1000, source: 'demo' as const });
+  for (let d = '2026-08-01'; d <= '2026-10-31'; d = addDays(d, 1))
+    days.push({ account_id: acc.id, day: d, branch_id: b.id, network: 'vk' as const, followers: 1000, source: 'demo' as const });
   await t.db.insertInto('account_day').values(days).execute();
-  const old = await t.db.insertInto('post').values({ account_id: acc.id, branch_id: b.id, network: 'vk', external_id: 'old', published_at: '2026-08-10T09:00:00Z', source: 'demo' }).returning('id').executeTakeFirstOrThrow();
-  const young = await t.db.insertInto('post').values({ account_id: acc.id, branch_id: b.id, network: 'vk', external_id: 'young', published_at: '2026-09-20T09:00:00Z', source: 'demo' }).returning('id').executeTakeFirstOrThrow();
+  const old = await t.db
+    .insertInto('post')
+    .values({
+      account_id: acc.id,
+      branch_id: b.id,
+      network: 'vk',
+      external_id: 'old',
+      published_at: '2026-08-10T09:00:00Z',
+      source: 'demo',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const young = await t.db
+    .insertInto('post')
+    .values({
+      account_id: acc.id,
+      branch_id: b.id,
+      network: 'vk',
+      external_id: 'young',
+      published_at: '2026-09-20T09:00:00Z',
+      source: 'demo',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await t.db
     .insertInto('post_day')
     .values([
@@ -223,9 +296,24 @@ describe('edge corrections of several windows in one statement', () => {
   });
 
   it('keeps a network scope', async () => {
-    const [s, o] = await loadBoundaryCorrectionsOf(t.db, [{ from: '2026-09-01', to: '2026-09-30' }, { from: '2026-10-01', to: '2026-10-31' }], 'telegram');
-    const [sa, oa] = await loadBoundaryCorrectionsOf(t.db, [{ from: '2026-09-01', to: '2026-09-30' }, { from: '2026-10-01', to: '2026-10-31' }], 'all');
-    const only = (m: EdgeCorrections) => canon(new Map([...m].filter(([, n]) => n.telegram).map(([id, n]) => [id, { telegram: n.telegram }])));
+    const [s, o] = await loadBoundaryCorrectionsOf(
+      t.db,
+      [
+        { from: '2026-09-01', to: '2026-09-30' },
+        { from: '2026-10-01', to: '2026-10-31' },
+      ],
+      'telegram',
+    );
+    const [sa, oa] = await loadBoundaryCorrectionsOf(
+      t.db,
+      [
+        { from: '2026-09-01', to: '2026-09-30' },
+        { from: '2026-10-01', to: '2026-10-31' },
+      ],
+      'all',
+    );
+    const only = (m: EdgeCorrections) =>
+      canon(new Map([...m].filter(([, n]) => n.telegram).map(([id, n]) => [id, { telegram: n.telegram }])));
     expect(canon(s)).toEqual(only(sa));
     expect(canon(o)).toEqual(only(oa));
     expect(s.size).toBeGreaterThan(0);

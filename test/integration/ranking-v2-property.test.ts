@@ -1,4 +1,3 @@
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { loadMethodInput } from '../../lib/data/ranking-snapshot';
@@ -36,7 +35,11 @@ beforeAll(async () => {
     branchIds.push(br.id);
     const networks = b % 2 === 0 ? (['vk', 'telegram', 'website'] as const) : (['vk', 'ok'] as const);
     for (const network of networks) {
-      const a = await t.db.insertInto('account').values({ branch_id: br.id, network, external_id: `p${b}-${network}`, handle: `p${b}` }).returning('id').executeTakeFirstOrThrow();
+      const a = await t.db
+        .insertInto('account')
+        .values({ branch_id: br.id, network, external_id: `p${b}-${network}`, handle: `p${b}` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       let followers = 3000 + rng.int(0, 60);
       const drift = (rng.next() - 0.5) * 0.01; // −0.5 % … +0.5 % a day
       // VK of odd branches reports no daily views: its views come from post snapshots.
@@ -69,7 +72,14 @@ beforeAll(async () => {
         const day = days[i]!;
         const p = await t.db
           .insertInto('post')
-          .values({ account_id: a.id, branch_id: br.id, network, external_id: `${network}-${day}`, published_at: `${day}T09:00:00Z`, source: 'demo' })
+          .values({
+            account_id: a.id,
+            branch_id: br.id,
+            network,
+            external_id: `${network}-${day}`,
+            published_at: `${day}T09:00:00Z`,
+            source: 'demo',
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         let views = 0;
@@ -80,7 +90,14 @@ beforeAll(async () => {
           if (!sday) break;
           views += rng.int(400, 600);
           reactions += rng.int(3, 12);
-          snaps.push({ post_id: p.id, day: sday, branch_id: br.id, views, likes: network === 'vk' ? Math.round(views / 40) : null, reactions: network === 'telegram' ? reactions : null });
+          snaps.push({
+            post_id: p.id,
+            day: sday,
+            branch_id: br.id,
+            views,
+            likes: network === 'vk' ? Math.round(views / 40) : null,
+            reactions: network === 'telegram' ? reactions : null,
+          });
         }
         // Two snapshots on the same day cannot exist; ages are increasing, so days are distinct.
         await t.db.insertInto('post_day').values(snaps).execute();
@@ -105,12 +122,23 @@ interface Removal {
 
 async function removals(id: number): Promise<Removal[]> {
   const out: Removal[] = [];
-  const days = await t.db.selectFrom('account_day').selectAll().where('branch_id', '=', id).where('day', '>=', '2026-09-16').where('day', '<=', TO).execute();
+  const days = await t.db
+    .selectFrom('account_day')
+    .selectAll()
+    .where('branch_id', '=', id)
+    .where('day', '>=', '2026-09-16')
+    .where('day', '<=', TO)
+    .execute();
   for (const d of days) {
     out.push({
       what: `account-day ${d.network} ${d.day}`,
-      remove: async () => void (await t.db.deleteFrom('account_day').where('account_id', '=', d.account_id).where('day', '=', d.day).execute()),
-      restore: async () => void (await t.db.insertInto('account_day').values({ ...d, collected_at: d.collected_at }).execute()),
+      remove: async () =>
+        void (await t.db.deleteFrom('account_day').where('account_id', '=', d.account_id).where('day', '=', d.day).execute()),
+      restore: async () =>
+        void (await t.db
+          .insertInto('account_day')
+          .values({ ...d, collected_at: d.collected_at })
+          .execute()),
     });
   }
   const snaps = await t.db.selectFrom('post_day').selectAll().where('branch_id', '=', id).where('day', '>=', '2026-09-20').execute();
@@ -156,4 +184,3 @@ describe('podium-v2: missing data never helps', () => {
     expect(found.length).toBeGreaterThan(0);
   }, 600_000);
 });
-

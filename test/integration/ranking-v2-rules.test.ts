@@ -25,7 +25,11 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   branchId = b.id;
   for (const network of ['vk', 'telegram', 'website'] as const) {
-    const a = await t.db.insertInto('account').values({ branch_id: branchId, network, external_id: `v2-${network}`, handle: 'v2' }).returning('id').executeTakeFirstOrThrow();
+    const a = await t.db
+      .insertInto('account')
+      .values({ branch_id: branchId, network, external_id: `v2-${network}`, handle: 'v2' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     acc[network] = a.id;
   }
   // VK: account-level rows on 1–6 October without daily views (so posts count), none on the 3rd.
@@ -34,12 +38,34 @@ beforeAll(async () => {
   await t.db
     .insertInto('account_day')
     .values([
-      ...days.map((day) => ({ account_id: acc.vk, day, branch_id: branchId, network: 'vk' as const, followers: 1000, posts: 0, source: 'demo' as const })),
-      ...[...days, '2026-10-03'].map((day) => ({
-        account_id: acc.telegram, day, branch_id: branchId, network: 'telegram' as const, followers: 500, views: 100, posts: 0, source: 'demo' as const,
+      ...days.map((day) => ({
+        account_id: acc.vk,
+        day,
+        branch_id: branchId,
+        network: 'vk' as const,
+        followers: 1000,
+        posts: 0,
+        source: 'demo' as const,
       })),
       ...[...days, '2026-10-03'].map((day) => ({
-        account_id: acc.website, day, branch_id: branchId, network: 'website' as const, visits: 100, social_visits: 12, messenger_visits: 5, source: 'demo' as const,
+        account_id: acc.telegram,
+        day,
+        branch_id: branchId,
+        network: 'telegram' as const,
+        followers: 500,
+        views: 100,
+        posts: 0,
+        source: 'demo' as const,
+      })),
+      ...[...days, '2026-10-03'].map((day) => ({
+        account_id: acc.website,
+        day,
+        branch_id: branchId,
+        network: 'website' as const,
+        visits: 100,
+        social_visits: 12,
+        messenger_visits: 5,
+        source: 'demo' as const,
       })),
     ])
     .execute();
@@ -54,7 +80,14 @@ beforeAll(async () => {
   // A VK post published 1 Oct 10:00 Moscow: 100 views that day, 400 on the 4th (a 3-day gap), 410 on the 6th.
   const vkPost = await t.db
     .insertInto('post')
-    .values({ account_id: acc.vk, branch_id: branchId, network: 'vk', external_id: 'p1', published_at: '2026-10-01T07:00:00Z', source: 'demo' })
+    .values({
+      account_id: acc.vk,
+      branch_id: branchId,
+      network: 'vk',
+      external_id: 'p1',
+      published_at: '2026-10-01T07:00:00Z',
+      source: 'demo',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await t.db
@@ -68,7 +101,14 @@ beforeAll(async () => {
   // A Telegram post published 2 Oct: 10 reactions on the 2nd, 20 on the 5th (10 more over 3 days: 3, 3, 4).
   const tgPost = await t.db
     .insertInto('post')
-    .values({ account_id: acc.telegram, branch_id: branchId, network: 'telegram', external_id: 't1', published_at: '2026-10-02T09:00:00Z', source: 'demo' })
+    .values({
+      account_id: acc.telegram,
+      branch_id: branchId,
+      network: 'telegram',
+      external_id: 't1',
+      published_at: '2026-10-02T09:00:00Z',
+      source: 'demo',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await t.db
@@ -83,7 +123,18 @@ beforeAll(async () => {
 afterAll(async () => t?.drop());
 
 async function rollup(network: string) {
-  const r = await sql<{ day: string; views: number | null; post_views: number | null; v2_views: number | null; v2_likes: number | null; v2_comments: number | null; v2_shares: number | null; v2_reactions: number | null; social_visits: number | null; messenger_visits: number | null }>`
+  const r = await sql<{
+    day: string;
+    views: number | null;
+    post_views: number | null;
+    v2_views: number | null;
+    v2_likes: number | null;
+    v2_comments: number | null;
+    v2_shares: number | null;
+    v2_reactions: number | null;
+    social_visits: number | null;
+    messenger_visits: number | null;
+  }>`
     select day::text, views::int, post_views::int, v2_views::int, v2_likes::int, v2_comments::int, v2_shares::int, v2_reactions::int,
       social_visits::int, messenger_visits::int
     from rollup_branch_day where branch_id = ${branchId} and network = ${network} order by day`.execute(t.db);
@@ -128,7 +179,10 @@ describe('podium-v2 rollups', () => {
 
   it('marks the days of a gap when a snapshot lands in the middle of it', async () => {
     const post = await t.db.selectFrom('post').select('id').where('external_id', '=', 'p1').executeTakeFirstOrThrow();
-    await t.db.insertInto('post_day').values({ post_id: post.id, day: '2026-10-02', branch_id: branchId, views: 370, likes: 18, comments: 1, shares: 0 }).execute();
+    await t.db
+      .insertInto('post_day')
+      .values({ post_id: post.id, day: '2026-10-02', branch_id: branchId, views: 370, likes: 18, comments: 1, shares: 0 })
+      .execute();
     const dirty = await sql<{ day: string }>`select day::text from rollup_dirty where branch_id = ${branchId} order by day`.execute(t.db);
     // The new gap (2 Oct) and the next one's (3–4 Oct), plus the publication day.
     expect(dirty.rows.map((r) => r.day)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04']);
@@ -188,14 +242,26 @@ describe('podium-v2 rollups', () => {
   });
 
   it('serves site visits from social networks and messengers as a series, split by the network Metrica names', async () => {
-    const r = (await getBranchSeries(t.db, SYSTEM_VIEWER, 'v2', { metric: 'social_visits', granularity: 'day', from: '2026-10-01', to: '2026-10-03', network: 'all' }))!;
+    const r = (await getBranchSeries(t.db, SYSTEM_VIEWER, 'v2', {
+      metric: 'social_visits',
+      granularity: 'day',
+      from: '2026-10-01',
+      to: '2026-10-03',
+      network: 'all',
+    }))!;
     expect(r.points.map((p) => p.value)).toEqual([17, 17, 17]);
     expect(r.channels).toEqual([
       { source: 'social', channel: 'vkontakte', visits: 9 },
       { source: 'messenger', channel: 'telegram', visits: 5 },
       { source: 'social', channel: 'odnoklassniki', visits: 3 },
     ]);
-    const vkOnly = (await getBranchSeries(t.db, SYSTEM_VIEWER, 'v2', { metric: 'social_visits', granularity: 'day', from: '2026-10-01', to: '2026-10-03', network: 'vk' }))!;
+    const vkOnly = (await getBranchSeries(t.db, SYSTEM_VIEWER, 'v2', {
+      metric: 'social_visits',
+      granularity: 'day',
+      from: '2026-10-01',
+      to: '2026-10-03',
+      network: 'vk',
+    }))!;
     expect(vkOnly.channels).toEqual([]);
   });
 });

@@ -25,8 +25,11 @@ function collect(branch: string): Promise<{ code: number; stdout: string; stderr
     VK_API_URL: fakes.env.VK_API_URL,
   };
   return new Promise((resolve) => {
-    execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['lib/cli/collect.ts', '--branch', branch], { cwd: ROOT, env, timeout: 120_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    execFile(
+      path.join(ROOT, 'node_modules/.bin/tsx'),
+      ['lib/cli/collect.ts', '--branch', branch],
+      { cwd: ROOT, env, timeout: 120_000 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });
 }

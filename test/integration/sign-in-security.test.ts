@@ -51,7 +51,8 @@ describe('strangers cannot lock real users out', () => {
   it(`${PAIR_FAILURES} wrong passwords from one address stop that address only, not the account`, async () => {
     const auth = createAuth(f.db, { secret: 'sec-secret-'.padEnd(40, 'x'), baseURL: BASE, globalFailureLimit: 0 });
     const attacker = freshAddress();
-    for (let i = 0; i < PAIR_FAILURES; i++) expect((await signIn(auth, f.users.central.email, `guess-${i}-xxxxxx`, attacker)).status).toBe(401);
+    for (let i = 0; i < PAIR_FAILURES; i++)
+      expect((await signIn(auth, f.users.central.email, `guess-${i}-xxxxxx`, attacker)).status).toBe(401);
     const refused = await signIn(auth, f.users.central.email, PASSWORD, attacker);
     expect(refused.status).toBe(429);
     expect(await refused.json()).toMatchObject({ code: 'SIGN_IN_THROTTLED' });
@@ -62,7 +63,8 @@ describe('strangers cannot lock real users out', () => {
   it(`${ADDRESS_FAILURES} failures from one address, whatever e-mails, stop that address`, async () => {
     const auth = createAuth(f.db, { secret: 'sec-secret-'.padEnd(40, 'x'), baseURL: BASE, globalFailureLimit: 0, signInRateLimit: 1000 });
     const sprayer = freshAddress();
-    for (let i = 0; i < ADDRESS_FAILURES; i++) expect((await signIn(auth, `spray-${i}@attacker.example`, 'wrong-password-1', sprayer)).status).toBe(401);
+    for (let i = 0; i < ADDRESS_FAILURES; i++)
+      expect((await signIn(auth, `spray-${i}@attacker.example`, 'wrong-password-1', sprayer)).status).toBe(401);
     expect((await signIn(auth, f.users.coordA.email, PASSWORD, sprayer)).status).toBe(429);
     expect((await signIn(auth, f.users.coordA.email, PASSWORD, freshAddress())).status).toBe(200);
   }, 60_000);
@@ -215,7 +217,11 @@ describe('unused auth endpoints are closed', () => {
 });
 
 describe('GET /sign-in?next=… (the page) never sends a signed-in visitor to another host', () => {
-  const digest = async (p: Promise<unknown>) => p.then(() => 'rendered', (e: { digest?: string }) => String(e.digest ?? e));
+  const digest = async (p: Promise<unknown>) =>
+    p.then(
+      () => 'rendered',
+      (e: { digest?: string }) => String(e.digest ?? e),
+    );
 
   it.each([
     // What searchParams hold for ?next=/%09/evil.example and friends.

@@ -29,8 +29,12 @@ afterAll(async () => {
 
 describe('writing targets', () => {
   it('a coordinator may not set, delete or upload targets', async () => {
-    await expect(setTarget(ctx(coordAlpha), { branch: 'alpha', metric: 'posts_per_week', from: '2026-10-01', to: '2026-10-31', value: '5' })).rejects.toThrow('Forbidden');
-    await expect(importTargets(ctx(coordAlpha), 'branch,metric,from,to,value\nalpha,posts_per_week,2026-10-01,2026-10-31,5\n')).rejects.toThrow('Forbidden');
+    await expect(
+      setTarget(ctx(coordAlpha), { branch: 'alpha', metric: 'posts_per_week', from: '2026-10-01', to: '2026-10-31', value: '5' }),
+    ).rejects.toThrow('Forbidden');
+    await expect(
+      importTargets(ctx(coordAlpha), 'branch,metric,from,to,value\nalpha,posts_per_week,2026-10-01,2026-10-31,5\n'),
+    ).rejects.toThrow('Forbidden');
     await expect(deleteTarget(ctx(coordAlpha), 1)).rejects.toThrow('Forbidden');
     expect(await t.db.selectFrom('branch_target').selectAll().execute()).toEqual([]);
   });
@@ -48,20 +52,28 @@ describe('writing targets', () => {
   });
 
   it('a bad value or unknown branch in the form names the field', async () => {
-    await expect(setTarget(ctx(central), { branch: 'zulu', metric: 'posts_per_week', from: '2026-10-01', to: '2026-10-31', value: '5' })).rejects.toMatchObject({ field: 'branch', message: 'unknownBranch' });
-    await expect(setTarget(ctx(central), { branch: 'alpha', metric: 'posts_per_week', from: '2026-10-01', to: '2026-10-31', value: '1e400' })).rejects.toMatchObject({ field: 'value', message: 'number' });
-    await expect(setTarget(ctx(central), { branch: 'alpha', metric: 'posts_per_week', from: '2026-02-29', to: '2026-10-31', value: '5' })).rejects.toMatchObject({ field: 'from', message: 'date' });
+    await expect(
+      setTarget(ctx(central), { branch: 'zulu', metric: 'posts_per_week', from: '2026-10-01', to: '2026-10-31', value: '5' }),
+    ).rejects.toMatchObject({ field: 'branch', message: 'unknownBranch' });
+    await expect(
+      setTarget(ctx(central), { branch: 'alpha', metric: 'posts_per_week', from: '2026-10-01', to: '2026-10-31', value: '1e400' }),
+    ).rejects.toMatchObject({ field: 'value', message: 'number' });
+    await expect(
+      setTarget(ctx(central), { branch: 'alpha', metric: 'posts_per_week', from: '2026-02-29', to: '2026-10-31', value: '5' }),
+    ).rejects.toMatchObject({ field: 'from', message: 'date' });
   });
 
   it('a CSV with any bad row writes nothing; a good one writes every row in one go', async () => {
     const before = await t.db.selectFrom('branch_target').select(['id', 'value']).execute();
-    const bad = 'branch,metric,from,to,value\nbravo,views_per_100k,2026-10-01,2026-12-31,100000\nbravo,posts_per_week,2026-10-01,2026-12-31,abc\n';
+    const bad =
+      'branch,metric,from,to,value\nbravo,views_per_100k,2026-10-01,2026-12-31,100000\nbravo,posts_per_week,2026-10-01,2026-12-31,abc\n';
     const err = await importTargets(ctx(central), bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TargetCsvError);
     expect((err as TargetCsvError).issues).toEqual([{ line: 3, column: 'value', code: 'number' }]);
     expect(await t.db.selectFrom('branch_target').select(['id', 'value']).execute()).toEqual(before);
 
-    const good = 'branch,metric,from,to,value\nalpha,views_per_100k,2026-10-01,2026-12-31,100000\nbravo,follower_growth,2026-10-01,2026-10-31,4\nbravo,posts_per_week,2026-10-01,2026-10-31,20\n';
+    const good =
+      'branch,metric,from,to,value\nalpha,views_per_100k,2026-10-01,2026-12-31,100000\nbravo,follower_growth,2026-10-01,2026-10-31,4\nbravo,posts_per_week,2026-10-01,2026-10-31,20\n';
     expect(await importTargets(ctx(central), good)).toBe(3);
     expect(await t.db.selectFrom('branch_target').select('id').execute()).toHaveLength(4);
     const audit = await t.db.selectFrom('audit_event').select(['action', 'detail']).where('action', '=', 'target.import').execute();
@@ -88,7 +100,14 @@ describe('reading targets', () => {
     // Q4 runs Oct 1 – Dec 31 (92 days); data up to Oct 31 (31 days): 1000 views a day, population 100 000,
     // so 31 000 per 100k so far and 31 000 × 92 / 31 = 92 000 projected against 100 000: behind.
     expect(views.asOf).toBe('2026-10-31');
-    expect(views.progress).toMatchObject({ elapsedDays: 31, totalDays: 92, current: 31_000, projected: 92_000, finished: false, status: 'behind' });
+    expect(views.progress).toMatchObject({
+      elapsedDays: 31,
+      totalDays: 92,
+      current: 31_000,
+      projected: 92_000,
+      finished: false,
+      status: 'behind',
+    });
     expect(views.progress.percentOfTarget).toBeCloseTo(31, 10);
   });
 
@@ -97,7 +116,10 @@ describe('reading targets', () => {
     const all = await targetsMet(t.db, central, oct, TODAY);
     // alpha: posts met, views behind → 1 of 2. bravo: 60 posts in 31 days = 13.5/week < 20 missed;
     // followers 2000 → 2100 = +5 % ≥ 4 % met → 1 of 2.
-    expect(Object.fromEntries([...all].map(([k, v]) => [k, v]))).toEqual({ [ids.alpha]: { met: 1, of: 2 }, [ids.bravo]: { met: 1, of: 2 } });
+    expect(Object.fromEntries([...all].map(([k, v]) => [k, v]))).toEqual({
+      [ids.alpha]: { met: 1, of: 2 },
+      [ids.bravo]: { met: 1, of: 2 },
+    });
     const own = await targetsMet(t.db, coordAlpha, oct, TODAY);
     expect([...own.keys()]).toEqual([ids.alpha]);
   });

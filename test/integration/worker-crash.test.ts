@@ -17,7 +17,6 @@ let utils: WorkerUtils;
 let accountId: number;
 let child: ChildProcess | undefined;
 
-
 beforeAll(async () => {
   t = await createTestDatabase();
   fakes = await startAllFakes();
@@ -97,7 +96,9 @@ describe('worker crash', () => {
     const runs = await t.db.selectFrom('collection_run').select(['status', 'rows_written']).execute();
     expect(runs).toHaveLength(1);
     expect(runs[0].status).toBe('ok');
-    const dupPosts = await sql<{ n: number }>`select count(*)::int as n from (select account_id, external_id from post group by 1, 2 having count(*) > 1) d`.execute(t.db);
+    const dupPosts = await sql<{
+      n: number;
+    }>`select count(*)::int as n from (select account_id, external_id from post group by 1, 2 having count(*) > 1) d`.execute(t.db);
     expect(dupPosts.rows[0].n).toBe(0);
     expect((await t.db.selectFrom('post').select('id').execute()).length).toBe(40);
   }, 90_000);

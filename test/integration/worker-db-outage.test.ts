@@ -42,11 +42,24 @@ describe('worker across a database restart', () => {
     for (let i = 0; i < 6; i++) {
       const branchId = await insertBranch(setup);
       const gid = 7100 + i;
-      fakes.vk.groups.set(gid, { id: gid, screen_name: `c${gid}`, name: 'g', members_count: 500 + i, posts: [{ id: 1, date: now - 3600, views: 40, likes: 1, reposts: 0, comments: 0 }] });
+      fakes.vk.groups.set(gid, {
+        id: gid,
+        screen_name: `c${gid}`,
+        name: 'g',
+        members_count: 500 + i,
+        posts: [{ id: 1, date: now - 3600, views: 40, likes: 1, reposts: 0, comments: 0 }],
+      });
       fakes.vk.tokens.set(`vk-outage-${i}`, 'service');
       const credentialId = await insertCredential(setup, 'vk', `vk-outage-${i}`);
-      accounts.push({ id: await insertAccount(setup, { branchId, network: 'vk', externalId: String(gid), credentialId }), members: 500 + i });
-      fakes.telegram.channels.set(`outage${i}`, { name: `outage${i}`, subscribers: 300 + i, posts: [{ id: 1, date: new Date((now - 600) * 1000).toISOString(), views: '1.2K' }] });
+      accounts.push({
+        id: await insertAccount(setup, { branchId, network: 'vk', externalId: String(gid), credentialId }),
+        members: 500 + i,
+      });
+      fakes.telegram.channels.set(`outage${i}`, {
+        name: `outage${i}`,
+        subscribers: 300 + i,
+        posts: [{ id: 1, date: new Date((now - 600) * 1000).toISOString(), views: '1.2K' }],
+      });
       accounts.push({ id: await insertAccount(setup, { branchId, network: 'telegram', externalId: `outage${i}` }), members: 300 + i });
     }
     await setup.destroy();
@@ -79,7 +92,12 @@ describe('worker across a database restart', () => {
 
     check = createDb(url, { max: 2 });
     const db = check;
-    const left = async () => (await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs where task_identifier <> 'podium_refresh_rollups'`.execute(db)).rows[0]!.n;
+    const left = async () =>
+      (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from graphile_worker.jobs where task_identifier <> 'podium_refresh_rollups'`.execute(db)
+      ).rows[0]!.n;
     await waitFor(async () => (await left()) === 0, 120_000);
 
     expect(unhandled.map(String)).toEqual([]);
@@ -93,7 +111,9 @@ describe('worker across a database restart', () => {
       .where('day', '=', sql<string>`(select max(day) from account_day)`)
       .execute();
     expect(new Map(latest.map((r) => [r.account_id, Number(r.followers)]))).toEqual(new Map(accounts.map((a) => [a.id, a.members])));
-    const locked = await sql<{ n: number }>`select count(*)::int as n from graphile_worker._private_job_queues where locked_at is not null`.execute(db);
+    const locked = await sql<{
+      n: number;
+    }>`select count(*)::int as n from graphile_worker._private_job_queues where locked_at is not null`.execute(db);
     expect(locked.rows[0]!.n).toBe(0);
   }, 240_000);
 });

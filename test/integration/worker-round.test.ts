@@ -14,7 +14,6 @@ let utils: WorkerUtils;
 const accountIds: number[] = [];
 const silent = pino({ level: 'silent' });
 
-
 beforeAll(async () => {
   t = await createTestDatabase();
   fakes = await startAllFakes();
@@ -22,16 +21,28 @@ beforeAll(async () => {
   for (let b = 0; b < 3; b++) {
     const branchId = await insertBranch(t.db);
     const gid = 500 + b;
-    fakes.vk.groups.set(gid, { id: gid, screen_name: `g${gid}`, name: 'g', members_count: 100 + b, posts: [{ id: 1, date: now - 3600, views: 10, likes: 1, reposts: 0, comments: 0 }] });
+    fakes.vk.groups.set(gid, {
+      id: gid,
+      screen_name: `g${gid}`,
+      name: 'g',
+      members_count: 100 + b,
+      posts: [{ id: 1, date: now - 3600, views: 10, likes: 1, reposts: 0, comments: 0 }],
+    });
     fakes.vk.tokens.set(`vk-token-${b}`, 'service');
     const vkCred = await insertCredential(t.db, 'vk', `vk-token-${b}`);
     accountIds.push(await insertAccount(t.db, { branchId, network: 'vk', externalId: String(gid), credentialId: vkCred }));
-    fakes.telegram.channels.set(`chan${b}`, { name: `chan${b}`, subscribers: 1000 + b, posts: [{ id: 1, date: new Date((now - 600) * 1000).toISOString(), views: '1.2K' }] });
+    fakes.telegram.channels.set(`chan${b}`, {
+      name: `chan${b}`,
+      subscribers: 1000 + b,
+      posts: [{ id: 1, date: new Date((now - 600) * 1000).toISOString(), views: '1.2K' }],
+    });
     accountIds.push(await insertAccount(t.db, { branchId, network: 'telegram', externalId: `chan${b}` }));
     fakes.rutube.users.set(String(900 + b), { name: 'r', subscribers_count: 5, videos: [] });
     accountIds.push(await insertAccount(t.db, { branchId, network: 'rutube', externalId: String(900 + b) }));
     fakes.website.feeds.set(`/site${b}/rss.xml`, '<rss><channel></channel></rss>');
-    accountIds.push(await insertAccount(t.db, { branchId, network: 'website', externalId: `site${b}`, url: `${fakes.website.siteUrl}/site${b}` }));
+    accountIds.push(
+      await insertAccount(t.db, { branchId, network: 'website', externalId: `site${b}`, url: `${fakes.website.siteUrl}/site${b}` }),
+    );
     // Not collected by a round: paused, and Dzen (CSV only).
     await insertAccount(t.db, { branchId, network: 'dzen', externalId: `dzen${b}` });
     const paused = await insertAccount(t.db, { branchId, network: 'rutube', externalId: `paused${b}` });
@@ -53,7 +64,9 @@ describe('worker', () => {
     expect(accounts.map((a) => a.id).sort((a, b) => a - b)).toEqual([...accountIds].sort((a, b) => a - b));
     await enqueueAccounts(utils, accounts);
     await enqueueAccounts(utils, accounts);
-    const jobs = await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'podium_collect_account'`.execute(t.db);
+    const jobs = await sql<{
+      n: number;
+    }>`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'podium_collect_account'`.execute(t.db);
     expect(jobs.rows[0].n).toBe(accounts.length);
     const ids = await sql<{ id: string }>`select id::text from graphile_worker.jobs`.execute(t.db);
     await utils.completeJobs(ids.rows.map((r) => r.id));
@@ -90,10 +103,19 @@ describe('worker', () => {
   });
 
   it('registers the collection cron when scheduling, and refuses a bad cron spec', async () => {
-    const worker = await startWorker({ connectionString: t.url, schedule: true, cron: '0 */6 * * *', logger: silent, env: fakes.env, pollIntervalMs: 200 });
+    const worker = await startWorker({
+      connectionString: t.url,
+      schedule: true,
+      cron: '0 */6 * * *',
+      logger: silent,
+      env: fakes.env,
+      pollIntervalMs: 200,
+    });
     await worker.stop();
     const known = await sql<{ identifier: string }>`select identifier from graphile_worker._private_known_crontabs`.execute(t.db);
     expect(known.rows.map((r) => r.identifier)).toContain('podium_collect_all');
-    await expect(startWorker({ connectionString: t.url, schedule: true, cron: 'every six hours', logger: silent, env: fakes.env })).rejects.toThrow();
+    await expect(
+      startWorker({ connectionString: t.url, schedule: true, cron: 'every six hours', logger: silent, env: fakes.env }),
+    ).rejects.toThrow();
   });
 });

@@ -32,6 +32,10 @@ describe('client components', () => {
   it('tells value imports from type-only ones', () => {
     expect(valueImports("import type { A } from 'zod';\nimport { type B, type C } from 'zod';")).toEqual([]);
     expect(valueImports("import { z } from 'zod';")).toEqual(['zod']);
-    expect(valueImports("import { type A, b } from './x';\nimport './side-effect';\nexport { c } from './y';")).toEqual(['./x', './side-effect', './y']);
+    expect(valueImports("import { type A, b } from './x';\nimport './side-effect';\nexport { c } from './y';")).toEqual([
+      './x',
+      './side-effect',
+      './y',
+    ]);
   });
 });

@@ -18,7 +18,11 @@ describe('embedded PostgreSQL and exit codes', () => {
       await s.stop();
       fs.rmSync(dir, { recursive: true, force: true });
       process.exitCode = 3;`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
     expect(r.stderr).not.toMatch(/TypeError|Error:/);
     expect(r.status).toBe(3);
   }, 120_000);

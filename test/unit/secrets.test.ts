@@ -56,7 +56,10 @@ describe('secrets', () => {
     // Created but not yet written (the other process is between open and write).
     fs.writeFileSync(file, '', { mode: 0o600 });
     const hex = 'ab'.repeat(32);
-    const writer = spawn(process.execPath, ['-e', `setTimeout(() => require('fs').writeFileSync(${JSON.stringify(file)}, '${hex}\\n'), 300)`]);
+    const writer = spawn(process.execPath, [
+      '-e',
+      `setTimeout(() => require('fs').writeFileSync(${JSON.stringify(file)}, '${hex}\\n'), 300)`,
+    ]);
     try {
       expect(loadOrCreateKey(undefined, dir).toString('hex')).toBe(hex);
     } finally {
@@ -69,15 +72,17 @@ describe('secrets', () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'podium-race-')), 'data');
     const startAt = Date.now() + 4000;
     const child = path.resolve(import.meta.dirname, '../helpers/secret-file-child.ts');
-    const runs = Array.from({ length: 6 }, () =>
-      new Promise<string>((resolve, reject) => {
-        const p = spawn(process.execPath, [TSX, child, kind, dir, String(startAt)], { stdio: ['ignore', 'pipe', 'pipe'] });
-        let out = '';
-        let err = '';
-        p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code}: ${err}`))));
-      }),
+    const runs = Array.from(
+      { length: 6 },
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const p = spawn(process.execPath, [TSX, child, kind, dir, String(startAt)], { stdio: ['ignore', 'pipe', 'pipe'] });
+          let out = '';
+          let err = '';
+          p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+          p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code}: ${err}`))));
+        }),
     );
     const secrets = await Promise.all(runs);
     expect(Date.now()).toBeGreaterThan(startAt);

@@ -14,7 +14,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requirePageAdmin('/admin/audit');
   const locale = await getLocale();
   const s = await getTranslations('admin.audit');
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === 'string' && v !== '')) as Record<string, string>;
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === 'string' && v !== '')) as Record<
+    string,
+    string
+  >;
   const parsed = auditFilterSchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : {};
   const rows = await listAuditEvents(getDb(), { ...filter, limit: AUDIT_PAGE });
@@ -24,11 +27,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1>{s('h')}</h1>
       <p>{s('note')}</p>
       <form method="get" style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'flex-end' }}>
-        <Field label={s('action')}><input name="action" defaultValue={filter.action} /></Field>
-        <Field label={s('actor')}><input name="actor" defaultValue={filter.actor} /></Field>
-        <Field label={s('target')}><input name="target" defaultValue={filter.target} /></Field>
-        <Field label={s('from')}><input name="from" type="date" defaultValue={filter.from} /></Field>
-        <Field label={s('to')}><input name="to" type="date" defaultValue={filter.to} /></Field>
+        <Field label={s('action')}>
+          <input name="action" defaultValue={filter.action} />
+        </Field>
+        <Field label={s('actor')}>
+          <input name="actor" defaultValue={filter.actor} />
+        </Field>
+        <Field label={s('target')}>
+          <input name="target" defaultValue={filter.target} />
+        </Field>
+        <Field label={s('from')}>
+          <input name="from" type="date" defaultValue={filter.from} />
+        </Field>
+        <Field label={s('to')}>
+          <input name="to" type="date" defaultValue={filter.to} />
+        </Field>
         <button type="submit">{s('filter')}</button>
         <a href={`/api/export/audit${qs ? `?${qs}` : ''}`} download>
           {s('csv')}
@@ -37,16 +50,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {!parsed.success && <p role="alert">⚠ {s('bad')}</p>}
       <p className="muted small">{rows.length >= AUDIT_PAGE ? s('shown', { count: AUDIT_PAGE }) : s('all', { count: rows.length })}</p>
       <AdminTable label={s('h')} columns={[s('at'), s('action'), s('actor'), s('target'), s('detail'), s('ip')]} compact>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td className="num">{formatTimestamp(r.at, locale, { seconds: true })}</td>
-              <td>{r.action}</td>
-              <td>{r.actor_email ?? '—'}</td>
-              <td>{r.target ?? '—'}</td>
-              <td style={{ fontFamily: 'monospace', maxWidth: 360, overflowWrap: 'anywhere' }}>{JSON.stringify(r.detail)}</td>
-              <td title={r.user_agent ?? undefined}>{r.ip ?? '—'}</td>
-            </tr>
-          ))}
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="num">{formatTimestamp(r.at, locale, { seconds: true })}</td>
+            <td>{r.action}</td>
+            <td>{r.actor_email ?? '—'}</td>
+            <td>{r.target ?? '—'}</td>
+            <td style={{ fontFamily: 'monospace', maxWidth: 360, overflowWrap: 'anywhere' }}>{JSON.stringify(r.detail)}</td>
+            <td title={r.user_agent ?? undefined}>{r.ip ?? '—'}</td>
+          </tr>
+        ))}
       </AdminTable>
     </section>
   );

@@ -56,7 +56,16 @@ export default async function BreaksPage({ searchParams }: { searchParams: Promi
       <ActionForm action={createBreakAction} submit={t('breaks.add')}>
         <Fields />
       </ActionForm>
-      <AdminTable label={t('breaks.title')} columns={[t('breaks.cols.period'), t('breaks.cols.network'), t('breaks.cols.note'), t('breaks.cols.kind'), t('breaks.cols.actions')]}>
+      <AdminTable
+        label={t('breaks.title')}
+        columns={[
+          t('breaks.cols.period'),
+          t('breaks.cols.network'),
+          t('breaks.cols.note'),
+          t('breaks.cols.kind'),
+          t('breaks.cols.actions'),
+        ]}
+      >
         {breaks.length === 0 && (
           <tr>
             <td colSpan={5} className="muted">

@@ -21,13 +21,16 @@ export default async function MethodsPage() {
   const inEffect = await getMethodInEffect(getDb());
   const tc = await getTranslations('admin.methodChoice');
   // Versions stored by the system (migrations, first start) are the built-in ones: named so, not by their stored note.
-  const noteOf = (m: { notes: string | null; published_by: string | null }) => (m.published_by === 'system' || m.published_by === null ? s('builtIn') : m.notes);
+  const noteOf = (m: { notes: string | null; published_by: string | null }) =>
+    m.published_by === 'system' || m.published_by === null ? s('builtIn') : m.notes;
   return (
     <section>
       <h1>{s('h')}</h1>
       <h2>{tc('h')}</h2>
       <p data-testid="method-in-effect">
-        {inEffect ? tc('current', { label: inEffect.label, day: formatTimestamp(inEffect.chosenAt, locale), by: inEffect.chosenBy ?? '—' }) : tc('none')}
+        {inEffect
+          ? tc('current', { label: inEffect.label, day: formatTimestamp(inEffect.chosenAt, locale), by: inEffect.chosenBy ?? '—' })
+          : tc('none')}
       </p>
       <ActionForm action={chooseMethodAction} submit={tc('submit')}>
         <Field label={tc('choose')}>
@@ -53,8 +56,8 @@ export default async function MethodsPage() {
         <ul>
           {methods.map((m) => (
             <li key={m.id}>
-              <strong>{`${m.key}-v${m.version}`}</strong>{' '}
-              · {formatTimestamp(m.published_at, locale)} {m.published_by && m.published_by !== 'system' ? `· ${s('by')} ${m.published_by}` : ''} {noteOf(m) ? `— ${noteOf(m)}` : ''}
+              <strong>{`${m.key}-v${m.version}`}</strong> · {formatTimestamp(m.published_at, locale)}{' '}
+              {m.published_by && m.published_by !== 'system' ? `· ${s('by')} ${m.published_by}` : ''} {noteOf(m) ? `— ${noteOf(m)}` : ''}
             </li>
           ))}
         </ul>

@@ -16,7 +16,12 @@ export default async function NotificationDeliveryPage() {
   await requirePageAdmin('/admin/notifications');
   const db = getDb();
   const cfg = notifyConfig(env());
-  const [t, locale, counts, problems] = await Promise.all([getTranslations('notifyAdmin'), getLocale(), deliveryCounts(db), deliveryProblems(db)]);
+  const [t, locale, counts, problems] = await Promise.all([
+    getTranslations('notifyAdmin'),
+    getLocale(),
+    deliveryCounts(db),
+    deliveryProblems(db),
+  ]);
   return (
     <section>
       <h1>{t('title')}</h1>
@@ -25,21 +30,25 @@ export default async function NotificationDeliveryPage() {
       {counts.length === 0 ? (
         <p>{t('noMessages')}</p>
       ) : (
-      <AdminTable label={t('counts')} columns={[t('status'), t('channel'), t('n')]} numeric={[2]}>
-        {counts.map((c) => (
-          <tr key={`${c.status}-${c.channel}`}>
-            <td>{t(`statuses.${c.status}`)}</td>
-            <td>{c.channel}</td>
-            <td className="num">{c.n}</td>
-          </tr>
-        ))}
-      </AdminTable>
+        <AdminTable label={t('counts')} columns={[t('status'), t('channel'), t('n')]} numeric={[2]}>
+          {counts.map((c) => (
+            <tr key={`${c.status}-${c.channel}`}>
+              <td>{t(`statuses.${c.status}`)}</td>
+              <td>{c.channel}</td>
+              <td className="num">{c.n}</td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       <h2>{t('problems')}</h2>
       {problems.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
-        <AdminTable label={t('problems')} columns={[t('when'), t('user'), t('channel'), t('kind'), t('status'), t('attempts'), t('error')]} numeric={[5]}>
+        <AdminTable
+          label={t('problems')}
+          columns={[t('when'), t('user'), t('channel'), t('kind'), t('status'), t('attempts'), t('error')]}
+          numeric={[5]}
+        >
           {problems.map((p) => (
             <tr key={p.id}>
               <td>{formatTimestamp(p.created_at, locale)}</td>

@@ -74,7 +74,13 @@ export default async function BranchPage({ params, searchParams }: Props) {
   const state = parsePeriodState(sp);
   const viewer = await requirePageViewer(`/branches/${slug}${periodSearch(state)}`);
   if (!branchSlugSchema.safeParse(slug).success) notFound();
-  const parsed = summaryQuerySchema.safeParse({ period: state.period, date: state.date, from: state.from, to: state.to, network: state.network });
+  const parsed = summaryQuerySchema.safeParse({
+    period: state.period,
+    date: state.date,
+    from: state.from,
+    to: state.to,
+    network: state.network,
+  });
   if (!parsed.success) notFound();
   const db = getDb();
   const summary = await getBranchSummary(db, viewer, slug, parsed.data);
@@ -98,7 +104,12 @@ export default async function BranchPage({ params, searchParams }: Props) {
   const seriesBy = new Map(sparkMetrics.map((m, i) => [m, seriesList[i]]));
   const followers = seriesBy.get('followers');
   if (followers) seriesBy.set('followers', carryStock(followers));
-  const sparks = Object.fromEntries(summary.kpis.map((k) => [k.metric, (SPARK_METRIC[k.metric] && seriesBy.get(SPARK_METRIC[k.metric]!)?.points.map((p) => p.value)) ?? []]));
+  const sparks = Object.fromEntries(
+    summary.kpis.map((k) => [
+      k.metric,
+      (SPARK_METRIC[k.metric] && seriesBy.get(SPARK_METRIC[k.metric]!)?.points.map((p) => p.value)) ?? [],
+    ]),
+  );
   const name = locale === 'en' ? branch.nameEn : branch.name;
   const nowIso = new Date().toISOString();
   const r = summary.rank;
@@ -113,8 +124,11 @@ export default async function BranchPage({ params, searchParams }: Props) {
           <h1 data-testid="branch-name">{name}</h1>
           <p className="page-sub">
             {t(`districts.${branch.federalDistrict}`)} · {t('branch.population')}: {formatNumber(branch.population, locale, 0)} ·{' '}
-            <strong>{formatRange(period.from, period.to, locale)}</strong> · {t('period.vsPrevious', { range: formatRange(summary.previousPeriod.from, summary.previousPeriod.to, locale) })}
-            {summary.freshness.asOf < period.to && summary.freshness.asOf >= period.from && <> · {t('period.running', { day: formatDay(summary.freshness.asOf, locale) })}</>}
+            <strong>{formatRange(period.from, period.to, locale)}</strong> ·{' '}
+            {t('period.vsPrevious', { range: formatRange(summary.previousPeriod.from, summary.previousPeriod.to, locale) })}
+            {summary.freshness.asOf < period.to && summary.freshness.asOf >= period.from && (
+              <> · {t('period.running', { day: formatDay(summary.freshness.asOf, locale) })}</>
+            )}
           </p>
         </div>
         <div className="card" style={{ padding: '8px 14px', minWidth: 180 }} data-testid="branch-rank">
@@ -135,7 +149,9 @@ export default async function BranchPage({ params, searchParams }: Props) {
           )}
         </div>
       </div>
-      <p className="print-only small">{t('print.dataAsOf', { day: formatDay(summary.freshness.lastDataDay ?? summary.freshness.asOf, locale) })}</p>
+      <p className="print-only small">
+        {t('print.dataAsOf', { day: formatDay(summary.freshness.lastDataDay ?? summary.freshness.asOf, locale) })}
+      </p>
       <StaleBanner lastDataDay={summary.freshness.lastDataDay} nowIso={nowIso} />
       <BranchFilters state={state} resolved={period} latestDay={summary.freshness.lastDataDay} />
       <ExportMenu href={branchExportHref(branch.slug, window)} />

@@ -96,7 +96,12 @@ export default async function PrintRankingsPage({ searchParams }: { searchParams
   return (
     <main>
       <style nonce={nonce}>{REPORT_CSS}</style>
-      <ReportView model={model} locale={locale} text={{ t }} printedAt={new Date()} toolbar={<PrintButton label={t('report.print')} />}
+      <ReportView
+        model={model}
+        locale={locale}
+        text={{ t }}
+        printedAt={new Date()}
+        toolbar={<PrintButton label={t('report.print')} />}
         uncertainty={<UncertaintyNote data={res.robustness.data} rows={res.rows} className="rpt-note" />}
       />
     </main>

@@ -13,7 +13,15 @@ import { requirePageViewer } from '@/lib/auth/session';
 import { rankingExportHref, rankingReportHref } from '@/lib/export/links';
 import { formatDay, formatRange, formatTimestamp } from '@/lib/format/date';
 import { logger } from '@/lib/log';
-import { canPublish, getDrift, getPublishedRanking, listChain, publicationIdSchema, verifyPublication, type Drift } from '@/lib/publications';
+import {
+  canPublish,
+  getDrift,
+  getPublishedRanking,
+  listChain,
+  publicationIdSchema,
+  verifyPublication,
+  type Drift,
+} from '@/lib/publications';
 import { periodSearch } from '@/lib/query/url-state';
 
 export const dynamic = 'force-dynamic';
@@ -117,7 +125,11 @@ export default async function PublicationPage({ params }: { params: Params }) {
             <code className="small" style={{ wordBreak: 'break-all' }} data-testid="publication-hash">
               {p.hash}
             </code>{' '}
-            {integrity?.valid ? <span className="badge badge-ok">✓ {t('hashOk')}</span> : <span className="badge badge-bad">⚠ {t('hashBad')}</span>}
+            {integrity?.valid ? (
+              <span className="badge badge-ok">✓ {t('hashOk')}</span>
+            ) : (
+              <span className="badge badge-bad">⚠ {t('hashBad')}</span>
+            )}
           </dd>
         </dl>
         <p className="small">
@@ -131,8 +143,12 @@ export default async function PublicationPage({ params }: { params: Params }) {
           <ol className="pub-chain" data-testid="publication-chain">
             {chain.map((c) => (
               <li key={c.id} aria-current={c.id === p.id ? 'true' : undefined}>
-                {c.id === p.id ? <strong>{t('open', { id: c.id })}</strong> : <Link href={`/publications/${c.id}`}>{t('open', { id: c.id })}</Link>} · {c.title} ·{' '}
-                {formatTimestamp(c.publishedAt, locale)} · <code className="small">{c.hash.slice(0, 12)}</code>
+                {c.id === p.id ? (
+                  <strong>{t('open', { id: c.id })}</strong>
+                ) : (
+                  <Link href={`/publications/${c.id}`}>{t('open', { id: c.id })}</Link>
+                )}{' '}
+                · {c.title} · {formatTimestamp(c.publishedAt, locale)} · <code className="small">{c.hash.slice(0, 12)}</code>
                 {c.supersedes && <span className="small muted"> — {t('reasonLabel', { reason: c.supersedes.reason })}</span>}{' '}
                 {c.supersededBy === null && <span className="badge badge-ok">{t('inForce')}</span>}
               </li>

@@ -32,7 +32,9 @@ export default async function NotificationSettingsPage() {
       ? Promise.resolve([])
       : db.selectFrom('branch').select(['id', 'name', 'name_en']).where('archived_at', 'is', null).orderBy('name').execute(),
   ]);
-  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 1 + cfg.digestAt.weekday)));
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2026, 10, 1 + cfg.digestAt.weekday)),
+  );
   const time = `${String(cfg.digestAt.hour).padStart(2, '0')}:${String(cfg.digestAt.minute).padStart(2, '0')}`;
   return (
     <main className="container narrow">
@@ -50,7 +52,10 @@ export default async function NotificationSettingsPage() {
             {!cfg.telegram ? (
               t('telegramOff')
             ) : (
-              <TelegramLink linked={link ? t('telegramLinked', { user: link.username ? ` @${link.username}` : '' }) : null} minutes={LINK_CODE_MINUTES} />
+              <TelegramLink
+                linked={link ? t('telegramLinked', { user: link.username ? ` @${link.username}` : '' }) : null}
+                minutes={LINK_CODE_MINUTES}
+              />
             )}
           </dd>
         </dl>

@@ -12,16 +12,33 @@ export function branchesCommand(sub: string | undefined, args: string[]): Runner
       options(args, {}, 'npm run podium -- branches list');
       return async (io) => {
         const rows = await listAllBranches(io);
-        table(rows.map((b) => ({ slug: b.slug, region: b.region_code, name: b.name, population: b.population, archived: b.archived_at ? 'yes' : '' })), io.out);
+        table(
+          rows.map((b) => ({
+            slug: b.slug,
+            region: b.region_code,
+            name: b.name,
+            population: b.population,
+            archived: b.archived_at ? 'yes' : '',
+          })),
+          io.out,
+        );
       };
     case 'create': {
       const v = options(
         args,
-        { slug: { type: 'string' }, name: { type: 'string' }, 'name-en': { type: 'string' }, region: { type: 'string' }, district: { type: 'string' }, population: { type: 'string' } },
+        {
+          slug: { type: 'string' },
+          name: { type: 'string' },
+          'name-en': { type: 'string' },
+          region: { type: 'string' },
+          district: { type: 'string' },
+          population: { type: 'string' },
+        },
         CREATE,
       );
       const district = required(v, 'district', CREATE);
-      if (!(FEDERAL_DISTRICTS as readonly string[]).includes(district)) throw new UsageError(`--district must be one of ${FEDERAL_DISTRICTS.join(', ')} (got ${excerpt(district)})`);
+      if (!(FEDERAL_DISTRICTS as readonly string[]).includes(district))
+        throw new UsageError(`--district must be one of ${FEDERAL_DISTRICTS.join(', ')} (got ${excerpt(district)})`);
       let population: number | null = null;
       if (v.population !== undefined) {
         population = Number(v.population);

@@ -59,7 +59,8 @@ export function table(rows: Record<string, unknown>[], out: (l: string) => void)
     return;
   }
   const cols = Object.keys(rows[0]);
-  const cell = (v: unknown) => (v === null || v === undefined ? '—' : v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : String(v));
+  const cell = (v: unknown) =>
+    v === null || v === undefined ? '—' : v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : String(v);
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   out(cols.map((c, i) => c.padEnd(widths[i])).join('  '));
   for (const r of rows) out(cols.map((c, i) => cell(r[c]).padEnd(widths[i])).join('  '));

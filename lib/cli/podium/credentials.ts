@@ -4,7 +4,8 @@ import { NETWORKS } from '@/lib/networks';
 import { excerpt } from '@/lib/format/excerpt';
 import { UsageError, adminCtx, options, required, table, type Runner } from './common';
 
-const ADD = 'npm run podium -- credentials add --network <network> --label <label> [--token-file <path>] [--config key=value ...]   (else the token is read from stdin)';
+const ADD =
+  'npm run podium -- credentials add --network <network> --label <label> [--token-file <path>] [--config key=value ...]   (else the token is read from stdin)';
 
 /** Takes every --config key=value out of args (it may repeat). */
 function takeConfig(args: string[]): { rest: string[]; config: string[] } {
@@ -27,17 +28,29 @@ export function credentialsCommand(sub: string | undefined, args: string[]): Run
       return async (io) => {
         const rows = await listCredentialViews(io.db, io.secretKey());
         table(
-          rows.map((c) => ({ id: c.id, network: c.network, label: c.label, token: c.masked, settings: Object.entries(c.config).map(([k, x]) => `${k}=${x}`).join(' '), status: c.status, last_error: c.lastError })),
+          rows.map((c) => ({
+            id: c.id,
+            network: c.network,
+            label: c.label,
+            token: c.masked,
+            settings: Object.entries(c.config)
+              .map(([k, x]) => `${k}=${x}`)
+              .join(' '),
+            status: c.status,
+            last_error: c.lastError,
+          })),
           io.out,
         );
       };
     case 'add': {
       // A token on the command line would land in shell history and `ps`: refused.
-      if (args.some((a) => a === '--token' || a.startsWith('--token='))) throw new UsageError('--token is not accepted: pipe the token on stdin or use --token-file <path>');
+      if (args.some((a) => a === '--token' || a.startsWith('--token=')))
+        throw new UsageError('--token is not accepted: pipe the token on stdin or use --token-file <path>');
       const { rest, config: configLines } = takeConfig(args);
       const v = options(rest, { network: { type: 'string' }, label: { type: 'string' }, 'token-file': { type: 'string' } }, ADD);
       const network = required(v, 'network', ADD);
-      if (!(NETWORKS as readonly string[]).includes(network)) throw new UsageError(`--network must be one of ${NETWORKS.join(', ')} (got ${excerpt(network)})`);
+      if (!(NETWORKS as readonly string[]).includes(network))
+        throw new UsageError(`--network must be one of ${NETWORKS.join(', ')} (got ${excerpt(network)})`);
       const label = required(v, 'label', ADD);
       const file = v['token-file'];
       if (file !== undefined && !fs.existsSync(file)) throw new UsageError(`--token-file: no such file ${excerpt(file)}`);

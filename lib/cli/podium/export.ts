@@ -26,10 +26,19 @@ export function periodFromLabel(label: string): Record<string, string> {
   if (/^\d{4}-Q[1-4]$/.test(label)) return { period: 'quarter', date: label };
   if (/^\d{4}-W\d{2}$/.test(label)) return { period: 'week', date: label };
   if (/^\d{4}$/.test(label)) return { period: 'year', date: label };
-  throw new UsageError(`--period: ${excerpt(label)} is not a month (2026-10), quarter (2026-Q4), week (2026-W43), year (2026) or range (2026-10-01..2026-10-31)\nusage: ${RANKINGS_USAGE}`);
+  throw new UsageError(
+    `--period: ${excerpt(label)} is not a month (2026-10), quarter (2026-Q4), week (2026-W43), year (2026) or range (2026-10-01..2026-10-31)\nusage: ${RANKINGS_USAGE}`,
+  );
 }
 
-function parseOr<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, usage: string, flag: (path: string) => string): T {
+function parseOr<T>(
+  schema: {
+    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+  usage: string,
+  flag: (path: string) => string,
+): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
@@ -69,13 +78,27 @@ export function exportCommand(sub: string | undefined, rest: string[]): Runner {
     network: { type: 'string' },
   } as const;
   if (sub === 'rankings') {
-    const v = options(rest, { ...common, period: { type: 'string' }, district: { type: 'string' }, method: { type: 'string' } }, RANKINGS_USAGE);
+    const v = options(
+      rest,
+      { ...common, period: { type: 'string' }, district: { type: 'string' }, method: { type: 'string' } },
+      RANKINGS_USAGE,
+    );
     const out = required(v, 'out', RANKINGS_USAGE);
     const period = periodFromLabel(required(v, 'period', RANKINGS_USAGE));
-    const opts = parseOr(exportOptionsSchema, { format: v.format, delimiter: v.delimiter, lang: v.lang ?? 'ru' }, RANKINGS_USAGE, (p) => `--${p}`);
+    const opts = parseOr(
+      exportOptionsSchema,
+      { format: v.format, delimiter: v.delimiter, lang: v.lang ?? 'ru' },
+      RANKINGS_USAGE,
+      (p) => `--${p}`,
+    );
     const input = parseOr(
       rankingsQuerySchema,
-      { ...period, ...(v.network ? { network: v.network } : {}), ...(v.district ? { district: v.district } : {}), ...(v.method ? { method: v.method } : {}) },
+      {
+        ...period,
+        ...(v.network ? { network: v.network } : {}),
+        ...(v.district ? { district: v.district } : {}),
+        ...(v.method ? { method: v.method } : {}),
+      },
       RANKINGS_USAGE,
       (p) => (['date', 'from', 'to'].includes(p) ? '--period' : `--${p}`),
     );
@@ -98,13 +121,24 @@ export function exportCommand(sub: string | undefined, rest: string[]): Runner {
     };
   }
   if (sub === 'branch') {
-    const v = options(rest, { ...common, slug: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, granularity: { type: 'string' } }, BRANCH_USAGE);
+    const v = options(
+      rest,
+      { ...common, slug: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, granularity: { type: 'string' } },
+      BRANCH_USAGE,
+    );
     const out = required(v, 'out', BRANCH_USAGE);
     const slug = required(v, 'slug', BRANCH_USAGE);
-    const opts = parseOr(exportOptionsSchema, { format: v.format, delimiter: v.delimiter, lang: v.lang ?? 'ru' }, BRANCH_USAGE, (p) => `--${p}`);
+    const opts = parseOr(
+      exportOptionsSchema,
+      { format: v.format, delimiter: v.delimiter, lang: v.lang ?? 'ru' },
+      BRANCH_USAGE,
+      (p) => `--${p}`,
+    );
     const input = parseOr(
       branchExportQuerySchema,
-      Object.fromEntries(Object.entries({ from: v.from, to: v.to, granularity: v.granularity, network: v.network }).filter(([, x]) => x !== undefined)),
+      Object.fromEntries(
+        Object.entries({ from: v.from, to: v.to, granularity: v.granularity, network: v.network }).filter(([, x]) => x !== undefined),
+      ),
       BRANCH_USAGE,
       (p) => `--${p}`,
     );

@@ -49,7 +49,11 @@ export function parseCommand(argv: string[]): Runner | 'help' {
 }
 
 /** Runs one CLI command; returns the process exit code (2 = bad arguments). */
-export async function runPodium(argv: string[], io: Omit<CliIo, 'db'> & { openDb: () => Promise<CliIo['db']> }, err: (line: string) => void): Promise<number> {
+export async function runPodium(
+  argv: string[],
+  io: Omit<CliIo, 'db'> & { openDb: () => Promise<CliIo['db']> },
+  err: (line: string) => void,
+): Promise<number> {
   let runner: Runner | 'help';
   try {
     runner = parseCommand(argv);

@@ -15,7 +15,14 @@ export const PACK_USAGE =
 export function packCommand(rest: string[]): Runner {
   const v = options(
     rest,
-    { period: { type: 'string' }, published: { type: 'boolean' }, network: { type: 'string' }, district: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' } },
+    {
+      period: { type: 'string' },
+      published: { type: 'boolean' },
+      network: { type: 'string' },
+      district: { type: 'string' },
+      lang: { type: 'string' },
+      out: { type: 'string' },
+    },
     PACK_USAGE,
   );
   const parsed = packRequestSchema.safeParse({
@@ -34,7 +41,12 @@ export function packCommand(rest: string[]): Runner {
   return async (io) => {
     let built;
     try {
-      built = await buildPack(io.db, CLI_ACTOR, { query: req.query, source: req.source, locale: req.locale }, { chromiumPath: env().PODIUM_CHROMIUM_PATH });
+      built = await buildPack(
+        io.db,
+        CLI_ACTOR,
+        { query: req.query, source: req.source, locale: req.locale },
+        { chromiumPath: env().PODIUM_CHROMIUM_PATH },
+      );
     } catch (err) {
       if (err instanceof UnknownMethodError) throw new UsageError(`--period: ${err.message}`);
       if (err instanceof PackSourceError) throw new UsageError(`--published: ${err.message}`);

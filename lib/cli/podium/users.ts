@@ -13,12 +13,25 @@ export function usersCommand(sub: string | undefined, args: string[]): Runner {
       // A password on the command line would land in shell history and `ps`: refused.
       const at = args.findIndex((a) => a === '--password' || a.startsWith('--password='));
       if (at >= 0 && (args[at]!.includes('=') || (args[at + 1] !== undefined && !args[at + 1]!.startsWith('--')))) {
-        throw new UsageError('--password takes no value on the command line: pipe the password on stdin or type it at the prompt\nusage: ' + CREATE);
+        throw new UsageError(
+          '--password takes no value on the command line: pipe the password on stdin or type it at the prompt\nusage: ' + CREATE,
+        );
       }
-      const v = options(args, { email: { type: 'string' }, role: { type: 'string' }, branch: { type: 'string' }, password: { type: 'boolean' }, name: { type: 'string' } }, CREATE);
+      const v = options(
+        args,
+        {
+          email: { type: 'string' },
+          role: { type: 'string' },
+          branch: { type: 'string' },
+          password: { type: 'boolean' },
+          name: { type: 'string' },
+        },
+        CREATE,
+      );
       const email = required(v, 'email', CREATE);
       const role = required(v, 'role', CREATE);
-      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got ${excerpt(role)})`);
+      if (!(ROLES as readonly string[]).includes(role))
+        throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got ${excerpt(role)})`);
       if (role === 'coordinator' && !v.branch) throw new UsageError('--branch <slug> is required for a coordinator');
       if (role !== 'coordinator' && v.branch) throw new UsageError('--branch applies to coordinators only');
       return async (io) => {
@@ -27,7 +40,14 @@ export function usersCommand(sub: string | undefined, args: string[]): Runner {
           password = await io.readSecret(`Password for ${email} (not shown): `);
           if (!password) throw new UsageError('--password: no password given (pipe it on stdin or type it at the prompt)');
         }
-        const r = await adminCreateUser(adminCtx(io), { email, role: role as Role, branchSlug: v.branch ?? null, password, name: v.name, baseUrl: io.baseUrl });
+        const r = await adminCreateUser(adminCtx(io), {
+          email,
+          role: role as Role,
+          branchSlug: v.branch ?? null,
+          password,
+          name: v.name,
+          baseUrl: io.baseUrl,
+        });
         io.out(`Created ${role} ${email.toLowerCase()}`);
         if (r.inviteUrl) io.out(`One-time link to set the password (give it to the user): ${r.inviteUrl}`);
       };
@@ -37,7 +57,13 @@ export function usersCommand(sub: string | undefined, args: string[]): Runner {
       return async (io) => {
         const rows = await listUsers(io.db);
         table(
-          rows.map((u) => ({ email: u.email, role: u.role, branch: u.branch_slug, active: u.deactivated_at ? 'no' : 'yes', last_sign_in: u.last_sign_in_at })),
+          rows.map((u) => ({
+            email: u.email,
+            role: u.role,
+            branch: u.branch_slug,
+            active: u.deactivated_at ? 'no' : 'yes',
+            last_sign_in: u.last_sign_in_at,
+          })),
           io.out,
         );
       };

@@ -39,9 +39,11 @@ function maxClassifier(what: string, onChat: boolean) {
       // Not JSON: the status decides.
     }
     // The clients see a dead token as 401, the schema's example as 403: the code decides.
-    if (code === 'verify.token' || res.status === 401) return new CredentialError(`${what}: MAX rejected the bot token (HTTP ${res.status}${code ? `, ${code}` : ''})`);
+    if (code === 'verify.token' || res.status === 401)
+      return new CredentialError(`${what}: MAX rejected the bot token (HTTP ${res.status}${code ? `, ${code}` : ''})`);
     if (onChat && res.status === 403) return new AccountError(`${what}: ${NO_BOT} (HTTP 403${code ? `, ${code}` : ''})`, 'private');
-    if (onChat && res.status === 404) return new AccountError(`${what}: the channel does not exist or was deleted (HTTP 404${code ? `, ${code}` : ''})`, 'not_found');
+    if (onChat && res.status === 404)
+      return new AccountError(`${what}: the channel does not exist or was deleted (HTTP 404${code ? `, ${code}` : ''})`, 'not_found');
     return null;
   };
 }
@@ -126,7 +128,12 @@ function toPost(m: MaxMessage): PostMetrics {
   };
 }
 
-const UNREADABLE: Record<string, 'not_found' | 'private'> = { removed: 'not_found', closed: 'not_found', left: 'private', suspended: 'private' };
+const UNREADABLE: Record<string, 'not_found' | 'private'> = {
+  removed: 'not_found',
+  closed: 'not_found',
+  left: 'private',
+  suspended: 'private',
+};
 
 export const collectMax: Collector = async (account, cred, window, ctx) => {
   if (!cred) throw new CredentialError(`max: no MAX bot token configured; ${NO_BOT}`);
@@ -135,7 +142,10 @@ export const collectMax: Collector = async (account, cred, window, ctx) => {
   const id = await chatId(ctx, cred, account.externalId);
   const chat = await call(ctx, cred, `/chats/${id}`, {}, maxChatSchema, true);
   if (chat.status !== 'active') {
-    throw new AccountError(`max: the channel is ${chat.status.slice(0, 40)}${chat.status === 'left' ? ` (${NO_BOT})` : ''}`, UNREADABLE[chat.status] ?? 'private');
+    throw new AccountError(
+      `max: the channel is ${chat.status.slice(0, 40)}${chat.status === 'left' ? ` (${NO_BOT})` : ''}`,
+      UNREADABLE[chat.status] ?? 'private',
+    );
   }
 
   // The time filter of GET /messages is unsettled in the docs: take the
@@ -161,7 +171,9 @@ export const collectMax: Collector = async (account, cred, window, ctx) => {
     warnings.push(`only the latest ${MAX_PAGE} messages can be read; posts before ${dayInZone(new Date(oldest), tz)} were not collected`);
   }
   const days = new Map<string, AccountDayMetrics>(
-    from <= window.to ? postDays(posts, { from, to: window.to }, tz).map((d) => [d.day, { day: d.day, posts: d.posts, views: d.views }]) : [],
+    from <= window.to
+      ? postDays(posts, { from, to: window.to }, tz).map((d) => [d.day, { day: d.day, posts: d.posts, views: d.views }])
+      : [],
   );
   const today = dayInZone(ctx.now, tz);
   if (today >= window.from && today <= window.to) {

@@ -4,12 +4,7 @@ import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, PostMetrics } from '../types';
 import type { HttpResponse } from '../../http/client';
 import { apiJson } from '../request';
-import {
-  AccountError,
-  CredentialError,
-  RetryableError,
-  type CollectError,
-} from '../../http/errors';
+import { AccountError, CredentialError, RetryableError, type CollectError } from '../../http/errors';
 import { okSessionSecret, okSignature } from './sign';
 import { okContentType, okCountersSchema, okErrorSchema, okMediaTopicsSchema, okStatTopicsSchema, type OkMediaTopic } from './schemas';
 
@@ -200,7 +195,10 @@ export const collectOk: Collector = async (account, cred, window, ctx) => {
         days = postDays(posts, window, tz);
       }
     } catch (e) {
-      if (e instanceof OkMethodRefused) warnings.push(`group.getStatTopics refused (posts need the group admin's token with GROUP_CONTENT and VALUABLE_ACCESS; import them by CSV): ${e.message}`);
+      if (e instanceof OkMethodRefused)
+        warnings.push(
+          `group.getStatTopics refused (posts need the group admin's token with GROUP_CONTENT and VALUABLE_ACCESS; import them by CSV): ${e.message}`,
+        );
       else throw e;
     }
   }

@@ -4,7 +4,11 @@ import type { ContentType } from '../../content-types';
 // OK REST answers, only the fields we read (shapes per docs/collectors.md "OK";
 // ids are strings, times are milliseconds).
 
-export const okErrorSchema = z.object({ error_code: z.number().int(), error_msg: z.string().optional(), error_data: z.unknown().optional() });
+export const okErrorSchema = z.object({
+  error_code: z.number().int(),
+  error_msg: z.string().optional(),
+  error_data: z.unknown().optional(),
+});
 
 export const okCountersSchema = z.object({
   counters: z.object({ members: z.number().int().nonnegative().optional() }).catchall(z.unknown()),

@@ -91,7 +91,9 @@ export const collectRutube: Collector = async (account, _cred, window, ctx) => {
     }
   }
   if (!complete) warnings.push(`video list not read to ${window.from}`);
-  const days: AccountDayMetrics[] = complete ? postDays(posts, window, tz).map((d) => ({ day: d.day, posts: d.posts, views: d.views })) : [];
+  const days: AccountDayMetrics[] = complete
+    ? postDays(posts, window, tz).map((d) => ({ day: d.day, posts: d.posts, views: d.views }))
+    : [];
   const today = dayInZone(ctx.now, tz);
   if (today >= window.from && today <= window.to) {
     const followers = profile.subscribers_count ?? null;

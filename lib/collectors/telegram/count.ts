@@ -10,7 +10,10 @@ export interface ParsedCount {
  */
 export function parseCount(raw: string): ParsedCount | null {
   // Telegram and browsers use thin or no-break spaces as thousands separators.
-  const s = raw.trim().replace(/[\s\u00a0\u202f\u2009]/g, '').replace(',', '.');
+  const s = raw
+    .trim()
+    .replace(/[\s\u00a0\u202f\u2009]/g, '')
+    .replace(',', '.');
   const m = /^(\d+)(?:\.(\d+))?([KMB])?$/i.exec(s);
   if (!m) return null;
   const [, whole, frac = '', suffix] = m;

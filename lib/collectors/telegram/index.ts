@@ -4,13 +4,7 @@ import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, PostMetrics } from '../types';
 import type { HttpResponse } from '../../http/client';
 import { apiJson, apiUrl, apiRequest } from '../request';
-import {
-  AccountError,
-  BadResponseError,
-  CredentialError,
-  RetryableError,
-  type CollectError,
-} from '../../http/errors';
+import { AccountError, BadResponseError, CredentialError, RetryableError, type CollectError } from '../../http/errors';
 import { parseChannelExtra, parseChannelPage } from './page';
 
 const botAnswer = z.object({
@@ -78,13 +72,17 @@ async function webPage(ctx: CollectContext, path: string): Promise<string> {
     bucket: 'telegram_web',
     // An unknown channel redirects to the site's front page.
     redirect: 'manual',
-    classify: (r) => (r.status >= 300 && r.status < 400 ? new AccountError(`${what}: channel not found (HTTP ${r.status})`, 'not_found') : null),
+    classify: (r) =>
+      r.status >= 300 && r.status < 400 ? new AccountError(`${what}: channel not found (HTTP ${r.status})`, 'not_found') : null,
   });
   return res.text;
 }
 
 export function channelName(externalId: string, handle: string | null): string {
-  return (handle ?? externalId).replace(/^@/, '').replace(/^https?:\/\/t\.me\/(s\/)?/, '').replace(/\/.*$/, '');
+  return (handle ?? externalId)
+    .replace(/^@/, '')
+    .replace(/^https?:\/\/t\.me\/(s\/)?/, '')
+    .replace(/\/.*$/, '');
 }
 
 const MAX_PAGES = 50;
@@ -144,7 +142,8 @@ export const collectTelegram: Collector = async (account, cred, window, ctx) => 
     }
     const oldestId = Math.min(...page.posts.map((p) => p.id));
     // A page that does not go further back would loop forever.
-    if (before !== null && oldestId >= before) throw new BadResponseError(`telegram web: ?before=${before} did not go back in history`, '(html)');
+    if (before !== null && oldestId >= before)
+      throw new BadResponseError(`telegram web: ?before=${before} did not go back in history`, '(html)');
     before = oldestId;
     if (before <= 1) {
       complete = true;

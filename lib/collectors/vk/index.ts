@@ -3,15 +3,17 @@ import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, PostMetrics } from '../types';
 import type { HttpResponse } from '../../http/client';
 import { apiJson, apiUrl } from '../request';
-import {
-  AccountError,
-  CredentialError,
-  QuotaError,
-  RetryableError,
-  type CollectError,
-} from '../../http/errors';
+import { AccountError, CredentialError, QuotaError, RetryableError, type CollectError } from '../../http/errors';
 import type { z } from 'zod';
-import { vkErrorSchema, vkGroupsGetByIdSchema, vkStatsGetSchema, vkVideoGetSchema, vkWallGetSchema, type VkPost, type VkVideo } from './schemas';
+import {
+  vkErrorSchema,
+  vkGroupsGetByIdSchema,
+  vkStatsGetSchema,
+  vkVideoGetSchema,
+  vkWallGetSchema,
+  type VkPost,
+  type VkVideo,
+} from './schemas';
 import { attachedVideos, ownVideo, videoContentType, videoKey, vkContentType } from './content';
 
 export const VK_API_VERSION = '5.199';
@@ -277,7 +279,9 @@ async function communityVideos(
   const seen = new Set<string>();
   for (let page = 0; ; page++) {
     if (page === VIDEO_PAGES) {
-      warnings.push(`video.get: stopped after ${VIDEO_PAGES * VIDEO_PAGE} videos; older ones in the window were not read, so per-day counts are not written`);
+      warnings.push(
+        `video.get: stopped after ${VIDEO_PAGES * VIDEO_PAGE} videos; older ones in the window were not read, so per-day counts are not written`,
+      );
       return { posts: out, complete: false };
     }
     const offset = page * VIDEO_PAGE;

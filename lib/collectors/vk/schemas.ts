@@ -102,8 +102,12 @@ export const vkStatsGetSchema = z.object({
     z.object({
       period_from: periodBound,
       period_to: periodBound.optional(),
-      visitors: z.object({ views: z.number().int().nonnegative().optional(), visitors: z.number().int().nonnegative().optional() }).optional(),
-      reach: z.object({ reach: z.number().int().nonnegative().optional(), reach_subscribers: z.number().int().nonnegative().optional() }).optional(),
+      visitors: z
+        .object({ views: z.number().int().nonnegative().optional(), visitors: z.number().int().nonnegative().optional() })
+        .optional(),
+      reach: z
+        .object({ reach: z.number().int().nonnegative().optional(), reach_subscribers: z.number().int().nonnegative().optional() })
+        .optional(),
       activity: z
         .object({
           likes: z.number().int().optional(),

@@ -28,7 +28,13 @@ const metricaSplit = z.object({
     z.object({
       dimensions: z.tuple([
         z.object({ name: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
-        z.object({ id: z.string().regex(/^[\w.-]{1,100}$/).nullish(), name: z.string().nullish() }),
+        z.object({
+          id: z
+            .string()
+            .regex(/^[\w.-]{1,100}$/)
+            .nullish(),
+          name: z.string().nullish(),
+        }),
       ]),
       metrics: z.tuple([z.number().int().nonnegative()]),
     }),
@@ -59,7 +65,13 @@ interface MetricaQuery {
   filters?: string;
 }
 
-async function metricaRequest(ctx: CollectContext, cred: CollectCredential, counter: string, window: { from: string; to: string }, q: MetricaQuery) {
+async function metricaRequest(
+  ctx: CollectContext,
+  cred: CollectCredential,
+  counter: string,
+  window: { from: string; to: string },
+  q: MetricaQuery,
+) {
   const url = new URL(`${ctx.env.METRICA_API_URL.replace(/\/$/, '')}/stat/v1/data`);
   url.searchParams.set('ids', counter);
   url.searchParams.set('metrics', q.metrics.join(','));
@@ -99,7 +111,8 @@ async function metrica(
   if (body.sampled) throw new BadResponseError(`${what}: the answer is sampled`, 'sampled');
   const out = new Map<string, number[]>();
   for (const row of body.data) {
-    if (row.metrics.length !== metrics.length) throw new BadResponseError(`${what}: expected ${metrics.length} metrics per row`, 'data.metrics');
+    if (row.metrics.length !== metrics.length)
+      throw new BadResponseError(`${what}: expected ${metrics.length} metrics per row`, 'data.metrics');
     out.set(row.dimensions[0].name, row.metrics);
   }
   return out;
@@ -153,7 +166,12 @@ export function parseFeed(xml: string): { dates: (Date | null)[]; raw: string[] 
   if (!isFeed) throw new BadResponseError('feed: neither RSS nor Atom', '(xml)');
   $('item, entry').each((_, el) => {
     const n = $(el);
-    const text = (n.children('pubDate').first().text() || n.children('dc\\:date').first().text() || n.children('published').first().text() || n.children('updated').first().text()).trim();
+    const text = (
+      n.children('pubDate').first().text() ||
+      n.children('dc\\:date').first().text() ||
+      n.children('published').first().text() ||
+      n.children('updated').first().text()
+    ).trim();
     raw.push(text);
     dates.push(text ? parseFeedDate(text) : null);
   });
@@ -197,11 +215,18 @@ export const collectWebsite: Collector = async (account, cred, window, ctx) => {
   if (site) {
     const what = 'website feed';
     // A URL from branch data: no base, so the HTTP layer's SSRF filter applies (docs/operations.md).
-    const res = await apiRequest(ctx, { what, url: feedUrl(site), limitKey: `rss:${URL.canParse(site) ? new URL(site).host : site.slice(0, 100)}`, bucket: 'rss' });
+    const res = await apiRequest(ctx, {
+      what,
+      url: feedUrl(site),
+      limitKey: `rss:${URL.canParse(site) ? new URL(site).host : site.slice(0, 100)}`,
+      bucket: 'rss',
+    });
     const { dates, raw } = parseFeed(res.text);
     const unreadable = raw.filter((_, i) => dates[i] === null);
     if (unreadable.length) {
-      warnings.push(`feed: ${unreadable.length} item date(s) unreadable, e.g. "${unreadable[0].slice(0, 60)}"; publication counts not stored`);
+      warnings.push(
+        `feed: ${unreadable.length} item date(s) unreadable, e.g. "${unreadable[0].slice(0, 60)}"; publication counts not stored`,
+      );
     } else if (dates.length) {
       // A feed lists only its latest items: days before the oldest one are unknown.
       const itemDays = (dates as Date[]).map((d) => dayInZone(d, tz));

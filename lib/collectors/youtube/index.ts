@@ -4,13 +4,7 @@ import { postDays } from '../days';
 import type { AccountDayMetrics, Collector, CollectContext, CollectCredential, PostMetrics } from '../types';
 import type { HttpResponse } from '../../http/client';
 import { apiJson, apiUrl } from '../request';
-import {
-  AccountError,
-  CredentialError,
-  QuotaError,
-  RetryableError,
-  type CollectError,
-} from '../../http/errors';
+import { AccountError, CredentialError, QuotaError, RetryableError, type CollectError } from '../../http/errors';
 
 // Counts arrive as strings ("2260000").
 const count = z.string().regex(/^\d+$/).transform(Number);
@@ -78,14 +72,21 @@ function ytClassifier(what: string, now: Date) {
     const m = `${what}: HTTP ${res.status} ${reasons.filter(Boolean).join(', ')}`;
     if (reasons.some((r) => r === 'quotaExceeded' || r === 'dailyLimitExceeded')) return new QuotaError(m, nextPacificMidnight(now));
     if (reasons.some((r) => r === 'rateLimitExceeded' || r === 'userRateLimitExceeded')) return new RetryableError(m);
-    if (reasons.some((r) => r === 'API_KEY_INVALID' || r === 'keyInvalid' || r === 'keyExpired' || r === 'API_KEY_EXPIRED')) return new CredentialError(m);
+    if (reasons.some((r) => r === 'API_KEY_INVALID' || r === 'keyInvalid' || r === 'keyExpired' || r === 'API_KEY_EXPIRED'))
+      return new CredentialError(m);
     if (reasons.some((r) => r === 'channelNotFound' || r === 'playlistNotFound')) return new AccountError(m, 'not_found');
     if (res.status === 403 && reasons.includes('forbidden')) return new AccountError(m, 'private');
     return null;
   };
 }
 
-async function call<S extends z.ZodType>(ctx: CollectContext, cred: CollectCredential, resource: string, params: Record<string, string>, schema: S) {
+async function call<S extends z.ZodType>(
+  ctx: CollectContext,
+  cred: CollectCredential,
+  resource: string,
+  params: Record<string, string>,
+  schema: S,
+) {
   const what = `youtube ${resource}.list`;
   // Google API keys are accepted in the x-goog-api-key header: no key in URLs.
   return apiJson(
@@ -132,7 +133,12 @@ export const collectYoutube: Collector = async (account, cred, window, ctx) => {
       ctx,
       cred,
       'playlistItems',
-      { part: 'contentDetails', playlistId: channel.contentDetails.relatedPlaylists.uploads, maxResults: '50', ...(pageToken ? { pageToken } : {}) },
+      {
+        part: 'contentDetails',
+        playlistId: channel.contentDetails.relatedPlaylists.uploads,
+        maxResults: '50',
+        ...(pageToken ? { pageToken } : {}),
+      },
       playlistItemsSchema,
     );
     let older = false;
@@ -151,7 +157,13 @@ export const collectYoutube: Collector = async (account, cred, window, ctx) => {
 
   const posts: PostMetrics[] = [];
   for (let i = 0; i < ids.length; i += 50) {
-    const v = await call(ctx, cred, 'videos', { part: 'statistics,snippet', id: ids.slice(i, i + 50).join(','), maxResults: '50' }, videosSchema);
+    const v = await call(
+      ctx,
+      cred,
+      'videos',
+      { part: 'statistics,snippet', id: ids.slice(i, i + 50).join(','), maxResults: '50' },
+      videosSchema,
+    );
     for (const it of v.items) {
       const published = it.snippet ? new Date(it.snippet.publishedAt) : null;
       if (!published || Number.isNaN(published.getTime()) || published < since || published >= until) continue;

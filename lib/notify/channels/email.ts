@@ -48,7 +48,9 @@ export class EmailChannel {
       const msg = shortError(err.message || String(e));
       // 4xx is "try again later" in SMTP; 5xx is final; no code is a connection problem.
       if (typeof err.responseCode === 'number') {
-        return err.responseCode >= 500 ? { ok: false, retry: false, error: `SMTP ${err.responseCode}: ${msg}` } : { ok: false, retry: true, error: `SMTP ${err.responseCode}: ${msg}` };
+        return err.responseCode >= 500
+          ? { ok: false, retry: false, error: `SMTP ${err.responseCode}: ${msg}` }
+          : { ok: false, retry: true, error: `SMTP ${err.responseCode}: ${msg}` };
       }
       return { ok: false, retry: true, error: `SMTP: ${msg}` };
     }

@@ -83,10 +83,16 @@ export class TelegramBot {
         if (!e.success) return null;
         const retryAfter = e.data.parameters?.retry_after;
         if (r.status === 429 || e.data.error_code === 429) {
-          return new RetryableError(`telegram bot ${method}: 429 too many requests`, retryAfter !== undefined ? retryAfter * 1000 : undefined);
+          return new RetryableError(
+            `telegram bot ${method}: 429 too many requests`,
+            retryAfter !== undefined ? retryAfter * 1000 : undefined,
+          );
         }
         if (r.status >= 500) return null;
-        return new TelegramApiError(`telegram bot ${method}: ${e.data.error_code ?? r.status} ${shortError(e.data.description ?? '')}`, e.data.error_code ?? r.status);
+        return new TelegramApiError(
+          `telegram bot ${method}: ${e.data.error_code ?? r.status} ${shortError(e.data.description ?? '')}`,
+          e.data.error_code ?? r.status,
+        );
       },
     });
     const parsed = okEnvelope.safeParse(parseJson(res, `telegram bot ${method}`));

@@ -11,7 +11,25 @@ import { forms, parseForm } from '../../../lib/admin/forms';
 // The admin's refusals are message keys (docs/ui.md, "Language and formats"): the pages show
 // them in the viewer's language, the API and the CLI in English from the same en message.
 const KEYS = Object.keys(en.adminErrors) as AdminErrorKey[];
-const SAMPLE = { field: 'name', max: 200, min: 1, detail: 'd', slug: 's', region: 'RU-XX', email: 'a@b.c', key: 'k', line: 'l', network: 'vk', networks: 'vk, ok', credential: 'ok', id: '1', label: 'x-v1', name: 'n', form: 'vk.com/<page>', found: 'vk' };
+const SAMPLE = {
+  field: 'name',
+  max: 200,
+  min: 1,
+  detail: 'd',
+  slug: 's',
+  region: 'RU-XX',
+  email: 'a@b.c',
+  key: 'k',
+  line: 'l',
+  network: 'vk',
+  networks: 'vk, ok',
+  credential: 'ok',
+  id: '1',
+  label: 'x-v1',
+  name: 'n',
+  form: 'vk.com/<page>',
+  found: 'vk',
+};
 const CYRILLIC = /[\u0400-\u04ff]/;
 
 describe('admin refusals in both languages', () => {
@@ -65,7 +83,12 @@ describe('admin refusals in both languages', () => {
     const hits = fs
       .readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
-      .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').map((line, i) => ({ where: `${f}:${i + 1}`, line })))
+      .flatMap((f) =>
+        fs
+          .readFileSync(path.join(dir, f), 'utf8')
+          .split('\n')
+          .map((line, i) => ({ where: `${f}:${i + 1}`, line })),
+      )
       .filter(({ line }) => /new AdminInputError\(\s*'[^']*',\s*['`]/.test(line))
       .map(({ where }) => where);
     expect(hits).toEqual([]);

@@ -19,7 +19,19 @@ const refusal = (fn: () => unknown): AdminInputError => {
 
 describe('admin forms', () => {
   it('reads a good form, trimming text and turning ids and populations into numbers', () => {
-    expect(parseForm(forms.branch, form({ slug: ' dagestan ', name: 'Дагестан', name_en: 'Dagestan', region_code: 'RU-DA', federal_district: 'north_caucasian', population: '3100000' }))).toEqual({
+    expect(
+      parseForm(
+        forms.branch,
+        form({
+          slug: ' dagestan ',
+          name: 'Дагестан',
+          name_en: 'Dagestan',
+          region_code: 'RU-DA',
+          federal_district: 'north_caucasian',
+          population: '3100000',
+        }),
+      ),
+    ).toEqual({
       slug: 'dagestan',
       name: 'Дагестан',
       name_en: 'Dagestan',

@@ -18,8 +18,13 @@ describe('method form checks', () => {
     expect(methodFormProblems(weights(), th, 'podium-v2')).toEqual({});
   });
   it('names each wrong field', () => {
-    expect(methodFormProblems(weights({ activity: 'много', engagement_rate: '-1' }), th, 'podium-v2')).toEqual({ activity: 'number', engagement_rate: 'negative' });
-    expect(methodFormProblems(weights(), { ...th, minCoverage: '120', topN: '0', postsPerWeek: '0', minPostsPerMonth: '' }, 'podium-v2')).toEqual({
+    expect(methodFormProblems(weights({ activity: 'много', engagement_rate: '-1' }), th, 'podium-v2')).toEqual({
+      activity: 'number',
+      engagement_rate: 'negative',
+    });
+    expect(
+      methodFormProblems(weights(), { ...th, minCoverage: '120', topN: '0', postsPerWeek: '0', minPostsPerMonth: '' }, 'podium-v2'),
+    ).toEqual({
       minCoverage: 'range',
       topN: 'range',
       postsPerWeek: 'range',

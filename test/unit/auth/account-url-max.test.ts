@@ -9,11 +9,17 @@ describe('MAX account input', () => {
     ['https://max.ru/join/AbC-123_x', undefined, 'join/AbC-123_x', 'https://max.ru/join/AbC-123_x'],
     ['@branch_news', 'max', 'branch_news', 'https://max.ru/branch_news'],
   ])('%s (%s) -> %s', (input, network, id, url) => {
-    expect(parseAccountInput(input, network as never)).toEqual({ ok: true, account: { network: 'max', externalId: id, handle: id.startsWith('join/') ? null : id, url } });
+    expect(parseAccountInput(input, network as never)).toEqual({
+      ok: true,
+      account: { network: 'max', externalId: id, handle: id.startsWith('join/') ? null : id, url },
+    });
   });
 
   it('takes a chat id (negative, from the bot_added update) with no link to show', () => {
-    expect(parseAccountInput('-70000000000005', 'max')).toEqual({ ok: true, account: { network: 'max', externalId: '-70000000000005', handle: null, url: null } });
+    expect(parseAccountInput('-70000000000005', 'max')).toEqual({
+      ok: true,
+      account: { network: 'max', externalId: '-70000000000005', handle: null, url: null },
+    });
   });
 
   it.each([

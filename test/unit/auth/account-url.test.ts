@@ -51,7 +51,10 @@ describe('parseAccountInput', () => {
 
 describe('website URLs', () => {
   it('drops the trailing dot of a fully qualified name', () => {
-    expect(parseAccountInput('https://Example.org./news')).toMatchObject({ ok: true, account: { externalId: 'example.org/news', url: 'https://example.org/news' } });
+    expect(parseAccountInput('https://Example.org./news')).toMatchObject({
+      ok: true,
+      account: { externalId: 'example.org/news', url: 'https://example.org/news' },
+    });
   });
   it('accepts a public-looking name that resolves to a private address: the fetch refuses it by address (test/integration/collect-ssrf.test.ts)', () => {
     expect(parseAccountInput('https://169.254.169.254.nip.io/')).toMatchObject({ ok: true, account: { network: 'website' } });

@@ -65,7 +65,9 @@ describe('OIDC configuration', () => {
   it('is off unless issuer, client id and secret are all set', () => {
     expect(oidcConfig({})).toBeNull();
     expect(oidcConfig({ PODIUM_OIDC_ISSUER: 'https://id.example' })).toBeNull();
-    expect(oidcConfig({ PODIUM_OIDC_ISSUER: 'https://id.example/', PODIUM_OIDC_CLIENT_ID: 'c', PODIUM_OIDC_CLIENT_SECRET: 's' })).toMatchObject({
+    expect(
+      oidcConfig({ PODIUM_OIDC_ISSUER: 'https://id.example/', PODIUM_OIDC_CLIENT_ID: 'c', PODIUM_OIDC_CLIENT_SECRET: 's' }),
+    ).toMatchObject({
       discoveryUrl: 'https://id.example/.well-known/openid-configuration',
       label: 'SSO',
     });

@@ -19,9 +19,14 @@ describe('PODIUM_TRUSTED_PROXIES', () => {
     expect(trust('10.0.0.2', 0)).toBe(false);
   });
 
-  it.each(['nginx', '10.0.0.0/33', '10.0.0.1/8/2', '300.1.1.1', '127.1', '10.0.0.0/', '*', 'fd00::/129'])('refuses %j with a message naming it', (bad) => {
-    expect(() => parseEnv({ PODIUM_TRUSTED_PROXIES: `10.0.0.1,${bad}` })).toThrow(/PODIUM_TRUSTED_PROXIES: .*is not an IP address, a CIDR range/);
-  });
+  it.each(['nginx', '10.0.0.0/33', '10.0.0.1/8/2', '300.1.1.1', '127.1', '10.0.0.0/', '*', 'fd00::/129'])(
+    'refuses %j with a message naming it',
+    (bad) => {
+      expect(() => parseEnv({ PODIUM_TRUSTED_PROXIES: `10.0.0.1,${bad}` })).toThrow(
+        /PODIUM_TRUSTED_PROXIES: .*is not an IP address, a CIDR range/,
+      );
+    },
+  );
 });
 
 describe('address keys', () => {

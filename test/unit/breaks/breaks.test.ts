@@ -61,10 +61,22 @@ describe('platform breaks: admin input', () => {
   const ok = { from: '2026-05-01', to: '', network: 'all', note: ' x ' };
   it('reads an open end, every network and a trimmed note', () => {
     expect(breakInputSchema.parse(ok)).toEqual({ from: '2026-05-01', to: null, network: null, note: 'x' });
-    expect(breakInputSchema.parse({ ...ok, to: '2026-05-01', network: 'max' })).toEqual({ from: '2026-05-01', to: '2026-05-01', network: 'max', note: 'x' });
+    expect(breakInputSchema.parse({ ...ok, to: '2026-05-01', network: 'max' })).toEqual({
+      from: '2026-05-01',
+      to: '2026-05-01',
+      network: 'max',
+      note: 'x',
+    });
   });
   it('refuses impossible dates, an end before the start and unknown networks', () => {
-    for (const bad of [{ from: '2026-02-29' }, { from: '2026-13-01' }, { to: '2026-04-30' }, { network: 'myspace' }, { note: '' }, { from: '2101-01-01' }]) {
+    for (const bad of [
+      { from: '2026-02-29' },
+      { from: '2026-13-01' },
+      { to: '2026-04-30' },
+      { network: 'myspace' },
+      { note: '' },
+      { from: '2101-01-01' },
+    ]) {
       expect(breakInputSchema.safeParse({ ...ok, ...bad }).success, JSON.stringify(bad)).toBe(false);
     }
   });

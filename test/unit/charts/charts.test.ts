@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { direction, percentChange, sumKnown } from '@/lib/charts/change';
-import { alignPrevious, carryStock, compareRows, contributionSegments, periodTotals, rankSteps, trendRows, trendTotals } from '@/lib/charts/series';
+import {
+  alignPrevious,
+  carryStock,
+  compareRows,
+  contributionSegments,
+  periodTotals,
+  rankSteps,
+  trendRows,
+  trendTotals,
+} from '@/lib/charts/series';
 import { comparisonBuckets } from '@/lib/ranking/period';
 import type { CompareResponse, SeriesResponse } from '@/lib/api/schemas';
 
@@ -64,7 +73,14 @@ describe('previous-period alignment', () => {
         { bucket: '2026-11-01', value: 30 },
         { bucket: '2026-11-02', value: 40 },
       ],
-      previous: { from: '2026-10-30', to: '2026-10-31', points: [{ bucket: '2026-10-30', value: 20 }, { bucket: '2026-10-31', value: 0 }] },
+      previous: {
+        from: '2026-10-30',
+        to: '2026-10-31',
+        points: [
+          { bucket: '2026-10-30', value: 20 },
+          { bucket: '2026-10-31', value: 0 },
+        ],
+      },
       byNetwork: [
         { network: 'vk', values: [10, 40] },
         { network: 'telegram', values: [20, null] },
@@ -147,7 +163,12 @@ describe('other chart data', () => {
     expect(segs).toEqual([{ id: 'views_per_100k', points: 20, width: 0.2 }]);
   });
   it('keeps unranked periods as gaps in rank history', () => {
-    expect(rankSteps([{ period: '2026-10', rank: 3 }, { period: '2026-11', rank: null }])).toEqual([
+    expect(
+      rankSteps([
+        { period: '2026-10', rank: 3 },
+        { period: '2026-11', rank: null },
+      ]),
+    ).toEqual([
       { period: '2026-10', rank: 3 },
       { period: '2026-11', rank: null },
     ]);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { hasGap, stackWithGaps } from '@/lib/charts/stack-gaps';
 import type { TrendRow } from '@/lib/charts/series';
 
-const row = (bucket: string, networks: TrendRow['networks']): TrendRow => ({ bucket, previousBucket: null, value: null, previous: null, change: null, networks });
+const row = (bucket: string, networks: TrendRow['networks']): TrendRow => ({
+  bucket,
+  previousBucket: null,
+  value: null,
+  previous: null,
+  change: null,
+  networks,
+});
 
 describe('stacked network chart rows', () => {
   const rows = [row('2026-10-01', { vk: 10, telegram: 5 }), row('2026-10-02', { vk: 12, telegram: null }), row('2026-10-03', { vk: 11 })];

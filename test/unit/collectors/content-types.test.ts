@@ -31,7 +31,17 @@ describe('VK content types (docs/collectors.md)', () => {
     const own = vid({ views: 5 });
     expect(ownVideo(post({ attachments: [{ type: 'video', video: own }] }), -GID)).toEqual(own);
     expect(ownVideo(post({ attachments: [{ type: 'video', video: vid({ owner_id: -1 }) }] }), -GID)).toBeNull();
-    expect(ownVideo(post({ attachments: [{ type: 'video', video: own }, { type: 'clip', clip: vid({ id: 2 }) }] }), -GID)).toBeNull();
+    expect(
+      ownVideo(
+        post({
+          attachments: [
+            { type: 'video', video: own },
+            { type: 'clip', clip: vid({ id: 2 }) },
+          ],
+        }),
+        -GID,
+      ),
+    ).toBeNull();
     expect(ownVideo(post({ copy_history: [{ from_id: -1, date: 0 }], attachments: [{ type: 'video', video: own }] }), -GID)).toBeNull();
   });
 

@@ -16,7 +16,11 @@ describe('days', () => {
 
   it('counts posts per day; a sum with an unmeasured value is NULL', () => {
     const p = (iso: string, views: number | null) => ({ publishedAt: new Date(iso), views, likes: 1, comments: 0, shares: 0 });
-    const days = postDays([p('2026-11-20T10:00:00Z', 5), p('2026-11-20T11:00:00Z', null), p('2026-11-21T10:00:00Z', 7)], { from: '2026-11-19', to: '2026-11-21' }, 'Europe/Moscow');
+    const days = postDays(
+      [p('2026-11-20T10:00:00Z', 5), p('2026-11-20T11:00:00Z', null), p('2026-11-21T10:00:00Z', 7)],
+      { from: '2026-11-19', to: '2026-11-21' },
+      'Europe/Moscow',
+    );
     expect(days).toEqual([
       { day: '2026-11-19', posts: 0, views: 0, likes: 0, comments: 0, shares: 0 },
       { day: '2026-11-20', posts: 2, views: null, likes: 2, comments: 0, shares: 0 },

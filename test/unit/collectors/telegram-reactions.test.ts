@@ -32,7 +32,9 @@ describe('Telegram reactions from t.me/s', () => {
   });
 
   it('does not guess: an unreadable count makes the post unmeasured, and a page without any reactions says nothing', () => {
-    const bad = parseChannelPage(post(1, `<div class="tgme_widget_message_reactions"><span class="tgme_reaction"><i class="emoji"><b>👍</b></i>many</span></div>`));
+    const bad = parseChannelPage(
+      post(1, `<div class="tgme_widget_message_reactions"><span class="tgme_reaction"><i class="emoji"><b>👍</b></i>many</span></div>`),
+    );
     expect(bad.posts[0]!.reactions).toBeNull();
     expect(parseChannelPage(post(1, '') + post(2, '')).posts.map((p) => p.reactions)).toEqual([null, null]);
   });
@@ -59,7 +61,10 @@ describe('Telegram reaction precision and paid stars', () => {
 
   it('an unreadable count leaves the sum and its ± unmeasured, and an unreadable star count is not guessed', () => {
     const page = parseChannelPage(
-      post(1, `<div class="tgme_widget_message_reactions"><span class="tgme_reaction tgme_reaction_paid"><i class="icon"></i>lots</span><span class="tgme_reaction"><i class="emoji"><b>👍</b></i>?</span></div>`),
+      post(
+        1,
+        `<div class="tgme_widget_message_reactions"><span class="tgme_reaction tgme_reaction_paid"><i class="icon"></i>lots</span><span class="tgme_reaction"><i class="emoji"><b>👍</b></i>?</span></div>`,
+      ),
     );
     expect(page.posts[0]).toMatchObject({ reactions: null, reactionsMargin: null, paidStars: null });
   });

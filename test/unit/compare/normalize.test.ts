@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { appliedBasis, guardedMean, guardedMedian, medianSeries, meanSeries, normalize, per100k, periodTotal, perThousandFollowers } from '@/lib/compare/normalize';
+import {
+  appliedBasis,
+  guardedMean,
+  guardedMedian,
+  medianSeries,
+  meanSeries,
+  normalize,
+  per100k,
+  periodTotal,
+  perThousandFollowers,
+} from '@/lib/compare/normalize';
 import { compareLineRows, compareLines } from '@/lib/compare/lines';
 
 describe('per 100k residents and per 1,000 followers (hand-computed)', () => {
@@ -26,9 +36,15 @@ describe('per 100k residents and per 1,000 followers (hand-computed)', () => {
     expect(normalize(raw, 'views', 'per_follower')).toEqual({ values: [100, null, 150], total: 200 });
     expect(normalize(raw, 'views', 'absolute')).toEqual({ values: [100, null, 300], total: 400 });
     // A stock's total is its last value: followers 2 000 of 200 000 residents = 1 000 per 100k.
-    expect(normalize({ values: [1_000, 2_000], followers: [], population: 200_000 }, 'followers', 'per_follower')).toEqual({ values: [500, 1_000], total: 1_000 });
+    expect(normalize({ values: [1_000, 2_000], followers: [], population: 200_000 }, 'followers', 'per_follower')).toEqual({
+      values: [500, 1_000],
+      total: 1_000,
+    });
     // A rate stays as it is, averaged over the buckets.
-    expect(normalize({ values: [2, 4], followers: [], population: 100 }, 'engagement_rate', 'per_100k')).toEqual({ values: [2, 4], total: 3 });
+    expect(normalize({ values: [2, 4], followers: [], population: 100 }, 'engagement_rate', 'per_100k')).toEqual({
+      values: [2, 4],
+      total: 3,
+    });
   });
   it('applies the basis that makes sense for the metric', () => {
     expect(appliedBasis('views', 'per_follower')).toBe('per_follower');

@@ -86,14 +86,26 @@ describe('breakdowns', () => {
   });
   it('keeps NULL as not measured, never zero', () => {
     const text = byContentType(posts).find((r) => r.contentType === 'text')!;
-    expect(text).toEqual({ contentType: 'text', posts: 1, measuredPosts: 0, views: null, interactions: null, engagementRate: null, medianEngagement: null });
+    expect(text).toEqual({
+      contentType: 'text',
+      posts: 1,
+      measuredPosts: 0,
+      views: null,
+      interactions: null,
+      engagementRate: null,
+      medianEngagement: null,
+    });
     // The clip without interactions counts its views, but the rate is over posts that have both.
     const clip = byContentType(posts).find((r) => r.contentType === 'clip')!;
     expect(clip).toMatchObject({ posts: 2, measuredPosts: 1, views: 1500, interactions: 80, engagementRate: 8, medianEngagement: 8 });
   });
   it('per-network rows add up too', () => {
     const rows = byNetwork(posts, ['vk', 'ok', 'telegram', 'website']);
-    expect(rows.map((r) => [r.network, r.posts])).toEqual([['vk', 3], ['telegram', 1], ['website', 1]]);
+    expect(rows.map((r) => [r.network, r.posts])).toEqual([
+      ['vk', 3],
+      ['telegram', 1],
+      ['website', 1],
+    ]);
   });
   it('engagement needs views above zero', () => {
     expect(postEngagement({ views: 0, interactions: 3 })).toBeNull();
@@ -103,7 +115,9 @@ describe('breakdowns', () => {
 
 describe('recommendations', () => {
   // 30 text posts at 2 %, 5 clips at 5 %: clips are 2.5× the overall median (2 %), 5 of 35 posts.
-  const texts = Array.from({ length: 30 }, (_, i) => post(`2026-10-${String(1 + (i % 28)).padStart(2, '0')}T07:00:00Z`, { interactions: 2 }));
+  const texts = Array.from({ length: 30 }, (_, i) =>
+    post(`2026-10-${String(1 + (i % 28)).padStart(2, '0')}T07:00:00Z`, { interactions: 2 }),
+  );
   const clips = Array.from({ length: 5 }, (_, i) => post(`2026-10-0${i + 1}T07:00:00Z`, { contentType: 'clip', interactions: 5 }));
   it('names a type that beats the median with its evidence', () => {
     const advice = recommendations([...texts, ...clips], 'Europe/Moscow');
@@ -113,13 +127,22 @@ describe('recommendations', () => {
     const reposts = Array.from({ length: 20 }, () => post('2026-10-05T07:00:00Z', { contentType: 'repost', interactions: 1 }));
     const photos = Array.from({ length: 20 }, () => post('2026-10-06T07:00:00Z', { contentType: 'photo', interactions: 3 }));
     // Overall median (1 % and 3 %, 20 each) is 2 %: reposts are 0.5× and half the posts.
-    expect(recommendations([...reposts, ...photos], 'UTC')).toContainEqual({ kind: 'type', direction: 'less', contentType: 'repost', ratio: 0.5, groupPosts: 20, totalPosts: 40 });
+    expect(recommendations([...reposts, ...photos], 'UTC')).toContainEqual({
+      kind: 'type',
+      direction: 'less',
+      contentType: 'repost',
+      ratio: 0.5,
+      groupPosts: 20,
+      totalPosts: 40,
+    });
   });
   it('names the best hour on the method clock', () => {
     // Mondays: 30 posts at 09:00 Moscow (06:00 UTC) at 2 %, 6 at 18:00 Moscow (15:00 UTC) at 4 %.
     const morning = Array.from({ length: 30 }, () => post('2026-10-05T06:00:00Z', { interactions: 2 }));
     const evening = Array.from({ length: 6 }, () => post('2026-10-05T15:00:00Z', { interactions: 4 }));
-    expect(recommendations([...morning, ...evening], 'Europe/Moscow')).toEqual([{ kind: 'hour', hour: 18, ratio: 2, groupPosts: 6, totalPosts: 36 }]);
+    expect(recommendations([...morning, ...evening], 'Europe/Moscow')).toEqual([
+      { kind: 'hour', hour: 18, ratio: 2, groupPosts: 6, totalPosts: 36 },
+    ]);
     expect(recommendations([...morning, ...evening], 'UTC')).toEqual([{ kind: 'hour', hour: 15, ratio: 2, groupPosts: 6, totalPosts: 36 }]);
   });
   it('says nothing from too few posts or about a group under the minimum', () => {

@@ -27,7 +27,7 @@ describe('the period a button opens', () => {
   it('opens the latest complete quarter, month and week when they rank someone', async () => {
     expect((await defaultPeriod('quarter', TODAY, rankedIn)).label).toBe('2026-Q3');
     expect((await defaultPeriod('month', TODAY, rankedIn)).label).toBe('2026-10');
-    expect((await defaultPeriod('week', TODAY, rankedIn)).label).toBe('2026-W48') // 23–29 Nov; 30 Nov is a Monday;
+    expect((await defaultPeriod('week', TODAY, rankedIn)).label).toBe('2026-W48'); // 23–29 Nov; 30 Nov is a Monday;
   });
   it('keeps the latest complete period when nothing ranks anyone (the page then says why)', async () => {
     expect((await defaultPeriod('year', TODAY, async () => 0)).label).toBe('2025');
@@ -36,18 +36,30 @@ describe('the period a button opens', () => {
 
 describe('the nearest period with a ranking', () => {
   it('from 2025 is the running 2026', async () => {
-    expect((await nearestRankedPeriod(periodContaining('year', '2025-06-01'), { firstDataDay: FIRST, today: TODAY }, rankedIn))?.label).toBe('2026');
+    expect(
+      (await nearestRankedPeriod(periodContaining('year', '2025-06-01'), { firstDataDay: FIRST, today: TODAY }, rankedIn))?.label,
+    ).toBe('2026');
   });
   it('from Q4 2025 (two of its three months) is Q1 2026', async () => {
-    expect((await nearestRankedPeriod(periodContaining('quarter', '2025-12-01'), { firstDataDay: FIRST, today: TODAY }, rankedIn))?.label).toBe('2026-Q1');
+    expect(
+      (await nearestRankedPeriod(periodContaining('quarter', '2025-12-01'), { firstDataDay: FIRST, today: TODAY }, rankedIn))?.label,
+    ).toBe('2026-Q1');
   });
   it('looks back when the period is after the data', async () => {
     const lastData = async (p: Period) => (p.label === '2026-09' ? 1 : 0);
-    expect((await nearestRankedPeriod(periodContaining('month', '2026-11-10'), { firstDataDay: FIRST, today: TODAY }, lastData))?.label).toBe('2026-09');
+    expect(
+      (await nearestRankedPeriod(periodContaining('month', '2026-11-10'), { firstDataDay: FIRST, today: TODAY }, lastData))?.label,
+    ).toBe('2026-09');
   });
   it('never goes past the running period or before the first data day', async () => {
     asked.length = 0;
-    expect(await nearestRankedPeriod(periodContaining('year', '2025-06-01'), { firstDataDay: FIRST, today: TODAY }, async (p) => (asked.push(p.label), 0))).toBeNull();
+    expect(
+      await nearestRankedPeriod(
+        periodContaining('year', '2025-06-01'),
+        { firstDataDay: FIRST, today: TODAY },
+        async (p) => (asked.push(p.label), 0),
+      ),
+    ).toBeNull();
     expect(asked).toEqual(['2026']);
   });
   it('is null for custom ranges and without data', async () => {

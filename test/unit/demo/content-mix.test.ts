@@ -7,7 +7,9 @@ import { interactionsOf } from '../../../lib/ranking/interactions';
 // The demo's content mix: several types per network, clips engaging more than reposts,
 // so the content analytics of the demo has something real to show.
 describe('demo content types', () => {
-  const branches = [...generateDemo({ end: '2026-11-25', months: 3, regions: REGIONS.filter((r) => ['RU-KC', 'RU-MOW', 'RU-TA'].includes(r.code)) })];
+  const branches = [
+    ...generateDemo({ end: '2026-11-25', months: 3, regions: REGIONS.filter((r) => ['RU-KC', 'RU-MOW', 'RU-TA'].includes(r.code)) }),
+  ];
   const posts: ContentPost[] = branches.flatMap((b) =>
     b.posts.map((p) => {
       const account = b.accounts.find((a) => a.key === p.accountKey)!;

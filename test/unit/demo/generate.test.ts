@@ -82,7 +82,9 @@ describe('demo generator', () => {
     const b = branch(DEMO_STORIES.followerJump);
     const vk = b.accounts.find((a) => a.network === 'vk')!;
     const rows = b.days.filter((d) => d.accountKey === vk.key);
-    const jumps = rows.slice(1).map((d, i) => ({ f: d.followers! / rows[i]!.followers!, day: d.day, v: d.views! / Math.max(1, rows[i]!.views!) }));
+    const jumps = rows
+      .slice(1)
+      .map((d, i) => ({ f: d.followers! / rows[i]!.followers!, day: d.day, v: d.views! / Math.max(1, rows[i]!.views!) }));
     const big = jumps.find((j) => j.f > 1.4);
     expect(big).toBeDefined();
     expect(big!.v).toBeLessThan(1.4 * 1.5);
@@ -108,7 +110,9 @@ describe('demo MAX channels', () => {
       expect(a.statusReason).toMatch(/not an administrator.*CSV/);
       expect(b.days.filter((d) => d.accountKey === a.key)).toEqual([]);
     }
-    const active = withMax.flatMap((b) => b.accounts.filter((a) => a.network === 'max' && a.status === 'active').map((a) => ({ b, a })))[0]!;
+    const active = withMax.flatMap((b) =>
+      b.accounts.filter((a) => a.network === 'max' && a.status === 'active').map((a) => ({ b, a })),
+    )[0]!;
     const posts = active.b.posts.filter((p) => p.accountKey === active.a.key);
     expect(posts.length).toBeGreaterThan(0);
     expect(posts.every((p) => p.externalId.startsWith('mid.'))).toBe(true);

@@ -4,7 +4,6 @@ import { csvCell, csvLine, csvText, fileSlug, formatCell, formatNumber, neutrali
 import { csvChunks, type ExportColumn } from '../../../lib/export/table';
 import { CROSS_SEPARATOR_PAYLOADS, INJECTION_PAYLOADS, livePieces } from '../../helpers/payloads';
 
-
 describe('CSV cells', () => {
   it('neutralizes every formula payload in text cells', () => {
     for (const p of INJECTION_PAYLOADS) {
@@ -72,7 +71,12 @@ describe('CSV cells', () => {
   });
 
   it('quotes by RFC 4180', () => {
-    expect(csvLine(['a,b', 'say "hi"', 'x\ny', 'plain'].map((v) => csvCell(v, 'text', 'comma')), 'comma')).toBe('"a,b","say ""hi""","x\ny","plain"\r\n');
+    expect(
+      csvLine(
+        ['a,b', 'say "hi"', 'x\ny', 'plain'].map((v) => csvCell(v, 'text', 'comma')),
+        'comma',
+      ),
+    ).toBe('"a,b","say ""hi""","x\ny","plain"\r\n');
     expect(csvLine([csvCell(1.5, 'number', 'semicolon'), csvCell('c;d', 'text', 'semicolon')], 'semicolon')).toBe('1,5;"c;d"\r\n');
   });
 
@@ -132,13 +136,20 @@ describe('CSV documents', () => {
   });
 
   it('holds no live formula for a reader that splits on comma, semicolon or tab, or ignores quotes', async () => {
-    const hostile = [...INJECTION_PAYLOADS, ...CROSS_SEPARATOR_PAYLOADS].map((p, i) => ({ name: p, score: -i - 0.5, change: -i, day: '2026-10-31' }));
+    const hostile = [...INJECTION_PAYLOADS, ...CROSS_SEPARATOR_PAYLOADS].map((p, i) => ({
+      name: p,
+      score: -i - 0.5,
+      change: -i,
+      day: '2026-10-31',
+    }));
     for (const delimiter of ['comma', 'semicolon'] as const) {
       const text = await collect(delimiter, 'en', hostile);
       for (const sep of [',', ';', '\t']) expect(livePieces(text, sep), `${delimiter} file read with ${JSON.stringify(sep)}`).toEqual([]);
       // Read as written, every payload comes back whole behind its marks.
       const parsed: string[][] = parse(text, { bom: true, delimiter: delimiter === 'comma' ? ',' : ';' });
-      expect(parsed.slice(1).map((r) => r[0]!.replace(/'/g, ''))).toEqual(hostile.map((h) => h.name.replace(/\r\n?/g, '\n').replace(/'/g, '')));
+      expect(parsed.slice(1).map((r) => r[0]!.replace(/'/g, ''))).toEqual(
+        hostile.map((h) => h.name.replace(/\r\n?/g, '\n').replace(/'/g, '')),
+      );
     }
   });
 

@@ -11,7 +11,14 @@ const columns: ExportColumn<{ name: string; score: number }>[] = [
 // The header row of every exported sheet carries a filter (issue: XLSX gets an autofilter).
 describe('XLSX autofilter', () => {
   it('covers exactly the header row of the data sheet', async () => {
-    const stream = xlsxStream({ sheetName: 'Рейтинг', columns, rows: [{ name: 'Москва', score: 81.5 }], locale: 'ru', about: [], aboutSheetName: 'О выгрузке' });
+    const stream = xlsxStream({
+      sheetName: 'Рейтинг',
+      columns,
+      rows: [{ name: 'Москва', score: 81.5 }],
+      locale: 'ru',
+      about: [],
+      aboutSheetName: 'О выгрузке',
+    });
     const buf = Buffer.from(await new Response(stream).arrayBuffer());
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

@@ -32,7 +32,14 @@ describe('XLSX export', () => {
       { name: '=1+1', score: 12, change: null, day: '2026-10-31' },
     ];
     const wb = await readBack(
-      xlsxStream({ sheetName: 'Рейтинг', columns, rows, locale: 'ru', about: [{ label: 'Метод', value: 'podium-v1 v1' }], aboutSheetName: 'Метод' }),
+      xlsxStream({
+        sheetName: 'Рейтинг',
+        columns,
+        rows,
+        locale: 'ru',
+        about: [{ label: 'Метод', value: 'podium-v1 v1' }],
+        aboutSheetName: 'Метод',
+      }),
     );
     const ws = wb.getWorksheet('Рейтинг')!;
     expect([1, 2, 3, 4].map((c) => ws.getRow(1).getCell(c).text)).toEqual(['Отделение', 'Оценка', 'Изменение', 'Дата']);
@@ -54,10 +61,19 @@ describe('XLSX export', () => {
 
 describe('XLSX text cells', () => {
   it('are inline strings, never formula-result strings (t="str"), with no apostrophe and no XML-breaking character', async () => {
-    const payloads = ['=1+1', '+cmd|\' /C calc\'!A0', '@SUM(A1)', 'a;=1+1', 'bell\u0007 and \u0001'];
+    const payloads = ['=1+1', "+cmd|' /C calc'!A0", '@SUM(A1)', 'a;=1+1', 'bell\u0007 and \u0001'];
     const rows: Row[] = payloads.map((p, i) => ({ name: p, score: i, change: -i, day: '2026-10-31' }));
     const buf = Buffer.from(
-      await new Response(xlsxStream({ sheetName: '=Sheet', columns, rows, locale: 'en', about: [{ label: '=label', value: '-value' }], aboutSheetName: 'About' })).arrayBuffer(),
+      await new Response(
+        xlsxStream({
+          sheetName: '=Sheet',
+          columns,
+          rows,
+          locale: 'en',
+          about: [{ label: '=label', value: '-value' }],
+          aboutSheetName: 'About',
+        }),
+      ).arrayBuffer(),
     );
     const zip = await JSZip.loadAsync(buf);
     const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));

@@ -4,7 +4,13 @@ import { formatCompact, formatFixed, formatNumber, formatPercent, formatSigned, 
 // Signed numbers carry the typographic minus (U+2212) everywhere, never a hyphen.
 describe('typographic minus', () => {
   it.each(['ru', 'en'] as const)('is used by every formatter (%s)', (locale) => {
-    for (const text of [formatNumber(-1.8, locale), formatFixed(-1.8, locale, 1), formatPercent(-1.8, locale), formatCompact(-12_345, locale), formatSigned(-3, locale, 0)]) {
+    for (const text of [
+      formatNumber(-1.8, locale),
+      formatFixed(-1.8, locale, 1),
+      formatPercent(-1.8, locale),
+      formatCompact(-12_345, locale),
+      formatSigned(-3, locale, 0),
+    ]) {
       expect(text.startsWith(MINUS), text).toBe(true);
       expect(text).not.toContain('-');
     }

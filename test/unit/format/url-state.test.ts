@@ -32,13 +32,22 @@ describe('ranking URL state', () => {
   });
 
   it('keeps a custom range only when complete and ordered', () => {
-    expect(parseRankingState({ period: 'custom', from: '2026-10-01', to: '2026-10-10' })).toMatchObject({ period: 'custom', from: '2026-10-01', to: '2026-10-10' });
+    expect(parseRankingState({ period: 'custom', from: '2026-10-01', to: '2026-10-10' })).toMatchObject({
+      period: 'custom',
+      from: '2026-10-01',
+      to: '2026-10-10',
+    });
     expect(parseRankingState({ period: 'custom', from: '2026-10-10', to: '2026-10-01' }).period).toBe('month');
     expect(parseRankingState({ period: 'custom', from: '2026-10-10' }).period).toBe('month');
   });
 
   it('gives the API a query its schema accepts', () => {
-    for (const search of ['', '?period=week&date=2026-W43', '?period=custom&from=2026-10-01&to=2026-10-31&network=ok', '?district=volga&sort=er']) {
+    for (const search of [
+      '',
+      '?period=week&date=2026-W43',
+      '?period=custom&from=2026-10-01&to=2026-10-31&network=ok',
+      '?district=volga&sort=er',
+    ]) {
       const q = rankingQuery(parseRankingState(new URLSearchParams(search)));
       expect(rankingsQuerySchema.safeParse(q).success, search).toBe(true);
     }
@@ -51,7 +60,9 @@ describe('ranking URL state', () => {
   });
 
   it('carries period and network to other pages', () => {
-    expect(periodSearch(parseRankingState({ period: 'year', date: '2025', network: 'telegram', sort: 'score' }))).toBe('?period=year&date=2025&network=telegram');
+    expect(periodSearch(parseRankingState({ period: 'year', date: '2025', network: 'telegram', sort: 'score' }))).toBe(
+      '?period=year&date=2025&network=telegram',
+    );
   });
 
   it('steps to the neighbouring period by a day past its edge', () => {
@@ -63,19 +74,54 @@ describe('ranking URL state', () => {
 
 describe('compare URL state', () => {
   it('keeps 0–6 distinct valid slugs in order', () => {
-    const s = parseCompareState({ branches: 'a,b,,B!,a,c,d,e,f,g', metric: 'followers', granularity: 'month', network: 'vk', basis: 'absolute' });
-    expect(s).toEqual({ branches: ['a', 'b', 'c', 'd', 'e', 'f'], metric: 'followers', granularity: 'month', network: 'vk', basis: 'absolute', period: 'month', date: undefined });
+    const s = parseCompareState({
+      branches: 'a,b,,B!,a,c,d,e,f,g',
+      metric: 'followers',
+      granularity: 'month',
+      network: 'vk',
+      basis: 'absolute',
+    });
+    expect(s).toEqual({
+      branches: ['a', 'b', 'c', 'd', 'e', 'f'],
+      metric: 'followers',
+      granularity: 'month',
+      network: 'vk',
+      basis: 'absolute',
+      period: 'month',
+      date: undefined,
+    });
     expect(compareSearch(s)).toBe('?network=vk&branches=a,b,c,d,e,f&metric=followers&basis=absolute&granularity=month');
   });
   it('defaults to daily views per 100k residents over the ranking period', () => {
-    expect(parseCompareState({})).toEqual({ branches: [], metric: 'views', granularity: 'day', network: 'all', basis: 'per_100k', period: 'month', date: undefined });
+    expect(parseCompareState({})).toEqual({
+      branches: [],
+      metric: 'views',
+      granularity: 'day',
+      network: 'all',
+      basis: 'per_100k',
+      period: 'month',
+      date: undefined,
+    });
     expect(compareSearch(parseCompareState({}))).toBe('');
   });
   it('carries the period fields like the ranking, and a bad basis falls back', () => {
     const s = parseCompareState({ branches: 'a', period: 'custom', from: '2026-10-01', to: '2026-10-31', basis: 'per_banana' });
     expect(s.basis).toBe('per_100k');
     expect(compareSearch(s)).toBe('?period=custom&from=2026-10-01&to=2026-10-31&branches=a');
-    expect(compareQuery(s)).toEqual({ branches: ['a'], metric: 'views', granularity: 'day', network: 'all', basis: 'per_100k', period: 'custom', from: '2026-10-01', to: '2026-10-31' });
-    expect(compareQuery(parseCompareState({ period: 'quarter', date: '2026-Q3' }), ['x'])).toMatchObject({ branches: ['x'], period: 'quarter', date: '2026-Q3' });
+    expect(compareQuery(s)).toEqual({
+      branches: ['a'],
+      metric: 'views',
+      granularity: 'day',
+      network: 'all',
+      basis: 'per_100k',
+      period: 'custom',
+      from: '2026-10-01',
+      to: '2026-10-31',
+    });
+    expect(compareQuery(parseCompareState({ period: 'quarter', date: '2026-Q3' }), ['x'])).toMatchObject({
+      branches: ['x'],
+      period: 'quarter',
+      date: '2026-Q3',
+    });
   });
 });

@@ -13,7 +13,8 @@ describe('collection schedule', () => {
     expect(longestGapHours('0 0-12/4 * * *')).toBe(12);
   });
   it('answers null for what it cannot read', () => {
-    for (const bad of ['', '0 */6 * *', '61 * * * *', 'a b c d e', '0 25 * * *', '0 5-1 * * *', '0 */0 * * *']) expect(longestGapHours(bad), bad).toBeNull();
+    for (const bad of ['', '0 */6 * *', '61 * * * *', 'a b c d e', '0 25 * * *', '0 5-1 * * *', '0 */0 * * *'])
+      expect(longestGapHours(bad), bad).toBeNull();
     expect(cronField('1,2,40-42', [0, 59])).toEqual(new Set([1, 2, 40, 41, 42]));
   });
   it('a fresh window is two gaps, never under a day', () => {
@@ -26,7 +27,14 @@ describe('collection schedule', () => {
 describe('presence of an account and a cell', () => {
   const now = new Date('2026-12-07T12:00:00Z');
   const rule = { roundGapHours: 6, now, today: '2026-12-07' };
-  const base: PresenceAccount = { network: 'vk', status: 'active', credential: null, lastSuccessAt: '2026-12-07T06:00:00Z', lastDataDay: '2026-12-06', lastRun: { status: 'ok', errorClass: null } };
+  const base: PresenceAccount = {
+    network: 'vk',
+    status: 'active',
+    credential: null,
+    lastSuccessAt: '2026-12-07T06:00:00Z',
+    lastDataDay: '2026-12-06',
+    lastRun: { status: 'ok', errorClass: null },
+  };
 
   it('fresh within the window, stale past it', () => {
     expect(accountPresence(base, rule)).toBe('fresh');
@@ -51,7 +59,15 @@ describe('presence of an account and a cell', () => {
   it('a cell is the best of its accounts; none is missing', () => {
     expect(cellPresence([], rule)).toBe('missing');
     expect(cellPresence([{ ...base, status: 'private' }], rule)).toBe('no_access');
-    expect(cellPresence([{ ...base, status: 'private' }, { ...base, status: 'paused' }], rule)).toBe('stale');
+    expect(
+      cellPresence(
+        [
+          { ...base, status: 'private' },
+          { ...base, status: 'paused' },
+        ],
+        rule,
+      ),
+    ).toBe('stale');
     expect(cellPresence([{ ...base, status: 'paused' }, base], rule)).toBe('fresh');
   });
 });

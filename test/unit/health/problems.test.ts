@@ -3,7 +3,13 @@ import { accountProblems, countProblems } from '../../../lib/health/problems';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3600_000).toISOString();
-const ok = { lastSuccessAt: hoursAgo(2), recentFailures: 0, status: 'active' as const, credential: null, lastRun: { status: 'ok' as const, startedAt: hoursAgo(2), finishedAt: hoursAgo(2), errorClass: null, errorMessage: null } };
+const ok = {
+  lastSuccessAt: hoursAgo(2),
+  recentFailures: 0,
+  status: 'active' as const,
+  credential: null,
+  lastRun: { status: 'ok' as const, startedAt: hoursAgo(2), finishedAt: hoursAgo(2), errorClass: null, errorMessage: null },
+};
 
 describe('accounts with problems: one definition for the counters and the list', () => {
   it('names each reason', () => {
@@ -13,7 +19,9 @@ describe('accounts with problems: one definition for the counters and the list',
     expect(accountProblems({ ...ok, lastSuccessAt: null }, NOW)).toEqual(['old']);
     // Failed once this week and fine since: still in the list, as the counter says.
     expect(accountProblems({ ...ok, recentFailures: 1 }, NOW)).toEqual(['failing']);
-    expect(accountProblems({ ...ok, credential: { id: 1, label: 'x', status: 'invalid', pausedUntil: null, lastError: null } }, NOW)).toEqual(['credential']);
+    expect(
+      accountProblems({ ...ok, credential: { id: 1, label: 'x', status: 'invalid', pausedUntil: null, lastError: null } }, NOW),
+    ).toEqual(['credential']);
     expect(accountProblems({ ...ok, lastRun: { ...ok.lastRun, status: 'skipped', errorClass: 'quota' } }, NOW)).toEqual(['quota']);
     expect(accountProblems({ ...ok, status: 'private' }, NOW)).toEqual(['inactive']);
   });

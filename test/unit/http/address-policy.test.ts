@@ -35,12 +35,25 @@ describe('nonPublicRange', () => {
 });
 
 describe('reservedName', () => {
-  it.each(['localhost', 'localhost.', 'LOCALHOST', 'foo.localhost', 'db.internal', 'printer.local', 'router.home.arpa', 'intranet', 'x.test'])('%s is refused', (h) => {
+  it.each([
+    'localhost',
+    'localhost.',
+    'LOCALHOST',
+    'foo.localhost',
+    'db.internal',
+    'printer.local',
+    'router.home.arpa',
+    'intranet',
+    'x.test',
+  ])('%s is refused', (h) => {
     expect(reservedName(h)).not.toBeNull();
   });
-  it.each(['example.org', 'xn--80aswg.xn--p1ai', '169.254.169.254.nip.io', 'internal.example.org', '127.0.0.1'])('%s passes the name check', (h) => {
-    expect(reservedName(h)).toBeNull();
-  });
+  it.each(['example.org', 'xn--80aswg.xn--p1ai', '169.254.169.254.nip.io', 'internal.example.org', '127.0.0.1'])(
+    '%s passes the name check',
+    (h) => {
+      expect(reservedName(h)).toBeNull();
+    },
+  );
 });
 
 describe('PODIUM_FETCH_ALLOW', () => {
@@ -70,9 +83,12 @@ describe('PODIUM_FETCH_ALLOW', () => {
     expect(urlRefusal(none, new URL('https://[::ffff:7f00:1]/'))).toMatchObject({ kind: 'not_public' });
     expect(urlRefusal(none, new URL('https://example.org/'))).toBeNull();
   });
-  it.each(['10.0.0.0/33', 'bad_host!', 'host:99999', '*.10.0.0.1', 'http://x.org', 'a..b'])('refuses the entry %j with a message naming it', (spec) => {
-    expect(() => parseAllowList(spec)).toThrow(AllowListError);
-  });
+  it.each(['10.0.0.0/33', 'bad_host!', 'host:99999', '*.10.0.0.1', 'http://x.org', 'a..b'])(
+    'refuses the entry %j with a message naming it',
+    (spec) => {
+      expect(() => parseAllowList(spec)).toThrow(AllowListError);
+    },
+  );
   it('a bad setting stops startup with the variable named', () => {
     expect(() => parseEnv({ PODIUM_FETCH_ALLOW: '10.0.0.0/99' })).toThrow(/PODIUM_FETCH_ALLOW: "10\.0\.0\.0\/99" is not a CIDR range/);
     expect(() => parseEnv({ PODIUM_MAX_RESPONSE_BYTES: '10MB' })).toThrow(EnvError);

@@ -37,7 +37,10 @@ function codeStrings(dir: string): { key: string; text: string }[] {
     .readdirSync(abs, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.(ts|tsx)$/.test(f))
     .flatMap((f) => {
-      const src = fs.readFileSync(path.join(abs, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      const src = fs
+        .readFileSync(path.join(abs, f), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
       return [...src.matchAll(/'([^'\n]*)'|"([^"\n]*)"|`([^`]*)`/g)].map((m) => ({ key: `${dir}/${f}`, text: m[1] ?? m[2] ?? m[3] ?? '' }));
     });
 }
@@ -56,7 +59,9 @@ describe('glossary', () => {
       const texts = [...messages, ...codeStrings('lib/report'), ...codeStrings('lib/export')];
       const hits = banned
         .filter((b) => b.lang === lang)
-        .flatMap((b) => texts.filter((t) => b.re.test(t.text)).map((t) => `${t.key}: "${t.text.slice(0, 100)}" — ${b.re.source} → ${b.instead}`));
+        .flatMap((b) =>
+          texts.filter((t) => b.re.test(t.text)).map((t) => `${t.key}: "${t.text.slice(0, 100)}" — ${b.re.source} → ${b.instead}`),
+        );
       expect(hits, hits.join('\n')).toEqual([]);
     });
   }

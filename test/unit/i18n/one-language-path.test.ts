@@ -12,7 +12,8 @@ const UI_DIRS = ['app', 'components', 'lib/report', 'lib/export'];
 function sources(dir: string): string[] {
   const abs = path.join(ROOT, dir);
   if (!fs.existsSync(abs)) return [];
-  return fs.readdirSync(abs, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(abs, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.(ts|tsx)$/.test(f))
     .map((f) => path.join(dir, f));
 }
@@ -42,7 +43,10 @@ describe('one language path', () => {
   it('lists as pending only files that still need the move', () => {
     for (const f of PENDING) {
       const text = code(fs.readFileSync(path.join(ROOT, f), 'utf8'));
-      expect(RULES.some((r) => r.re.test(text)), `${f} is clean: remove it from PENDING`).toBe(true);
+      expect(
+        RULES.some((r) => r.re.test(text)),
+        `${f} is clean: remove it from PENDING`,
+      ).toBe(true);
     }
   });
   it('finds the UI sources', () => {

@@ -4,7 +4,9 @@ import { driftRow } from '../../../lib/publications/drift';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth, drops undefined, keeps array order, no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, 1, { z: null, y: true }], c: 'x' }, u: undefined })).toBe('{"a":{"c":"x","d":[3,1,{"y":true,"z":null}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, 1, { z: null, y: true }], c: 'x' }, u: undefined })).toBe(
+      '{"a":{"c":"x","d":[3,1,{"y":true,"z":null}]},"b":1}',
+    );
   });
   it('prints numbers in their shortest round-trip form, -0 as 0', () => {
     expect(canonicalJson([0.1 + 0.2, 1e21, 1e-7, -0, 45.83, 100])).toBe('[0.30000000000000004,1e+21,1e-7,0,45.83,100]');
@@ -22,8 +24,15 @@ describe('canonical JSON', () => {
   it('the document equals canonical JSON of the whole and its hash is sha256 hex', () => {
     const meta = { title: 'T', asOf: '2026-10-31' };
     const summary = { counts: { branches: 2, eligible: 1 } };
-    const rows = [{ rank: 1, branch: { id: 1 } }, { rank: null, branch: { id: 2 } }];
-    const doc = publicationDocument(canonicalJson(meta), canonicalJson(summary), rows.map((r) => canonicalJson(r)));
+    const rows = [
+      { rank: 1, branch: { id: 1 } },
+      { rank: null, branch: { id: 2 } },
+    ];
+    const doc = publicationDocument(
+      canonicalJson(meta),
+      canonicalJson(summary),
+      rows.map((r) => canonicalJson(r)),
+    );
     expect(doc).toBe(canonicalJson({ format: 'podium-publication-v1', meta, rows, summary }));
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
@@ -31,8 +40,19 @@ describe('canonical JSON', () => {
 
 describe('drift of one branch', () => {
   const branch = { id: 1, slug: 'alpha', name: 'Альфа', nameEn: 'Alpha', federalDistrict: 'southern' as const };
-  const metrics = { coverage: 1, elapsedDays: 31, views: 31000, posts: 31, followersStart: 1000, followersEnd: 1100, interactions: 1550, visits: null };
-  const side = (over: Partial<{ rank: number | null; score: number | null; eligible: boolean; metrics: Record<string, number | null> }> = {}) => ({
+  const metrics = {
+    coverage: 1,
+    elapsedDays: 31,
+    views: 31000,
+    posts: 31,
+    followersStart: 1000,
+    followersEnd: 1100,
+    interactions: 1550,
+    visits: null,
+  };
+  const side = (
+    over: Partial<{ rank: number | null; score: number | null; eligible: boolean; metrics: Record<string, number | null> }> = {},
+  ) => ({
     branch,
     eligible: true,
     rank: 2,
@@ -46,7 +66,13 @@ describe('drift of one branch', () => {
   });
   it('re-polled views and a lower rank', () => {
     const r = driftRow(side(), side({ rank: 4, score: 41.5, metrics: { ...metrics, views: 34100 } }), false);
-    expect(r).toMatchObject({ changed: true, causes: ['views'], rankChange: -2, scoreChange: -8.5, inputs: [{ metric: 'views', published: 31000, live: 34100 }] });
+    expect(r).toMatchObject({
+      changed: true,
+      causes: ['views'],
+      rankChange: -2,
+      scoreChange: -8.5,
+      inputs: [{ metric: 'views', published: 31000, live: 34100 }],
+    });
   });
   it('late data is a change of coverage or of the days counted', () => {
     expect(driftRow(side(), side({ metrics: { ...metrics, coverage: 0.9 } }), false).causes).toEqual(['late_data']);

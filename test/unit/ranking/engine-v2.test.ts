@@ -9,7 +9,11 @@ import { eachDay } from '../../../lib/ranking/period';
 
 // podium-v2's pure rules, each on a hand-computed fixture (docs/methodology.md "podium-v2").
 
-function day(d: string, network: DayTotals['network'], v: Partial<Omit<DayTotals, 'v2'>> & { v2?: Partial<NonNullable<DayTotals['v2']>> } = {}): DayTotals {
+function day(
+  d: string,
+  network: DayTotals['network'],
+  v: Partial<Omit<DayTotals, 'v2'>> & { v2?: Partial<NonNullable<DayTotals['v2']>> } = {},
+): DayTotals {
   return {
     day: d,
     network,
@@ -21,7 +25,16 @@ function day(d: string, network: DayTotals['network'], v: Partial<Omit<DayTotals
     posts: 0,
     visits: null,
     ...v,
-    v2: { views: null, likes: null, comments: null, shares: null, reactions: null, socialVisits: null, messengerVisits: null, ...(v.v2 ?? {}) },
+    v2: {
+      views: null,
+      likes: null,
+      comments: null,
+      shares: null,
+      reactions: null,
+      socialVisits: null,
+      messengerVisits: null,
+      ...(v.v2 ?? {}),
+    },
   };
 }
 
@@ -38,7 +51,10 @@ const branch = (days: DayTotals[], extra: Partial<BranchInput> = {}): BranchInpu
 describe('carried followers', () => {
   it('carries the last count from up to 14 days before the window into it, and across gaps', () => {
     // Measured 50 800 on 20 Sep, nothing until 3 Oct (51 000), then a gap 4–5 Oct.
-    const rows = [day('2026-09-20', 'ok', { followers: 50_800, followersAccounts: 1 }), day('2026-10-03', 'ok', { followers: 51_000, followersAccounts: 1 })];
+    const rows = [
+      day('2026-09-20', 'ok', { followers: 50_800, followersAccounts: 1 }),
+      day('2026-10-03', 'ok', { followers: 51_000, followersAccounts: 1 }),
+    ];
     const { days } = carriedFollowers(rows, '2026-10-01', '2026-10-05', 14);
     // 1 Oct is 11 days after 20 Sep: carried in (the defect was 31 704 from the other networks only).
     expect([...days.entries()]).toEqual([
@@ -65,7 +81,9 @@ describe('carried followers', () => {
     // Baseline 30 Sep missing: carried from 25 Sep (1000). End 31 Oct missing: carried from 29 Oct (1100).
     const days = [
       day('2026-09-25', 'vk', { followers: 1000, followersAccounts: 1, posts: 0 }),
-      ...eachDay('2026-10-01', '2026-10-29').map((d) => day(d, 'vk', { followers: 1050, followersAccounts: 1, posts: 1, v2: { views: 100 } })),
+      ...eachDay('2026-10-01', '2026-10-29').map((d) =>
+        day(d, 'vk', { followers: 1050, followersAccounts: 1, posts: 1, v2: { views: 100 } }),
+      ),
     ];
     days[days.length - 1]!.followers = 1100;
     const m = branchMetricsV2(branch(days), '2026-10-01', '2026-10-31', '2026-10-31', PODIUM_V2);
@@ -102,7 +120,14 @@ describe('interactions per network and the two engagement variants', () => {
     const days: DayTotals[] = [];
     for (const d of eachDay('2026-10-01', '2026-10-10')) {
       const i = Number(d.slice(8, 10));
-      days.push(day(d, 'vk', { followers: 2000 - (i === 10 ? 100 : 0), followersAccounts: 1, posts: 2, v2: { views: 1000, likes: 30, comments: 5, shares: 5 } }));
+      days.push(
+        day(d, 'vk', {
+          followers: 2000 - (i === 10 ? 100 : 0),
+          followersAccounts: 1,
+          posts: 2,
+          v2: { views: 1000, likes: 30, comments: 5, shares: 5 },
+        }),
+      );
       days.push(day(d, 'telegram', { followers: 1000, followersAccounts: 1, posts: 1, v2: { views: 500, reactions: 10 } }));
     }
     const m = branchMetricsV2(branch(days, { expectedAccounts: 2 }), '2026-10-01', '2026-10-10', '2026-10-10', PODIUM_V2);
@@ -112,7 +137,8 @@ describe('interactions per network and the two engagement variants', () => {
     expect(m.engagementByFollowers).toBeCloseTo((50 / 2900) * 100, 10);
     const byViews = parseMethod({ ...PODIUM_V2, version: 99, engagement: 'by_views' });
     const input = { from: '2026-10-01', to: '2026-10-10', asOf: '2026-10-10', branches: [branch(days, { expectedAccounts: 2 })] };
-    const er = (m2: typeof PODIUM_V2) => computeRanking(input, m2).rows[0]!.detail.components.find((c) => c.id === 'engagement_rate')!.value;
+    const er = (m2: typeof PODIUM_V2) =>
+      computeRanking(input, m2).rows[0]!.detail.components.find((c) => c.id === 'engagement_rate')!.value;
     expect(er(PODIUM_V2)).toBeCloseTo((50 / 2900) * 100, 4);
     expect(er(byViews)).toBeCloseTo((500 / 15_000) * 100, 4);
   });
@@ -121,7 +147,9 @@ describe('interactions per network and the two engagement variants', () => {
 describe('activity and site visits from social', () => {
   it('reports real posts per week and caps them only inside the score', () => {
     // 266 posts over October (Magadan's count): 266 / (31/7) = 60.06 a week; the score counts 14.
-    const days = eachDay('2026-10-01', '2026-10-31').map((d, i) => day(d, 'vk', { followers: 1000, followersAccounts: 1, posts: i < 18 ? 9 : 8, v2: { views: 10 } }));
+    const days = eachDay('2026-10-01', '2026-10-31').map((d, i) =>
+      day(d, 'vk', { followers: 1000, followersAccounts: 1, posts: i < 18 ? 9 : 8, v2: { views: 10 } }),
+    );
     expect(days.reduce((s, d) => s + d.posts, 0)).toBe(266);
     const row = computeRanking({ from: '2026-10-01', to: '2026-10-31', asOf: '2026-10-31', branches: [branch(days)] }, PODIUM_V2).rows[0]!;
     expect(row.metrics.postsPerWeek).toBeCloseTo(266 / (31 / 7), 10);
@@ -146,8 +174,22 @@ describe('activity and site visits from social', () => {
 
 describe('methods side by side', () => {
   it('keeps podium-v1 to its six components and gives podium-v2 its own', () => {
-    expect(methodComponents(PODIUM_V1)).toEqual(['views_per_100k', 'engagement_rate', 'follower_growth', 'activity', 'followers_per_100k', 'visits_per_100k']);
-    expect(methodComponents(PODIUM_V2)).toEqual(['views_per_100k', 'engagement_rate', 'follower_growth', 'activity', 'followers_per_100k', 'social_visits_per_100k']);
+    expect(methodComponents(PODIUM_V1)).toEqual([
+      'views_per_100k',
+      'engagement_rate',
+      'follower_growth',
+      'activity',
+      'followers_per_100k',
+      'visits_per_100k',
+    ]);
+    expect(methodComponents(PODIUM_V2)).toEqual([
+      'views_per_100k',
+      'engagement_rate',
+      'follower_growth',
+      'activity',
+      'followers_per_100k',
+      'social_visits_per_100k',
+    ]);
     expect(() => parseMethod({ ...PODIUM_V1, weights: { ...PODIUM_V1.weights, social_visits_per_100k: 5 } })).toThrow(/podium-v2/);
   });
 });

@@ -14,8 +14,24 @@ const only = (c: ComponentId): MethodDefinition => ({
 
 // Hand-checked: see the percentile table in docs/methodology.md ("worked example").
 const A: Spec = { id: 1, viewsPerDay: 1000, interactionsPerDay: 50, followersStart: 1000, followersEnd: 1100, postsPerDay: 1 };
-const B: Spec = { id: 2, viewsPerDay: 2000, interactionsPerDay: 60, followersStart: 2000, followersEnd: 2100, postsPerDay: 2, visitsPerDay: 100 };
-const C: Spec = { id: 3, viewsPerDay: 500, interactionsPerDay: 40, followersStart: 500, followersEnd: 600, postsPerDay: 1, visitsPerDay: 50 };
+const B: Spec = {
+  id: 2,
+  viewsPerDay: 2000,
+  interactionsPerDay: 60,
+  followersStart: 2000,
+  followersEnd: 2100,
+  postsPerDay: 2,
+  visitsPerDay: 100,
+};
+const C: Spec = {
+  id: 3,
+  viewsPerDay: 500,
+  interactionsPerDay: 40,
+  followersStart: 500,
+  followersEnd: 600,
+  postsPerDay: 1,
+  visitsPerDay: 50,
+};
 
 describe('computeRanking', () => {
   it('matches a hand-computed ranking', () => {
@@ -27,11 +43,20 @@ describe('computeRanking', () => {
     expect(byId.get(2)!.score).toBe(65);
     // C: (25·0 + 20·100 + 15·100 + 15·25 + 15·0 + 10·0) / 100
     expect(byId.get(3)!.score).toBe(38.75);
-    expect(r.rows.map((x) => [x.branchId, x.rank])).toEqual([[2, 1], [1, 2], [3, 3]]);
+    expect(r.rows.map((x) => [x.branchId, x.rank])).toEqual([
+      [2, 1],
+      [1, 2],
+      [3, 3],
+    ]);
     const a = byId.get(1)!.detail;
     expect(a.components.find((c) => c.id === 'engagement_rate')).toMatchObject({ value: 5, percentile: 50, median: 5 });
     expect(a.components.find((c) => c.id === 'follower_growth')).toMatchObject({ value: 10, percentile: 50 });
-    expect(a.components.find((c) => c.id === 'visits_per_100k')).toMatchObject({ value: null, percentile: null, weight: 0, contribution: null });
+    expect(a.components.find((c) => c.id === 'visits_per_100k')).toMatchObject({
+      value: null,
+      percentile: null,
+      weight: 0,
+      contribution: null,
+    });
     expect(a.components.find((c) => c.id === 'views_per_100k')!.weight).toBeCloseTo(25 / 90, 4);
     const sum = a.components.reduce((s, c) => s + (c.contribution ?? 0), 0);
     expect(sum).toBeCloseTo(45.83, 1);
@@ -43,24 +68,44 @@ describe('computeRanking', () => {
   });
 
   it('shares ranks for equal scores (1, 2, 2, 4)', () => {
-    const r = rank([
-      { id: 1, viewsPerDay: 4000 },
-      { id: 2, viewsPerDay: 3000 },
-      { id: 3, viewsPerDay: 3000 },
-      { id: 4, viewsPerDay: 1000 },
-    ], only('views_per_100k'));
+    const r = rank(
+      [
+        { id: 1, viewsPerDay: 4000 },
+        { id: 2, viewsPerDay: 3000 },
+        { id: 3, viewsPerDay: 3000 },
+        { id: 4, viewsPerDay: 1000 },
+      ],
+      only('views_per_100k'),
+    );
     expect(r.rows.map((x) => x.rank)).toEqual([1, 2, 2, 4]);
     expect(r.rows[1].score).toBe(r.rows[2].score);
   });
 
   it('ties at the top and at the bottom', () => {
-    const r = rank([{ id: 1, viewsPerDay: 9 }, { id: 2, viewsPerDay: 9 }, { id: 3, viewsPerDay: 5 }, { id: 4, viewsPerDay: 5 }], only('views_per_100k'));
-    expect(r.rows.map((x) => [x.branchId, x.rank])).toEqual([[1, 1], [2, 1], [3, 3], [4, 3]]);
+    const r = rank(
+      [
+        { id: 1, viewsPerDay: 9 },
+        { id: 2, viewsPerDay: 9 },
+        { id: 3, viewsPerDay: 5 },
+        { id: 4, viewsPerDay: 5 },
+      ],
+      only('views_per_100k'),
+    );
+    expect(r.rows.map((x) => [x.branchId, x.rank])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 3],
+      [4, 3],
+    ]);
   });
 
   it('ranks everyone first when all are equal, and a lone branch at 50', () => {
     const all = rank([{ id: 1 }, { id: 2 }, { id: 3 }]);
-    expect(all.rows.map((x) => [x.rank, x.score])).toEqual([[1, 50], [1, 50], [1, 50]]);
+    expect(all.rows.map((x) => [x.rank, x.score])).toEqual([
+      [1, 50],
+      [1, 50],
+      [1, 50],
+    ]);
     const one = rank([{ id: 7 }]);
     expect(one.rows[0]).toMatchObject({ rank: 1, score: 50, eligible: true });
   });
@@ -85,7 +130,10 @@ describe('computeRanking', () => {
   });
 
   it('has no eligible branch when nobody qualifies', () => {
-    const r = rank([{ id: 1, postsPerDay: 0 }, { id: 2, postsPerDay: 0 }]);
+    const r = rank([
+      { id: 1, postsPerDay: 0 },
+      { id: 2, postsPerDay: 0 },
+    ]);
     expect(r.eligibleCount).toBe(0);
     expect(r.rows.every((x) => x.rank === null)).toBe(true);
     expect(r.robustness).toMatchObject({ status: 'stable', topThree: [] });
@@ -104,7 +152,13 @@ describe('computeRanking', () => {
   });
 
   it('ignores a component with weight zero', () => {
-    const base = rank([{ id: 1, viewsPerDay: 10 }, { id: 2, viewsPerDay: 20 }], only('followers_per_100k'));
+    const base = rank(
+      [
+        { id: 1, viewsPerDay: 10 },
+        { id: 2, viewsPerDay: 20 },
+      ],
+      only('followers_per_100k'),
+    );
     expect(base.rows.map((x) => x.score)).toEqual([50, 50]);
     const c = base.rows[0].detail.components.find((x) => x.id === 'views_per_100k')!;
     expect(c).toMatchObject({ weight: 0, contribution: 0 });
@@ -127,7 +181,7 @@ describe('computeRanking', () => {
 
   it('does not depend on the order of its input (property)', () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let trial = 0; trial < 25; trial++) {
       const specs: Spec[] = Array.from({ length: 3 + Math.floor(rnd() * 12) }, (_, i) => ({
         id: i + 1,
@@ -145,7 +199,15 @@ describe('computeRanking', () => {
   });
 
   it('computes rank change against the previous period', () => {
-    const r = rank([A, B, C], PODIUM_V1, new Map([[1, 1], [2, 3], [3, null]]));
+    const r = rank(
+      [A, B, C],
+      PODIUM_V1,
+      new Map([
+        [1, 1],
+        [2, 3],
+        [3, null],
+      ]),
+    );
     const byId = new Map(r.rows.map((x) => [x.branchId, x]));
     expect(byId.get(1)).toMatchObject({ rank: 2, previousRank: 1, change: -1 });
     expect(byId.get(2)).toMatchObject({ rank: 1, previousRank: 3, change: 2 });
@@ -180,16 +242,27 @@ describe('robustness', () => {
     expect(rb.status).toBe('contested');
     expect(rb.topThree).toEqual([11, 12, 13]);
     expect(rb.challengers).toEqual([{ id: 14, scenarios: 2 }]);
-    expect(rb.scenarios.map((s) => [s.component, s.factor])).toEqual([['views_per_100k', 1.2], ['engagement_rate', 0.8]]);
+    expect(rb.scenarios.map((s) => [s.component, s.factor])).toEqual([
+      ['views_per_100k', 1.2],
+      ['engagement_rate', 0.8],
+    ]);
   });
 });
 
 describe('flags', () => {
   it('catches a follower jump without views, a drop to zero and a gap', () => {
     const r = rank([
-      { id: 1, followersStart: 10_000, followersEnd: 10_000, patch: Object.fromEntries(
-        ['2026-10-10', ...Array.from({ length: 21 }, (_, i) => `2026-10-${String(i + 11).padStart(2, '0')}`)].map((d) => [d, { followers: 12_000 }]),
-      ) },
+      {
+        id: 1,
+        followersStart: 10_000,
+        followersEnd: 10_000,
+        patch: Object.fromEntries(
+          ['2026-10-10', ...Array.from({ length: 21 }, (_, i) => `2026-10-${String(i + 11).padStart(2, '0')}`)].map((d) => [
+            d,
+            { followers: 12_000 },
+          ]),
+        ),
+      },
       { id: 2, patch: { '2026-10-20': { views: 0 }, '2026-10-21': { views: 0 } } },
       { id: 3, missing: ['2026-10-07', '2026-10-08', '2026-10-09'] },
       { id: 4 },

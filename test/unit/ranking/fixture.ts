@@ -40,7 +40,17 @@ export function branch(s: Spec): BranchInput {
       ...(s.patch?.[day] ?? {}),
     });
     if (s.visitsPerDay !== undefined && s.visitsPerDay !== null) {
-      days.push({ day, network: 'website', accounts: 1, followers: null, followersAccounts: 0, views: null, interactions: null, posts: 0, visits: s.visitsPerDay });
+      days.push({
+        day,
+        network: 'website',
+        accounts: 1,
+        followers: null,
+        followersAccounts: 0,
+        views: null,
+        interactions: null,
+        posts: 0,
+        visits: s.visitsPerDay,
+      });
     }
   }
   return {

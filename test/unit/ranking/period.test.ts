@@ -57,7 +57,10 @@ describe('calendar periods', () => {
     expect(resolvePeriod({ period: 'month', date: '2026-10' }, '2026-11-26').label).toBe('2026-10');
     expect(resolvePeriod({ period: 'custom', from: '2026-10-01', to: '2026-10-01' }, '2026-11-26').days).toBe(1);
     // A custom range that is exactly a calendar period is that period.
-    expect(resolvePeriod({ period: 'custom', from: '2026-10-01', to: '2026-10-31' }, '2026-11-26')).toMatchObject({ kind: 'month', label: '2026-10' });
+    expect(resolvePeriod({ period: 'custom', from: '2026-10-01', to: '2026-10-31' }, '2026-11-26')).toMatchObject({
+      kind: 'month',
+      label: '2026-10',
+    });
     expect(resolvePeriod({ period: 'custom', from: '2026-10-12', to: '2026-10-18' }, '2026-11-26')).toMatchObject({ kind: 'week' });
     expect(resolvePeriod({ period: 'custom', from: '2026-10-02', to: '2026-10-31' }, '2026-11-26').kind).toBe('custom');
   });
@@ -106,7 +109,10 @@ describe('the period a chart compares with', () => {
     const k = current.starts.indexOf('2026-10-12');
     expect(previous.starts[k]).toBe('2026-09-12');
     // The same previous period as the KPI cards.
-    expect(previous).toMatchObject({ from: previousPeriod(periodContaining('month', '2026-10-12')).from, to: previousPeriod(periodContaining('month', '2026-10-12')).to });
+    expect(previous).toMatchObject({
+      from: previousPeriod(periodContaining('month', '2026-10-12')).from,
+      to: previousPeriod(periodContaining('month', '2026-10-12')).to,
+    });
   });
   it('leaves the days beyond a shorter previous period without a partner (March vs February)', () => {
     const { current, previous } = comparisonBuckets('2026-03-01', '2026-03-31', 'day');

@@ -5,7 +5,15 @@ import { daySumsV2, resampledMetricsV2 } from '../../../lib/ranking/bootstrap-su
 import { computeRanking, computeRanks } from '../../../lib/ranking/engine';
 import { PODIUM_V1, PODIUM_V2 } from '../../../lib/ranking/method';
 import { addDays, diffDays, eachDay } from '../../../lib/ranking/period';
-import { BOOTSTRAP, blockDaysFor, drawDays, MAX_ROWS_PATH_DAYS, prepareBranch, rankUncertainty, resampleBranch } from '../../../lib/ranking/uncertainty';
+import {
+  BOOTSTRAP,
+  blockDaysFor,
+  drawDays,
+  MAX_ROWS_PATH_DAYS,
+  prepareBranch,
+  rankUncertainty,
+  resampleBranch,
+} from '../../../lib/ranking/uncertainty';
 import { createRng } from '../../../lib/demo/random';
 
 // The podium-v2 per-day sums (lib/ranking/bootstrap-sums-v2.ts) against the engine's own path
@@ -33,10 +41,24 @@ function randomBranch(id: number, rng: Rng, w: { from: string; to: string }): Br
       if (rng.chance(0.08)) continue;
       if (network === 'website') {
         rows.push({
-          day, network, accounts: 1, followers: null, followersAccounts: 0, views: null, interactions: null, posts: 0,
+          day,
+          network,
+          accounts: 1,
+          followers: null,
+          followersAccounts: 0,
+          views: null,
+          interactions: null,
+          posts: 0,
           visits: maybe(rng, 0.1, () => rng.int(0, 400)),
-          v2: { views: null, likes: null, comments: null, shares: null, reactions: null,
-            socialVisits: maybe(rng, 0.15, () => rng.int(0, 60)), messengerVisits: maybe(rng, 0.3, () => rng.int(0, 20)) },
+          v2: {
+            views: null,
+            likes: null,
+            comments: null,
+            shares: null,
+            reactions: null,
+            socialVisits: maybe(rng, 0.15, () => rng.int(0, 60)),
+            messengerVisits: maybe(rng, 0.3, () => rng.int(0, 20)),
+          },
         });
         continue;
       }
@@ -65,13 +87,28 @@ function randomBranch(id: number, rng: Rng, w: { from: string; to: string }): Br
       });
     }
   }
-  rows.push({ day: addDays(w.from, -3), network: 'youtube', accounts: 1, followers: 500, followersAccounts: 1, views: 10, interactions: 1, posts: 0, visits: null });
+  rows.push({
+    day: addDays(w.from, -3),
+    network: 'youtube',
+    accounts: 1,
+    followers: 500,
+    followersAccounts: 1,
+    views: 10,
+    interactions: 1,
+    posts: 0,
+    visits: null,
+  });
   // Rows come from the database in no particular order.
   for (let i = rows.length - 1; i > 0; i--) {
     const j = rng.int(0, i);
     [rows[i], rows[j]] = [rows[j], rows[i]];
   }
-  const edges = rng.chance(0.5) ? { vk: { views: rng.int(0, 5000) / 3, likes: rng.int(0, 50), comments: 1, shares: 0, reactions: 0 }, telegram: { views: 100, likes: 0, comments: 0, shares: 0, reactions: rng.int(0, 99) } } : {};
+  const edges = rng.chance(0.5)
+    ? {
+        vk: { views: rng.int(0, 5000) / 3, likes: rng.int(0, 50), comments: 1, shares: 0, reactions: 0 },
+        telegram: { views: 100, likes: 0, comments: 0, shares: 0, reactions: rng.int(0, 99) },
+      }
+    : {};
   return { id, slug: `r${id}`, name: `R${id}`, population: 100_000 + id * 1000, expectedAccounts: 7, days: rows, edges };
 }
 
@@ -79,7 +116,11 @@ const method = PODIUM_V2;
 
 describe('podium-v2 per-day sums (the fast path)', () => {
   const YEAR = { from: '2026-01-01', to: '2026-12-31', asOf: '2026-12-31' };
-  const periods: [string, typeof OCT][] = [['a month', OCT], ['a quarter', Q3], ['a year', YEAR]];
+  const periods: [string, typeof OCT][] = [
+    ['a month', OCT],
+    ['a quarter', Q3],
+    ['a year', YEAR],
+  ];
   for (const [name, w] of periods) {
     it(`give exactly the metrics the engine computes from the resampled rows, draw by draw (${name})`, () => {
       const rng = createRng(name.length * 17);
@@ -102,14 +143,25 @@ describe('podium-v2 per-day sums (the fast path)', () => {
     // Followers measured only before the period (1000 on 20 Sep): carried to the end of a 14-day
     // window starting 1 Oct only while the end is within 14 days of 20 Sep (it is not: null).
     const row = (day: string, f: number | null, views: number | null): DayTotals => ({
-      day, network: 'vk', accounts: 1, followers: f, followersAccounts: f === null ? 0 : 1, views: null, interactions: null, posts: 1, visits: null,
+      day,
+      network: 'vk',
+      accounts: 1,
+      followers: f,
+      followersAccounts: f === null ? 0 : 1,
+      views: null,
+      interactions: null,
+      posts: 1,
+      visits: null,
       v2: { views, likes: 5, comments: null, shares: null, reactions: null, socialVisits: null, messengerVisits: null },
     });
     const w = { from: '2026-10-01', to: '2026-10-14', asOf: '2026-10-14' };
     const days = [row('2026-09-20', 1000, null), ...eachDay(w.from, w.to).map((d) => row(d, null, 100))];
     const b: BranchInput = { id: 1, slug: 'a', name: 'A', population: 100_000, expectedAccounts: 1, days };
     const p = prepareBranch(b, w.from, w.to, 14);
-    const m = resampledMetricsV2(daySumsV2(p, w.from, method), Int32Array.from({ length: 14 }, (_, j) => j));
+    const m = resampledMetricsV2(
+      daySumsV2(p, w.from, method),
+      Int32Array.from({ length: 14 }, (_, j) => j),
+    );
     expect(m).toMatchObject({ followersStart: 1000, followersEnd: null, growthPct: null, views: 1400, interactions: 70 });
     // ER by followers: 70 interactions / 14 days / 1000 followers = 0.5 %.
     expect(m.engagementByFollowers).toBeCloseTo(0.5, 12);
@@ -163,7 +215,12 @@ describe('rank ranges under podium-v2 for every period length', () => {
       expect(rankUncertainty(input, method, result, BOOTSTRAP, { fast: false })).toBeNull();
       const u = rankUncertainty(input, method, result)!;
       expect(u.path).toBe('sums');
-      expect(u.intervals.map((x) => x.branchId).sort((x, y) => x - y)).toEqual(result.rows.filter((r) => r.rank !== null).map((r) => r.branchId).sort((x, y) => x - y));
+      expect(u.intervals.map((x) => x.branchId).sort((x, y) => x - y)).toEqual(
+        result.rows
+          .filter((r) => r.rank !== null)
+          .map((r) => r.branchId)
+          .sort((x, y) => x - y),
+      );
     }
   });
 });
@@ -171,7 +228,10 @@ describe('rank ranges under podium-v2 for every period length', () => {
 describe('computeRanks (the previous period of a cold ranking)', () => {
   for (const m of [PODIUM_V1, PODIUM_V2]) {
     it(`gives exactly computeRanking's ranks, unranked branches included (${m.key}-v${m.version})`, () => {
-      for (const [seed, w] of [[3, OCT], [5, Q3]] as const) {
+      for (const [seed, w] of [
+        [3, OCT],
+        [5, Q3],
+      ] as const) {
         const rng = createRng(seed);
         const branches = Array.from({ length: 40 }, (_, i) => randomBranch(i + 1, rng, w));
         // Never ranked: no population, no data at all; and two branches with the same data (a shared rank).

@@ -57,7 +57,17 @@ describe('resampleBranch', () => {
   it('gives back the original branch when the days are drawn in their own order', () => {
     const b = branch({ id: 1, followersStart: 1000, followersEnd: 1400, missing: ['2026-10-09', '2026-10-10'], visitsPerDay: 30 });
     // A second network that reported on one day only.
-    b.days.push({ day: '2026-10-20', network: 'ok', accounts: 1, followers: 77, followersAccounts: 1, views: 5, interactions: 1, posts: 0, visits: null });
+    b.days.push({
+      day: '2026-10-20',
+      network: 'ok',
+      accounts: 1,
+      followers: 77,
+      followersAccounts: 1,
+      views: 5,
+      interactions: 1,
+      posts: 0,
+      visits: null,
+    });
     const p = prepareBranch(b, OCT.from, OCT.to, 31);
     const identity = Int32Array.from({ length: 31 }, (_, i) => i);
     const again = resampleBranch(p, identity, days);
@@ -74,15 +84,29 @@ describe('resampleBranch', () => {
     // Day 15 (offset 14) drawn twice, never a later day: +600; never drawn: +0.
     const twice = Int32Array.from([...Array(31)].map((_, j) => (j < 2 ? 14 : j % 10)));
     const none = Int32Array.from([...Array(31)].map((_, j) => j % 10));
-    expect(branchMetrics(resampleBranch(p, twice, days), OCT.from, OCT.to, OCT.asOf)).toMatchObject({ followersStart: 1000, followersEnd: 1600 });
-    expect(branchMetrics(resampleBranch(p, none, days), OCT.from, OCT.to, OCT.asOf)).toMatchObject({ followersStart: 1000, followersEnd: 1000, growthPct: 0 });
+    expect(branchMetrics(resampleBranch(p, twice, days), OCT.from, OCT.to, OCT.asOf)).toMatchObject({
+      followersStart: 1000,
+      followersEnd: 1600,
+    });
+    expect(branchMetrics(resampleBranch(p, none, days), OCT.from, OCT.to, OCT.asOf)).toMatchObject({
+      followersStart: 1000,
+      followersEnd: 1000,
+      growthPct: 0,
+    });
   });
 });
 
 describe('rankUncertainty', () => {
   it('calls a branch that leads every day clearly in the top three, and a day-by-day swap within noise', () => {
     const { result, unc } = run(FIELD);
-    expect(result.rows.map((r) => [r.branchId, r.rank])).toEqual([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6]]);
+    expect(result.rows.map((r) => [r.branchId, r.rank])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [5, 5],
+      [6, 6],
+    ]);
     expect(unc.intervals.map((x) => [x.branchId, x.rank, x.low, x.high, x.top])).toEqual([
       [1, 1, 1, 1, 'clear'],
       [2, 2, 2, 2, 'clear'],
@@ -91,14 +115,27 @@ describe('rankUncertainty', () => {
       [5, 5, 5, 5, 'outside'],
       [6, 6, 6, 6, 'outside'],
     ]);
-    expect(unc.data).toMatchObject({ status: 'contested', resamples: 200, blockDays: 7, seed: BOOTSTRAP.seed, level: 0.9, clear: [1, 2], withinNoise: [3, 4] });
+    expect(unc.data).toMatchObject({
+      status: 'contested',
+      resamples: 200,
+      blockDays: 7,
+      seed: BOOTSTRAP.seed,
+      level: 0.9,
+      clear: [1, 2],
+      withinNoise: [3, 4],
+    });
     // 3 keeps its place only in the resamples that draw more odd than even days.
     expect(unc.data.sameTopShare).toBeGreaterThan(0.05);
     expect(unc.data.sameTopShare).toBeLessThan(0.95);
   });
 
   it('calls the top three stable when every day ranks it the same', () => {
-    const { unc } = run([{ id: 1, viewsPerDay: 900 }, { id: 2, viewsPerDay: 800 }, { id: 3, viewsPerDay: 700 }, { id: 4, viewsPerDay: 100 }]);
+    const { unc } = run([
+      { id: 1, viewsPerDay: 900 },
+      { id: 2, viewsPerDay: 800 },
+      { id: 3, viewsPerDay: 700 },
+      { id: 4, viewsPerDay: 100 },
+    ]);
     expect(unc.data).toMatchObject({ status: 'stable', clear: [1, 2, 3], withinNoise: [], sameTopShare: 1 });
   });
 
@@ -115,7 +152,10 @@ describe('rankUncertainty', () => {
 
   it('scores each resample with the engine: a resample of identical days reproduces the published scores', () => {
     // Every day alike: any draw is the period itself, so every resampled rank is the published one.
-    const { result, unc } = run([{ id: 1, viewsPerDay: 900, followersStart: 1000, followersEnd: 1300 }, { id: 2 }, { id: 3, viewsPerDay: 100 }], PODIUM_V1);
+    const { result, unc } = run(
+      [{ id: 1, viewsPerDay: 900, followersStart: 1000, followersEnd: 1300 }, { id: 2 }, { id: 3, viewsPerDay: 100 }],
+      PODIUM_V1,
+    );
     expect(unc.intervals.map((x) => [x.branchId, x.low, x.high])).toEqual(result.rows.map((r) => [r.branchId, r.rank, r.rank]));
   });
 
@@ -144,7 +184,17 @@ describe('per-day sums (the fast path)', () => {
       for (const network of ['vk', 'ok', 'telegram', 'website'] as const) {
         if (rng.chance(0.08)) continue;
         if (network === 'website') {
-          rows.push({ day, network, accounts: 1, followers: null, followersAccounts: 0, views: null, interactions: null, posts: 0, visits: rng.chance(0.1) ? null : rng.int(0, 400) });
+          rows.push({
+            day,
+            network,
+            accounts: 1,
+            followers: null,
+            followersAccounts: 0,
+            views: null,
+            interactions: null,
+            posts: 0,
+            visits: rng.chance(0.1) ? null : rng.int(0, 400),
+          });
           continue;
         }
         const accounts = rng.chance(0.1) ? 1 : 2;
@@ -161,7 +211,17 @@ describe('per-day sums (the fast path)', () => {
         });
       }
     }
-    rows.push({ day: '2026-09-30', network: 'youtube', accounts: 1, followers: 500, followersAccounts: 1, views: 10, interactions: 1, posts: 0, visits: null });
+    rows.push({
+      day: '2026-09-30',
+      network: 'youtube',
+      accounts: 1,
+      followers: 500,
+      followersAccounts: 1,
+      views: 10,
+      interactions: 1,
+      posts: 0,
+      visits: null,
+    });
     return { id, slug: `r${id}`, name: `R${id}`, population: 100_000 + id * 1000, expectedAccounts: 7, days: rows };
   };
 
@@ -192,7 +252,12 @@ describe('per-day sums (the fast path)', () => {
   });
 
   it('gives no ranges on the engine rows for periods longer than a month (too slow for a request)', () => {
-    const input = { from: '2026-09-23', to: '2026-10-31', asOf: '2026-10-31', branches: [1, 2, 3].map((id) => branch({ id, viewsPerDay: id * 100 })) };
+    const input = {
+      from: '2026-09-23',
+      to: '2026-10-31',
+      asOf: '2026-10-31',
+      branches: [1, 2, 3].map((id) => branch({ id, viewsPerDay: id * 100 })),
+    };
     const result = computeRanking(input, viewsOnly);
     expect(rankUncertainty(input, viewsOnly, result, BOOTSTRAP, { fast: false })).toBeNull();
     expect(rankUncertainty(input, viewsOnly, result)!.path).toBe('sums');

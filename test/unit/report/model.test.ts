@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { RankingRow } from '../../../lib/api/schemas';
 import { mainReason } from '../../../lib/report/model';
 
-const item = (component: 'views_per_100k' | 'engagement_rate' | 'activity', impact: number, ratio: number) => ({ component, value: 1, median: 1, ratio, percentile: 50, impact });
+const item = (component: 'views_per_100k' | 'engagement_rate' | 'activity', impact: number, ratio: number) => ({
+  component,
+  value: 1,
+  median: 1,
+  ratio,
+  percentile: 50,
+  impact,
+});
 
 function row(rank: number): RankingRow {
   return {

@@ -13,8 +13,14 @@ function issues(text: string) {
 describe('targets CSV', () => {
   it('reads good rows in any column order, with a decimal comma and Russian headers', () => {
     const r = parseTargetCsv('показатель;отделение;с;по;цель\nposts_per_week;alpha;2026-10-01;2026-12-31;"4,5"\n', SLUGS);
-    expect(r).toEqual({ ok: true, rows: [{ branch: 'alpha', metric: 'posts_per_week', from: '2026-10-01', to: '2026-12-31', value: 4.5 }] });
-    const r2 = parseTargetCsv(`\uFEFF${HEAD}\nbravo,follower_growth,2026-10-01,2026-12-31,5\r\nalpha,views_per_100k,2026-10-01,2026-10-31,25000\r\n`, SLUGS);
+    expect(r).toEqual({
+      ok: true,
+      rows: [{ branch: 'alpha', metric: 'posts_per_week', from: '2026-10-01', to: '2026-12-31', value: 4.5 }],
+    });
+    const r2 = parseTargetCsv(
+      `\uFEFF${HEAD}\nbravo,follower_growth,2026-10-01,2026-12-31,5\r\nalpha,views_per_100k,2026-10-01,2026-10-31,25000\r\n`,
+      SLUGS,
+    );
     expect(r2.ok && r2.rows.map((x) => [x.branch, x.value])).toEqual([
       ['bravo', 5],
       ['alpha', 25000],
@@ -60,7 +66,11 @@ describe('targets CSV', () => {
   });
 
   it('counts lines of quoted cells spanning lines, and names columns as the file does', () => {
-    expect(issues(`Branch,Metric,From,To,Target\n"al\npha",posts_per_week,2026-10-01,2026-12-31,4\nbravo,posts_per_week,2026-10-01,2026-13-01,4\n`)).toEqual([
+    expect(
+      issues(
+        `Branch,Metric,From,To,Target\n"al\npha",posts_per_week,2026-10-01,2026-12-31,4\nbravo,posts_per_week,2026-10-01,2026-13-01,4\n`,
+      ),
+    ).toEqual([
       { line: 2, column: 'Branch', code: 'slug' },
       { line: 4, column: 'To', code: 'date' },
     ]);

@@ -23,9 +23,17 @@ export const GET = route(async (req: Request) => {
   if (opts.format === 'xlsx') {
     // XLSX is compressed as it is written and cannot keep memory flat past this size; CSV can.
     const n = await countAuditEvents(db, viewer, filter);
-    if (n > XLSX_MAX_ROWS) throw badRequest(`Invalid parameter "format": ${n} events are too many for XLSX (at most ${XLSX_MAX_ROWS}); use format=csv or narrow the filters`);
+    if (n > XLSX_MAX_ROWS)
+      throw badRequest(
+        `Invalid parameter "format": ${n} events are too many for XLSX (at most ${XLSX_MAX_ROWS}); use format=csv or narrow the filters`,
+      );
   }
-  await recordAudit(db, { action: 'export.audit', actor: viewer, detail: { format: opts.format, ...filter }, ...requestOrigin(req.headers) });
+  await recordAudit(db, {
+    action: 'export.audit',
+    actor: viewer,
+    detail: { format: opts.format, ...filter },
+    ...requestOrigin(req.headers),
+  });
   const locale = opts.lang ?? (await requestLocale());
   const today = new Date().toISOString().slice(0, 10);
   return exportResponse({

@@ -5,7 +5,14 @@ import { recordAudit, requestOrigin } from '@/lib/audit';
 import { getViewer } from '@/lib/auth/session';
 import { getCompareView } from '@/lib/data/compare';
 import { fileSlug } from '@/lib/export/cells';
-import { BASIS_LABELS, compareColumns, exportOptionsSchema, METRIC_HEADERS, splitExportParams, type CompareTableRow } from '@/lib/export/definitions';
+import {
+  BASIS_LABELS,
+  compareColumns,
+  exportOptionsSchema,
+  METRIC_HEADERS,
+  splitExportParams,
+  type CompareTableRow,
+} from '@/lib/export/definitions';
 import { exportResponse } from '@/lib/export/respond';
 import { requestLocale } from '@/i18n/locale';
 import { bilingual } from '@/lib/export/text';
@@ -29,7 +36,15 @@ export const GET = route(async (req: Request) => {
     action: 'export.compare',
     actor: viewer,
     target: res.series.map((s) => s.branch.slug).join(','),
-    detail: { format: opts.format, metric: res.metric, basis: res.basis, from: res.from, to: res.to, granularity: res.granularity, rows: rows.length },
+    detail: {
+      format: opts.format,
+      metric: res.metric,
+      basis: res.basis,
+      from: res.from,
+      to: res.to,
+      granularity: res.granularity,
+      rows: rows.length,
+    },
     ...requestOrigin(req.headers),
   });
   return exportResponse({
@@ -37,7 +52,17 @@ export const GET = route(async (req: Request) => {
     locale,
     columns: compareColumns(res, locale),
     rows,
-    basename: fileSlug('podium', 'compare', res.metric, ...(res.basis && res.basis !== 'absolute' ? [res.basis] : []), res.granularity, res.from, 'to', res.to, res.network),
+    basename: fileSlug(
+      'podium',
+      'compare',
+      res.metric,
+      ...(res.basis && res.basis !== 'absolute' ? [res.basis] : []),
+      res.granularity,
+      res.from,
+      'to',
+      res.to,
+      res.network,
+    ),
     sheetName: bilingual('comparison'),
     about: [
       { label: bilingual('metric')[locale], value: METRIC_HEADERS[res.metric][locale] },

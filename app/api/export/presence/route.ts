@@ -25,7 +25,12 @@ export const GET = route(async (req: Request) => {
   const now = new Date();
   // Scoped in the data layer: central staff and admins every branch, a coordinator their own.
   const m = await getPresenceMatrix(db, viewer, now);
-  await recordAudit(db, { action: 'export.presence', actor: viewer, detail: { format: opts.format, rows: m.rows.length }, ...requestOrigin(req.headers) });
+  await recordAudit(db, {
+    action: 'export.presence',
+    actor: viewer,
+    detail: { format: opts.format, rows: m.rows.length },
+    ...requestOrigin(req.headers),
+  });
   const locale = opts.lang ?? (await requestLocale());
   return exportResponse({
     options: opts,

@@ -40,7 +40,16 @@ export const GET = route(async (req: Request) => {
     action: 'export.rankings',
     actor: viewer,
     target: res.period.label,
-    detail: { format: opts.format, delimiter: opts.delimiter, sort: sort.sort, source, period: res.period.label, network: res.network, district: res.district, rows: res.rows.length },
+    detail: {
+      format: opts.format,
+      delimiter: opts.delimiter,
+      sort: sort.sort,
+      source,
+      period: res.period.label,
+      network: res.network,
+      district: res.district,
+      rows: res.rows.length,
+    },
     ...requestOrigin(req.headers),
   });
   // Targets met by branch, scoped like the rest (a coordinator's own branch only).

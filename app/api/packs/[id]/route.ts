@@ -18,7 +18,13 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ id: strin
   const db = getDb();
   const file = await getPackFile(db, viewer, id);
   if (!file) throw notFound('Pack not found');
-  await recordAudit(db, { action: 'pack.downloaded', actor: viewer, target: `pack:${id}`, detail: { bytes: file.content.length, sha256: file.sha256 }, ...requestOrigin(req.headers) });
+  await recordAudit(db, {
+    action: 'pack.downloaded',
+    actor: viewer,
+    target: `pack:${id}`,
+    detail: { bytes: file.content.length, sha256: file.sha256 },
+    ...requestOrigin(req.headers),
+  });
   return new Response(new Uint8Array(file.content), {
     headers: {
       'content-type': 'application/zip',

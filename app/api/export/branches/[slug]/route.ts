@@ -29,7 +29,15 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
     action: 'export.branch',
     actor: viewer,
     target: out.branchSlug,
-    detail: { format: opts.format, table: input.table, from: out.from, to: out.to, granularity: input.granularity, network: input.network, rows: out.rows },
+    detail: {
+      format: opts.format,
+      table: input.table,
+      from: out.from,
+      to: out.to,
+      granularity: input.granularity,
+      network: input.network,
+      rows: out.rows,
+    },
     ...requestOrigin(req.headers),
   });
   return out.response();
