@@ -87,6 +87,9 @@ export interface RankPoint {
   of: number;
 }
 
+/** Months of the branch page's rank history (lib/data/ranking-warm.ts keeps them computed). */
+export const RANK_HISTORY_MONTHS = 12;
+
 /** The branch's monthly rank over the last `months` months up to the one containing `to` (oldest first). */
 export async function listMonthlyRankHistory(
   db: DB,
@@ -97,7 +100,7 @@ export async function listMonthlyRankHistory(
   const points = await listRankHistory(db, viewer, slug, {
     period: 'month',
     date: input.to.slice(0, 7),
-    count: input.months ?? 12,
+    count: input.months ?? RANK_HISTORY_MONTHS,
     network: input.network,
   });
   return (points ?? []).map((p) => ({ period: p.label, from: p.from, rank: p.rank, score: p.score, of: p.of }));

@@ -1,5 +1,6 @@
 import type { DB } from '../../db/client';
 import { periodContaining, previousPeriod, todayIn, type Period } from '../ranking/period';
+import { RANK_HISTORY_MONTHS } from './branch-insights';
 import { getMethod } from './methods';
 import { getSnapshot } from './ranking-snapshot';
 
@@ -10,7 +11,10 @@ import { getSnapshot } from './ranking-snapshot';
  * for a computation (docs/operations.md, "Rankings after a refresh"): for the week, month,
  * quarter and year, the running period, the latest complete one and the one before it — what
  * the period buttons open (see defaultPeriod) and one step back from it — under the method
- * in effect, all networks. Run after every rollup refresh that rebuilt anything (a refresh
+ * in effect, all networks; then the months of the branch page's rank history that those leave
+ * out (its 12 months end at the running month or at the latest complete one, so the 13 months
+ * up to the running one), or the first branch page after a start computes them one by one
+ * (about 10 s on the demo data). Run after every rollup refresh that rebuilt anything (a refresh
  * drops the rankings whose inputs changed) and after the seed. Safe to run at any time: a
  * ranking still current costs one lookup. Returns the periods warmed.
  */
@@ -26,6 +30,12 @@ export async function warmRankings(db: DB, opts: { today?: string } = {}): Promi
       await getSnapshot(db, method, p, 'all', { today });
       warmed.push(p);
     }
+  }
+  let month = periodContaining('month', today);
+  for (let i = 0; i <= RANK_HISTORY_MONTHS; i++, month = previousPeriod(month)) {
+    if (warmed.some((p) => p.kind === 'month' && p.from === month.from)) continue;
+    await getSnapshot(db, method, month, 'all', { today });
+    warmed.push(month);
   }
   return warmed;
 }

@@ -143,7 +143,7 @@ describe('rollups', () => {
     expect(await count()).toBe(0);
   });
 
-  it('warms the running, latest complete and previous week, month, quarter and year', async () => {
+  it("warms the running, latest complete and previous week, month, quarter and year, then the rank history's months", async () => {
     await sql`delete from ranking_snapshot`.execute(t.db);
     const warmed = await warmRankings(t.db, { today: '2026-11-02' });
     expect(warmed.map((p) => `${p.kind} ${p.from}`)).toEqual([
@@ -159,6 +159,17 @@ describe('rollups', () => {
       'year 2025-01-01',
       'year 2026-01-01',
       'year 2024-01-01',
+      // The branch page's rank history: the 13 months up to the running one, less those above.
+      'month 2026-08-01',
+      'month 2026-07-01',
+      'month 2026-06-01',
+      'month 2026-05-01',
+      'month 2026-04-01',
+      'month 2026-03-01',
+      'month 2026-02-01',
+      'month 2026-01-01',
+      'month 2025-12-01',
+      'month 2025-11-01',
     ]);
     const r = await sql<{
       kind: string;
@@ -170,15 +181,15 @@ describe('rollups', () => {
       await listRankings(t.db, SYSTEM_VIEWER, { period, network: 'all' }, { today: '2026-11-02' });
       await listRankings(t.db, SYSTEM_VIEWER, { period, network: 'all' }, { today: '2026-11-02' });
     }
-    expect((await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot`.execute(t.db)).rows[0].n).toBe(12);
+    expect((await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot`.execute(t.db)).rows[0].n).toBe(22);
   });
 
   it('warms again after a refresh that rebuilt rollups, and not after one that rebuilt nothing', async () => {
     await sql`delete from ranking_snapshot`.execute(t.db);
     expect(await warmAfterRefresh(t.db, { branchDays: 0 })).toBe(0);
     expect((await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot`.execute(t.db)).rows[0].n).toBe(0);
-    expect(await warmAfterRefresh(t.db, { branchDays: 3 })).toBe(12);
-    expect((await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot`.execute(t.db)).rows[0].n).toBe(12);
+    expect(await warmAfterRefresh(t.db, { branchDays: 3 })).toBe(22);
+    expect((await sql<{ n: number }>`select count(*)::int as n from ranking_snapshot`.execute(t.db)).rows[0].n).toBe(22);
   });
 
   it('does not let a ranking built from replaced rollups survive the refresh', async () => {
