@@ -134,9 +134,12 @@ describe('dashboard in the browser', () => {
     await expect.poll(() => page.url(), SLOW).toContain('network=vk');
     await expect.poll(() => tableText(page), SLOW).not.toBe(quarterText);
 
-    // Sorting is in the URL too, and the URL reproduces the view on reload.
+    // Sorting is in the URL too, and the URL reproduces the view on reload. The URL changes before
+    // React re-renders the rows, so wait for the rows themselves to change order first.
+    const byRank = await rowSlugs(page);
     await page.click('[data-sort=branch]');
     await expect.poll(() => page.url(), SLOW).toContain('sort=branch');
+    await expect.poll(() => rowSlugs(page), SLOW).not.toEqual(byRank);
     const sorted = await rowSlugs(page);
     await page.reload({ waitUntil: 'networkidle' });
     await expect.poll(() => rowSlugs(page), SLOW).toEqual(sorted);
