@@ -3,6 +3,7 @@ import Cursor from 'pg-cursor';
 import { Kysely, PostgresDialect } from 'kysely';
 import { suspectDatabase } from './availability';
 import type { Database } from './schema';
+import { registerPool } from './prepared';
 
 // Counts fit in a double long before they reach 2^53; parse them as numbers.
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
@@ -28,7 +29,9 @@ export function createDb(connectionString: string, opts: CreateDbOptions = {}): 
   // does make the pages' availability check ask again (db/availability.ts).
   pool.on('error', () => suspectDatabase());
   // The cursor lets exports stream rows at constant memory (`.stream()`).
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  registerPool(db, pool);
+  return db;
 }
 
 const globalForDb = globalThis as unknown as { podiumDb?: DB };

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { DB } from '../../db/client';
+import { preparedRows } from '../../db/prepared';
 import { detailScope, type Viewer } from '../auth/viewer';
 import type { BranchRef, PeriodDto, RankingFigures, RankingResponse, RankingRow, RankingsQuery } from '../api/schemas';
 import type { FederalDistrict } from '../networks';
@@ -73,6 +73,21 @@ export async function listRankings(db: DB, viewer: Viewer, input: RankingsQuery,
   return response;
 }
 
+/** The hot path's one round trip ($1 version or null for the method in effect, $2 key, $3 scope, $4–$5 period). */
+const RANKING_LOOKUP = `
+    with m as (
+      select id, definition from ranking_method
+      where case when $1::int is null
+        then id = coalesce((select method_id from ranking_method_choice),
+                           (select id from ranking_method where key = $2 order by version desc limit 1))
+        else key = $2 and version = $1::int end
+      limit 1
+    )
+    select m.id as method_id, m.definition, (select max(day)::text from rollup_branch_day) as last_day,
+      s.id, s.as_of::text as as_of, s.computed_at, s.result
+    from m left join ranking_snapshot s
+      on s.method_id = m.id and s.scope = $3 and s.period_from = $4 and s.period_to = $5`;
+
 /**
  * The hot path: method, last data day and an up-to-date snapshot in one round
  * trip. Null when anything needs the full path (no snapshot yet, a stale one,
@@ -93,7 +108,7 @@ async function findFreshSnapshot(
     key = m[1];
     version = Number(m[2]);
   }
-  const r = await sql<{
+  const rows = await preparedRows<{
     method_id: number;
     definition: unknown;
     last_day: string | null;
@@ -101,21 +116,8 @@ async function findFreshSnapshot(
     as_of: string | null;
     computed_at: Date | null;
     result: unknown;
-  }>`
-    with m as (
-      select id, definition from ranking_method
-      where case when ${version}::int is null
-        then id = coalesce((select method_id from ranking_method_choice),
-                           (select id from ranking_method where key = ${key} order by version desc limit 1))
-        else key = ${key} and version = ${version}::int end
-      limit 1
-    )
-    select m.id as method_id, m.definition, (select max(day)::text from rollup_branch_day) as last_day,
-      s.id, s.as_of::text as as_of, s.computed_at, s.result
-    from m left join ranking_snapshot s
-      on s.method_id = m.id and s.scope = ${input.network} and s.period_from = ${period.from} and s.period_to = ${period.to}
-  `.execute(db);
-  const row = r.rows[0];
+  }>(db, 'podium-ranking-lookup', RANKING_LOOKUP, [version, key, input.network, period.from, period.to]);
+  const row = rows[0];
   if (!row || row.id === null || row.as_of === null || row.computed_at === null) return null;
   const definition = parsedDefinition(row.method_id, row.definition);
   if (definition.timeZone !== DEFAULT_METHOD.timeZone) return null;
@@ -227,13 +229,18 @@ export function figuresOf(m: BranchMetrics | null): RankingFigures | null {
   };
 }
 
-const serialized = new WeakMap<RankingResponse, string>();
+const serialized = new WeakMap<RankingResponse, Uint8Array<ArrayBuffer>>();
+const utf8 = new TextEncoder();
 
-/** JSON of a ranking response; a cached response is serialized once. */
-export function rankingJson(r: RankingResponse): string {
+/**
+ * The UTF-8 JSON of a ranking response, encoded once per cached response. Handing the
+ * socket a string made Node encode its ≈150 kB (Cyrillic names make it a two-byte string)
+ * on every request, a large part of a warm ranking's cost (docs/benchmarks.md).
+ */
+export function rankingJson(r: RankingResponse): Uint8Array<ArrayBuffer> {
   let s = serialized.get(r);
   if (s === undefined) {
-    s = JSON.stringify(r);
+    s = utf8.encode(JSON.stringify(r));
     serialized.set(r, s);
   }
   return s;

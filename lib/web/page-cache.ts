@@ -55,8 +55,8 @@ interface Entry {
   headers: OutgoingHttpHeaders;
   /** The nonce of the render, replaced in every header value (CSP, Link preloads) per answer. */
   nonce: string;
-  /** The body split at its nonce: joined with a fresh one per answer. */
-  parts: string[];
+  /** The body's UTF-8 bytes split at its nonce: joined with a fresh one per answer (no re-encoding). */
+  parts: Buffer[];
 }
 
 /** The pathname when this request may use the cache, else null. */
@@ -70,6 +70,28 @@ export function cacheablePath(req: IncomingMessage): string | null {
 
 function nonceOf(csp: unknown): string | null {
   return typeof csp === 'string' ? (/'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1] ?? null) : null;
+}
+
+/** The pieces of `bytes` between occurrences of `sep`. */
+export function splitAt(bytes: Buffer, sep: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = bytes.indexOf(sep); at !== -1; at = bytes.indexOf(sep, from)) {
+    parts.push(bytes.subarray(from, at));
+    from = at + sep.length;
+  }
+  parts.push(bytes.subarray(from));
+  return parts;
+}
+
+/** The inverse of splitAt: the pieces joined with `sep` in one buffer. */
+export function joinAt(parts: readonly Buffer[], sep: Buffer): Buffer {
+  const pieces: Buffer[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) pieces.push(sep);
+    pieces.push(p);
+  });
+  return Buffer.concat(pieces);
 }
 
 function toHeaders(req: IncomingMessage): Headers {
@@ -88,14 +110,14 @@ export function createPageCache(handle: RequestHandler, deps: PageCacheDeps): Re
 
   function serve(e: Entry, res: ServerResponse): void {
     const nonce = newNonce();
-    const body = e.parts.join(nonce);
+    const body = joinAt(e.parts, Buffer.from(nonce));
     res.statusCode = e.status;
     for (const [k, v] of Object.entries(e.headers)) {
       if (v === undefined || PER_ANSWER_HEADERS.has(k)) continue;
       const swap = (x: string | number) => String(x).split(e.nonce).join(nonce);
       res.setHeader(k, Array.isArray(v) ? v.map(swap) : swap(v));
     }
-    res.setHeader('content-length', Buffer.byteLength(body));
+    res.setHeader('content-length', body.length);
     res.setHeader('x-podium-page-cache', 'hit');
     res.end(body);
   }
@@ -138,7 +160,7 @@ export function createPageCache(handle: RequestHandler, deps: PageCacheDeps): Re
       return null;
     const after = await deps.version().catch(() => null);
     if (after !== before || Math.floor(now() / SLOT_MS) !== slot) return null;
-    return { slot, status: res.statusCode, headers, nonce, parts: Buffer.concat(chunks).toString('utf8').split(nonce) };
+    return { slot, status: res.statusCode, headers, nonce, parts: splitAt(Buffer.concat(chunks), Buffer.from(nonce)) };
   }
 
   return async (req, res) => {
