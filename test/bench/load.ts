@@ -1,6 +1,8 @@
 // Load test: 50 signed-in connections for 60 s against the rankings page, the
 // rankings API and a branch page, on a 3-year data set; /api/health is the floor.
-// Usage: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx test/bench/load.ts [--duration 60] [--connections 50] [--months 36] [--fresh]
+// The targets take turns in --rounds slices of duration/rounds seconds each, so that
+// the shared machine's load falls on all of them alike (the ratios are side by side).
+// Usage: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx test/bench/load.ts [--duration 60] [--rounds 4] [--connections 50] [--months 36] [--fresh] [--data-only]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,12 +21,17 @@ import { signIn, startApp } from '../helpers/app';
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '60' },
+    rounds: { type: 'string', default: '4' },
     connections: { type: 'string', default: '50' },
     months: { type: 'string', default: '36' },
     fresh: { type: 'boolean', default: false },
+    'data-only': { type: 'boolean', default: false },
   },
 });
 const DURATION = Number(values.duration);
+const ROUNDS = Number(values.rounds);
+if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1 && DURATION / ROUNDS >= 1))
+  throw new Error('--rounds must be a whole number ≥ 1, with at least 1 s per slice');
 const CONNECTIONS = Number(values.connections);
 const MONTHS = Number(values.months);
 const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -68,39 +75,51 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function hit(url: string, cookie: string, label: string) {
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
+interface Tally {
+  label: string;
+  latencies: number[];
+  statuses: Map<number, number>;
+  errors: number;
+  non2xx: number;
+}
+
+/** One slice of load on one target, added to its tally. */
+async function hit(url: string, cookie: string, seconds: number, tally: Tally): Promise<void> {
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { cookie }, timeout: 30 }, (err, res) =>
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { cookie }, timeout: 30 }, (err, res) =>
       err ? reject(err) : resolve(res),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      latencies.push(responseTime);
-      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+      tally.latencies.push(responseTime);
+      tally.statuses.set(statusCode, (tally.statuses.get(statusCode) ?? 0) + 1);
     });
   });
-  latencies.sort((a, b) => a - b);
+  tally.errors += result.errors + result.timeouts;
+  tally.non2xx += result.non2xx;
+}
+
+function report(t: Tally) {
+  const sorted = [...t.latencies].sort((a, b) => a - b);
   const row = {
-    label,
-    requests: latencies.length,
-    rps: latencies.length / DURATION,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    statuses: Object.fromEntries(statuses),
+    label: t.label,
+    requests: sorted.length,
+    rps: sorted.length / DURATION,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errors: t.errors,
+    non2xx: t.non2xx,
   };
   console.log(
-    `${label.padEnd(34)} ${String(row.requests).padStart(7)} req  ${row.rps.toFixed(1).padStart(7)} req/s  p50 ${row.p50.toFixed(0).padStart(5)} ms  p95 ${row.p95.toFixed(0).padStart(5)} ms  p99 ${row.p99.toFixed(0).padStart(5)} ms  errors ${row.errors}  non-2xx ${row.non2xx}`,
+    `${row.label.padEnd(34)} ${String(row.requests).padStart(7)} req  ${row.rps.toFixed(1).padStart(7)} req/s  p50 ${row.p50.toFixed(0).padStart(5)} ms  p95 ${row.p95.toFixed(0).padStart(5)} ms  p99 ${row.p99.toFixed(0).padStart(5)} ms  errors ${row.errors}  non-2xx ${row.non2xx}`,
   );
-  if (row.non2xx > 0) console.log(`  statuses: ${JSON.stringify(row.statuses)}`);
+  if (row.non2xx > 0) console.log(`  statuses: ${JSON.stringify(Object.fromEntries(t.statuses))}`);
   return row;
 }
 
 async function main() {
   const url = await ensureDataset();
+  if (values['data-only']) return;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-load-'));
   const app = await startApp({
     DATABASE_URL: url,
@@ -123,9 +142,27 @@ async function main() {
       if (r.status !== 200) throw new Error(`${p} answered ${r.status} before the test`);
       await r.arrayBuffer();
     }
-    console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, one signed-in central session\n`);
-    const rows = [];
-    for (const [label, p] of targets) rows.push(await hit(`${app.url}${p}`, cookie, label));
+    console.log(
+      `\n${CONNECTIONS} connections, ${DURATION} s each in ${ROUNDS} turns of ${(DURATION / ROUNDS).toFixed(1)} s, one signed-in central session\n`,
+    );
+    const tallies: Tally[] = targets.map(([label]) => ({ label, latencies: [], statuses: new Map(), errors: 0, non2xx: 0 }));
+    for (let r = 0; r < ROUNDS; r++) {
+      for (let k = 0; k < targets.length; k++) {
+        const j = (r + k) % targets.length;
+        await hit(`${app.url}${targets[j]![1]}`, cookie, DURATION / ROUNDS, tallies[j]!);
+      }
+    }
+    const rows = tallies.map(report);
+    // Whether the pages were answered from the render cache (docs/operations.md, "Page render cache").
+    for (const [label, p] of targets.slice(2)) {
+      let hits = 0;
+      for (let i = 0; i < 10; i++) {
+        const res = await fetch(`${app.url}${p}`, { headers: { cookie } });
+        await res.arrayBuffer();
+        if (res.headers.get('x-podium-page-cache') === 'hit') hits++;
+      }
+      console.log(`  ${label}: ${hits} of 10 sequential requests after the load answered from the page cache`);
+    }
     const floor = rows[0]!;
     console.log('\np50 relative to the floor:');
     for (const r of rows.slice(1)) console.log(`  ${r.label.padEnd(34)} ${(r.p50 / Math.max(1, floor.p50)).toFixed(1)}×`);
