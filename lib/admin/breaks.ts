@@ -11,8 +11,7 @@ function parse(input: unknown): BreakInput {
   if (!r.success) {
     const i = r.error.issues[0]!;
     const field = String(i.path[0] ?? 'input');
-    // lib/breaks/input.ts writes its own messages as "field: detail"; the detail is kept.
-    const say = issueSay(i.message.startsWith(`${field}:`) ? { ...i, message: i.message.slice(field.length + 1).trim() } : i, field);
+    const say = issueSay(i, field);
     throw refuse(field, say.key, say.values);
   }
   return r.data;

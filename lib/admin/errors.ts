@@ -35,11 +35,16 @@ export function adminErrorText(locale: AppLocale, say: AdminErrorSay): string {
 
 /**
  * A zod issue as a refusal naming `field`: the schemas of lib/admin give message keys
- * of `adminErrors` as their messages; other issues are named by their kind, and the
- * rest keep zod's own (English) words as the detail.
+ * of `adminErrors` as their messages, domain schemas a key in a custom issue's
+ * `params.adminError`; other issues are named by their kind, and the rest keep zod's
+ * own (English) words as the detail.
  */
 export function issueSay(issue: z.core.$ZodIssue, field: string): AdminErrorSay {
   if (isKey(issue.message)) return { key: issue.message, values: { field } };
+  const keyed = issue.code === 'custom' ? issue.params?.adminError : undefined;
+  if (typeof keyed === 'string' && isKey(keyed)) return { key: keyed, values: { field } };
+  if (issue.code === 'invalid_format') return { key: 'invalidValue', values: { field } };
+  if (issue.code === 'unrecognized_keys') return { key: 'unknownKeys', values: { field, keys: issue.keys.join(', ').slice(0, 120) } };
   if (issue.code === 'too_big') {
     const max = String(issue.maximum);
     return issue.origin === 'string'

@@ -54,8 +54,20 @@ export const methodDefinitionSchema = z
   .superRefine((d, ctx) => {
     const sum = COMPONENT_IDS.reduce((s, id) => s + (d.weights[id] ?? 0), 0);
     if ((d.weights.social_visits_per_100k ?? 0) > 0 && d.rules !== 'podium-v2')
-      ctx.addIssue({ code: 'custom', path: ['weights', 'social_visits_per_100k'], message: 'needs rules "podium-v2"' });
-    if (!(sum > 0)) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'weights must sum to more than zero' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weights', 'social_visits_per_100k'],
+        message: 'needs rules "podium-v2"',
+        // The admin pages show these in the viewer's language (adminErrors in messages/*.json).
+        params: { adminError: 'socialVisitsNeedsV2' },
+      });
+    if (!(sum > 0))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weights'],
+        message: 'weights must sum to more than zero',
+        params: { adminError: 'weightsSum' },
+      });
   });
 export type MethodDefinition = z.infer<typeof methodDefinitionSchema>;
 

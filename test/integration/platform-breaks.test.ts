@@ -68,6 +68,19 @@ describe('platform breaks', () => {
       expect(r, JSON.stringify(input).slice(0, 80)).toMatchObject({ ok: false, field, message: expect.stringMatching(message) });
       expect(r.message!.length).toBeLessThan(200);
     }
+    // In Russian the refusal is all Russian, the field named by its label (no zod or English words).
+    asRequest(`${adminCookie}; locale=ru`);
+    for (const [input, text] of [
+      [{ ...good, to: '2026-04-30' }, 'По: конец раньше начала'],
+      [{ ...good, from: '2026-02-30' }, 'С: нужна календарная дата ГГГГ-ММ-ДД'],
+      [{ ...good, from: '1999-12-31' }, 'С: дата с 2000-01-01 по 2100-12-31'],
+      [{ ...good, network: 'myspace' }, 'одна из сетей или «все»'],
+    ] as const) {
+      const r = await a.createBreakAction(ok, form(input));
+      expect(r).toMatchObject({ ok: false, shown: expect.stringContaining(text) });
+      expect(r.shown).not.toMatch(/[A-Za-z]{3,}/);
+    }
+    asRequest(adminCookie);
     // An open end is allowed.
     expect(await a.createBreakAction(ok, form({ ...good, to: '', network: 'max', note: 'MAX: новый счётчик' }))).toMatchObject({
       ok: true,

@@ -7,6 +7,9 @@ import { parseAccountInput } from '../../../lib/admin/account-url';
 import { AdminInputError, refuse } from '../../../lib/admin/context';
 import { adminErrorText, type AdminErrorKey } from '../../../lib/admin/errors';
 import { forms, parseForm } from '../../../lib/admin/forms';
+import { checkMethodJson } from '../../../lib/admin/methods';
+import { breakInputSchema } from '../../../lib/breaks/input';
+import { PODIUM_V1, PODIUM_V2 } from '../../../lib/ranking/method';
 
 // The admin's refusals are message keys (docs/ui.md, "Language and formats"): the pages show
 // them in the viewer's language, the API and the CLI in English from the same en message.
@@ -29,6 +32,7 @@ const SAMPLE = {
   name: 'n',
   form: 'vk.com/<page>',
   found: 'vk',
+  keys: 'x',
 };
 const CYRILLIC = /[\u0400-\u04ff]/;
 
@@ -92,5 +96,34 @@ describe('admin refusals in both languages', () => {
       .filter(({ line }) => /new AdminInputError\(\s*'[^']*',\s*['`]/.test(line))
       .map(({ where }) => where);
     expect(hits).toEqual([]);
+  });
+
+  it('a method definition or a break refused by its domain schema is named in Russian, without zod or English words', () => {
+    const refusal = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as AdminInputError).say!;
+      }
+      throw new Error('not refused');
+    };
+    const zero = Object.fromEntries(Object.keys(PODIUM_V2.weights).map((k) => [k, 0]));
+    const cases: [AdminErrorKey, ReturnType<typeof refusal>][] = [
+      ['weightsSum', refusal(() => checkMethodJson('test', JSON.stringify({ ...PODIUM_V2, weights: zero })))],
+      [
+        'socialVisitsNeedsV2',
+        refusal(() =>
+          checkMethodJson('test', JSON.stringify({ ...PODIUM_V1, weights: { ...PODIUM_V1.weights, social_visits_per_100k: 1 } })),
+        ),
+      ],
+    ];
+    for (const [key, say] of cases) {
+      expect(say.key).toBe(key);
+      expect(adminErrorText('ru', say)).toMatch(CYRILLIC);
+      expect(adminErrorText('ru', say)).not.toMatch(/weights must|needs rules|Invalid/);
+    }
+    const bad = breakInputSchema.safeParse({ from: '2026-06-10', to: '2026-06-01', network: 'all', note: 'n' });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(bad.error.issues[0]!.message).toBe('endBeforeStart');
   });
 });
