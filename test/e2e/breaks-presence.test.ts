@@ -1,11 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startApp, type RunningApp } from '../helpers/app';
-import { collectErrors, contextWithCookie, launchBrowser, screenshot } from './helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './helpers/browser';
+import { overflow, useDemoApp } from './helpers/demo-app';
 
 const SLOW = { timeout: 60_000, interval: 250 };
 
@@ -13,40 +9,8 @@ const SLOW = { timeout: 60_000, interval: 250 };
 // against `npm start` with the demo data (13 months ending yesterday, so
 // February 2026 — both built-in breaks — is inside it).
 describe('platform breaks and presence in the browser', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-breaks-e2e-'));
-  let app: RunningApp;
-  let browser: Browser;
-  const cookies: Record<'central' | 'admin' | 'coordinator', string> = { central: '', admin: '', coordinator: '' };
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    app = await startApp({ DATABASE_URL: undefined, TEST_DATABASE_URL: undefined, PODIUM_DATA_DIR: dataDir, PODIUM_DEMO: undefined });
-    browser = await launchBrowser();
-    for (const who of ['central', 'admin', 'coordinator'] as const)
-      cookies[who] = await signIn(app.url, `${who}@podium.demo`, 'podium-demo');
-  }, 600_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await app?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function open(
-    url: string,
-    opts: { who?: keyof typeof cookies; width?: number; locale?: 'ru' | 'en' } = {},
-  ): Promise<{ page: Page; errors: string[] }> {
-    const ctx = await contextWithCookie(browser, app.url, `${cookies[opts.who ?? 'central']}; locale=${opts.locale ?? 'ru'}`, {
-      width: opts.width,
-    });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    const errors = collectErrors(page);
-    await page.goto(`${app.url}${url}`, { waitUntil: 'networkidle' });
-    return { page, errors };
-  }
-  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const app = useDemoApp('podium-breaks-e2e-', ['central', 'admin', 'coordinator']);
+  const open = app.open;
 
   let slug = '';
   let other = '';

@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import en from '../../messages/en.json';
 import ru from '../../messages/ru.json';
-import { signIn, startApp, type RunningApp } from '../helpers/app';
-import { collectErrors, contextWithCookie, launchBrowser, screenshot } from './helpers/browser';
+import { screenshot } from './helpers/browser';
+import { overflow, useDemoApp } from './helpers/demo-app';
 
 const SLOW = { timeout: 60_000, interval: 250 };
 const MESSAGES = { en, ru } as const;
@@ -25,39 +22,8 @@ function say(locale: Locale, key: string, params: Record<string, string | number
 // uploaded from a CSV (all lines or none), shown on the branch page, deleted; read-only for a
 // coordinator, who gets the 404 of any page outside their scope; usable at 375 px.
 describe('targets in the browser', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-targets-e2e-'));
-  let app: RunningApp;
-  let browser: Browser;
-  const cookies = { central: '', coordinator: '' };
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    app = await startApp({ DATABASE_URL: undefined, TEST_DATABASE_URL: undefined, PODIUM_DATA_DIR: dataDir, PODIUM_DEMO: undefined });
-    browser = await launchBrowser();
-    for (const who of ['central', 'coordinator'] as const) cookies[who] = await signIn(app.url, `${who}@podium.demo`, 'podium-demo');
-  }, 600_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await app?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function open(
-    url: string,
-    opts: { who?: keyof typeof cookies; width?: number; locale?: Locale } = {},
-  ): Promise<{ page: Page; errors: string[] }> {
-    const ctx = await contextWithCookie(browser, app.url, `${cookies[opts.who ?? 'central']}; locale=${opts.locale ?? 'ru'}`, {
-      width: opts.width,
-    });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    const errors = collectErrors(page);
-    await page.goto(`${app.url}${url}`, { waitUntil: 'networkidle' });
-    return { page, errors };
-  }
-  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const app = useDemoApp('podium-targets-e2e-', ['central', 'coordinator']);
+  const open = app.open;
   const form = (page: Page) => page.locator('form.target-form').first();
   const upload = (page: Page) => page.locator('form.target-form').nth(1);
 
