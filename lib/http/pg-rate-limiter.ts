@@ -30,7 +30,8 @@ interface Waiter {
  * for at most `LEAD_MS + maxHoldMs + intervalMs`.
  */
 export class PgRateLimiter implements Limiter {
-  private readonly seeded = new Set<string>();
+  /** Each key's slot insert, once per process (in flight or done). */
+  private readonly seeded = new Map<string, Promise<void>>();
   /** This process's waiters for each key, in order; one claim loop per key asks the database for all of them. */
   private readonly queues = new Map<string, Waiter[]>();
   private readonly claiming = new Set<string>();
@@ -58,6 +59,10 @@ export class PgRateLimiter implements Limiter {
   private async claimLoop(key: string): Promise<void> {
     this.claiming.add(key);
     try {
+      // Callers that arrive in the same turn of the event loop (a round's
+      // collectors released by one seed, by answers read in one poll) are
+      // claimed in one statement rather than the first alone, then the rest.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       for (;;) {
         const queue = this.queues.get(key) ?? [];
         if (queue.length === 0) return;
@@ -151,13 +156,26 @@ export class PgRateLimiter implements Limiter {
     return this.local.acquire(key, rate);
   }
 
-  private async seed(key: string, limit: number): Promise<void> {
+  /**
+   * Inserts a key's slot rows once. Callers that arrive while the insert is
+   * in flight wait for that one statement instead of sending their own: the
+   * first burst of a round then joins the queue together and is claimed in
+   * one statement, not in one per seed that happened to finish first.
+   */
+  private seed(key: string, limit: number): Promise<void> {
     const k = `${key}\u0000${limit}`;
-    if (this.seeded.has(k)) return;
-    await sql`
-      insert into rate_slot (key, slot)
-      select ${key}, g from generate_series(0, ${limit - 1}) g
-      on conflict do nothing`.execute(this.db);
-    this.seeded.add(k);
+    let done = this.seeded.get(k);
+    if (!done) {
+      done = sql`
+        insert into rate_slot (key, slot)
+        select ${key}, g from generate_series(0, ${limit - 1}) g
+        on conflict do nothing`
+        .execute(this.db)
+        .then(() => undefined);
+      // A failed insert is tried again by the next caller.
+      done.catch(() => this.seeded.delete(k));
+      this.seeded.set(k, done);
+    }
+    return done;
   }
 }

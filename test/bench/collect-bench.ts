@@ -247,6 +247,9 @@ async function main() {
       return `${b.name} ${n > 0 ? (times[n - 1] - times[0]).toFixed(0) : '-'} ms`;
     });
     console.log(`first ceiling's worth of arrivals spread over: ${firstBurst.join('; ')}`);
+    // Time before the first request reaches each fake (not part of the ratio, which starts at that first arrival).
+    const firstAt = buckets.map((b) => `${b.name} ${b.reqs.length ? (Math.min(...b.reqs.map((r) => r.at)) - t0).toFixed(0) : '-'} ms`);
+    console.log(`first arrival after the round started: ${firstAt.join('; ')}`);
   } finally {
     clearInterval(sampler);
     await fakes.close();
