@@ -21,8 +21,10 @@ export function readSecret(
   output: NodeJS.WritableStream = process.stderr,
 ): Promise<string> {
   if (!input.isTTY) return readAll(input).then((s) => s.split(/\r?\n/)[0] ?? '');
-  output.write(prompt);
+  // Echo off before the prompt shows: keys typed as soon as it appears must not be echoed
+  // (a loaded machine could otherwise run the typist between the prompt and setRawMode).
   input.setRawMode(true);
+  output.write(prompt);
   input.setEncoding('utf8');
   input.resume();
   return new Promise((resolve, reject) => {
