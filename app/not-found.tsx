@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 
 // Unknown pages and pages the viewer may not open look the same.
 export default async function NotFound() {
@@ -9,9 +9,9 @@ export default async function NotFound() {
       <div className="state" style={{ minHeight: 320 }}>
         <h1>{t('notFound')}</h1>
         <p>{t('notFoundBody')}</p>
-        <Link href="/" className="btn">
+        <AppLink href="/" className="btn">
           {t('back')}
-        </Link>
+        </AppLink>
       </div>
     </main>
   );

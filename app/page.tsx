@@ -10,7 +10,7 @@ import { withTargetsMet } from '@/lib/data/targets';
 import { canPublish, findPublishedRanking, type PublishedRanking } from '@/lib/publications';
 import { logger } from '@/lib/log';
 import { canUsePacks } from '@/lib/pack/store';
-import { parseRankingState, rankingQuery, rankingSearch } from '@/lib/query/url-state';
+import { parseRankingState, rankingQuery, rankingSearch } from '@/lib/query/ranking-state';
 
 export const dynamic = 'force-dynamic';
 

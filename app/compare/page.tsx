@@ -9,7 +9,7 @@ import { canSeeBranchDetail } from '@/lib/auth/viewer';
 import { listBranches } from '@/lib/data/branches';
 import { listBreaks } from '@/lib/data/breaks';
 import { getCompareView } from '@/lib/data/compare';
-import { compareQuery, compareSearch, parseCompareState } from '@/lib/query/url-state';
+import { compareQuery, compareSearch, parseCompareState } from '@/lib/query/compare-state';
 
 export const dynamic = 'force-dynamic';
 

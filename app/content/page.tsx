@@ -7,7 +7,7 @@ import { requirePageViewer } from '@/lib/auth/session';
 import { contentQuerySchema } from '@/lib/content/schema';
 import { getContentOverview } from '@/lib/data/content';
 import { getLastDataDay } from '@/lib/data/rollup-rows';
-import { formatRange } from '@/lib/format/date';
+import { formatRange } from '@/lib/format/day';
 import { FEDERAL_DISTRICTS, NETWORKS } from '@/lib/networks';
 import { addDays, periodContaining, todayIn } from '@/lib/ranking/period';
 import { DEFAULT_METHOD } from '@/lib/ranking/method';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { getDb } from '@/db/client';
 import type { AppLocale } from '@/i18n/config';
 import { requirePageViewer } from '@/lib/auth/session';
@@ -33,9 +33,9 @@ export default async function PublicationsPage() {
         <div className="state" style={{ minHeight: 200 }} data-testid="publications-empty">
           <strong>{t('none')}</strong>
           <span className="small">{canPublish(viewer) ? t('noneHintPublisher') : t('noneHint')}</span>
-          <Link className="btn" href="/">
+          <AppLink className="btn" href="/">
             {tn('nav.ranking')}
-          </Link>
+          </AppLink>
         </div>
       ) : (
         <div className="table-wrap scroll">
@@ -57,7 +57,7 @@ export default async function PublicationsPage() {
                 <tr key={p.id}>
                   <td className="num">{p.id}</td>
                   <td>
-                    <Link href={`/publications/${p.id}`}>{p.title}</Link>
+                    <AppLink href={`/publications/${p.id}`}>{p.title}</AppLink>
                   </td>
                   <td>
                     {formatRange(p.period.from, p.period.to, locale)}

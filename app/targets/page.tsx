@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { TargetDeleteForm, TargetForm, TargetUploadForm } from '@/components/targets/target-forms';
 import { TargetTable } from '@/components/targets/target-table';
@@ -63,9 +63,9 @@ export default async function TargetsPage({ searchParams }: Props) {
         <div className="section-head">
           <h2 id="target-list-h">{wanted ? t('listFor', { branch: nameOf.get(wanted.slug)! }) : t('list')}</h2>
           {wanted && (
-            <Link href="/targets" className="small">
+            <AppLink href="/targets" className="small">
               {t('showAll')}
-            </Link>
+            </AppLink>
           )}
         </div>
         {targets.length === 0 ? (

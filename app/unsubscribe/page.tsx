@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { getDb } from '@/db/client';
 import { authSecret } from '@/lib/auth/config';
 import { turnOff } from '@/lib/notify/prefs';
@@ -37,7 +37,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
       </div>
       <p role="status">{done && claim ? t('done', { what: t(claim.type === 'digest' ? 'digest' : 'all') }) : t('bad')}</p>
       <p>
-        <Link href="/settings/notifications">{t('settings')}</Link>
+        <AppLink href="/settings/notifications">{t('settings')}</AppLink>
       </p>
     </main>
   );

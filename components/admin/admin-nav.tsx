@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { getTranslations } from 'next-intl/server';
 
 export const ADMIN_SECTIONS = ['users', 'branches', 'accounts', 'credentials', 'methods', 'breaks', 'audit', 'notifications'] as const;
@@ -9,13 +9,13 @@ export async function AdminNav() {
     <nav aria-label={s('title')} className="admin-nav">
       <strong>{s('title')}</strong>
       {ADMIN_SECTIONS.map((k) => (
-        <Link key={k} href={`/admin/${k}`}>
+        <AppLink key={k} href={`/admin/${k}`}>
           {s(k)}
-        </Link>
+        </AppLink>
       ))}
-      <Link href="/" className="admin-nav-home">
+      <AppLink href="/" className="admin-nav-home">
         {s('home')}
-      </Link>
+      </AppLink>
     </nav>
   );
 }

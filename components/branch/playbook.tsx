@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { NetworkTag } from '@/components/ui/network-tag';
 import type { AppLocale } from '@/i18n/config';
 import type { Playbook } from '@/lib/data/playbook';
-import { formatDay } from '@/lib/format/date';
+import { formatDay } from '@/lib/format/day';
 import { formatFixed, formatNumber } from '@/lib/format/number';
 import { formatCount } from '@/lib/format/column';
 import type { ComponentId } from '@/lib/ranking/method';

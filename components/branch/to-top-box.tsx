@@ -1,5 +1,3 @@
-'use client';
-
 import { useLocale, useTranslations } from 'next-intl';
 import type { BranchSummary } from '@/lib/api/schemas';
 import { formatChangePct, formatNumber, formatPercent } from '@/lib/format/number';

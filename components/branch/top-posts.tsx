@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { TopPost } from '@/lib/data/branch-insights';
-import { formatDay } from '@/lib/format/date';
+import { formatDay } from '@/lib/format/day';
 import { formatPercent } from '@/lib/format/number';
 import { formatCount } from '@/lib/format/column';
 import { NetworkTag } from '@/components/ui/network-tag';

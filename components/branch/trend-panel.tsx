@@ -6,7 +6,7 @@ import type { Granularity, NetworkScope, SeriesMetric, SeriesResponse } from '@/
 import type { PlatformBreak } from '@/lib/breaks/model';
 import { breakSpans } from '@/lib/charts/breaks';
 import { METRIC_AGGREGATION, trendRows, trendTotals } from '@/lib/charts/series';
-import { formatRange } from '@/lib/format/date';
+import { formatRange } from '@/lib/format/day';
 import { comparisonBuckets } from '@/lib/ranking/period';
 import { NETWORK_COLORS } from '@/lib/networks';
 import { useSeries } from '@/lib/query/hooks';

@@ -1,6 +1,6 @@
 import type { PlatformBreak } from '@/lib/breaks/model';
 import type { AppLocale } from '@/i18n/config';
-import { formatDay, formatRange } from '@/lib/format/date';
+import { formatDay, formatRange } from '@/lib/format/day';
 
 /** next-intl's root translator, passed as `{ t }` (a method, so the server's and the client's both fit). */
 export interface BreakText {

@@ -6,7 +6,7 @@ import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
 import type { BreakSpan } from '@/lib/charts/breaks';
 import type { CompareBasis } from '@/lib/compare/normalize';
 import { columnDigits } from '@/lib/format/column';
-import { formatDay } from '@/lib/format/date';
+import { formatDay } from '@/lib/format/day';
 import { breakMarks } from './break-marks';
 import { bucketTick, compareValue, valueAxis } from './format';
 

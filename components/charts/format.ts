@@ -1,6 +1,6 @@
 import type { AppLocale } from '@/i18n/config';
 import type { SeriesMetric } from '@/lib/api/schemas';
-import { formatDayShort, formatMonth, formatRange } from '@/lib/format/date';
+import { formatDayShort, formatMonth, formatRange } from '@/lib/format/day';
 import { bucketEnd, maxDay, minDay } from '@/lib/ranking/period';
 import { formatCompact, formatFixed, formatNumber, formatPercent } from '@/lib/format/number';
 import type { Granularity } from '@/lib/api/schemas';

@@ -5,7 +5,7 @@ import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YA
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
 import type { TrendRow } from '@/lib/charts/series';
 import type { BreakSpan } from '@/lib/charts/breaks';
-import { formatDay } from '@/lib/format/date';
+import { formatDay } from '@/lib/format/day';
 import { NETWORK_COLORS, NETWORKS, type Network } from '@/lib/networks';
 import { bucketTick, metricValue, valueAxis } from './format';
 import { stackWithGaps } from '@/lib/charts/stack-gaps';

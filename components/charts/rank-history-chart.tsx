@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BreakSpan } from '@/lib/charts/breaks';
-import { formatMonth } from '@/lib/format/date';
+import { formatMonth } from '@/lib/format/day';
 import { breakMarks } from './break-marks';
 
 /** Rank as a step line; the axis is inverted so 1st place is at the top. */

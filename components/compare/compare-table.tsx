@@ -6,7 +6,7 @@ import type { LineSpec } from '@/lib/compare/lines';
 import { METRIC_TOTAL } from '@/lib/compare/normalize';
 import { compareValue } from '@/components/charts/format';
 import { columnDigits } from '@/lib/format/column';
-import { formatRange } from '@/lib/format/date';
+import { formatRange } from '@/lib/format/day';
 import { LineSample } from './line-sample';
 
 /** The period totals of every line, in the legend's order, with the unit and period in the header. */

@@ -9,9 +9,9 @@ import { branchLine, compareLineRows, compareLines, type LineSpec } from '@/lib/
 import { appliedBasis, COMPARE_BASES, type CompareBasis } from '@/lib/compare/normalize';
 import type { PlatformBreak } from '@/lib/breaks/model';
 import { breakSpans } from '@/lib/charts/breaks';
-import { formatRange } from '@/lib/format/date';
+import { formatRange } from '@/lib/format/day';
 import { useCompare } from '@/lib/query/hooks';
-import { compareQuery, compareSearch, parseCompareState, type CompareState } from '@/lib/query/url-state';
+import { compareQuery, compareSearch, parseCompareState, type CompareState } from '@/lib/query/compare-state';
 import { CompareChart } from '@/components/charts/lazy';
 import { TREND_METRICS } from '@/components/branch/trend-panel';
 import { PeriodFilter } from '@/components/ranking/period-filter';

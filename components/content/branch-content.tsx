@@ -3,8 +3,9 @@ import { getDb } from '@/db/client';
 import type { NetworkScope } from '@/lib/api/schemas';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getBranchContent } from '@/lib/data/content';
-import { branchExportHref, exportLinks } from '@/lib/export/links';
-import { formatRange } from '@/lib/format/date';
+import { branchExportHref } from '@/lib/export/links';
+import { exportLinks } from '@/lib/export/menu-links';
+import { formatRange } from '@/lib/format/day';
 import type { AppLocale } from '@/i18n/config';
 import { ContentPanels } from './content-panels';
 

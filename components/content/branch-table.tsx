@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { BranchContentRow } from '@/lib/data/content';
 import { formatFixed, formatNumber, formatPercent } from '@/lib/format/number';
@@ -33,7 +33,7 @@ export function BranchContentTable({ rows, minPosts }: { rows: BranchContentRow[
           {rows.map((r) => (
             <tr key={r.branch.id}>
               <th scope="row" style={{ fontWeight: 400, textAlign: 'left' }}>
-                <Link href={`/branches/${r.branch.slug}#content-h`}>{locale === 'en' ? r.branch.nameEn : r.branch.name}</Link>
+                <AppLink href={`/branches/${r.branch.slug}#content-h`}>{locale === 'en' ? r.branch.nameEn : r.branch.name}</AppLink>
               </th>
               <td className="num">{formatNumber(r.posts, locale, 0)}</td>
               <td className="num">{r.engagementRate === null ? none : formatPercent(r.engagementRate, locale, 2)}</td>

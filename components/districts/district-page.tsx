@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import type { DistrictView } from '@/lib/districts/schema';
 import { MAP_METRICS, type MapMetric } from '@/lib/districts/tiers';
 import { districtSearch, type DistrictState } from '@/lib/districts/url';
-import { formatRange } from '@/lib/format/date';
+import { formatRange } from '@/lib/format/day';
 import { columnFormatter } from '@/lib/format/column';
 import { PeriodFilter } from '@/components/ranking/period-filter';
 import { DistrictLeague } from './district-league';

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRef } from 'react';
-import { exportLinks } from '@/lib/export/links';
+import { exportLinks } from '@/lib/export/menu-links';
 
 export interface ExportMenuProps {
   /** The export route with the screen's filters, e.g. "/api/export/rankings?period=month&date=2026-10". */

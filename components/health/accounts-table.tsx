@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import type { AccountHealth } from '@/lib/data/health';
 import { formatRelative, formatTimestamp, freshnessLevel } from '@/lib/format/date';
 import { NetworkTag } from '@/components/ui/network-tag';
@@ -66,7 +66,7 @@ export function AccountsTable({
               <tr key={a.accountId}>
                 {showBranch && (
                   <td className="branch-cell">
-                    <Link href={`/branches/${a.branch.slug}`}>{locale === 'en' ? a.branch.nameEn : a.branch.name}</Link>
+                    <AppLink href={`/branches/${a.branch.slug}`}>{locale === 'en' ? a.branch.nameEn : a.branch.name}</AppLink>
                   </td>
                 )}
                 <td>

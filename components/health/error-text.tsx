@@ -1,5 +1,3 @@
-'use client';
-
 import { useTranslations } from 'next-intl';
 
 const KNOWN = ['retryable', 'quota', 'credential', 'account', 'bad_response', 'refused', 'config', 'internal'] as const;

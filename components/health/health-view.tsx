@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { useState } from 'react';
 import type { AccountHealth, CredentialHealth, RunFailure } from '@/lib/data/health';
 import { formatRelative, formatTimestamp } from '@/lib/format/date';
@@ -137,7 +137,7 @@ export function HealthView({
                       {formatRelative(f.startedAt, locale, now)}
                     </td>
                     <td>
-                      <Link href={`/branches/${f.branch.slug}`}>{locale === 'en' ? f.branch.nameEn : f.branch.name}</Link>
+                      <AppLink href={`/branches/${f.branch.slug}`}>{locale === 'en' ? f.branch.nameEn : f.branch.name}</AppLink>
                     </td>
                     <td>
                       <NetworkTag network={f.network} hideName /> {f.handle ?? `#${f.accountId}`}

@@ -1,5 +1,3 @@
-'use client';
-
 import { useTranslations } from 'next-intl';
 import type { PostsSource } from '@/lib/data/posts-source';
 

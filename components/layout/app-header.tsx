@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { getDb } from '@/db/client';
 import type { Viewer } from '@/lib/auth/viewer';
 import { listBranches } from '@/lib/data/branches';
@@ -43,14 +43,14 @@ export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
   return (
     <header className="topbar">
       <div className="topbar-inner">
-        <Link href="/" className="brand" aria-label={t('app.title')}>
+        <AppLink href="/" className="brand" aria-label={t('app.title')}>
           <span className="brand-mark" aria-hidden="true">
             <i style={{ height: 10 }} />
             <i style={{ height: 16 }} />
             <i style={{ height: 7 }} />
           </span>
           {t('app.title')}
-        </Link>
+        </AppLink>
         {links.length > 0 && <MainNav links={links} label={t('nav.label')} />}
         <div className="topbar-tools">
           <LocaleSwitch />

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { usePathname } from 'next/navigation';
 
 export function MainNav({ links, label }: { links: { href: string; label: string }[]; label: string }) {
@@ -13,9 +13,9 @@ export function MainNav({ links, label }: { links: { href: string; label: string
   return (
     <nav className="mainnav" aria-label={label}>
       {links.map((l) => (
-        <Link key={l.href} href={l.href} aria-current={active(l.href) ? 'page' : undefined}>
+        <AppLink key={l.href} href={l.href} aria-current={active(l.href) ? 'page' : undefined}>
           {l.label}
-        </Link>
+        </AppLink>
       ))}
     </nav>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -35,9 +35,9 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           <br />
           <span className="badge">{role}</span>
         </p>
-        <Link href="/settings/notifications" className="btn">
+        <AppLink href="/settings/notifications" className="btn">
           {t('notifications')}
-        </Link>
+        </AppLink>
         <button type="button" className="btn" onClick={() => void signOut(false)} disabled={busy}>
           {busy ? t('signingOut') : t('signOut')}
         </button>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { useActionState } from 'react';
 import { requestPackAction } from '@/app/packs/actions';
 import { initialResult } from '@/lib/admin/action-result';
@@ -39,7 +39,7 @@ export function PackNowButton({
         {!state.ok && state.message && <span style={{ color: 'var(--down)' }}>⚠ {packResultText(state, { t })}</span>}
         {state.ok && state.message && (
           <>
-            ✓ {packResultText(state, { t })} <Link href="/packs">{t('open')}</Link>
+            ✓ {packResultText(state, { t })} <AppLink href="/packs">{t('open')}</AppLink>
           </>
         )}
       </span>

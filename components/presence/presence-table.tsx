@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import type { AppLocale } from '@/i18n/config';
 import type { PresenceMatrix } from '@/lib/data/presence';
 import { PRESENCE_NETWORKS, PRESENCE_STATES, type PresenceState } from '@/lib/health/presence';
-import { formatDay } from '@/lib/format/date';
+import { formatDay } from '@/lib/format/day';
 import { NetworkMark } from '@/components/ui/network-tag';
 
 // One glyph and one badge colour per state, so a cell reads without colour too.
@@ -50,7 +50,7 @@ export async function PresenceTable({ matrix }: { matrix: PresenceMatrix }) {
           {matrix.rows.map((r) => (
             <tr key={r.branch.id} data-branch={r.branch.slug}>
               <th scope="row" style={{ fontWeight: 500 }}>
-                <Link href={`/branches/${r.branch.slug}`}>{locale === 'en' ? r.branch.nameEn : r.branch.name}</Link>
+                <AppLink href={`/branches/${r.branch.slug}`}>{locale === 'en' ? r.branch.nameEn : r.branch.name}</AppLink>
               </th>
               {PRESENCE_NETWORKS.map((n) => {
                 const c = r.cells[n];

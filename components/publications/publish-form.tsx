@@ -1,30 +1,23 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { useActionState, useEffect } from 'react';
-import { publishRankingAction } from '@/app/publications/actions';
-import type { AppLocale } from '@/i18n/config';
+import { useTranslations } from 'next-intl';
+import { lazy, Suspense, useState } from 'react';
 import type { NetworkScope, PeriodDto } from '@/lib/api/schemas';
-import { formatRange } from '@/lib/format/date';
-import type { PublishResult } from '@/lib/publications/schema';
-import { invalidate } from '@/lib/query/cache';
-import { queryKeys } from '@/lib/query/keys';
 
-const ERROR_CODES = new Set([
-  'signin',
-  'forbidden',
-  'invalid_period',
-  'invalid_field',
-  'unknown_method',
-  'future_period',
-  'nothing_to_publish',
-  'already_published',
-  'not_current',
-  'unknown_publication',
-  'busy',
-]);
-const FIELD_NAMES = new Set(['title', 'comment', 'reason', 'supersedes']);
-const FORM_ID = 'publish-form';
+export const FORM_ID = 'publish-form';
+/** Set on the form by the jump link when the fields have not loaded yet: they take the focus when they have. */
+export const FOCUS_FLAG = 'data-focus-title';
+
+// The fields, their server action and their texts load when the form is first
+// opened: it is closed on every first paint (docs/benchmarks.md, first-load JavaScript).
+const PublishFields = lazy(() => import('./publish-fields'));
+
+export interface PublishFormProps {
+  period: Pick<PeriodDto, 'kind' | 'from' | 'to'>;
+  network: NetworkScope;
+  method: string;
+  supersedes: number | null;
+}
 
 /** A link near the top of the ranking that opens the publish form at the bottom of the page. */
 export function PublishJump({ correction }: { correction: boolean }) {
@@ -38,9 +31,11 @@ export function PublishJump({ correction }: { correction: boolean }) {
         const form = document.getElementById(FORM_ID);
         if (!(form instanceof HTMLDetailsElement)) return;
         e.preventDefault();
+        const title = form.querySelector<HTMLInputElement>('input[name=title]');
+        if (!title) form.setAttribute(FOCUS_FLAG, '');
         form.open = true;
         form.scrollIntoView({ behavior: 'smooth', block: 'start' });
-        form.querySelector<HTMLInputElement>('input[name=title]')?.focus({ preventScroll: true });
+        title?.focus({ preventScroll: true });
       }}
     >
       {correction ? t('correctJump') : t('publishTitle')}
@@ -51,92 +46,30 @@ export function PublishJump({ correction }: { correction: boolean }) {
 /**
  * Publishes the live ranking of a period (central staff and admins; the
  * action checks the role again). With `supersedes` it publishes a correction
- * of the publication in force, which needs a reason.
+ * of the publication in force, which needs a reason. Closed until opened.
  */
-export function PublishForm({
-  period,
-  network,
-  method,
-  supersedes,
-  open = false,
-}: {
-  period: Pick<PeriodDto, 'kind' | 'from' | 'to'>;
-  network: NetworkScope;
-  method: string;
-  supersedes: number | null;
-  open?: boolean;
-}) {
-  const t = useTranslations();
-  const locale = useLocale() as AppLocale;
-  const [state, action, pending] = useActionState(publishRankingAction, { ok: true } as PublishResult);
-  useEffect(() => {
-    if (state.ok && state.id) invalidate(queryKeys.publications());
-  }, [state]);
-  const range = formatRange(period.from, period.to, locale);
-  const net = network === 'all' ? t('filters.allNetworks') : t(`networks.${network}`);
-  const correction = supersedes !== null;
-  const error = !state.ok
-    ? ERROR_CODES.has(state.code ?? '')
-      ? t(`publications.errors.${state.code as 'busy'}`, {
-          field: FIELD_NAMES.has(state.field ?? '') ? t(`publications.fields.${state.field as 'title'}`) : (state.field ?? ''),
-        })
-      : (state.message ?? '')
-    : null;
+export function PublishForm(props: PublishFormProps & { open?: boolean }) {
+  const t = useTranslations('publications');
+  const [opened, setOpened] = useState(props.open ?? false);
+  const { supersedes } = props;
   return (
-    <details id={FORM_ID} className="card pub-form no-print" open={open || undefined} data-testid="publish-form">
+    <details
+      id={FORM_ID}
+      className="card pub-form no-print"
+      open={props.open || undefined}
+      data-testid="publish-form"
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}
+    >
       <summary>
-        <strong>{correction ? t('publications.correctTitle', { id: supersedes }) : t('publications.publishTitle')}</strong>
+        <strong>{supersedes !== null ? t('correctTitle', { id: supersedes }) : t('publishTitle')}</strong>
       </summary>
-      <p className="small muted">
-        {correction ? t('publications.correctHelp') : t('publications.publishHelp', { period: range, network: net, method })}
-      </p>
-      <form action={action} className="pub-form-fields">
-        <input type="hidden" name="period" value={period.kind} />
-        {period.kind === 'custom' ? (
-          <>
-            <input type="hidden" name="from" value={period.from} />
-            <input type="hidden" name="to" value={period.to} />
-          </>
-        ) : (
-          <input type="hidden" name="date" value={period.from} />
-        )}
-        <input type="hidden" name="network" value={network} />
-        <input type="hidden" name="method" value={method} />
-        {correction && <input type="hidden" name="supersedes" value={supersedes} />}
-        <label className="field">
-          <span>{t('publications.fields.title')}</span>
-          <input
-            className="input"
-            name="title"
-            required
-            maxLength={200}
-            defaultValue={t('publications.defaultTitle', { period: range, network: net, method })}
-          />
-        </label>
-        <label className="field">
-          <span>{t('publications.fields.comment')}</span>
-          <textarea className="input" name="comment" rows={2} maxLength={2000} />
-        </label>
-        {correction && (
-          <label className="field">
-            <span>{t('publications.fields.reason')}</span>
-            <textarea className="input" name="reason" rows={2} required maxLength={1000} />
-          </label>
-        )}
-        <div>
-          <button type="submit" className="btn btn-primary" disabled={pending} data-testid="publish-submit">
-            {pending ? t('publications.publishing') : correction ? t('publications.correctButton') : t('publications.publishButton')}
-          </button>
-        </div>
-        <div role="status" aria-live="polite">
-          {error && <span style={{ color: 'var(--down)' }}>⚠ {error}</span>}
-          {state.ok && state.id && (
-            <span style={{ color: 'var(--up)' }}>
-              ✓ {t('publications.done')} <a href={`/publications/${state.id}`}>{t('publications.open', { id: state.id })}</a>
-            </span>
-          )}
-        </div>
-      </form>
+      {opened && (
+        <Suspense fallback={<p className="small muted">…</p>}>
+          <PublishFields {...props} />
+        </Suspense>
+      )}
     </details>
   );
 }

@@ -4,7 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { RankingRow } from '@/lib/api/schemas';
 import type { PublishedRanking } from '@/lib/publications/schema';
-import { defaultDir, periodSearch, type SortDir, type SortKey } from '@/lib/query/url-state';
+import { defaultDir, type SortDir, type SortKey } from '@/lib/query/ranking-state';
+import { periodSearch } from '@/lib/query/url-state';
 import { Podium } from '@/components/ranking/podium';
 import { IneligibleTable, RankingTable } from '@/components/ranking/ranking-table';
 

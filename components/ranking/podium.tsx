@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import type { RankingResponse, RankingRow } from '@/lib/api/schemas';
 import { formatFixed, formatShare } from '@/lib/format/number';
 import { RankChange } from '@/components/ui/change';
@@ -30,7 +30,7 @@ function PodiumCard({ row, place, href, top }: { row: RankingRow; place: 1 | 2 |
           </span>
         )}
       </div>
-      <div className="podium-name">{href ? <Link href={href}>{name}</Link> : name}</div>
+      <div className="podium-name">{href ? <AppLink href={href}>{name}</AppLink> : name}</div>
       <div className="small muted">{districts(row.branch.federalDistrict)}</div>
       <div>
         <TopClassBadge kind={top} />

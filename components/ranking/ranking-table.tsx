@@ -1,13 +1,13 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import type { ComponentValue, DataSensitivity, RankingRow } from '@/lib/api/schemas';
 import { COMPONENT_COLORS } from '@/lib/charts/palette';
-import { contributionSegments } from '@/lib/charts/series';
+import { contributionSegments } from '@/lib/charts/contribution';
 import { formatFixed, formatNumber } from '@/lib/format/number';
-import type { SortDir, SortKey } from '@/lib/query/url-state';
+import type { SortDir, SortKey } from '@/lib/query/ranking-state';
 import type { ComponentId } from '@/lib/ranking/method';
 import { RankChange } from '@/components/ui/change';
 import { Num } from '@/components/ui/num';
@@ -199,7 +199,7 @@ export function RankingTable({
                   </td>
                 )}
                 <td className="branch-cell">
-                  {href ? <Link href={href}>{name}</Link> : <span>{name}</span>}
+                  {href ? <AppLink href={href}>{name}</AppLink> : <span>{name}</span>}
                   {own && <span className="badge own-tag">★ {t('ranking.you')}</span>}
                   <TopClassBadge kind={topClassOf(uncertainty, row.branch.id)} />
                 </td>
@@ -295,7 +295,7 @@ export function IneligibleTable({
               return (
                 <tr key={row.branch.id} className={own ? 'own' : undefined}>
                   <td className="branch-cell">
-                    {href ? <Link href={href}>{name}</Link> : name}
+                    {href ? <AppLink href={href}>{name}</AppLink> : name}
                     {own && <span className="badge own-tag">★ {t('ranking.you')}</span>}
                   </td>
                   <td>{row.detail ? ineligible(row.detail.eligibility) : t('missing.notRanked')}</td>

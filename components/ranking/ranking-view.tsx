@@ -2,36 +2,34 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { RankingResponse, RankingRow } from '@/lib/api/schemas';
 import { COMPONENT_COLORS } from '@/lib/charts/palette';
-import { formatDay, formatRange } from '@/lib/format/date';
+import { formatDay, formatRange } from '@/lib/format/day';
 import { formatFixed } from '@/lib/format/number';
 import { FEDERAL_DISTRICTS, type FederalDistrict } from '@/lib/networks';
 import { useCurrentPublication, useRankings } from '@/lib/query/hooks';
 import type { PublishedRanking } from '@/lib/publications/schema';
-import { PublicationBar } from '@/components/publications/publication-bar';
 import { PublishForm, PublishJump } from '@/components/publications/publish-form';
-import {
-  defaultDir,
-  parseRankingState,
-  periodSearch,
-  rankingQuery,
-  rankingSearch,
-  type RankingState,
-  type SortKey,
-} from '@/lib/query/url-state';
+import { defaultDir, parseRankingState, rankingQuery, rankingSearch, type RankingState, type SortKey } from '@/lib/query/ranking-state';
+import { periodSearch } from '@/lib/query/url-state';
 import { COMPONENT_IDS } from '@/lib/ranking/component-ids';
 import { ErrorState, EmptyState } from '@/components/ui/states';
 import { ExportMenu } from '@/components/export/export-menu';
 import { PackNowButton } from '@/components/packs/pack-now-button';
 import { rankingExportHref, rankingReportHref } from '@/lib/export/links';
-import { StaleBanner } from './stale-banner';
-import { UnrankedNotice } from './unranked-notice';
 import { PeriodFilter } from './period-filter';
 import { Podium, PodiumSkeleton } from './podium';
 import { IneligibleTable, RankingTable, TableSkeleton } from './ranking-table';
 import { RankRange } from './uncertainty-note';
+import { staleDataEnd } from './stale';
+
+// Shown only in some states: a publication in force, data older than two days,
+// a period nobody is ranked in yet. Their code loads when one is shown (the
+// server renders them into the HTML all the same; docs/benchmarks.md, first-load JavaScript).
+const PublicationBar = lazy(() => import('@/components/publications/publication-bar').then((m) => ({ default: m.PublicationBar })));
+const StaleBanner = lazy(() => import('./stale-banner').then((m) => ({ default: m.StaleBanner })));
+const UnrankedNotice = lazy(() => import('./unranked-notice').then((m) => ({ default: m.UnrankedNotice })));
 
 export interface RankingViewProps {
   initial: RankingResponse | null;
@@ -112,11 +110,13 @@ export function RankingView({
       </div>
 
       {published && !pub.isPending && (
-        <PublicationBar
-          meta={published.publication}
-          showing={showing}
-          onShow={(v) => setState({ ...state, view: v === 'live' ? 'live' : undefined })}
-        />
+        <Suspense>
+          <PublicationBar
+            meta={published.publication}
+            showing={showing}
+            onShow={(v) => setState({ ...state, view: v === 'live' ? 'live' : undefined })}
+          />
+        </Suspense>
       )}
       {data && (
         <p className="page-sub" data-testid="period-label">
@@ -150,7 +150,11 @@ export function RankingView({
         {data && t('print.dataAsOf', { day: formatDay(data.freshness.lastDataDay ?? data.freshness.asOf, locale) })}
       </div>
 
-      {data && showing === 'live' && <StaleBanner lastDataDay={data.freshness.lastDataDay} nowIso={nowIso} />}
+      {data && showing === 'live' && staleDataEnd(data.freshness.lastDataDay, nowIso) !== null && (
+        <Suspense>
+          <StaleBanner lastDataDay={data.freshness.lastDataDay} nowIso={nowIso} />
+        </Suspense>
+      )}
 
       {q.isError && !data ? (
         <ErrorState onRetry={() => void q.refetch()} message={q.error.message} minHeight={420} />
@@ -187,11 +191,13 @@ export function RankingView({
             </p>
           )}
           {ranked.length === 0 && data.unranked ? (
-            <UnrankedNotice
-              data={data}
-              hrefFor={(p) => `/${rankingSearch({ ...state, period: p.kind, date: p.from })}`}
-              onOpen={(p) => setState({ ...state, period: p.kind, date: p.from, from: undefined, to: undefined })}
-            />
+            <Suspense>
+              <UnrankedNotice
+                data={data}
+                hrefFor={(p) => `/${rankingSearch({ ...state, period: p.kind, date: p.from })}`}
+                onOpen={(p) => setState({ ...state, period: p.kind, date: p.from, from: undefined, to: undefined })}
+              />
+            </Suspense>
           ) : ranked.length === 0 ? (
             <EmptyState title={t('ranking.noRows')} minHeight={240}>
               {t('ranking.noRowsHint')}

@@ -1,13 +1,14 @@
-'use client';
-
 import { useLocale, useTranslations } from 'next-intl';
 import type { Eligibility, Explanation, Flag } from '@/lib/api/schemas';
-import { formatDay } from '@/lib/format/date';
+import { formatDay } from '@/lib/format/day';
 import { formatNumber, formatRatio, formatShare } from '@/lib/format/number';
 
 type Headline = NonNullable<Explanation['headline']>;
 
-/** Text builders shared by the podium, the table and the branch page. */
+/**
+ * Text builders shared by the podium, the table and the branch page. No 'use client':
+ * the branch page's to-top box calls it on the server (next-intl's hooks work in both).
+ */
 export function useRankingTexts() {
   const t = useTranslations();
   const locale = useLocale();

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import type { PeriodDto, RankingResponse } from '@/lib/api/schemas';
-import { formatDay, formatRange } from '@/lib/format/date';
+import { formatDay, formatRange } from '@/lib/format/day';
 import { formatShare } from '@/lib/format/number';
 import { daysInclusive, maxDay, minDay } from '@/lib/ranking/period';
 

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import type { DB } from '@/db/client';
 import type { Viewer } from '@/lib/auth/viewer';
 import { listTargets, withProgress } from '@/lib/data/targets';
@@ -26,9 +26,9 @@ export async function BranchTargets({
       <div className="section-head">
         <h2 id="targets-h">{t('section')}</h2>
         {canEdit ? (
-          <Link href={`/targets?branch=${branch.slug}`} className="small no-print">
+          <AppLink href={`/targets?branch=${branch.slug}`} className="small no-print">
             {t('edit')} →
-          </Link>
+          </AppLink>
         ) : (
           <span className="small muted">{t('readOnly')}</span>
         )}

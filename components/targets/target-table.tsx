@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { AppLocale } from '@/i18n/config';
 import type { TargetWithProgress } from '@/lib/data/targets';
-import { formatDay, formatRange } from '@/lib/format/date';
+import { formatDay, formatRange } from '@/lib/format/day';
 import { formatFixed, formatNumber } from '@/lib/format/number';
 import { TARGET_METRIC_INFO } from '@/lib/targets/definitions';
 

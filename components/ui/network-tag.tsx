@@ -1,5 +1,3 @@
-'use client';
-
 import { useTranslations } from 'next-intl';
 import { NETWORK_COLORS, type Network } from '@/lib/networks';
 

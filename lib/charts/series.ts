@@ -1,4 +1,4 @@
-import type { CompareResponse, RankingDetail, SeriesMetric, SeriesResponse } from '@/lib/api/schemas';
+import type { CompareResponse, SeriesMetric, SeriesResponse } from '@/lib/api/schemas';
 import type { Network } from '@/lib/networks';
 import { percentChange } from './change';
 
@@ -140,21 +140,6 @@ export function compareRows(res: CompareResponse): CompareRow[] {
     for (const s of res.series) row[s.branch.slug] = finite(s.values[i]);
     return row;
   });
-}
-
-export interface Segment {
-  id: string;
-  /** Points of the score. */
-  points: number;
-  /** Share of the bar width, 0–1 of the full 100-point scale. */
-  width: number;
-}
-
-/** Segments of the thin stacked bar: each component's contribution to the 0–100 score. */
-export function contributionSegments(components: RankingDetail['components']): Segment[] {
-  return components
-    .filter((c) => typeof c.contribution === 'number' && Number.isFinite(c.contribution) && c.contribution > 0)
-    .map((c) => ({ id: c.id, points: c.contribution!, width: Math.min(1, c.contribution! / 100) }));
 }
 
 /** Values of a sparkline with nulls kept (gaps), plus its min and max. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RankingRow } from '../api/schemas';
-import { defaultDir, SORT_KEYS } from '../query/url-state';
+import { defaultDir, SORT_KEYS } from '../query/ranking-state';
 import { sortRows } from '../ranking/sort-rows';
 
 /** The table's sort as the ranking page's URL carries it; an export keeps the order on screen. */

@@ -1,5 +1,6 @@
 import type { AppLocale } from '../../i18n/config';
 import { formatFixed, formatNumber, formatPercent } from './number';
+import { UNITS } from './units';
 
 // Value axes with round steps and one unit for all their ticks (docs/ui.md, "Charts"):
 // steps are 1, 2 or 5 × 10^n, and an axis that reaches ten thousand shows every tick in
@@ -28,12 +29,6 @@ export function niceTicks(min: number, max: number, target = 5, integer = false)
   for (let v = first; v < hi + step * 0.999; v += step) ticks.push(Number(v.toPrecision(12)));
   return ticks;
 }
-
-/** The units of compact figures (an axis, figures side by side: lib/format/column.ts). */
-export const UNITS: Record<AppLocale, { thousand: string; million: string; sep: string }> = {
-  ru: { thousand: 'тыс.', million: 'млн', sep: '\u00a0' },
-  en: { thousand: 'K', million: 'M', sep: '' },
-};
 
 /** A formatter for the ticks of one axis: one unit and one number of decimals for all of them ("0,5", "1,0", "1,5"). */
 export function axisFormatter(ticks: number[], locale: AppLocale, kind: 'count' | 'percent' = 'count'): (v: number) => string {

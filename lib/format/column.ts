@@ -1,5 +1,5 @@
 import type { AppLocale } from '../../i18n/config';
-import { UNITS } from './axis';
+import { UNITS } from './units';
 import { DASH, formatFixed, isNumber } from './number';
 
 // One format per table column (docs/ui.md, "Language and formats"): a column of

@@ -1,5 +1,5 @@
 import type { ComponentValue, RankingRow } from '../api/schemas';
-import type { SortDir, SortKey } from '../query/url-state';
+import type { SortDir, SortKey } from '../query/ranking-state';
 import type { ComponentId } from './method';
 
 // The ranking table's sort, shared by the page and the export (which holds what the screen shows).

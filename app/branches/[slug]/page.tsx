@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { BranchFilters } from '@/components/branch/branch-filters';
@@ -29,7 +29,7 @@ import { getBranchSeries } from '@/lib/data/series';
 import { getBranchSummary } from '@/lib/data/summary';
 import { carryStock } from '@/lib/charts/series';
 import { branchExportHref } from '@/lib/export/links';
-import { formatDay, formatRange } from '@/lib/format/date';
+import { formatDay, formatRange } from '@/lib/format/day';
 import { formatFixed, formatNumber } from '@/lib/format/number';
 import { parsePeriodState, periodSearch } from '@/lib/query/url-state';
 
@@ -117,7 +117,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
   return (
     <main className="container">
       <p className="small no-print" style={{ margin: '0 0 4px' }}>
-        <Link href={`/${periodSearch(state)}`}>← {t('nav.ranking')}</Link>
+        <AppLink href={`/${periodSearch(state)}`}>← {t('nav.ranking')}</AppLink>
       </p>
       <div className="page-head">
         <div>
@@ -172,9 +172,9 @@ export default async function BranchPage({ params, searchParams }: Props) {
       <section className="section" aria-labelledby="acc-h">
         <div className="section-head">
           <h2 id="acc-h">{t('branch.accounts')}</h2>
-          <Link href={`/compare?branches=${slug}`} className="small no-print">
+          <AppLink href={`/compare?branches=${slug}`} className="small no-print">
             {t('branch.compareWith')} →
-          </Link>
+          </AppLink>
         </div>
         <AccountsTable accounts={accounts} nowIso={nowIso} caption={t('branch.accounts')} />
       </section>

@@ -6,7 +6,7 @@ import { rankingsQuerySchema, type RankingResponse } from '@/lib/api/schemas';
 import { requirePageViewer } from '@/lib/auth/session';
 import { getMethod, UnknownMethodError } from '@/lib/data/methods';
 import { loadRanking, PackSourceError, rankingSourceSchema, splitSourceParam } from '@/lib/pack/source';
-import { formatRange } from '@/lib/format/date';
+import { formatRange } from '@/lib/format/day';
 import { DEFAULT_METHOD } from '@/lib/ranking/method';
 import { resolvePeriod, todayIn } from '@/lib/ranking/period';
 import { buildReportModel } from '@/lib/report/model';

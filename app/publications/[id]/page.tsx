@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { ExportMenu } from '@/components/export/export-menu';
 import { DriftView } from '@/components/publications/drift-view';
@@ -83,7 +83,7 @@ export default async function PublicationPage({ params }: { params: Params }) {
       {p.supersededBy !== null && (
         <p className="banner banner-warn" data-testid="superseded">
           <span>
-            {t('supersededNote')} <Link href={`/publications/${p.supersededBy}`}>{t('open', { id: p.supersededBy })}</Link>
+            {t('supersededNote')} <AppLink href={`/publications/${p.supersededBy}`}>{t('open', { id: p.supersededBy })}</AppLink>
           </span>
         </p>
       )}
@@ -98,7 +98,7 @@ export default async function PublicationPage({ params }: { params: Params }) {
           </dd>
           <dt>{t('method')}</dt>
           <dd>
-            <Link href="/methodology">{p.method.label}</Link>
+            <AppLink href="/methodology">{p.method.label}</AppLink>
           </dd>
           <dt>{t('asOf')}</dt>
           <dd>{formatDay(p.asOf, locale)}</dd>
@@ -116,7 +116,7 @@ export default async function PublicationPage({ params }: { params: Params }) {
             <>
               <dt>{t('correctionOfLabel')}</dt>
               <dd>
-                <Link href={`/publications/${p.supersedes.id}`}>{t('open', { id: p.supersedes.id })}</Link> — {p.supersedes.reason}
+                <AppLink href={`/publications/${p.supersedes.id}`}>{t('open', { id: p.supersedes.id })}</AppLink> — {p.supersedes.reason}
               </dd>
             </>
           )}
@@ -133,7 +133,7 @@ export default async function PublicationPage({ params }: { params: Params }) {
           </dd>
         </dl>
         <p className="small">
-          <Link href={`/${live}`}>{t('openLive')}</Link>
+          <AppLink href={`/${live}`}>{t('openLive')}</AppLink>
         </p>
       </section>
 
@@ -146,7 +146,7 @@ export default async function PublicationPage({ params }: { params: Params }) {
                 {c.id === p.id ? (
                   <strong>{t('open', { id: c.id })}</strong>
                 ) : (
-                  <Link href={`/publications/${c.id}`}>{t('open', { id: c.id })}</Link>
+                  <AppLink href={`/publications/${c.id}`}>{t('open', { id: c.id })}</AppLink>
                 )}{' '}
                 · {c.title} · {formatTimestamp(c.publishedAt, locale)} · <code className="small">{c.hash.slice(0, 12)}</code>
                 {c.supersedes && <span className="small muted"> — {t('reasonLabel', { reason: c.supersedes.reason })}</span>}{' '}

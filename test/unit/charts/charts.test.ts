@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { direction, percentChange, sumKnown } from '@/lib/charts/change';
-import {
-  alignPrevious,
-  carryStock,
-  compareRows,
-  contributionSegments,
-  periodTotals,
-  rankSteps,
-  trendRows,
-  trendTotals,
-} from '@/lib/charts/series';
+import { alignPrevious, carryStock, compareRows, periodTotals, rankSteps, trendRows, trendTotals } from '@/lib/charts/series';
+import { contributionSegments } from '@/lib/charts/contribution';
 import { comparisonBuckets } from '@/lib/ranking/period';
 import type { CompareResponse, SeriesResponse } from '@/lib/api/schemas';
 

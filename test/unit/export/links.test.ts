@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareExportHref, exportLinks, rankingExportHref, rankingReportHref } from '../../../lib/export/links';
+import { compareExportHref, rankingExportHref, rankingReportHref } from '../../../lib/export/links';
+import { exportLinks } from '../../../lib/export/menu-links';
 
 const screen = {
   period: { kind: 'month', from: '2026-10-01', to: '2026-10-31' },

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rankingsQuerySchema } from '@/lib/api/schemas';
-import {
-  compareQuery,
-  compareSearch,
-  parseCompareState,
-  parseRankingState,
-  periodSearch,
-  rankingQuery,
-  rankingSearch,
-  shiftPeriodDate,
-} from '@/lib/query/url-state';
+import { compareQuery, compareSearch, parseCompareState } from '@/lib/query/compare-state';
+import { parseRankingState, rankingQuery, rankingSearch } from '@/lib/query/ranking-state';
+import { periodSearch, shiftPeriodDate } from '@/lib/query/url-state';
 
 // The URL holds the whole view: parsing is forgiving, writing is canonical.
 describe('ranking URL state', () => {
