@@ -1,6 +1,6 @@
 import { FEDERAL_DISTRICTS, type FederalDistrict } from '@/lib/networks';
 import type { RankingsQuery } from '@/lib/api/schemas';
-import { get, parsePeriodState, type Params, type PeriodState } from './url-state';
+import { get, parsePeriodState, periodSearch, type Params, type PeriodState } from './url-state';
 
 // The ranking's view state in the URL (lib/query/url-state.ts).
 
@@ -44,19 +44,12 @@ export function rankingQuery(s: RankingState): Partial<RankingsQuery> {
   return q;
 }
 
-/** The URL search string of a state, leaving out defaults. */
+/** The URL search string of a state, leaving out defaults: the period fields, then the ranking's own. */
 export function rankingSearch(s: RankingState): string {
-  const sp = new URLSearchParams();
-  if (s.period !== 'month') sp.set('period', s.period);
-  if (s.period === 'custom') {
-    if (s.from) sp.set('from', s.from);
-    if (s.to) sp.set('to', s.to);
-  } else if (s.date) sp.set('date', s.date);
-  if (s.network !== 'all') sp.set('network', s.network);
-  if (s.district) sp.set('district', s.district);
-  if (s.sort !== 'rank') sp.set('sort', s.sort);
-  if (s.dir !== defaultDir(s.sort)) sp.set('dir', s.dir);
-  if (s.view === 'live') sp.set('view', 'live');
-  const str = sp.toString();
-  return str ? `?${str}` : '';
+  return periodSearch(s, {
+    district: s.district,
+    sort: s.sort !== 'rank' ? s.sort : undefined,
+    dir: s.dir !== defaultDir(s.sort) ? s.dir : undefined,
+    view: s.view === 'live' ? 'live' : undefined,
+  });
 }

@@ -17,6 +17,8 @@ describe('ranking URL state', () => {
     const s = parseRankingState(new URLSearchParams(search));
     expect(s).toMatchObject({ period: 'quarter', date: '2026-Q3', network: 'vk', district: 'ural', sort: 'score', dir: 'asc' });
     expect(rankingSearch(s)).toBe(search);
+    const custom = '?period=custom&from=2026-10-03&to=2026-10-17&district=volga&sort=branch&view=live';
+    expect(rankingSearch(parseRankingState(new URLSearchParams(custom)))).toBe(custom);
   });
 
   it('falls back on bad values instead of failing', () => {
