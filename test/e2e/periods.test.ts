@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatDay, formatRange } from '../../lib/format/date';
 import { addDays, periodContaining, previousPeriod, todayIn } from '../../lib/ranking/period';
-import { signIn, startApp, type RunningApp } from '../helpers/app';
-import { collectErrors, contextWithCookie, launchBrowser, screenshot } from './helpers/browser';
+import { screenshot } from './helpers/browser';
+import { useDemoApp } from './helpers/demo-app';
 
 // A period nobody asked for yet is ranked on its first request: give it time.
 const SLOW = { timeout: 60_000, interval: 250 };
@@ -15,33 +12,8 @@ const SLOW = { timeout: 60_000, interval: 250 };
 // ending yesterday): the branch page's chart compares with the same previous
 // period as its KPI cards, and the year button opens a period with a ranking.
 describe('periods in the browser', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-periods-e2e-'));
-  let app: RunningApp;
-  let browser: Browser;
-  let cookie: string;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    app = await startApp({ DATABASE_URL: undefined, TEST_DATABASE_URL: undefined, PODIUM_DATA_DIR: dataDir, PODIUM_DEMO: undefined });
-    browser = await launchBrowser();
-    cookie = await signIn(app.url, 'central@podium.demo', 'podium-demo');
-  }, 600_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await app?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function open(url: string, opts: { width?: number; locale?: 'ru' | 'en' } = {}): Promise<{ page: Page; errors: string[] }> {
-    const ctx = await contextWithCookie(browser, app.url, `${cookie}; locale=${opts.locale ?? 'ru'}`, { width: opts.width });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    const errors = collectErrors(page);
-    await page.goto(`${app.url}${url}`, { waitUntil: 'networkidle' });
-    return { page, errors };
-  }
+  const app = useDemoApp('podium-periods-e2e-', ['central']);
+  const open = app.open;
 
   const text = (page: Page, sel: string) => page.locator(sel).first().innerText();
   const rankedRows = (page: Page) => page.locator('[data-testid=ranking-row]').count();
