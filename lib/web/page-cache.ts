@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Viewer } from '../auth/viewer';
 import { newNonce } from '../security/headers';
+import { acceptsGzip, deflatePieces, gzipJoined } from './gzip-parts';
 import type { RequestHandler } from './server';
 
 /**
@@ -57,6 +58,8 @@ interface Entry {
   nonce: string;
   /** The body's UTF-8 bytes split at its nonce: joined with a fresh one per answer (no re-encoding). */
   parts: Buffer[];
+  /** The parts deflated, made on the first answer to a client that accepts gzip (lib/web/gzip-parts.ts). */
+  deflated?: Buffer[];
 }
 
 /** The pathname when this request may use the cache, else null. */
@@ -108,15 +111,24 @@ export function createPageCache(handle: RequestHandler, deps: PageCacheDeps): Re
   const entries = new Map<string, Entry>();
   const pending = new Map<string, Promise<Entry | null>>();
 
-  function serve(e: Entry, res: ServerResponse): void {
+  function serve(e: Entry, req: IncomingMessage, res: ServerResponse): void {
     const nonce = newNonce();
-    const body = joinAt(e.parts, Buffer.from(nonce));
+    const gzip = acceptsGzip(req.headers['accept-encoding']);
+    let body: Buffer;
+    if (gzip) {
+      e.deflated ??= deflatePieces(e.parts);
+      body = gzipJoined(e.parts, e.deflated, Buffer.from(nonce));
+    } else body = joinAt(e.parts, Buffer.from(nonce));
     res.statusCode = e.status;
     for (const [k, v] of Object.entries(e.headers)) {
       if (v === undefined || PER_ANSWER_HEADERS.has(k)) continue;
       const swap = (x: string | number) => String(x).split(e.nonce).join(nonce);
       res.setHeader(k, Array.isArray(v) ? v.map(swap) : swap(v));
     }
+    // Either encoding may be answered to the same URL: caches must keep them apart.
+    const vary = String(res.getHeader('vary') ?? '');
+    if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary)) res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    if (gzip) res.setHeader('content-encoding', 'gzip');
     res.setHeader('content-length', body.length);
     res.setHeader('x-podium-page-cache', 'hit');
     res.end(body);
@@ -180,12 +192,12 @@ export function createPageCache(handle: RequestHandler, deps: PageCacheDeps): Re
       .update(JSON.stringify([req.url, KEY_HEADERS.map((h) => req.headers[h] ?? null), viewer, version, slot]))
       .digest('base64');
     const hit = entries.get(key);
-    if (hit) return serve(hit, res);
+    if (hit) return serve(hit, req, res);
     const inFlight = pending.get(key);
     if (inFlight) {
       // Same page being rendered for someone else: wait for it rather than render it again.
       const e = await inFlight.catch(() => null);
-      return e ? serve(e, res) : handle(req, res);
+      return e ? serve(e, req, res) : handle(req, res);
     }
     const p = renderAndKeep(req, res, slot, version);
     pending.set(key, p);

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import zlib from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { viewerFromHeaders } from '../../lib/auth/session';
@@ -82,9 +83,10 @@ describe('page render cache', () => {
       const before = renders;
       const a = await fetch(`${app.url}/`, { headers: { cookie: cookies.central! } });
       const aBody = await a.text();
-      const b = await fetch(`${app.url}/`, { headers: { cookie: cookies.central! } });
+      const b = await fetch(`${app.url}/`, { headers: { cookie: cookies.central!, 'accept-encoding': 'identity' } });
       const bBody = await b.text();
       expect(renders - before).toBe(1);
+      expect(b.headers.get('content-encoding')).toBeNull();
       expect(a.headers.get('x-podium-page-cache')).toBeNull();
       expect(b.headers.get('x-podium-page-cache')).toBe('hit');
       const [na, nb] = [nonceOf(a), nonceOf(b)];
@@ -95,6 +97,41 @@ describe('page render cache', () => {
       expect(bBody).toContain(`self.n="${nb}"`);
       expect(bBody.replaceAll(nb, 'N')).toBe(aBody.replaceAll(na, 'N'));
       expect(Number(b.headers.get('content-length'))).toBe(Buffer.byteLength(bBody));
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers a client that accepts gzip with the same page gzipped, a fresh nonce in it too', async () => {
+    const app = await serve(controlled);
+    // node:http, which neither asks for nor undoes a content encoding by itself.
+    const rawGet = (acceptEncoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = http.get(`${app.url}/`, { headers: { cookie: cookies.central!, 'accept-encoding': acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+      });
+    const nonceIn = (h: http.IncomingHttpHeaders) => /'nonce-([^']+)'/.exec(String(h['content-security-policy']))![1]!;
+    try {
+      const first = await rawGet('identity');
+      const plain = await rawGet('identity');
+      const gz = await rawGet('br;q=1, gzip;q=0.5');
+      expect(first.headers['x-podium-page-cache']).toBeUndefined();
+      for (const r of [plain, gz]) expect(r.headers['x-podium-page-cache']).toBe('hit');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.headers.vary).toMatch(/Accept-Encoding/);
+      expect(Number(gz.headers['content-length'])).toBe(gz.body.length);
+      const page = zlib.gunzipSync(gz.body).toString('utf8');
+      const [np, ng] = [nonceIn(plain.headers), nonceIn(gz.headers)];
+      expect(ng).not.toBe(np);
+      expect(page.split(`nonce="${ng}"`).length - 1).toBe(2);
+      expect(page.replaceAll(ng, 'N')).toBe(plain.body.toString('utf8').replaceAll(np, 'N'));
+      // Refused gzip (q=0) gets the plain page.
+      expect((await rawGet('gzip;q=0')).headers['content-encoding']).toBeUndefined();
     } finally {
       await app.close();
     }
