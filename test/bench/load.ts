@@ -84,9 +84,10 @@ interface Tally {
 }
 
 /** One slice of load on one target, added to its tally. */
-async function hit(url: string, cookie: string, seconds: number, tally: Tally): Promise<void> {
+async function hit(url: string, cookie: string, seconds: number, tally: Tally, encoding?: string): Promise<void> {
+  const headers: Record<string, string> = encoding ? { cookie, 'accept-encoding': encoding } : { cookie };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { cookie }, timeout: 30 }, (err, res) =>
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, headers, timeout: 30 }, (err, res) =>
       err ? reject(err) : resolve(res),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -130,11 +131,13 @@ async function main() {
   });
   try {
     const cookie = await signIn(app.url, 'central@podium.demo', 'podium-demo');
+    // The last target asks for gzip as browsers do (the page cache then answers gzipped).
     const targets = [
       ['/api/health (floor: select 1)', '/api/health'],
       ['/api/rankings?period=month', '/api/rankings?period=month'],
       ['/ (rankings page)', '/'],
       ['/branches/moscow (branch page)', '/branches/moscow'],
+      ['/ (rankings page, gzip)', '/', 'gzip'],
     ] as const;
     // First requests materialize the rankings; the load test measures steady state.
     for (const [, p] of targets) {
@@ -149,15 +152,16 @@ async function main() {
     for (let r = 0; r < ROUNDS; r++) {
       for (let k = 0; k < targets.length; k++) {
         const j = (r + k) % targets.length;
-        await hit(`${app.url}${targets[j]![1]}`, cookie, DURATION / ROUNDS, tallies[j]!);
+        const t = targets[j]!;
+        await hit(`${app.url}${t[1]}`, cookie, DURATION / ROUNDS, tallies[j]!, t[2]);
       }
     }
     const rows = tallies.map(report);
     // Whether the pages were answered from the render cache (docs/operations.md, "Page render cache").
-    for (const [label, p] of targets.slice(2)) {
+    for (const [label, p, encoding] of targets.slice(2)) {
       let hits = 0;
       for (let i = 0; i < 10; i++) {
-        const res = await fetch(`${app.url}${p}`, { headers: { cookie } });
+        const res = await fetch(`${app.url}${p}`, { headers: { cookie, 'accept-encoding': encoding ?? 'identity' } });
         await res.arrayBuffer();
         if (res.headers.get('x-podium-page-cache') === 'hit') hits++;
       }
