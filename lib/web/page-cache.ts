@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Viewer } from '../auth/viewer';
 import { newNonce } from '../security/headers';
-import { acceptsGzip, deflatePieces, gzipJoined } from './gzip-parts';
+import { acceptsGzip, deflatePieces, gzipJoined, joinAt, splitAt } from './body-pieces';
 import type { RequestHandler } from './server';
 
 /**
@@ -58,7 +58,7 @@ interface Entry {
   nonce: string;
   /** The body's UTF-8 bytes split at its nonce: joined with a fresh one per answer (no re-encoding). */
   parts: Buffer[];
-  /** The parts deflated, made on the first answer to a client that accepts gzip (lib/web/gzip-parts.ts). */
+  /** The parts deflated, made on the first answer to a client that accepts gzip (lib/web/body-pieces.ts). */
   deflated?: Buffer[];
 }
 
@@ -73,28 +73,6 @@ export function cacheablePath(req: IncomingMessage): string | null {
 
 function nonceOf(csp: unknown): string | null {
   return typeof csp === 'string' ? (/'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1] ?? null) : null;
-}
-
-/** The pieces of `bytes` between occurrences of `sep`. */
-export function splitAt(bytes: Buffer, sep: Buffer): Buffer[] {
-  const parts: Buffer[] = [];
-  let from = 0;
-  for (let at = bytes.indexOf(sep); at !== -1; at = bytes.indexOf(sep, from)) {
-    parts.push(bytes.subarray(from, at));
-    from = at + sep.length;
-  }
-  parts.push(bytes.subarray(from));
-  return parts;
-}
-
-/** The inverse of splitAt: the pieces joined with `sep` in one buffer. */
-export function joinAt(parts: readonly Buffer[], sep: Buffer): Buffer {
-  const pieces: Buffer[] = [];
-  parts.forEach((p, i) => {
-    if (i > 0) pieces.push(sep);
-    pieces.push(p);
-  });
-  return Buffer.concat(pieces);
 }
 
 function toHeaders(req: IncomingMessage): Headers {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { joinAt, splitAt } from '../../../lib/web/page-cache';
+import { joinAt, splitAt } from '../../../lib/web/body-pieces';
 
 // The page cache keeps a render's bytes split at its nonce and joins them with a
-// fresh one per answer (lib/web/page-cache.ts), without decoding the page.
+// fresh one per answer (lib/web/body-pieces.ts), without decoding the page.
 describe('page cache: splitting the stored bytes at the nonce', () => {
   const nonce = Buffer.from('bm9uY2UxMjM0NTY3OA==');
   const fresh = Buffer.from('ZnJlc2hub25jZTk4NzY=');

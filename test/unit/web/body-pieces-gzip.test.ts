@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, deflatePieces, gzipJoined } from '../../../lib/web/gzip-parts';
+import { acceptsGzip, deflatePieces, gzipJoined } from '../../../lib/web/body-pieces';
 
-// The page cache's gzip answers (lib/web/gzip-parts.ts): pieces deflated once, joined
+// The page cache's gzip answers (lib/web/body-pieces.ts): pieces deflated once, joined
 // around a fresh nonce per answer, must gunzip to exactly the plain page.
 describe('gzip of pieces joined around a separator', () => {
   const sep = Buffer.from('bm9uY2UxMjM0NTY3OA==');

@@ -1,11 +1,34 @@
 import zlib from 'node:zlib';
 
-// A page kept by the render cache is sent gzipped without compressing it per answer
+// A page kept by the render cache is kept as UTF-8 pieces split at its nonce and joined
+// around a fresh one per answer. It is sent gzipped without compressing it per answer
 // (docs/operations.md, "Page render cache"): its pieces between nonces are deflated once,
 // each on its own (no back-reference crosses into the next piece), and every answer
 // joins them around its fresh nonce, sent as a stored (uncompressed) block. Deflate
 // blocks may follow one another freely once each piece ends byte-aligned (a sync
 // flush), and gzip's CRC-32 is carried over the pieces in order (RFC 1951, RFC 1952).
+
+/** The pieces of `bytes` between occurrences of `sep`. */
+export function splitAt(bytes: Buffer, sep: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = bytes.indexOf(sep); at !== -1; at = bytes.indexOf(sep, from)) {
+    parts.push(bytes.subarray(from, at));
+    from = at + sep.length;
+  }
+  parts.push(bytes.subarray(from));
+  return parts;
+}
+
+/** The inverse of splitAt: the pieces joined with `sep` in one buffer. */
+export function joinAt(parts: readonly Buffer[], sep: Buffer): Buffer {
+  const pieces: Buffer[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) pieces.push(sep);
+    pieces.push(p);
+  });
+  return Buffer.concat(pieces);
+}
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 /** The last block: final, fixed Huffman codes, nothing but the end-of-block code. */
