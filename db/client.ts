@@ -3,6 +3,7 @@ import Cursor from 'pg-cursor';
 import { Kysely, PostgresDialect } from 'kysely';
 import { suspectDatabase } from './availability';
 import type { Database } from './schema';
+import { watchPool } from './change-feed';
 import { registerPool } from './prepared';
 
 // Counts fit in a double long before they reach 2^53; parse them as numbers.
@@ -31,6 +32,7 @@ export function createDb(connectionString: string, opts: CreateDbOptions = {}): 
   // The cursor lets exports stream rows at constant memory (`.stream()`).
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   registerPool(db, pool);
+  watchPool(pool);
   return db;
 }
 

@@ -16,6 +16,11 @@ export function registerPool<D>(db: Kysely<D>, pool: pg.Pool): void {
   pools.set(db, pool);
 }
 
+/** The pool behind a handle made by createDb (undefined for any other handle). */
+export function poolOf(db: DB): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 /**
  * Rows of `text` with `values` ($1, $2, …) as a named prepared statement; through
  * Kysely, unnamed, when the handle was not made by createDb.

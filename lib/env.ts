@@ -56,6 +56,8 @@ export const envSchema = z.object({
       const r = parseTrustedProxies(v);
       if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
     }),
+  /** `off`: no memo of the warm ranking lookup and no listening connection (docs/operations.md, "Warm rankings without a round trip"). */
+  PODIUM_CHANGE_FEED: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VK_API_URL: url.default('https://api.vk.com/method'),
   TELEGRAM_BOT_API_URL: url.default('https://api.telegram.org'),

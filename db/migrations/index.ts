@@ -15,6 +15,7 @@ import * as m0014 from './0014-vk-clips-ok-posts';
 import * as m0016 from './0016-rate-slot';
 import * as m0017 from './0017-platform-breaks';
 import * as m0019 from './0019-targets';
+import * as m0020 from './0020-change-notices';
 
 // Listed statically so migrations work the same from the CLI, tests and a
 // bundled server. Add new files here in order; names sort as they apply.
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0016-rate-slot': m0016,
   '0017-platform-breaks': m0017,
   '0019-targets': m0019,
+  '0020-change-notices': m0020,
 };

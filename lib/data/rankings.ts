@@ -1,5 +1,6 @@
 import type { DB } from '../../db/client';
-import { preparedRows } from '../../db/prepared';
+import { generationOf, registerReadStatement } from '../../db/change-feed';
+import { poolOf, preparedRows } from '../../db/prepared';
 import { detailScope, type Viewer } from '../auth/viewer';
 import type { BranchRef, PeriodDto, RankingFigures, RankingResponse, RankingRow, RankingsQuery } from '../api/schemas';
 import type { FederalDistrict } from '../networks';
@@ -56,7 +57,12 @@ const responseCache = new Map<string, RankingResponse>();
 const RESPONSE_CACHE_MAX = 200;
 
 /** GET /api/rankings: the ranking of a period, scoped to what the viewer may see. */
-export async function listRankings(db: DB, viewer: Viewer, input: RankingsQuery, opts: { today?: string } = {}): Promise<RankingResponse> {
+export async function listRankings(
+  db: DB,
+  viewer: Viewer,
+  input: RankingsQuery,
+  opts: { today?: string; /** false: always ask PostgreSQL (the benchmark's side-by-side series). */ memo?: boolean } = {},
+): Promise<RankingResponse> {
   const { method, period, previous, snapshot } = (await findFreshSnapshot(db, input, opts)) ?? (await resolveRanking(db, input, opts));
   const district = input.district ? input.district : undefined;
   const scopeKey = detailScope(viewer)?.join(',') ?? '*';
@@ -88,15 +94,31 @@ const RANKING_LOOKUP = `
     from m left join ranking_snapshot s
       on s.method_id = m.id and s.scope = $3 and s.period_from = $4 and s.period_to = $5`;
 
+const LOOKUP_NAME = 'podium-ranking-lookup';
+registerReadStatement(LOOKUP_NAME);
+
+// What the lookup found, per request shape, while nothing it reads has changed:
+// valid at the pool's change generation it was read at (db/change-feed.ts), and
+// for MEMO_MAX_AGE_MS at most, so that a listening connection that went deaf
+// without closing cannot keep an answer for long (docs/operations.md).
+interface MemoEntry {
+  gen: number;
+  at: number;
+  resolved: ResolvedRanking;
+}
+const memos = new WeakMap<DB, Map<string, MemoEntry>>();
+const MEMO_MAX = 500;
+const MEMO_MAX_AGE_MS = 5_000;
+
 /**
  * The hot path: method, last data day and an up-to-date snapshot in one round
- * trip. Null when anything needs the full path (no snapshot yet, a stale one,
- * a method in another time zone).
+ * trip, or none while nothing the lookup reads has changed. Null when anything
+ * needs the full path (no snapshot yet, a stale one, a method in another time zone).
  */
 async function findFreshSnapshot(
   db: DB,
   input: PeriodRequest & { network: Scope; method?: string },
-  opts: { today?: string },
+  opts: { today?: string; memo?: boolean },
 ): Promise<ResolvedRanking | null> {
   const today = opts.today ?? todayIn(DEFAULT_METHOD.timeZone);
   const period = resolvePeriod(input, today);
@@ -108,6 +130,31 @@ async function findFreshSnapshot(
     key = m[1];
     version = Number(m[2]);
   }
+  // The generation is read before the lookup: a change while it runs makes its answer unusable.
+  const gen = opts.memo === false ? null : generationOf(poolOf(db));
+  let memo = memos.get(db);
+  const memoKey = `${today}|${key}|${version ?? ''}|${input.network}|${input.period}|${input.date ? 'date' : ''}|${period.from}|${period.to}`;
+  if (gen !== null) {
+    const hit = memo?.get(memoKey);
+    if (hit && hit.gen === gen && Date.now() - hit.at < MEMO_MAX_AGE_MS) return hit.resolved;
+  }
+  const resolved = await lookupFreshSnapshot(db, input, period, today, key, version);
+  if (gen !== null && resolved) {
+    if (!memo) memos.set(db, (memo = new Map()));
+    if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value as string);
+    memo.set(memoKey, { gen, at: Date.now(), resolved });
+  }
+  return resolved;
+}
+
+async function lookupFreshSnapshot(
+  db: DB,
+  input: PeriodRequest & { network: Scope; method?: string },
+  period: Period,
+  today: string,
+  key: string,
+  version: number | null,
+): Promise<ResolvedRanking | null> {
   const rows = await preparedRows<{
     method_id: number;
     definition: unknown;
@@ -116,7 +163,7 @@ async function findFreshSnapshot(
     as_of: string | null;
     computed_at: Date | null;
     result: unknown;
-  }>(db, 'podium-ranking-lookup', RANKING_LOOKUP, [version, key, input.network, period.from, period.to]);
+  }>(db, LOOKUP_NAME, RANKING_LOOKUP, [version, key, input.network, period.from, period.to]);
   const row = rows[0];
   if (!row || row.id === null || row.as_of === null || row.computed_at === null) return null;
   const definition = parsedDefinition(row.method_id, row.definition);

@@ -16,6 +16,12 @@ describe('environment', () => {
     expect(() => parseEnv({ PODIUM_PG_HOME: 'var/lib' })).toThrow(/PODIUM_PG_HOME: must be an absolute path/);
   });
 
+  it('takes on or off for PODIUM_CHANGE_FEED', () => {
+    expect(parseEnv({}).PODIUM_CHANGE_FEED).toBe('on');
+    expect(parseEnv({ PODIUM_CHANGE_FEED: 'off' }).PODIUM_CHANGE_FEED).toBe('off');
+    expect(() => parseEnv({ PODIUM_CHANGE_FEED: 'no' })).toThrow(/PODIUM_CHANGE_FEED/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
   });
