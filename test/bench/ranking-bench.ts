@@ -182,8 +182,6 @@ async function naiveRanking(db: DB, from: string, to: string): Promise<number> {
   return r.rows.length;
 }
 
-const asString = new WeakMap<object, string>();
-
 function serve(db: DB): Promise<{ url: string; close: () => Promise<void> }> {
   const json = (res: http.ServerResponse, status: number, body: string | Uint8Array) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -201,14 +199,11 @@ function serve(db: DB): Promise<{ url: string; close: () => Promise<void> }> {
           const input = parseQuery(rankingsQuerySchema, url.searchParams);
           return json(res, 200, rankingJson(await listRankings(db, SYSTEM_VIEWER, input, { today: TODAY })));
         }
-        if (url.pathname === '/before/rankings') {
-          // The same cached response handed to the socket as a string, as before December 2026:
-          // Node then encodes its UTF-8 on every request (--warm shows the two side by side).
+        if (url.pathname === '/nomemo/rankings') {
+          // The same request with the lookup's memo off, as before December 2026: one round
+          // trip to PostgreSQL per request (--warm shows the two side by side).
           const input = parseQuery(rankingsQuerySchema, url.searchParams);
-          const r = await listRankings(db, SYSTEM_VIEWER, input, { today: TODAY });
-          let text = asString.get(r);
-          if (text === undefined) asString.set(r, (text = JSON.stringify(r)));
-          return json(res, 200, text);
+          return json(res, 200, rankingJson(await listRankings(db, SYSTEM_VIEWER, input, { today: TODAY, memo: false })));
         }
         const m = url.pathname.match(/^\/api\/branches\/([a-z0-9-]+)\/series$/);
         if (m) {
@@ -388,7 +383,7 @@ async function warmBench(url: string, reps = Number(process.env.BENCH_REPS ?? 5)
     { label: 'floor (/api/health)', path: '/api/health' },
     { label: 'month podium-v2', path: '/api/rankings?period=month&date=2026-10&method=podium-v2' },
     { label: 'month podium-v1', path: '/api/rankings?period=month&date=2026-10&method=podium-v1' },
-    { label: 'v2, string body', path: '/before/rankings?period=month&date=2026-10&method=podium-v2' },
+    { label: 'v2, no memo', path: '/nomemo/rankings?period=month&date=2026-10&method=podium-v2' },
   ];
   const bytes: number[] = [];
   for (const s of series) {
@@ -513,6 +508,7 @@ async function main(): Promise<void> {
   const fresh = await ensureDatabase(process.argv.includes('--regenerate'));
   const db = createDb(BASE_URL, { max: 10 });
   if (fresh) await timed('generate', () => generate(db));
+  else await migrateToLatest(db);
   if (process.argv.includes('--generate-only')) {
     await db.destroy();
     return;
