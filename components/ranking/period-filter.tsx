@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/client';
 import { useState } from 'react';
 import type { PeriodDto } from '@/lib/api/schemas';
 import { PERIOD_KINDS, type PeriodKind } from '@/lib/api/vocabulary';

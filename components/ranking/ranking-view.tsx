@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { useSearchParams } from 'next/navigation';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { RankingResponse, RankingRow } from '@/lib/api/schemas';

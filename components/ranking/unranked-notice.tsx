@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import type { PeriodDto, RankingResponse } from '@/lib/api/schemas';
 import { formatDay, formatRange } from '@/lib/format/day';
 import { formatShare } from '@/lib/format/number';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { direction } from '@/lib/charts/change';
 import { DASH, formatChangePct, formatPointsChange, formatSigned } from '@/lib/format/number';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale } from 'next-intl';
+import { useLocale } from '@/i18n/client';
 import { compactFormatter } from '@/lib/format/column';
 import { DASH, formatCompact, formatFixed, formatNumber, formatPercent, formatShare, isNumber } from '@/lib/format/number';
 
