@@ -1,5 +1,5 @@
 import { isNetworkScope, isPeriodKind, SERIES_METRICS, type NetworkScope, type PeriodKind, type SeriesMetric } from '@/lib/api/vocabulary';
-import { addDays } from '@/lib/ranking/period';
+import { addDays } from '@/lib/ranking/days';
 
 // The URL holds the whole view state, so a link reproduces the view. Parsing
 // is forgiving: a bad value falls back to its default instead of failing.
