@@ -53,21 +53,20 @@ function lookup(messages: AbstractIntlMessages | undefined, key: string): unknow
 /** A message, not a namespace: compiled messages are strings or arrays. */
 const isMessage = (m: unknown) => typeof m === 'string' || Array.isArray(m);
 
-const formats = new Map<string, Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat>(
-  kind: string,
-  options: object | undefined,
-  make: () => T,
-): T {
-  const key = `${kind}:${JSON.stringify(options ?? {})}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = make()));
-  return f as T;
-}
+// Intl objects are costly to build: one per locale and options.
+type IntlClass<T> = new (locale: string, options?: object) => T;
+const built = new Map<string, unknown>();
+const memo =
+  <T,>(C: IntlClass<T>) =>
+  (locale: string, options?: object): T => {
+    const key = `${C.name}|${locale}|${JSON.stringify(options)}`;
+    if (!built.has(key)) built.set(key, new C(locale, options));
+    return built.get(key) as T;
+  };
 const formatters = {
-  getNumberFormat: (locale: string, o?: Intl.NumberFormatOptions) => cached(`n:${locale}`, o, () => new Intl.NumberFormat(locale, o)),
-  getPluralRules: (locale: string, o?: Intl.PluralRulesOptions) => cached(`p:${locale}`, o, () => new Intl.PluralRules(locale, o)),
-  getDateTimeFormat: (locale: string, o?: Intl.DateTimeFormatOptions) => cached(`d:${locale}`, o, () => new Intl.DateTimeFormat(locale, o)),
+  getNumberFormat: memo(Intl.NumberFormat),
+  getPluralRules: memo(Intl.PluralRules),
+  getDateTimeFormat: memo(Intl.DateTimeFormat),
 };
 
 type FormatOptions = Parameters<typeof formatMessage>[3];
