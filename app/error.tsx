@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/client';
 
 // A page whose render failed (in practice: the database went away between the
 // proxy's check and the page's queries). Says so and offers a retry.

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/layout/app-header';
+import { IntlProvider } from '@/i18n/client';
 import { clientMessages } from '@/i18n/client-messages';
 import { getViewer } from '@/lib/auth/session';
 import './globals.css';
@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider messages={clientMessages(messages)}>
+        <IntlProvider locale={locale} messages={clientMessages(messages)}>
           <a className="skip-link" href="#main">
             {t('skip')}
           </a>
@@ -30,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <div id="main" tabIndex={-1}>
             {children}
           </div>
-        </NextIntlClientProvider>
+        </IntlProvider>
       </body>
     </html>
   );

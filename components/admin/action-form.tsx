@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/client';
 import type { ActionResult } from '@/lib/admin/action-result';
 
 /** A form bound to a server action, with its outcome announced to screen readers. */

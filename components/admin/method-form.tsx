@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useMemo, useState } from 'react';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import type { ActionResult } from '@/lib/admin/action-result';
 import { formatFixed, formatShare } from '@/lib/format/number';
 import { COMPONENT_IDS, type ComponentId } from '@/lib/ranking/component-ids';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/client';
 import { useState, type FormEvent } from 'react';
 
 // Posts to better-auth's HTTP endpoint (not a server action) so its rate limit applies.

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/client';
 import { useRouter } from 'next/navigation';
 
 /** Sign-out for the user menu; "everywhere" ends every session of the user first. */

@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { BranchSummary } from '@/lib/api/schemas';
-import { formatChangePct, formatNumber, formatPercent } from '@/lib/format/number';
+import { formatNumber, formatPercent } from '@/lib/format/number';
+import { formatChangePct } from '@/lib/format/signed';
 import type { ComponentId } from '@/lib/ranking/method';
 import { useRankingTexts } from '@/components/ranking/texts';
 import { breakSentence } from '@/components/breaks/texts';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { useState } from 'react';
 import type { Granularity, NetworkScope, SeriesMetric, SeriesResponse } from '@/lib/api/schemas';
 import type { PlatformBreak } from '@/lib/breaks/model';

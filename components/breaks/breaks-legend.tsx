@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import type { AppLocale } from '@/i18n/config';
 import type { PlatformBreak } from '@/lib/breaks/model';
 import { BREAK_FILL } from '@/lib/charts/breaks';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale } from 'next-intl';
+import { useLocale } from '@/i18n/client';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
 import type { BreakSpan } from '@/lib/charts/breaks';

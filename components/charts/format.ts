@@ -1,6 +1,7 @@
 import type { AppLocale } from '@/i18n/config';
 import type { SeriesMetric } from '@/lib/api/schemas';
-import { formatDayShort, formatMonth, formatRange } from '@/lib/format/day';
+import { formatRange } from '@/lib/format/day';
+import { formatDayShort, formatMonth } from '@/lib/format/day-axis';
 import { bucketEnd, maxDay, minDay } from '@/lib/ranking/period';
 import { formatCompact, formatFixed, formatNumber, formatPercent } from '@/lib/format/number';
 import type { Granularity } from '@/lib/api/schemas';

@@ -1,9 +1,9 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BreakSpan } from '@/lib/charts/breaks';
-import { formatMonth } from '@/lib/format/day';
+import { formatMonth } from '@/lib/format/day-axis';
 import { breakMarks } from './break-marks';
 
 /** Rank as a step line; the axis is inverted so 1st place is at the top. */

@@ -1,11 +1,11 @@
 'use client';
 
-import { useLocale } from 'next-intl';
+import { useLocale } from '@/i18n/client';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Granularity, SeriesMetric } from '@/lib/api/schemas';
 import type { TrendRow } from '@/lib/charts/series';
 import type { BreakSpan } from '@/lib/charts/breaks';
-import { formatChangePct } from '@/lib/format/number';
+import { formatChangePct } from '@/lib/format/signed';
 import { bucketSpan, bucketTick, metricValue, valueAxis } from './format';
 import { breakMarks } from './break-marks';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/client';
 import type { LineSpec } from '@/lib/compare/lines';
 import { LineSample } from './line-sample';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import type { CompareResponse } from '@/lib/api/schemas';
 import type { LineSpec } from '@/lib/compare/lines';
 import { METRIC_TOTAL } from '@/lib/compare/normalize';

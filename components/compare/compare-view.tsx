@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import type { CompareResponse } from '@/lib/api/schemas';

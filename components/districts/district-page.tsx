@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { useRouter } from 'next/navigation';
 import type { DistrictView } from '@/lib/districts/schema';
 import { MAP_METRICS, type MapMetric } from '@/lib/districts/tiers';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import type { DistrictView } from '@/lib/districts/schema';
 import { columnFormatter } from '@/lib/format/column';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { neighbour, GRID_COLS, TILE_GRID, type Direction } from '@/lib/districts/tile-grid';
 import type { DistrictView } from '@/lib/districts/schema';

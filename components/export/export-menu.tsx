@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { useRef } from 'react';
 import { exportLinks } from '@/lib/export/menu-links';
 

@@ -1,4 +1,4 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '#i18n';
 import { AppLink } from '@/components/ui/app-link';
 import type { AccountHealth } from '@/lib/data/health';
 import { formatRelative, formatTimestamp, freshnessLevel } from '@/lib/format/date';

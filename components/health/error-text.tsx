@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '#i18n';
 
 const KNOWN = ['retryable', 'quota', 'credential', 'account', 'bad_response', 'refused', 'config', 'internal'] as const;
 

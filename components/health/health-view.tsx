@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { AppLink } from '@/components/ui/app-link';
 import { useState } from 'react';
 import type { AccountHealth, CredentialHealth, RunFailure } from '@/lib/data/health';

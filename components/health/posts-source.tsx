@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '#i18n';
 import type { PostsSource } from '@/lib/data/posts-source';
 
 /** Under an OK account: whether its posts come from the API, a CSV import, or nowhere yet. */

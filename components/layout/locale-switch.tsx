@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { LOCALE_COOKIE, type AppLocale } from '@/i18n/config';

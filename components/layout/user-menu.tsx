@@ -1,26 +1,13 @@
-'use client';
-
 import { useTranslations } from 'next-intl';
 import { AppLink } from '@/components/ui/app-link';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { SignOutButtons } from './sign-out-buttons';
 
+/**
+ * The header's user menu, rendered on the server: only the sign-out buttons
+ * ship to the browser (docs/benchmarks.md, first-load JavaScript, third pass).
+ */
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   const t = useTranslations('user');
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const signOut = async (everywhere: boolean) => {
-    setBusy(true);
-    const opts = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
-    try {
-      // "Everywhere" ends every session of the user (other browsers, phones) first.
-      if (everywhere) await fetch('/api/auth/revoke-sessions', opts);
-      await fetch('/api/auth/sign-out', opts);
-    } finally {
-      router.replace('/sign-in');
-      router.refresh();
-    }
-  };
   return (
     <details className="menu">
       <summary aria-label={`${name} — ${t('menu')}`}>
@@ -38,12 +25,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         <AppLink href="/settings/notifications" className="btn">
           {t('notifications')}
         </AppLink>
-        <button type="button" className="btn" onClick={() => void signOut(false)} disabled={busy}>
-          {busy ? t('signingOut') : t('signOut')}
-        </button>
-        <button type="button" className="btn" onClick={() => void signOut(true)} disabled={busy}>
-          {t('signOutEverywhere')}
-        </button>
+        <SignOutButtons />
       </div>
     </details>
   );

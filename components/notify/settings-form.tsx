@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/client';
 import { useActionState } from 'react';
 import { saveNotifySettingsAction, type NotifyActionResult } from '@/app/settings/notifications/actions';
 import type { EventType } from '@/lib/notify/events';

@@ -1,11 +1,12 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { AppLink } from '@/components/ui/app-link';
-import { useActionState } from 'react';
+import { useLocale, useTranslations } from '@/i18n/client';
+import { lazy, Suspense, useActionState } from 'react';
 import { requestPackAction } from '@/app/packs/actions';
 import { initialResult } from '@/lib/admin/action-result';
-import { packResultText } from './pack-result';
+
+// The answer's text loads with the first answer (docs/benchmarks.md, first-load JavaScript).
+const PackStatus = lazy(() => import('./pack-status'));
 
 /** One click on the ranking page: a meeting pack of the period, network, district and source (published or live) on screen. */
 export function PackNowButton({
@@ -36,11 +37,10 @@ export function PackNowButton({
         {t('make')}
       </button>
       <span role="status" aria-live="polite" className="small">
-        {!state.ok && state.message && <span style={{ color: 'var(--down)' }}>⚠ {packResultText(state, { t })}</span>}
-        {state.ok && state.message && (
-          <>
-            ✓ {packResultText(state, { t })} <AppLink href="/packs">{t('open')}</AppLink>
-          </>
+        {state.message && (
+          <Suspense>
+            <PackStatus state={state} />
+          </Suspense>
         )}
       </span>
     </form>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { useActionState } from 'react';
 import { requestPackAction } from '@/app/packs/actions';
 import { initialResult } from '@/lib/admin/action-result';

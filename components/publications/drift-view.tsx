@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import type { AppLocale } from '@/i18n/config';
 import { formatDay, formatTimestamp } from '@/lib/format/date';
-import { formatFixed, formatNumber, formatShare, formatSigned, formatSignedFixed } from '@/lib/format/number';
+import { formatFixed, formatNumber, formatShare } from '@/lib/format/number';
+import { formatSigned, formatSignedFixed } from '@/lib/format/signed';
 import type { Drift, DriftRow } from '@/lib/publications/schema';
 
 const INPUT_KEYS = ['coverage', 'elapsedDays', 'views', 'posts', 'followersStart', 'followersEnd', 'interactions', 'visits'] as const;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import type { AppLocale } from '@/i18n/config';
 import { formatTimestamp } from '@/lib/format/date';
 import type { PublicationMeta } from '@/lib/publications/schema';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { useActionState, useEffect, useRef } from 'react';
 import { publishRankingAction } from '@/app/publications/actions';
 import type { AppLocale } from '@/i18n/config';

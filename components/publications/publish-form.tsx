@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/client';
 import { lazy, Suspense, useState } from 'react';
 import type { NetworkScope, PeriodDto } from '@/lib/api/schemas';
 

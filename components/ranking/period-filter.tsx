@@ -1,11 +1,14 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useTranslations } from '@/i18n/client';
+import { lazy, Suspense, useState } from 'react';
 import type { PeriodDto } from '@/lib/api/schemas';
 import { PERIOD_KINDS, type PeriodKind } from '@/lib/api/vocabulary';
 import { NETWORKS } from '@/lib/networks';
 import { shiftPeriodDate, type PeriodState } from '@/lib/query/url-state';
+
+// The custom range's form loads when that period is chosen (docs/benchmarks.md, first-load JavaScript).
+const CustomRange = lazy(() => import('./custom-range'));
 
 /** Period kind, stepping back and forth, custom range, network. */
 export function PeriodFilter<S extends PeriodState>({
@@ -80,26 +83,15 @@ export function PeriodFilter<S extends PeriodState>({
         </div>
       </div>
       {state.period === 'custom' && (
-        <form
-          className="period-nav"
-          style={{ alignItems: 'flex-end', gap: 8 }}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (from && to && from <= to) onChange({ ...state, period: 'custom', from, to, date: undefined });
-          }}
-        >
-          <label className="field">
-            <span>{t('period.from')}</span>
-            <input className="input" type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} required />
-          </label>
-          <label className="field">
-            <span>{t('period.to')}</span>
-            <input className="input" type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} required />
-          </label>
-          <button type="submit" className="btn">
-            {t('period.apply')}
-          </button>
-        </form>
+        <Suspense>
+          <CustomRange
+            from={from}
+            to={to}
+            onFrom={setFrom}
+            onTo={setTo}
+            onApply={(f, tt) => onChange({ ...state, period: 'custom', from: f, to: tt, date: undefined })}
+          />
+        </Suspense>
       )}
       {showNetwork && (
         <label className="field">

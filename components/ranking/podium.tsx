@@ -1,10 +1,10 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { AppLink } from '@/components/ui/app-link';
 import type { RankingResponse, RankingRow } from '@/lib/api/schemas';
 import { formatFixed, formatShare } from '@/lib/format/number';
-import { RankChange } from '@/components/ui/change';
+import { RankChange } from '@/components/ui/rank-change';
 import { Tip } from '@/components/ui/tip';
 import { useRankingTexts } from './texts';
 import { RankRange, TopClassBadge, UncertaintyNote, topClassOf } from './uncertainty-note';

@@ -1,15 +1,15 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { AppLink } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import type { ComponentValue, DataSensitivity, RankingRow } from '@/lib/api/schemas';
-import { COMPONENT_COLORS } from '@/lib/charts/palette';
+import { COMPONENT_COLORS } from '@/lib/charts/component-colors';
 import { contributionSegments } from '@/lib/charts/contribution';
 import { formatFixed, formatNumber } from '@/lib/format/number';
 import type { SortDir, SortKey } from '@/lib/query/ranking-state';
 import type { ComponentId } from '@/lib/ranking/method';
-import { RankChange } from '@/components/ui/change';
+import { RankChange } from '@/components/ui/rank-change';
 import { Num } from '@/components/ui/num';
 import { Tip } from '@/components/ui/tip';
 import { useRankingTexts } from './texts';

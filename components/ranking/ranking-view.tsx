@@ -1,14 +1,14 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import { useSearchParams } from 'next/navigation';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { RankingResponse, RankingRow } from '@/lib/api/schemas';
-import { COMPONENT_COLORS } from '@/lib/charts/palette';
+import { COMPONENT_COLORS } from '@/lib/charts/component-colors';
 import { formatDay, formatRange } from '@/lib/format/day';
 import { formatFixed } from '@/lib/format/number';
 import { FEDERAL_DISTRICTS, type FederalDistrict } from '@/lib/networks';
-import { useCurrentPublication, useRankings } from '@/lib/query/hooks';
+import { useCurrentPublication, useRankings } from '@/lib/query/ranking-hooks';
 import type { PublishedRanking } from '@/lib/publications/schema';
 import { PublishForm, PublishJump } from '@/components/publications/publish-form';
 import { defaultDir, parseRankingState, rankingQuery, rankingSearch, type RankingState, type SortKey } from '@/lib/query/ranking-state';
@@ -17,7 +17,7 @@ import { COMPONENT_IDS } from '@/lib/ranking/component-ids';
 import { ErrorState, EmptyState } from '@/components/ui/states';
 import { ExportMenu } from '@/components/export/export-menu';
 import { PackNowButton } from '@/components/packs/pack-now-button';
-import { rankingExportHref, rankingReportHref } from '@/lib/export/links';
+import { rankingExportHref, rankingReportHref } from '@/lib/export/ranking-links';
 import { PeriodFilter } from './period-filter';
 import { Podium, PodiumSkeleton } from './podium';
 import { IneligibleTable, RankingTable, TableSkeleton } from './ranking-table';

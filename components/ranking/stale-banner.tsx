@@ -1,4 +1,4 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '#i18n';
 import { AppLink } from '@/components/ui/app-link';
 import { formatDay, formatRelative } from '@/lib/format/date';
 import { staleDataEnd } from './stale';

@@ -1,4 +1,4 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '#i18n';
 import type { Eligibility, Explanation, Flag } from '@/lib/api/schemas';
 import { formatDay } from '@/lib/format/day';
 import { formatNumber, formatRatio, formatShare } from '@/lib/format/number';

@@ -1,4 +1,4 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '#i18n';
 import type { BranchRef, DataSensitivity, RankingRow } from '@/lib/api/schemas';
 
 /**

@@ -1,10 +1,10 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/i18n/client';
 import type { PeriodDto, RankingResponse } from '@/lib/api/schemas';
 import { formatDay, formatRange } from '@/lib/format/day';
 import { formatShare } from '@/lib/format/number';
-import { daysInclusive, maxDay, minDay } from '@/lib/ranking/period';
+import { daysInclusive, maxDay, minDay } from '@/lib/ranking/days';
 
 /**
  * Nobody is ranked in the period: says why (how much of the period has data

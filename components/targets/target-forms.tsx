@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/client';
 import { useActionState, type ReactNode } from 'react';
 import type { TargetActionResult } from '@/lib/targets/action-result';
 import { TARGET_METRICS } from '@/lib/targets/metrics';

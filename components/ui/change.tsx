@@ -1,43 +1,12 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from '@/i18n/client';
 import { direction } from '@/lib/charts/change';
-import { DASH, formatChangePct, formatPointsChange, formatSigned } from '@/lib/format/number';
+import { DASH } from '@/lib/format/number';
+import { formatChangePct, formatPointsChange, formatSigned } from '@/lib/format/signed';
 
-/** Places gained or lost: ▲ 3 / ▼ 2 / = ; a dash says why there is none. Colour always with the arrow. */
-export function RankChange({ change, reason }: { change: number | null | undefined; reason?: string }) {
-  const t = useTranslations('ranking');
-  if (typeof change !== 'number' || !Number.isFinite(change)) {
-    const why = reason ?? t('changeNew');
-    return (
-      <span className="chg chg-none dash" title={why} aria-label={why}>
-        {DASH}
-      </span>
-    );
-  }
-  return <RankChangeInner change={change} />;
-}
-
-function RankChangeInner({ change }: { change: number }) {
-  const t = useTranslations('ranking');
-  if (change > 0)
-    return (
-      <span className="chg chg-up" aria-label={t('changeUp', { n: change })} title={t('changeUp', { n: change })}>
-        ▲ {change}
-      </span>
-    );
-  if (change < 0)
-    return (
-      <span className="chg chg-down" aria-label={t('changeDown', { n: -change })} title={t('changeDown', { n: -change })}>
-        ▼ {-change}
-      </span>
-    );
-  return (
-    <span className="chg chg-flat" aria-label={t('changeSame')} title={t('changeSame')}>
-      —
-    </span>
-  );
-}
+// Changes of a figure; a rank's change is in rank-change.tsx, apart so the ranking
+// page's browser code carries only that (docs/benchmarks.md, first-load JavaScript).
 
 /** A percent (or absolute) change with ▲/▼; a missing change is a dash with its reason. */
 export function PctChange({

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '#i18n';
 import { NETWORK_COLORS, type Network } from '@/lib/networks';
 
 // Colour plus a letter mark and the name: never colour alone.

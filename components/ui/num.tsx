@@ -1,7 +1,7 @@
 'use client';
 
-import { useLocale } from 'next-intl';
-import { compactFormatter } from '@/lib/format/column';
+import { useLocale } from '@/i18n/client';
+import { compactFormatter } from '@/lib/format/compact-along';
 import { DASH, formatCompact, formatFixed, formatNumber, formatPercent, formatShare, isNumber } from '@/lib/format/number';
 
 export type NumKind = 'number' | 'compact' | 'percent' | 'share' | 'integer';

@@ -3,7 +3,8 @@ import { formatDay, NBSP } from './day';
 import { DASH } from './number';
 
 // Timestamps, shown in Moscow time (UTC+3 all year since 2014); calendar days are in ./day.ts.
-export { formatDay, formatDayShort, formatMonth, formatRange } from './day';
+export { formatDay, formatRange } from './day';
+export { formatDayShort, formatMonth } from './day-axis';
 
 const MSK_OFFSET_MS = 3 * 3_600_000;
 

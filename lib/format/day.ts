@@ -6,9 +6,10 @@ import { DASH } from './number';
 // are spelled here rather than by Intl, because the server's and the browser's
 // ICU differ ("Sep" / "Sept", spaces in ranges) and a mismatch breaks hydration.
 // Days here, timestamps in ./date.ts (which re-exports these), so a page that
-// shows only days carries only this in the browser (docs/benchmarks.md, first-load JavaScript).
+// shows only days carries only this in the browser (docs/benchmarks.md, first-load JavaScript);
+// the charts' short forms in ./day-axis.ts, built on the helpers here.
 
-const MONTHS: Record<AppLocale, { inDate: string[]; alone: string[] }> = {
+export const MONTHS: Record<AppLocale, { inDate: string[]; alone: string[] }> = {
   ru: {
     inDate: ['янв.', 'февр.', 'мар.', 'апр.', 'мая', 'июн.', 'июл.', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.'],
     alone: ['янв.', 'февр.', 'март', 'апр.', 'май', 'июнь', 'июль', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.'],
@@ -26,7 +27,7 @@ interface Ymd {
   d: number;
 }
 
-function parseDay(day: string | null | undefined): Ymd | null {
+export function ymdOf(day: string | null | undefined): Ymd | null {
   if (!day) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
   if (!m) return null;
@@ -38,30 +39,18 @@ function parseDay(day: string | null | undefined): Ymd | null {
   return { y, m: mo, d };
 }
 
-const dm = (p: Ymd, l: AppLocale) => `${p.d}${NBSP}${MONTHS[l].inDate[p.m]}`;
+export const dm = (p: Ymd, l: AppLocale) => `${p.d}${NBSP}${MONTHS[l].inDate[p.m]}`;
 
 /** "26 нояб. 2026" / "26 Nov 2026". */
 export function formatDay(day: string | null | undefined, locale: AppLocale): string {
-  const p = parseDay(day);
+  const p = ymdOf(day);
   return p ? `${dm(p, locale)} ${p.y}` : DASH;
-}
-
-/** "26 нояб." / "26 Nov" — for chart axes. */
-export function formatDayShort(day: string | null | undefined, locale: AppLocale): string {
-  const p = parseDay(day);
-  return p ? dm(p, locale) : DASH;
-}
-
-/** "нояб. 2026" / "Nov 2026". */
-export function formatMonth(day: string | null | undefined, locale: AppLocale): string {
-  const p = parseDay(day);
-  return p ? `${MONTHS[locale].alone[p.m]} ${p.y}` : DASH;
 }
 
 /** "1–30 нояб. 2026", "28 окт. – 3 нояб. 2026", "28 дек. 2025 – 3 янв. 2026". */
 export function formatRange(from: string, to: string, locale: AppLocale): string {
-  const a = parseDay(from);
-  const b = parseDay(to);
+  const a = ymdOf(from);
+  const b = ymdOf(to);
   if (!a || !b) return DASH;
   if (from === to) return formatDay(from, locale);
   if (a.y === b.y && a.m === b.m) return `${a.d}–${b.d}${NBSP}${MONTHS[locale].inDate[b.m]} ${b.y}`;

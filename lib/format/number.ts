@@ -60,31 +60,6 @@ export function formatShare(value: number | null | undefined, locale: AppLocale,
   return formatPercent(value * 100, locale, digits);
 }
 
-/** A signed percent change: "+12,3 %", "−4,0 %", "0,0 %". */
-export function formatChangePct(value: number | null | undefined, locale: AppLocale): string {
-  if (!isNumber(value)) return DASH;
-  const body = formatPercent(Math.abs(value), locale);
-  const rounded = Math.round(Math.abs(value) * 10);
-  if (rounded === 0) return body;
-  return `${value > 0 ? '+' : MINUS}${body}`;
-}
-
-/** A signed number: "+1 234", "−12". */
-export function formatSigned(value: number | null | undefined, locale: AppLocale, digits = 1): string {
-  if (!isNumber(value)) return DASH;
-  const body = formatNumber(Math.abs(value), locale, digits);
-  if (body === formatNumber(0, locale, digits)) return body;
-  return `${value > 0 ? '+' : MINUS}${body}`;
-}
-
-/** A signed number with fixed fraction digits, for a table column: "+1,20", "−0,05", "0,00". */
-export function formatSignedFixed(value: number | null | undefined, locale: AppLocale, digits: number): string {
-  if (!isNumber(value)) return DASH;
-  const body = formatFixed(Math.abs(value), locale, digits);
-  if (body === formatFixed(0, locale, digits)) return body;
-  return `${value > 0 ? '+' : MINUS}${body}`;
-}
-
 /** A ratio such as "2,1×" / "2.1×". */
 export function formatRatio(value: number | null | undefined, locale: AppLocale): string {
   if (!isNumber(value)) return DASH;
@@ -94,10 +69,4 @@ export function formatRatio(value: number | null | undefined, locale: AppLocale)
 // -0 would print as "-0".
 function normZero(v: number): number {
   return Object.is(v, -0) ? 0 : v;
-}
-
-/** A signed change in percentage points: "+1,2 п. п." / "+1.2 pp". */
-export function formatPointsChange(value: number | null | undefined, locale: AppLocale): string {
-  if (!isNumber(value)) return DASH;
-  return `${formatSigned(value, locale, 1)}\u00a0${locale === 'ru' ? 'п.\u00a0п.' : 'pp'}`;
 }

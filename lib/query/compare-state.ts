@@ -1,8 +1,13 @@
-import type { SeriesMetric } from '@/lib/api/vocabulary';
+import { SERIES_METRICS, type SeriesMetric } from '@/lib/api/vocabulary';
 import { COMPARE_BASES, type CompareBasis } from '@/lib/compare/basis';
-import { get, parseMetric, parsePeriodState, periodSearch, type Params, type PeriodState } from './url-state';
+import { get, parsePeriodState, periodSearch, type Params, type PeriodState } from './url-state';
 
 // The compare view's state in the URL (lib/query/url-state.ts).
+
+function parseMetric(p: Params, fallback: SeriesMetric = 'views'): SeriesMetric {
+  const m = get(p, 'metric');
+  return (SERIES_METRICS as readonly string[]).includes(m ?? '') ? (m as SeriesMetric) : fallback;
+}
 
 export interface CompareState extends PeriodState {
   branches: string[];

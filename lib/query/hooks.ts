@@ -1,30 +1,13 @@
 'use client';
 
-import type {
-  CompareViewQuery,
-  CompareResponse,
-  RankingResponse,
-  RankingsQuery,
-  SeriesQuery,
-  SeriesResponse,
-  SummaryQuery,
-  BranchSummary,
-} from '@/lib/api/schemas';
-import type { PublishedRanking } from '@/lib/publications/schema';
+import type { CompareViewQuery, CompareResponse, SeriesQuery, SeriesResponse, SummaryQuery, BranchSummary } from '@/lib/api/schemas';
 import { useQuery } from './cache';
 import { fetchJson, toSearch } from './fetch-json';
 import { queryKeys } from './keys';
 
-// One hook per endpoint. Inputs are the query shapes of lib/api/schemas.
-
-export function useRankings(q: Partial<RankingsQuery>, initialData?: RankingResponse) {
-  return useQuery({
-    queryKey: queryKeys.rankings(q),
-    queryFn: () => fetchJson<RankingResponse>(`/api/rankings${toSearch(q)}`),
-    initialData,
-    keepPrevious: true,
-  });
-}
+// One hook per endpoint. Inputs are the query shapes of lib/api/schemas. The
+// ranking page's two are in ranking-hooks.ts, so its browser code carries only
+// those (docs/benchmarks.md, first-load JavaScript).
 
 export function useBranchSummary(slug: string, q: Partial<SummaryQuery>, initialData?: BranchSummary) {
   return useQuery({
@@ -51,14 +34,5 @@ export function useCompare(q: Omit<Partial<CompareViewQuery>, 'branches'> & { br
     enabled: q.branches.length >= 1,
     initialData,
     keepPrevious: true,
-  });
-}
-
-/** The published ranking in force for a ranking query, or null (GET /api/publications/current). */
-export function useCurrentPublication(q: Partial<RankingsQuery>, initialData?: { ranking: PublishedRanking | null }) {
-  return useQuery({
-    queryKey: queryKeys.currentPublication(q),
-    queryFn: () => fetchJson<{ ranking: PublishedRanking | null }>(`/api/publications/current${toSearch(q)}`),
-    initialData,
   });
 }

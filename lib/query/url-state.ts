@@ -1,5 +1,5 @@
-import { isNetworkScope, isPeriodKind, SERIES_METRICS, type NetworkScope, type PeriodKind, type SeriesMetric } from '@/lib/api/vocabulary';
-import { addDays } from '@/lib/ranking/period';
+import { isNetworkScope, isPeriodKind, type NetworkScope, type PeriodKind } from '@/lib/api/vocabulary';
+import { addDays } from '@/lib/ranking/days';
 
 // The URL holds the whole view state, so a link reproduces the view. Parsing
 // is forgiving: a bad value falls back to its default instead of failing.
@@ -53,11 +53,6 @@ export function periodSearch(s: PeriodState, extra: Record<string, string | unde
   for (const [k, v] of Object.entries(extra)) if (v) sp.set(k, v);
   const str = sp.toString();
   return str ? `?${str}` : '';
-}
-
-export function parseMetric(p: Params, fallback: SeriesMetric = 'views'): SeriesMetric {
-  const m = get(p, 'metric');
-  return (SERIES_METRICS as readonly string[]).includes(m ?? '') ? (m as SeriesMetric) : fallback;
 }
 
 /** The period after or before a resolved one, as a `date` value (any day inside it). */

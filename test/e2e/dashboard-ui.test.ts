@@ -80,10 +80,10 @@ describe('dashboard in the browser', () => {
       },
     );
 
-  // docs/benchmarks.md, first-load JavaScript: issue #18 asks for 150 KB and 280 KB. The branch
-  // page meets its 280 KB; the ranking's budget holds what was reached (151.9 KB) until the rest is cut.
+  // docs/benchmarks.md, first-load JavaScript: issue #18's budgets, 150 KB for the ranking and
+  // 280 KB for a branch page with its charts (measured 148.0 KB and 276.6 KB in the third pass).
   it(
-    'keeps the first-load JavaScript within budget: the ranking 152 KB, a branch page with its charts 280 KB, gzipped',
+    'keeps the first-load JavaScript within budget: the ranking 150 KB, a branch page with its charts 280 KB, gzipped',
     { timeout: 120_000 },
     async () => {
       const ranking = await firstLoadJs('/');
@@ -93,7 +93,7 @@ describe('dashboard in the browser', () => {
       console.log(
         `first-load JS, gzipped: ranking ${(ranking.gzipBytes / 1024).toFixed(1)} KB in ${ranking.files} files; branch ${(branch.gzipBytes / 1024).toFixed(1)} KB in ${branch.files} files`,
       );
-      expect(ranking.gzipBytes).toBeLessThanOrEqual(152 * 1024);
+      expect(ranking.gzipBytes).toBeLessThanOrEqual(150 * 1024);
       expect(branch.gzipBytes).toBeLessThanOrEqual(280 * 1024);
     },
   );

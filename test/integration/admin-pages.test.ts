@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReactElement } from 'react';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import { NextIntlClientProvider } from 'next-intl';
+import { createTranslator, NextIntlClientProvider } from 'next-intl';
+import { IntlProvider, type Translate } from '../../i18n/client';
 import ruMessages from '../../messages/ru.json';
 import { asRequest, setUpAuth, signedInCookie, type AuthFixture } from './auth-support';
 import type { ActionResult } from '../../lib/admin/action-result';
@@ -10,7 +11,7 @@ import type { ActionResult } from '../../lib/admin/action-result';
 vi.mock('next/headers', async () => (await import('./auth-support')).nextHeadersMock);
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 // Pages are called as plain functions (no React Server Components runtime): next-intl's server
-// helpers translate with the real Russian messages, and client parts get them from the provider.
+// helpers translate with the real Russian messages, and client parts get them from the providers.
 vi.mock('next-intl/server', async (importOriginal) => (await import('./auth-support')).nextIntlServerMock(importOriginal));
 
 const TOKEN = 'vk1.a.TOPSECRET-abcdefghijklmnopqrstuvwxyz-0123456789';
@@ -49,8 +50,15 @@ function form(values: Record<string, string>): FormData {
 
 async function render(page: (props: never) => Promise<ReactElement>, props: object = {}): Promise<string> {
   const el = await page(props as never);
+  // Client components translate through the app's provider, server components through next-intl's.
+  const translate = createTranslator({ locale: 'ru', messages: ruMessages }) as unknown as Translate;
   return renderToString(
-    createElement(NextIntlClientProvider, { locale: 'ru', messages: ruMessages, timeZone: 'Europe/Moscow', children: el }),
+    createElement(NextIntlClientProvider, {
+      locale: 'ru',
+      messages: ruMessages,
+      timeZone: 'Europe/Moscow',
+      children: createElement(IntlProvider, { locale: 'ru', translate, children: el }),
+    }),
   );
 }
 

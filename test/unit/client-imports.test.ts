@@ -29,6 +29,17 @@ describe('client components', () => {
     expect(problems).toEqual([]);
   });
 
+  it("translate through i18n/client.tsx, not next-intl's client runtime", () => {
+    // About 3 KB gzipped on every page (docs/benchmarks.md, first-load JavaScript, third pass).
+    const problems: string[] = [];
+    for (const entry of clientFiles) {
+      for (const { chain, packages } of reachedFrom(entry)) {
+        for (const spec of packages) if (packageOf(spec) === 'next-intl') problems.push(`${[...chain, spec].join(' → ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('tells value imports from type-only ones', () => {
     expect(valueImports("import type { A } from 'zod';\nimport { type B, type C } from 'zod';")).toEqual([]);
     expect(valueImports("import { z } from 'zod';")).toEqual(['zod']);

@@ -16,7 +16,7 @@ import { TrendPanel } from '@/components/branch/trend-panel';
 import { ExportMenu } from '@/components/export/export-menu';
 import { AccountsTable } from '@/components/health/accounts-table';
 import { StaleBanner } from '@/components/ranking/stale-banner';
-import { RankChange } from '@/components/ui/change';
+import { RankChange } from '@/components/ui/rank-change';
 import { getDb } from '@/db/client';
 import { branchSlugSchema, summaryQuerySchema, type Granularity, type Kpi, type SeriesMetric } from '@/lib/api/schemas';
 import { getViewer, requirePageViewer } from '@/lib/auth/session';

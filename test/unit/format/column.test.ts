@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { valueAxis, compareValue } from '@/components/charts/format';
 import { columnDigits, columnFormatter, compactFormatter, formatCount } from '@/lib/format/column';
-import { formatSignedFixed } from '@/lib/format/number';
+import { formatSignedFixed } from '@/lib/format/signed';
 
 // One format per column (docs/ui.md, "Language and formats"): every row of a table
 // column is written the same way, whatever its size.

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { localeFromAcceptLanguage } from '@/i18n/config';
 import { formatDay, formatMonth, formatRange, formatRelative, freshnessLevel, formatTimestamp } from '@/lib/format/date';
-import {
-  DASH,
-  formatChangePct,
-  formatCompact,
-  formatNumber,
-  formatPercent,
-  formatRatio,
-  formatShare,
-  formatSigned,
-} from '@/lib/format/number';
+import { DASH, formatCompact, formatNumber, formatPercent, formatRatio, formatShare } from '@/lib/format/number';
+import { formatChangePct, formatSigned } from '@/lib/format/signed';
 import { EN_FOLLOWERS, pluralWord, RU_FOLLOWERS } from '@/lib/format/plural';
 
 // Intl uses no-break spaces as group separators in Russian; compare with plain spaces.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatFixed, formatNumber, formatPercent, formatSigned, MINUS } from '../../../lib/format/number';
+import { formatCompact, formatFixed, formatNumber, formatPercent, MINUS } from '../../../lib/format/number';
+import { formatSigned } from '../../../lib/format/signed';
 
 // Signed numbers carry the typographic minus (U+2212) everywhere, never a hyphen.
 describe('typographic minus', () => {
