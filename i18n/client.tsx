@@ -3,6 +3,7 @@
 import type { AbstractIntlMessages, useLocale as NextIntlUseLocale, useTranslations as NextIntlUseTranslations } from 'next-intl';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import formatMessage from 'use-intl/format-message/format-only';
+import { UI_TIME_ZONE } from './time-zone';
 
 // The browser's translations: the layout's messages (compiled at build time,
 // next.config.ts) formatted by next-intl's own small formatter, without
@@ -86,7 +87,7 @@ export const useTranslations = ((namespace?: string) => {
         console.error(`Missing message: ${path} (${locale})`);
         return path;
       }
-      const options = { formatters, locale, timeZone: 'Europe/Moscow' } as unknown as FormatOptions;
+      const options = { formatters, locale, timeZone: UI_TIME_ZONE } as unknown as FormatOptions;
       return formatMessage(path, message as never, values, options) as string;
     };
     t.has = (key: string) => (translate ? translate.has(full(key)) : isMessage(lookup(messages, full(key))));
