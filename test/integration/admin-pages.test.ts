@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReactElement } from 'react';
-import { createElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { createTranslator, NextIntlClientProvider } from 'next-intl';
-import { IntlProvider, type Translate } from '../../i18n/client';
-import ruMessages from '../../messages/ru.json';
+import { renderInRussian } from '../helpers/intl';
 import { asRequest, setUpAuth, signedInCookie, type AuthFixture } from './auth-support';
 import type { ActionResult } from '../../lib/admin/action-result';
 
@@ -49,17 +45,7 @@ function form(values: Record<string, string>): FormData {
 }
 
 async function render(page: (props: never) => Promise<ReactElement>, props: object = {}): Promise<string> {
-  const el = await page(props as never);
-  // Client components translate through the app's provider, server components through next-intl's.
-  const translate = createTranslator({ locale: 'ru', messages: ruMessages }) as unknown as Translate;
-  return renderToString(
-    createElement(NextIntlClientProvider, {
-      locale: 'ru',
-      messages: ruMessages,
-      timeZone: 'Europe/Moscow',
-      children: createElement(IntlProvider, { locale: 'ru', translate, children: el }),
-    }),
-  );
+  return renderInRussian(await page(props as never));
 }
 
 const ok: ActionResult = { ok: true };

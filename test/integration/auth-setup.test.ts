@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { renderInRussian } from '../helpers/intl';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAuth, setAuthForTests, type Auth } from '../../lib/auth/auth';
 import { seedDemoUsers, DEMO_PASSWORD } from '../../lib/auth/demo-users';
@@ -104,13 +105,8 @@ describe('reset-password page and action', () => {
     const token = new URL(url).searchParams.get('token')!;
     const page = (await import('../../app/reset-password/page')).default;
     const { resetPasswordAction } = await import('../../app/reset-password/actions');
-    const { renderToString } = await import('react-dom/server');
-    const { createElement } = await import('react');
-    const { NextIntlClientProvider } = await import('next-intl');
-    const messages = (await import('../../messages/ru.json')).default;
     // The form is a client component: it reads its text from the provider, as under the app's layout.
-    const html = async (el: Promise<ReactElement>) =>
-      renderToString(createElement(NextIntlClientProvider, { locale: 'ru', messages, timeZone: 'Europe/Moscow', children: await el }));
+    const html = async (el: Promise<ReactElement>) => renderInRussian(await el);
     asRequest(null);
     expect(await html(page({ searchParams: Promise.resolve({ token }) }))).toContain('name="password"');
     expect(await digest(resetPasswordAction({ ok: true }, form({ token, password: 'new-central-pw', confirm: 'new-central-pw' })))).toMatch(
