@@ -16,7 +16,11 @@ import pg from 'pg';
 
 export const CHANGE_CHANNEL = 'podium_changes';
 
-/** Statements that never change data: a plain SELECT, SHOW, BEGIN, SET, or a statement named in `reads`. */
+/**
+ * Statements that do not change data: a plain SELECT, SHOW, BEGIN, SET…, or a named statement
+ * registered with registerReadStatement. (A SELECT of a function that writes would not count
+ * here; Podium calls none — its functions are triggers — and its notice would still arrive.)
+ */
 const READ_ONLY = /^\s*(select|show|begin|start transaction|set|reset|savepoint|release|rollback)\b/i;
 
 /** Moves on every local write, every notice and every new listening connection; only compared for equality. */
@@ -43,7 +47,7 @@ export function registerReadStatement(name: string): void {
 function isRead(arg: unknown): boolean {
   if (typeof arg === 'string') return READ_ONLY.test(arg);
   if (arg && typeof arg === 'object') {
-    const q = arg as { name?: unknown; text?: unknown; submit?: unknown };
+    const q = arg as { name?: unknown; text?: unknown };
     if (typeof q.name === 'string' && readNames.has(q.name)) return true;
     if (typeof q.text === 'string') return READ_ONLY.test(q.text);
     // A Submittable (pg-cursor, used for streamed exports) carries its text as `text` too; others are counted as writes.
